@@ -1,0 +1,42 @@
+# Estrade — one-word entry points. `make run` to try it, `make test` to check everything.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test release run-release watch build fmt clean-data
+
+## run: install missing tools, build, and serve on SQLite with demo data at http://127.0.0.1:3000
+run:
+	@scripts/ensure-tools.sh
+	SEED_DEMO_IF_EMPTY=true cargo leptos serve
+
+## watch: rebuild and reload on every change (for developers)
+watch:
+	@scripts/ensure-tools.sh
+	SEED_DEMO_IF_EMPTY=true cargo leptos watch
+
+## build: build the server and the site (debug)
+build:
+	@scripts/ensure-tools.sh
+	cargo leptos build
+
+## test: every test — unit, integration on SQLite and PostgreSQL, browser (Chromium)
+test:
+	@scripts/ensure-tools.sh test
+	cargo leptos build
+	cargo test --workspace --no-fail-fast
+
+## release: optimised server and size-optimised wasm (wasm-opt)
+release:
+	@scripts/ensure-tools.sh release
+	cargo leptos build --release
+
+## run-release: serve the release build with demo data
+run-release: release
+	SEED_DEMO_IF_EMPTY=true LEPTOS_SITE_ROOT=target/site LEPTOS_HASH_FILES=true target/release/server
+
+fmt:
+	cargo fmt --all
+
+## clean-data: forget the local database and mails
+clean-data:
+	rm -rf data

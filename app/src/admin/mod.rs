@@ -1,0 +1,3 @@
+//! Instance administration: events, their members and roles, failed mails.
+pub mod api;
+pub mod pages;

@@ -1,0 +1,91 @@
+//! Server functions for accounts: authorize → service → error. Thin on purpose.
+use leptos::prelude::*;
+
+use super::CurrentUser;
+use crate::error::AppError;
+
+#[server(endpoint = "auth/me")]
+pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
+    let state = crate::state::app_state();
+    let user = super::session::current_user(&state.db).await?;
+    Ok(user.as_ref().map(CurrentUser::from))
+}
+
+#[server(endpoint = "auth/sign_up")]
+pub async fn sign_up(email: String, display_name: String, password: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    super::service::sign_up(&state, &email, &display_name, &password).await?;
+    leptos_axum::redirect("/account?welcome=1");
+    Ok(())
+}
+
+#[server(endpoint = "auth/sign_in")]
+pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let ip = super::session::client_ip();
+    super::service::sign_in(&state, &email, &password, &ip).await?;
+    leptos_axum::redirect(&super::safe_next(next.as_deref()));
+    Ok(())
+}
+
+#[server(endpoint = "auth/sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    super::session::end_current(&state.db).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+#[server(endpoint = "auth/request_reset")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    if let Some(msg) = crate::domain::accounts::check_email(&email) {
+        return Err(AppError::field("email", msg));
+    }
+    let state = crate::state::app_state();
+    super::service::request_reset(&state, &email).await?;
+    leptos_axum::redirect("/reset?sent=1");
+    Ok(())
+}
+
+#[server(endpoint = "auth/reset")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    super::service::reset_password(&state.db, &token, &password).await?;
+    leptos_axum::redirect("/signin?reset=1");
+    Ok(())
+}
+
+#[server(endpoint = "auth/change_password")]
+pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let user = super::guard::require_user(&state.db).await?;
+    super::service::change_password(&state.db, user, &current_password, &new_password).await?;
+    leptos_axum::redirect("/account?password=1");
+    Ok(())
+}
+
+#[server(endpoint = "auth/profile")]
+pub async fn update_profile(display_name: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let user = super::guard::require_user(&state.db).await?;
+    super::service::update_display_name(&state.db, user, &display_name).await?;
+    leptos_axum::redirect("/account?saved=1");
+    Ok(())
+}
+
+#[server(endpoint = "auth/verify")]
+pub async fn verify_email(token: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    super::service::verify_email(&state.db, &token).await?;
+    leptos_axum::redirect("/account?verified=1");
+    Ok(())
+}
+
+#[server(endpoint = "auth/resend_verification")]
+pub async fn resend_verification() -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let user = super::guard::require_user(&state.db).await?;
+    super::service::resend_verification(&state, &user).await?;
+    leptos_axum::redirect("/account?resent=1");
+    Ok(())
+}

@@ -1,0 +1,22 @@
+use sea_orm::entity::prelude::*;
+
+/// Not `Serialize`: it holds the password hash.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub email: String,
+    #[sea_orm(unique)]
+    pub email_normalized: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub verified_at: Option<DateTimeUtc>,
+    pub is_admin: bool,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,109 @@
+//! Server functions for events and their members.
+use leptos::prelude::*;
+
+use super::{EventDetail, EventLists, EventSummary, MemberRow};
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+use crate::domain::{events::EventForm, roles::Role};
+
+#[cfg(feature = "ssr")]
+fn parse_role(role: &str) -> Result<Role, AppError> {
+    Role::parse(role).ok_or_else(|| AppError::field("role", "Choose a role from the list."))
+}
+
+/// The event, if the caller organises it (or is an instance admin).
+#[cfg(feature = "ssr")]
+async fn managed_event(db: &sea_orm::DatabaseConnection, slug: &str) -> Result<crate::entities::event::Model, AppError> {
+    let event = super::service::by_slug(db, slug).await?;
+    crate::auth::guard::require_event_role(db, event.id, &[Role::Organizer]).await?;
+    Ok(event)
+}
+
+#[server(endpoint = "events/listed")]
+pub async fn listed_events() -> Result<EventLists, AppError> {
+    let state = crate::state::app_state();
+    super::service::listed(&state.db).await
+}
+
+#[server(endpoint = "events/get")]
+pub async fn get_event(slug: String) -> Result<EventDetail, AppError> {
+    let state = crate::state::app_state();
+    let viewer = crate::auth::session::current_user(&state.db).await?;
+    super::service::visible(&state.db, &slug, viewer.as_ref()).await
+}
+
+#[server(endpoint = "admin/events")]
+pub async fn admin_events() -> Result<Vec<EventSummary>, AppError> {
+    let state = crate::state::app_state();
+    crate::auth::guard::require_admin(&state.db).await?;
+    super::service::all_for_admin(&state.db).await
+}
+
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "admin/create_event")]
+pub async fn create_event(
+    slug: String,
+    name: String,
+    city: String,
+    venue: String,
+    time_zone: String,
+    start_date: String,
+    end_date: String,
+    description: String,
+    visibility: String,
+) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    crate::auth::guard::require_admin(&state.db).await?;
+    let form = EventForm { slug, name, city, venue, time_zone, start_date, end_date, description, visibility };
+    let event = super::service::create(&state.db, &form).await?;
+    leptos_axum::redirect(&format!("/admin/events/{}?created=1", event.slug));
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "events/update")]
+pub async fn update_event(
+    current_slug: String,
+    slug: String,
+    name: String,
+    city: String,
+    venue: String,
+    time_zone: String,
+    start_date: String,
+    end_date: String,
+    description: String,
+    visibility: String,
+) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &current_slug).await?;
+    let form = EventForm { slug, name, city, venue, time_zone, start_date, end_date, description, visibility };
+    let event = super::service::update(&state.db, event, &form).await?;
+    leptos_axum::redirect(&format!("/admin/events/{}?saved=1", event.slug));
+    Ok(())
+}
+
+#[server(endpoint = "events/members")]
+pub async fn event_members(slug: String) -> Result<Vec<MemberRow>, AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    super::service::members(&state.db, event.id).await
+}
+
+#[server(endpoint = "events/grant_role")]
+pub async fn grant_role(slug: String, email: String, role: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    super::service::grant_role(&state, &event, &email, parse_role(&role)?).await?;
+    leptos_axum::redirect(&format!("/admin/events/{}?granted=1", event.slug));
+    Ok(())
+}
+
+#[server(endpoint = "events/revoke_role")]
+pub async fn revoke_role(slug: String, email: String, role: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    super::service::revoke_role(&state.db, event.id, &email, parse_role(&role)?).await?;
+    leptos_axum::redirect(&format!("/admin/events/{}?revoked=1", event.slug));
+    Ok(())
+}

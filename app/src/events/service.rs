@@ -1,0 +1,302 @@
+//! Event queries and role grants.
+use chrono::{NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+
+use super::{EventDetail, EventLists, EventSummary, MemberRow};
+use crate::auth::guard::has_event_role;
+use crate::domain::accounts::{check_email, normalize_email};
+use crate::domain::events::{event_form_errors, parsed_dates, EventForm, Visibility};
+use crate::domain::roles::Role;
+use crate::entities::{event, membership, role_invitation, user};
+use crate::error::{AppError, AppResult};
+use crate::mail::{outbox, templates};
+use crate::state::AppState;
+
+pub fn dates_label(start: NaiveDate, end: NaiveDate) -> String {
+    if start == end {
+        start.format("%-d %B %Y").to_string()
+    } else if start.format("%Y-%m").to_string() == end.format("%Y-%m").to_string() {
+        format!("{}–{}", start.format("%-d"), end.format("%-d %B %Y"))
+    } else {
+        format!("{} – {}", start.format("%-d %B %Y"), end.format("%-d %B %Y"))
+    }
+}
+
+pub fn summary(e: &event::Model) -> EventSummary {
+    EventSummary {
+        slug: e.slug.clone(),
+        name: e.name.clone(),
+        city: e.city.clone(),
+        venue: e.venue.clone(),
+        dates: dates_label(e.start_date, e.end_date),
+        visibility: e.visibility.clone(),
+    }
+}
+
+fn form_of(e: &event::Model) -> EventForm {
+    EventForm {
+        slug: e.slug.clone(),
+        name: e.name.clone(),
+        city: e.city.clone(),
+        venue: e.venue.clone(),
+        time_zone: e.time_zone.clone(),
+        start_date: e.start_date.to_string(),
+        end_date: e.end_date.to_string(),
+        description: e.description.clone(),
+        visibility: e.visibility.clone(),
+    }
+}
+
+pub fn detail(e: &event::Model, can_manage: bool) -> EventDetail {
+    EventDetail {
+        summary: summary(e),
+        description: e.description.clone(),
+        time_zone: e.time_zone.clone(),
+        form: form_of(e),
+        can_manage,
+    }
+}
+
+/// Public events, split into upcoming (soonest first) and past (latest first).
+pub async fn listed(db: &impl ConnectionTrait) -> AppResult<EventLists> {
+    let today = Utc::now().date_naive();
+    let all = event::Entity::find()
+        .filter(event::Column::Visibility.eq(Visibility::Public.as_str()))
+        .order_by_asc(event::Column::StartDate)
+        .all(db)
+        .await?;
+    let (past, upcoming): (Vec<_>, Vec<_>) = all.into_iter().partition(|e| e.end_date < today);
+    Ok(EventLists {
+        upcoming: upcoming.iter().map(summary).collect(),
+        past: past.iter().rev().map(summary).collect(),
+    })
+}
+
+pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> AppResult<event::Model> {
+    event::Entity::find().filter(event::Column::Slug.eq(slug)).one(db).await?.ok_or(AppError::NotFound)
+}
+
+/// The event as `viewer` may see it: drafts only for their members and admins (others get 404).
+pub async fn visible(db: &impl ConnectionTrait, slug: &str, viewer: Option<&user::Model>) -> AppResult<EventDetail> {
+    let e = by_slug(db, slug).await?;
+    let can_manage = match viewer {
+        Some(u) => has_event_role(db, u, e.id, &[Role::Organizer]).await?,
+        None => false,
+    };
+    let is_member = match viewer {
+        Some(u) => has_event_role(db, u, e.id, &Role::ALL).await?,
+        None => false,
+    };
+    if e.visibility == Visibility::Draft.as_str() && !is_member {
+        return Err(AppError::NotFound);
+    }
+    Ok(detail(&e, can_manage))
+}
+
+pub async fn all_for_admin(db: &impl ConnectionTrait) -> AppResult<Vec<EventSummary>> {
+    let all = event::Entity::find().order_by_desc(event::Column::StartDate).all(db).await?;
+    Ok(all.iter().map(summary).collect())
+}
+
+fn validated(form: &EventForm) -> AppResult<(NaiveDate, NaiveDate)> {
+    let tz_known = form.time_zone.trim().parse::<chrono_tz::Tz>().is_ok();
+    let errors = event_form_errors(form, tz_known);
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    parsed_dates(form).ok_or_else(|| AppError::field("end_date", "Please enter both dates."))
+}
+
+fn slug_taken(e: sea_orm::DbErr) -> AppError {
+    match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            AppError::field("slug", "Another event already uses this address.")
+        }
+        _ => AppError::from(e),
+    }
+}
+
+pub async fn create(db: &impl ConnectionTrait, form: &EventForm) -> AppResult<event::Model> {
+    let (start, end) = validated(form)?;
+    event::ActiveModel {
+        slug: Set(form.slug.trim().to_string()),
+        name: Set(form.name.trim().to_string()),
+        city: Set(form.city.trim().to_string()),
+        venue: Set(form.venue.trim().to_string()),
+        time_zone: Set(form.time_zone.trim().to_string()),
+        start_date: Set(start),
+        end_date: Set(end),
+        description: Set(form.description.clone()),
+        visibility: Set(form.visibility.clone()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map_err(slug_taken)
+}
+
+pub async fn update(db: &impl ConnectionTrait, existing: event::Model, form: &EventForm) -> AppResult<event::Model> {
+    let (start, end) = validated(form)?;
+    let mut active: event::ActiveModel = existing.into();
+    active.slug = Set(form.slug.trim().to_string());
+    active.name = Set(form.name.trim().to_string());
+    active.city = Set(form.city.trim().to_string());
+    active.venue = Set(form.venue.trim().to_string());
+    active.time_zone = Set(form.time_zone.trim().to_string());
+    active.start_date = Set(start);
+    active.end_date = Set(end);
+    active.description = Set(form.description.clone());
+    active.visibility = Set(form.visibility.clone());
+    active.update(db).await.map_err(slug_taken)
+}
+
+pub async fn members(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec<MemberRow>> {
+    let rows = membership::Entity::find()
+        .filter(membership::Column::EventId.eq(event_id))
+        .find_also_related(user::Entity)
+        .order_by_asc(membership::Column::Role)
+        .all(db)
+        .await?;
+    let pending = role_invitation::Entity::find()
+        .filter(role_invitation::Column::EventId.eq(event_id))
+        .order_by_asc(role_invitation::Column::EmailNormalized)
+        .all(db)
+        .await?;
+    let label = |role: &str| Role::parse(role).map(|r| r.label()).unwrap_or("?").to_string();
+    let mut out: Vec<MemberRow> = rows
+        .into_iter()
+        .filter_map(|(m, u)| u.map(|u| (m, u)))
+        .map(|(m, u)| MemberRow {
+            email: u.email,
+            display_name: Some(u.display_name),
+            role_label: label(&m.role),
+            role: m.role,
+            pending: false,
+        })
+        .collect();
+    out.extend(pending.into_iter().map(|i| MemberRow {
+        email: i.email_normalized,
+        display_name: None,
+        role_label: label(&i.role),
+        role: i.role,
+        pending: true,
+    }));
+    Ok(out)
+}
+
+async fn insert_membership(db: &impl ConnectionTrait, event_id: i32, user_id: i32, role: Role) -> AppResult<bool> {
+    let res = membership::ActiveModel {
+        event_id: Set(event_id),
+        user_id: Set(user_id),
+        role: Set(role.as_str().into()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await;
+    match res {
+        Ok(_) => Ok(true),
+        Err(e) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Gives `role` to the person with `email`: at once if they have an account, otherwise as an invitation.
+/// Either way one mail tells them, queued in the same transaction.
+pub async fn grant_role(state: &AppState, e: &event::Model, email: &str, role: Role) -> AppResult<()> {
+    if let Some(msg) = check_email(email) {
+        return Err(AppError::field("email", msg));
+    }
+    let email_n = normalize_email(email);
+    let txn = state.db.begin().await?;
+    let existing = user::Entity::find().filter(user::Column::EmailNormalized.eq(&email_n)).one(&txn).await?;
+    let mail = match existing {
+        Some(u) => {
+            if !insert_membership(&txn, e.id, u.id, role).await? {
+                return Err(AppError::Conflict(format!("{} is already {} of this event.", u.email, role.label())));
+            }
+            let link = state.config.link(&format!("/events/{}", e.slug));
+            templates::role_granted(&u.email, &u.display_name, role.label(), &e.name, &link)
+        }
+        None => {
+            let res = role_invitation::ActiveModel {
+                event_id: Set(e.id),
+                email_normalized: Set(email_n.clone()),
+                role: Set(role.as_str().into()),
+                created_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await;
+            if let Err(err) = res {
+                return Err(match err.sql_err() {
+                    Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+                        AppError::Conflict(format!("{email_n} is already invited as {}.", role.label()))
+                    }
+                    _ => err.into(),
+                });
+            }
+            let link = state.config.link(&format!("/signup?email={email_n}"));
+            templates::role_invitation(&email_n, role.label(), &e.name, &link)
+        }
+    };
+    outbox::enqueue(&txn, mail).await?;
+    txn.commit().await?;
+    state.mail_wake.notify_one();
+    Ok(())
+}
+
+/// Removes a role (or a pending invitation) from the person with `email`.
+pub async fn revoke_role(db: &impl ConnectionTrait, event_id: i32, email: &str, role: Role) -> AppResult<()> {
+    let email_n = normalize_email(email);
+    if let Some(u) = user::Entity::find().filter(user::Column::EmailNormalized.eq(&email_n)).one(db).await? {
+        membership::Entity::delete_many()
+            .filter(membership::Column::EventId.eq(event_id))
+            .filter(membership::Column::UserId.eq(u.id))
+            .filter(membership::Column::Role.eq(role.as_str()))
+            .exec(db)
+            .await?;
+    }
+    role_invitation::Entity::delete_many()
+        .filter(role_invitation::Column::EventId.eq(event_id))
+        .filter(role_invitation::Column::EmailNormalized.eq(email_n))
+        .filter(role_invitation::Column::Role.eq(role.as_str()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Turns the invitations waiting for this user's (now verified) email into memberships.
+pub async fn apply_role_invitations(db: &impl ConnectionTrait, u: &user::Model) -> AppResult<()> {
+    let invites = role_invitation::Entity::find()
+        .filter(role_invitation::Column::EmailNormalized.eq(&u.email_normalized))
+        .all(db)
+        .await?;
+    for inv in invites {
+        if let Some(role) = Role::parse(&inv.role) {
+            insert_membership(db, inv.event_id, u.id, role).await?;
+        }
+        role_invitation::Entity::delete_by_id(inv.id).exec(db).await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dates_label;
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn labels_one_day_and_ranges() {
+        assert_eq!(dates_label(d(2026, 10, 15), d(2026, 10, 15)), "15 October 2026");
+        assert_eq!(dates_label(d(2026, 10, 15), d(2026, 10, 16)), "15–16 October 2026");
+        assert_eq!(dates_label(d(2026, 9, 30), d(2026, 10, 1)), "30 September 2026 – 1 October 2026");
+    }
+}

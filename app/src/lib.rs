@@ -1,0 +1,104 @@
+//! Estrade: the Leptos application (pages, server functions, rules).
+#![recursion_limit = "256"]
+
+pub mod admin;
+pub mod auth;
+pub mod domain;
+pub mod error;
+pub mod events;
+pub mod mail;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod entities;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::ui::{Layout, NotFoundNotice};
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <AutoReload options=options.clone()/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// Pages carry a CSP whose nonce lets exactly Leptos' own inline scripts run.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    use leptos::nonce::use_nonce;
+    let Some(res) = use_context::<leptos_axum::ResponseOptions>() else { return };
+    let script = match use_nonce() {
+        Some(nonce) => format!("'self' 'wasm-unsafe-eval' 'nonce-{nonce}'"),
+        None => "'self' 'wasm-unsafe-eval'".to_string(),
+    };
+    let csp = format!(
+        "default-src 'self'; script-src {script}; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self' ws://127.0.0.1:3001 ws://localhost:3001; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&csp) {
+        res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <AppRoutes/>
+        </Router>
+    }
+}
+
+#[component]
+fn AppRoutes() -> impl IntoView {
+    ui::layout::provide_current_user();
+    view! {
+        <Layout>
+            <Routes fallback=|| view! { <NotFoundNotice/> }>
+                <Route path=path!("/") view=events::pages::HomePage/>
+                <Route path=path!("/events/:slug") view=events::pages::EventPage/>
+                <Route path=path!("/signin") view=auth::pages::SignInPage/>
+                <Route path=path!("/signup") view=auth::pages::SignUpPage/>
+                <Route path=path!("/reset") view=auth::pages::ResetRequestPage/>
+                <Route path=path!("/reset/confirm") view=auth::pages::ResetConfirmPage/>
+                <Route path=path!("/verify") view=auth::pages::VerifyPage/>
+                <Route path=path!("/account") view=auth::pages::AccountPage/>
+                <Route path=path!("/admin") view=admin::pages::AdminEventsPage/>
+                <Route path=path!("/admin/events/:slug") view=admin::pages::AdminEventPage/>
+                <Route path=path!("/admin/mail") view=admin::pages::AdminMailPage/>
+            </Routes>
+        </Layout>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+    // Lets browser tests know the wasm is running.
+    let _ = js_sys::Reflect::set(&leptos::prelude::window(), &"__estrade_hydrated".into(), &true.into());
+}

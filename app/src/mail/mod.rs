@@ -1,0 +1,30 @@
+//! Outgoing mail: templates (shared), outbox and delivery (server only).
+pub mod templates;
+#[cfg(feature = "ssr")]
+pub mod outbox;
+#[cfg(feature = "ssr")]
+pub mod transport;
+#[cfg(feature = "ssr")]
+pub mod worker;
+
+use serde::{Deserialize, Serialize};
+
+/// A mail ready to queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// A mail the worker gave up on, as admins see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FailedMail {
+    pub id: i32,
+    pub to: String,
+    pub subject: String,
+    pub attempts: i32,
+    pub last_error: String,
+    pub created_at: String,
+}

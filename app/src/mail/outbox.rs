@@ -1,0 +1,145 @@
+//! The outbox table: mails are queued in the transaction of the change that causes them,
+//! then claimed and delivered by the worker. Claims are conditional updates, so two server
+//! instances never take the same row.
+use chrono::{Duration, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+
+use super::Email;
+use crate::auth::crypto::new_token;
+use crate::domain::backoff::{retry_delay_secs, should_give_up};
+use crate::entities::mail_outbox::{self, Column};
+use crate::error::AppResult;
+
+pub const PENDING: &str = "pending";
+pub const SENDING: &str = "sending";
+pub const SENT: &str = "sent";
+pub const FAILED: &str = "failed";
+
+/// How long a claim holds before another worker may take the row again (a crashed worker's rows come back).
+const LEASE_SECS: i64 = 300;
+
+/// Queues a mail; pass the transaction of the change that causes it.
+pub async fn enqueue(conn: &impl ConnectionTrait, email: Email) -> AppResult<()> {
+    let now = Utc::now();
+    mail_outbox::ActiveModel {
+        to_addr: Set(email.to),
+        subject: Set(email.subject),
+        body_text: Set(email.text),
+        body_html: Set(email.html),
+        status: Set(PENDING.into()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+/// Claims up to `limit` due mails for this worker and returns them.
+pub async fn claim_due(conn: &impl ConnectionTrait, limit: u64) -> AppResult<Vec<mail_outbox::Model>> {
+    let now = Utc::now();
+    let claim = new_token();
+    let due_ids = {
+        let mut q = Query::select();
+        q.column(Column::Id)
+            .from(mail_outbox::Entity)
+            .cond_where(
+                sea_orm::Condition::any()
+                    .add(Column::Status.eq(PENDING).and(Column::NextAttemptAt.lte(now)))
+                    .add(Column::Status.eq(SENDING).and(Column::LockedUntil.lt(now))),
+            )
+            .order_by(Column::Id, sea_orm::Order::Asc)
+            .limit(limit);
+        if conn.get_database_backend() == DatabaseBackend::Postgres {
+            q.lock_with_behavior(sea_orm::sea_query::LockType::Update, sea_orm::sea_query::LockBehavior::SkipLocked);
+        }
+        q
+    };
+    // The status test is repeated in the UPDATE: a row another worker claimed meanwhile is left alone.
+    mail_outbox::Entity::update_many()
+        .col_expr(Column::Status, Expr::value(SENDING))
+        .col_expr(Column::ClaimToken, Expr::value(claim.clone()))
+        .col_expr(Column::LockedUntil, Expr::value(now + Duration::seconds(LEASE_SECS)))
+        .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
+        .filter(Column::Id.in_subquery(due_ids))
+        .filter(
+            sea_orm::Condition::any()
+                .add(Column::Status.eq(PENDING))
+                .add(Column::Status.eq(SENDING).and(Column::LockedUntil.lt(now))),
+        )
+        .exec(conn)
+        .await?;
+    Ok(mail_outbox::Entity::find()
+        .filter(Column::ClaimToken.eq(claim))
+        .filter(Column::Status.eq(SENDING))
+        .order_by_asc(Column::Id)
+        .all(conn)
+        .await?)
+}
+
+pub async fn mark_sent(conn: &impl ConnectionTrait, id: i32) -> AppResult<()> {
+    mail_outbox::Entity::update_many()
+        .col_expr(Column::Status, Expr::value(SENT))
+        .col_expr(Column::SentAt, Expr::value(Some(Utc::now())))
+        .col_expr(Column::LastError, Expr::value(Option::<String>::None))
+        .filter(Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Records a failed try: back to pending after the backoff delay, or failed for good.
+pub async fn mark_attempt_failed(
+    conn: &impl ConnectionTrait,
+    row: &mail_outbox::Model,
+    error: &str,
+    retry_base_secs: u64,
+) -> AppResult<()> {
+    let give_up = should_give_up(row.attempts);
+    let next = Utc::now() + Duration::seconds(retry_delay_secs(row.attempts, retry_base_secs) as i64);
+    mail_outbox::Entity::update_many()
+        .col_expr(Column::Status, Expr::value(if give_up { FAILED } else { PENDING }))
+        .col_expr(Column::NextAttemptAt, Expr::value(next))
+        .col_expr(Column::LastError, Expr::value(Some(error.to_string())))
+        .col_expr(Column::ClaimToken, Expr::value(Option::<String>::None))
+        .filter(Column::Id.eq(row.id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Mails not yet sent nor given up.
+pub async fn backlog(conn: &impl ConnectionTrait) -> AppResult<u64> {
+    Ok(mail_outbox::Entity::find()
+        .filter(Column::Status.is_in([PENDING, SENDING]))
+        .count(conn)
+        .await?)
+}
+
+pub async fn failed(conn: &impl ConnectionTrait) -> AppResult<Vec<mail_outbox::Model>> {
+    Ok(mail_outbox::Entity::find()
+        .filter(Column::Status.eq(FAILED))
+        .order_by_desc(Column::Id)
+        .limit(200)
+        .all(conn)
+        .await?)
+}
+
+/// Puts a failed mail back in the queue, with a fresh count of attempts.
+pub async fn retry(conn: &impl ConnectionTrait, id: i32) -> AppResult<bool> {
+    let res = mail_outbox::Entity::update_many()
+        .col_expr(Column::Status, Expr::value(PENDING))
+        .col_expr(Column::Attempts, Expr::value(0))
+        .col_expr(Column::NextAttemptAt, Expr::value(Utc::now()))
+        .filter(Column::Id.eq(id))
+        .filter(Column::Status.eq(FAILED))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}

@@ -1,0 +1,88 @@
+//! Every mail Estrade sends, in one place (English for now; French can follow here).
+use super::Email;
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Builds a mail whose body is a greeting, paragraphs, one call-to-action link and a sign-off.
+fn compose(to: &str, subject: String, greeting: &str, paragraphs: &[String], link: (&str, &str)) -> Email {
+    let (label, url) = link;
+    let mut text = format!("{greeting}\n\n");
+    let mut html = format!(
+        "<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5\"><p>{}</p>",
+        escape(greeting)
+    );
+    for p in paragraphs {
+        text.push_str(p);
+        text.push_str("\n\n");
+        html.push_str(&format!("<p>{}</p>", escape(p)));
+    }
+    text.push_str(&format!("{label}: {url}\n\n— Estrade\n"));
+    html.push_str(&format!(
+        "<p><a href=\"{}\">{}</a></p><p>— Estrade</p></body></html>",
+        escape(url),
+        escape(label)
+    ));
+    Email { to: to.to_string(), subject, text, html }
+}
+
+pub fn password_reset(to: &str, name: &str, link: &str) -> Email {
+    compose(
+        to,
+        "Reset your Estrade password".into(),
+        &format!("Hello {name},"),
+        &[
+            "Someone (hopefully you) asked to reset the password of your Estrade account.".into(),
+            "The link below works once, for one hour. If you did not ask for it, ignore this mail: your password stays as it is.".into(),
+        ],
+        ("Choose a new password", link),
+    )
+}
+
+pub fn verify_email(to: &str, name: &str, link: &str) -> Email {
+    compose(
+        to,
+        "Confirm your email for Estrade".into(),
+        &format!("Welcome {name},"),
+        &["Please confirm that this address is yours. The link works once, for two days.".into()],
+        ("Confirm my email", link),
+    )
+}
+
+pub fn role_granted(to: &str, name: &str, role: &str, event: &str, link: &str) -> Email {
+    compose(
+        to,
+        format!("You are now {role} for {event}"),
+        &format!("Hello {name},"),
+        &[format!("You have been given the role \"{role}\" for {event} on Estrade.")],
+        ("Open the event", link),
+    )
+}
+
+pub fn role_invitation(to: &str, role: &str, event: &str, link: &str) -> Email {
+    compose(
+        to,
+        format!("You are invited to {event} as {role}"),
+        "Hello,",
+        &[
+            format!("The organisers of {event} would like you to join as \"{role}\" on Estrade."),
+            format!("Create your account with this email address ({to}) and confirm it; the role will then be yours."),
+        ],
+        ("Create my account", link),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_bodies_escape_what_people_typed() {
+        let mail = password_reset("a@b.fr", "<script>x</script>", "https://e.org/reset?token=1&x=2");
+        assert!(mail.html.contains("&lt;script&gt;"));
+        assert!(!mail.html.contains("<script>"));
+        assert!(mail.text.contains("https://e.org/reset?token=1&x=2"));
+        assert!(mail.html.contains("token=1&amp;x=2"));
+    }
+}

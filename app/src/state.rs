@@ -1,0 +1,64 @@
+//! What server functions and routes share (server only).
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+use sea_orm::DatabaseConnection;
+use tokio::sync::Notify;
+
+use crate::mail::transport::Mailer;
+
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    /// Public address of the site, used in mailed links and to check `Origin`.
+    pub base_url: String,
+    pub mail_from: String,
+    /// Where `.eml` files, uploads and the SQLite file live.
+    pub data_dir: PathBuf,
+    /// First delay before a failed mail is retried; it doubles each attempt.
+    pub mail_retry_base_secs: u64,
+    /// Failed sign-ins allowed per email and per IP within `login_window_secs`.
+    pub login_max_failures_per_email: u64,
+    pub login_max_failures_per_ip: u64,
+    pub login_window_secs: i64,
+    /// Take the client IP from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_forwarded_for: bool,
+}
+
+impl AppConfig {
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    /// `scheme://host[:port]` of the base URL, as browsers send it in `Origin`.
+    pub fn origin(&self) -> String {
+        let url = self.base_url.trim_end_matches('/');
+        match url.find("://") {
+            Some(i) => match url[i + 3..].find('/') {
+                Some(j) => url[..i + 3 + j].to_string(),
+                None => url.to_string(),
+            },
+            None => url.to_string(),
+        }
+    }
+
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.base_url.trim_end_matches('/'), path)
+    }
+}
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub mailer: Arc<Mailer>,
+    pub config: Arc<AppConfig>,
+    /// Wakes the outbox worker when a mail is queued.
+    pub mail_wake: Arc<Notify>,
+}
+
+/// The state, from a server function's context.
+pub fn app_state() -> AppState {
+    leptos::prelude::expect_context::<AppState>()
+}

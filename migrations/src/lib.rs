@@ -1,0 +1,38 @@
+//! Estrade's database schema. One change per migration; never edit a landed one.
+pub use sea_orm_migration::prelude::*;
+
+mod m0001_users;
+mod m0002_events;
+mod m0003_memberships;
+mod m0004_sessions;
+mod m0005_user_tokens;
+mod m0006_mail_outbox;
+mod m0007_login_attempts;
+mod m0008_role_invitations;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m0001_users::Migration),
+            Box::new(m0002_events::Migration),
+            Box::new(m0003_memberships::Migration),
+            Box::new(m0004_sessions::Migration),
+            Box::new(m0005_user_tokens::Migration),
+            Box::new(m0006_mail_outbox::Migration),
+            Box::new(m0007_login_attempts::Migration),
+            Box::new(m0008_role_invitations::Migration),
+        ]
+    }
+}
+
+/// Foreign key from `table.column` to `users.id` / `events.id`, deleting with the parent.
+pub(crate) fn cascade_fk(from: (impl IntoIden, impl IntoIden), to: (impl IntoIden, impl IntoIden)) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .from(from.0, from.1)
+        .to(to.0, to.1)
+        .on_delete(ForeignKeyAction::Cascade)
+        .to_owned()
+}

@@ -1,0 +1,107 @@
+//! Estrade's server: configuration, router, background workers, commands.
+pub mod config;
+pub mod db;
+pub mod middleware;
+pub mod observability;
+pub mod router;
+pub mod seed;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::LeptosOptions;
+use sea_orm::DatabaseConnection;
+use tokio::sync::{watch, Notify};
+
+use app::mail::transport::Mailer;
+use app::state::{AppConfig, AppState};
+use config::ServeOpts;
+
+/// Leptos options from the environment cargo-leptos sets, with defaults for running the binary directly.
+pub fn leptos_options_from_env(bind: Option<SocketAddr>) -> anyhow::Result<LeptosOptions> {
+    let var = |k: &str, d: &str| std::env::var(k).unwrap_or_else(|_| d.to_string());
+    let site_addr = match bind {
+        Some(addr) => addr,
+        None => var("LEPTOS_SITE_ADDR", "127.0.0.1:3000").parse()?,
+    };
+    Ok(LeptosOptions::builder()
+        .output_name(var("LEPTOS_OUTPUT_NAME", "estrade"))
+        .site_root(var("LEPTOS_SITE_ROOT", "target/site"))
+        .site_pkg_dir(var("LEPTOS_SITE_PKG_DIR", "pkg"))
+        .site_addr(site_addr)
+        .reload_port(var("LEPTOS_RELOAD_PORT", "3001").parse::<u32>()?)
+        .hash_files(var("LEPTOS_HASH_FILES", "false") == "true")
+        .hash_file(var("LEPTOS_HASH_FILE_NAME", "hash.txt").into())
+        .build())
+}
+
+pub fn app_config(opts: &ServeOpts, data_dir: std::path::PathBuf, site_addr: SocketAddr) -> AppConfig {
+    AppConfig {
+        base_url: opts.base_url.clone().unwrap_or_else(|| format!("http://{site_addr}")),
+        mail_from: opts.mail_from.clone(),
+        data_dir,
+        mail_retry_base_secs: opts.mail_retry_base_secs,
+        login_max_failures_per_email: 5,
+        login_max_failures_per_ip: 50,
+        login_window_secs: 15 * 60,
+        trust_forwarded_for: opts.trust_forwarded_for,
+    }
+}
+
+pub fn mailer(smtp_url: Option<&str>, data_dir: &std::path::Path) -> anyhow::Result<Mailer> {
+    let mailer = match smtp_url {
+        Some(url) if !url.is_empty() => Mailer::smtp(url),
+        _ => Mailer::files(data_dir.join("mail")),
+    };
+    mailer.map_err(|e| anyhow::anyhow!(e))
+}
+
+pub fn app_state(options: LeptosOptions, db: DatabaseConnection, mailer: Mailer, config: AppConfig) -> AppState {
+    AppState {
+        leptos_options: options,
+        db,
+        mailer: Arc::new(mailer),
+        config: Arc::new(config),
+        mail_wake: Arc::new(Notify::new()),
+    }
+}
+
+/// A running server: its address and a handle to stop it gracefully.
+pub struct Running {
+    pub addr: SocketAddr,
+    stop: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl Running {
+    /// Stops accepting, lets in-flight requests and the current mail batch finish, then returns.
+    pub async fn shutdown(self) -> anyhow::Result<()> {
+        let _ = self.stop.send(true);
+        self.task.await?
+    }
+}
+
+/// Binds `listener`, serves the app and runs the mail worker until `shutdown` is called.
+pub async fn start(
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    opts: &ServeOpts,
+) -> anyhow::Result<Running> {
+    let addr = listener.local_addr()?;
+    observability::metrics_handle();
+    let router = router::build(state.clone(), opts.max_body_bytes, Duration::from_secs(opts.request_timeout_secs));
+    let (stop, stop_rx) = watch::channel(false);
+    let worker = tokio::spawn(app::mail::worker::run(state, Duration::from_secs(opts.mail_poll_secs.max(1)), stop_rx.clone()));
+    let mut server_stop = stop_rx;
+    let task = tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(async move {
+                let _ = server_stop.wait_for(|v| *v).await;
+            })
+            .await?;
+        worker.await?;
+        Ok(())
+    });
+    Ok(Running { addr, stop, task })
+}

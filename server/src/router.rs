@@ -1,0 +1,89 @@
+//! The axum router: Leptos pages and server functions, static files, probes, and the layers around them.
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{middleware, Router};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::middleware as mw;
+use crate::observability;
+use app::state::AppState;
+use app::{shell, App};
+
+async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+fn security_headers() -> [(HeaderName, &'static str); 5] {
+    [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        // Pages replace this with a nonce-bearing policy; everything else gets the strict default.
+        (header::CONTENT_SECURITY_POLICY, "default-src 'self'; frame-ancestors 'none'; base-uri 'self'"),
+        (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
+    ]
+}
+
+/// Builds the whole application router for `state`.
+pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Router {
+    let options = state.leptos_options.clone();
+    let routes = generate_route_list(App);
+    let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
+    let pkg_route = format!("/{}", options.site_pkg_dir);
+
+    let static_files = Router::new()
+        .fallback_service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
+        .layer(middleware::from_fn(mw::long_cache));
+
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let shell_fn = {
+        let options = options.clone();
+        move || shell(options.clone())
+    };
+
+    let mut router = Router::new()
+        .route("/healthz", get(observability::healthz))
+        .route("/readyz", get(observability::readyz))
+        .route("/metrics", get(observability::metrics))
+        .route(
+            "/api/{*fn_name}",
+            get(server_fn_handler)
+                .post(server_fn_handler)
+                .layer(middleware::from_fn(mw::server_fn_error_status)),
+        )
+        .leptos_routes_with_context(&state, routes, context.clone(), shell_fn)
+        .nest(&pkg_route, static_files)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(middleware::from_fn_with_state(state.clone(), mw::refuse_cross_origin_writes))
+        .with_state(state);
+
+    for (name, value) in security_headers() {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
+    }
+    router.layer(
+        ServiceBuilder::new()
+            .layer(TraceLayer::new_for_http())
+            .layer(middleware::from_fn(mw::record_metrics))
+            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+            .layer(CompressionLayer::new())
+            .layer(middleware::from_fn_with_state(max_body_bytes, mw::refuse_large_bodies))
+            .layer(DefaultBodyLimit::max(max_body_bytes))
+            .layer(RequestBodyLimitLayer::new(max_body_bytes)),
+    )
+}

@@ -1,0 +1,144 @@
+//! Chromium driven through chromedriver (both from Debian), headless, with the flags this machine needs.
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct BrowserOptions {
+    pub javascript: bool,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Default for BrowserOptions {
+    fn default() -> Self {
+        BrowserOptions { javascript: true, width: 1280, height: 900 }
+    }
+}
+
+impl Browser {
+    pub async fn start(opts: BrowserOptions) -> Browser {
+        let port = crate::SmtpSink::free_port();
+        let driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver is installed (make test installs chromium-driver)");
+        let profile = tempfile::tempdir().expect("profile dir");
+        let mut args = vec![
+            "--headless=new".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--disable-dev-shm-usage".into(),
+            format!("--window-size={},{}", opts.width, opts.height),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        if !opts.javascript {
+            args.push("--blink-settings=scriptEnabled=false".into());
+        }
+        let mut chrome = json!({ "args": args });
+        if let Ok(bin) = std::env::var("CHROMIUM") {
+            chrome["binary"] = json!(bin);
+        } else if std::path::Path::new("/usr/bin/chromium").exists() {
+            chrome["binary"] = json!("/usr/bin/chromium");
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert("goog:chromeOptions".into(), chrome);
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let url = format!("http://127.0.0.1:{port}");
+        let mut last_err = String::new();
+        for _ in 0..100 {
+            match ClientBuilder::new(connector.clone()).capabilities(caps.clone()).connect(&url).await {
+                Ok(client) => return Browser { client, driver, _profile: profile },
+                Err(e) => last_err = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("could not start Chromium through chromedriver: {last_err}");
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
+    }
+
+    /// Types `value` into the input named `name` (clearing it first).
+    pub async fn fill(&self, name: &str, value: &str) {
+        let el = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(&format!("[name='{name}']"))).await.expect("field present");
+        el.clear().await.expect("clear");
+        el.send_keys(value).await.expect("type");
+    }
+
+    pub async fn click(&self, css: &str) {
+        let el = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await.expect("element present");
+        el.click().await.expect("click");
+    }
+
+    /// Clicks the submit button of the form that contains the input named `name`.
+    pub async fn submit_form_of(&self, name: &str) {
+        self.click(&format!("form:has([name='{name}']) button[type='submit']")).await;
+    }
+
+    pub async fn body_text(&self) -> String {
+        self.client.find(Locator::Css("body")).await.expect("body").text().await.expect("text")
+    }
+
+    /// Waits until the page text contains `needle`.
+    pub async fn wait_for_text(&self, needle: &str) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            let text = self.body_text().await;
+            if text.contains(needle) {
+                return;
+            }
+            if tokio::time::Instant::now() > deadline {
+                panic!("page never showed {needle:?}; it shows:\n{text}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn current_path(&self) -> String {
+        self.client.current_url().await.expect("url").path().to_string()
+    }
+
+    /// Whether the Leptos app has hydrated (the wasm ran).
+    pub async fn wait_hydrated(&self) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let v = self.client.execute("return !!(window.__estrade_hydrated)", vec![]).await.expect("script");
+            if v.as_bool() == Some(true) {
+                return;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "the page never hydrated (wasm did not run)");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        let dir = crate::workspace_root().join("tests/screenshots");
+        let _ = std::fs::create_dir_all(&dir);
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+        }
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}

@@ -1,0 +1,166 @@
+//! Test harness: the real server on a random port, a fresh database per test (SQLite and
+//! PostgreSQL), a real SMTP server, and Chromium through chromedriver.
+pub mod browser;
+pub mod db;
+pub mod http;
+pub mod smtp;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use app::state::AppState;
+use leptos::prelude::LeptosOptions;
+use server::config::ServeOpts;
+
+pub use db::{Backend, TestDb};
+pub use smtp::SmtpSink;
+
+/// The workspace root (this crate lives in `tests/`).
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
+}
+
+/// Where cargo-leptos put the site (wasm, JS, CSS): `LEPTOS_SITE_ROOT` or `target/site`.
+pub fn site_root() -> PathBuf {
+    std::env::var("LEPTOS_SITE_ROOT").map(PathBuf::from).unwrap_or_else(|_| workspace_root().join("target/site"))
+}
+
+/// The hash file cargo-leptos writes beside the server binary, when it exists.
+fn hash_file() -> Option<PathBuf> {
+    let target = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| workspace_root().join("target"));
+    ["debug", "release"].iter().map(|p| target.join(p).join("hash.txt")).find(|p| p.exists())
+}
+
+fn leptos_options(addr: SocketAddr) -> LeptosOptions {
+    let hash = hash_file();
+    LeptosOptions::builder()
+        .output_name("estrade")
+        .site_root(site_root().to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .hash_files(hash.is_some())
+        .hash_file(hash.map(|p| p.to_string_lossy().to_string()).unwrap_or_else(|| "hash.txt".into()).into())
+        .build()
+}
+
+/// How a test wants its server: where mail goes and how fast it is retried.
+#[derive(Debug, Clone, Default)]
+pub struct Setup {
+    /// `Some(port)`: send mail by SMTP to 127.0.0.1:port; `None`: write .eml files.
+    pub smtp_port: Option<u16>,
+}
+
+pub struct TestApp {
+    pub base_url: String,
+    pub state: AppState,
+    pub mail_dir: PathBuf,
+    running: Option<server::Running>,
+    _db: TestDb,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub async fn start(backend: Backend) -> TestApp {
+        Self::start_with(backend, Setup::default()).await
+    }
+
+    pub async fn start_with(backend: Backend, setup: Setup) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let test_db = TestDb::create(backend, dir.path()).await;
+        let db = server::db::connect_and_migrate(&test_db.url).await.expect("connect and migrate");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().unwrap();
+        let opts = ServeOpts {
+            bind: Some(addr),
+            base_url: None,
+            smtp_url: setup.smtp_port.map(|p| format!("smtp://127.0.0.1:{p}")),
+            mail_from: "Estrade <no-reply@estrade.test>".into(),
+            mail_retry_base_secs: 1,
+            mail_poll_secs: 1,
+            seed_demo_if_empty: false,
+            max_body_bytes: 2 * 1024 * 1024,
+            request_timeout_secs: 30,
+            trust_forwarded_for: false,
+        };
+        let config = server::app_config(&opts, dir.path().to_path_buf(), addr);
+        let mailer = server::mailer(opts.smtp_url.as_deref(), dir.path()).expect("mailer");
+        let state = server::app_state(leptos_options(addr), db, mailer, config);
+        let running = server::start(state.clone(), listener, &opts).await.expect("server starts");
+        TestApp {
+            base_url: format!("http://{addr}"),
+            state,
+            mail_dir: dir.path().join("mail"),
+            running: Some(running),
+            _db: test_db,
+            _dir: dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    /// A user straight in the database (no mail, already verified).
+    pub async fn create_user(&self, email: &str, name: &str, password: &str, admin: bool) {
+        app::auth::service::insert_user(&self.state.db, email, name, password, admin, true)
+            .await
+            .expect("create user");
+    }
+
+    /// Waits until `check` holds, polling; panics with `what` after `timeout`.
+    pub async fn eventually<F, Fut>(what: &str, timeout: Duration, mut check: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let deadline = tokio::time::Instant::now() + timeout;
+        while !check().await {
+            assert!(tokio::time::Instant::now() < deadline, "timed out waiting for: {what}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The .eml files written so far, parsed to (to, subject, text body).
+    pub fn mail_files(&self) -> Vec<smtp::Mail> {
+        let Ok(entries) = std::fs::read_dir(&self.mail_dir) else { return vec![] };
+        entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+            .filter_map(|e| std::fs::read(e.path()).ok())
+            .map(|raw| smtp::Mail::parse(&raw))
+            .collect()
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(r) = self.running.take() {
+            r.shutdown().await.expect("clean shutdown");
+        }
+    }
+}
+
+/// Generates one test per database backend: `mod name { fn sqlite(); fn postgres(); }`.
+#[macro_export]
+macro_rules! db_test {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let f = $body;
+                f($crate::Backend::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if !$crate::db::postgres_available().await {
+                    return;
+                }
+                let f = $body;
+                f($crate::Backend::Postgres).await;
+            }
+        }
+    };
+}

@@ -1,0 +1,92 @@
+//! Real Chromium driving real pages (SQLite). Needs the site built by `cargo leptos build`
+//! (`make test` does it) and Debian's chromium + chromium-driver.
+use estrade_tests::browser::{Browser, BrowserOptions};
+use estrade_tests::{Backend, TestApp};
+
+const PASSWORD: &str = "correct horse battery";
+
+fn site_is_built() {
+    let pkg = estrade_tests::site_root().join("pkg");
+    assert!(
+        pkg.exists(),
+        "{} is missing: build the site first (`make test` runs `cargo leptos build`)",
+        pkg.display()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_up_sign_out_sign_in_and_see_the_account() {
+    site_is_built();
+    let app = TestApp::start(Backend::Sqlite).await;
+    let b = Browser::start(BrowserOptions::default()).await;
+
+    b.goto(&app.url("/signup")).await;
+    b.wait_hydrated().await;
+    b.fill("email", "nina@example.org").await;
+    b.fill("display_name", "Nina Newcomer").await;
+    b.fill("password", PASSWORD).await;
+    b.submit_form_of("display_name").await;
+    b.wait_for_text("Welcome to Estrade!").await;
+    assert_eq!(b.current_path().await, "/account");
+    b.wait_for_text("Nina Newcomer").await;
+    b.screenshot("account-desktop").await;
+
+    b.click("header button[type='submit']").await;
+    b.wait_for_text("Sign up").await;
+    assert_eq!(b.current_path().await, "/");
+
+    b.goto(&app.url("/signin")).await;
+    b.wait_hydrated().await;
+    b.fill("email", "nina@example.org").await;
+    b.fill("password", "wrong password").await;
+    b.submit_form_of("password").await;
+    b.wait_for_text("The email or password is incorrect.").await;
+    b.fill("password", PASSWORD).await;
+    b.submit_form_of("password").await;
+    b.wait_for_text("Change password").await;
+    assert_eq!(b.current_path().await, "/account");
+    b.close().await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_works_with_javascript_disabled() {
+    site_is_built();
+    let app = TestApp::start(Backend::Sqlite).await;
+    app.create_user("omar@example.org", "Omar Offline", PASSWORD, false).await;
+    let b = Browser::start(BrowserOptions { javascript: false, ..Default::default() }).await;
+
+    b.goto(&app.url("/signin")).await;
+    b.fill("email", "omar@example.org").await;
+    b.fill("password", "not my password").await;
+    b.submit_form_of("password").await;
+    b.wait_for_text("The email or password is incorrect.").await;
+    assert_eq!(b.current_path().await, "/signin", "the error comes back to the form");
+
+    b.fill("email", "omar@example.org").await;
+    b.fill("password", PASSWORD).await;
+    b.submit_form_of("password").await;
+    b.wait_for_text("Omar Offline").await;
+    assert_eq!(b.current_path().await, "/account");
+    b.screenshot("account-no-js").await;
+    b.close().await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_up_form_fits_a_phone() {
+    site_is_built();
+    let app = TestApp::start(Backend::Sqlite).await;
+    let b = Browser::start(BrowserOptions { width: 390, height: 844, ..Default::default() }).await;
+    b.goto(&app.url("/signup")).await;
+    b.wait_hydrated().await;
+    let overflow = b
+        .client
+        .execute("return document.documentElement.scrollWidth > window.innerWidth", vec![])
+        .await
+        .unwrap();
+    assert_eq!(overflow.as_bool(), Some(false), "no horizontal scrolling at 390 px");
+    b.screenshot("signup-phone").await;
+    b.close().await;
+    app.stop().await;
+}
