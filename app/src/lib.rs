@@ -17,7 +17,7 @@ pub mod state;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 use crate::ui::{Layout, NotFoundNotice};
 
@@ -77,18 +77,19 @@ fn AppRoutes() -> impl IntoView {
     ui::layout::provide_current_user();
     view! {
         <Layout>
+            // Async: whole pages are rendered before sending, so they read fully with JavaScript off.
             <Routes fallback=|| view! { <NotFoundNotice/> }>
-                <Route path=path!("/") view=events::pages::HomePage/>
-                <Route path=path!("/events/:slug") view=events::pages::EventPage/>
-                <Route path=path!("/signin") view=auth::pages::SignInPage/>
-                <Route path=path!("/signup") view=auth::pages::SignUpPage/>
-                <Route path=path!("/reset") view=auth::pages::ResetRequestPage/>
-                <Route path=path!("/reset/confirm") view=auth::pages::ResetConfirmPage/>
-                <Route path=path!("/verify") view=auth::pages::VerifyPage/>
-                <Route path=path!("/account") view=auth::pages::AccountPage/>
-                <Route path=path!("/admin") view=admin::pages::AdminEventsPage/>
-                <Route path=path!("/admin/events/:slug") view=admin::pages::AdminEventPage/>
-                <Route path=path!("/admin/mail") view=admin::pages::AdminMailPage/>
+                <Route ssr=SsrMode::Async path=path!("/") view=events::pages::HomePage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug") view=events::pages::EventPage/>
+                <Route ssr=SsrMode::Async path=path!("/signin") view=auth::pages::SignInPage/>
+                <Route ssr=SsrMode::Async path=path!("/signup") view=auth::pages::SignUpPage/>
+                <Route ssr=SsrMode::Async path=path!("/reset") view=auth::pages::ResetRequestPage/>
+                <Route ssr=SsrMode::Async path=path!("/reset/confirm") view=auth::pages::ResetConfirmPage/>
+                <Route ssr=SsrMode::Async path=path!("/verify") view=auth::pages::VerifyPage/>
+                <Route ssr=SsrMode::Async path=path!("/account") view=auth::pages::AccountPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin") view=admin::pages::AdminEventsPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug") view=admin::pages::AdminEventPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/mail") view=admin::pages::AdminMailPage/>
             </Routes>
         </Layout>
     }

@@ -42,12 +42,17 @@ impl MigrationTrait for Migration {
                     .col(text_null(MailOutbox::LastError))
                     .col(timestamp_with_time_zone(MailOutbox::CreatedAt))
                     .col(timestamp_with_time_zone_null(MailOutbox::SentAt))
-                    .index(
-                        Index::create()
-                            .name("ix_mail_outbox_due")
-                            .col(MailOutbox::Status)
-                            .col(MailOutbox::NextAttemptAt),
-                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .if_not_exists()
+                    .name("ix_mail_outbox_due")
+                    .table(MailOutbox::Table)
+                    .col(MailOutbox::Status)
+                    .col(MailOutbox::NextAttemptAt)
                     .to_owned(),
             )
             .await

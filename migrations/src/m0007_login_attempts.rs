@@ -23,12 +23,17 @@ impl MigrationTrait for Migration {
                     .col(pk_auto(LoginFailures::Id))
                     .col(string(LoginFailures::ScopeKey))
                     .col(timestamp_with_time_zone(LoginFailures::CreatedAt))
-                    .index(
-                        Index::create()
-                            .name("ix_login_failures_scope_time")
-                            .col(LoginFailures::ScopeKey)
-                            .col(LoginFailures::CreatedAt),
-                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .if_not_exists()
+                    .name("ix_login_failures_scope_time")
+                    .table(LoginFailures::Table)
+                    .col(LoginFailures::ScopeKey)
+                    .col(LoginFailures::CreatedAt)
                     .to_owned(),
             )
             .await
