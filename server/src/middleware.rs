@@ -54,8 +54,9 @@ pub async fn refuse_large_bodies(State(limit): State<usize>, req: Request, next:
 
 /// Server functions answer errors with 500 and a JSON `AppError`; give them the status the error means.
 pub async fn server_fn_error_status(req: Request, next: Next) -> Response {
+    let is_server_fn = req.uri().path().starts_with("/api/");
     let res = next.run(req).await;
-    if res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+    if !is_server_fn || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return res;
     }
     let (mut parts, body) = res.into_parts();

@@ -1,14 +1,12 @@
 //! The axum router: Leptos pages and server functions, static files, probes, and the layers around them.
 use std::time::Duration;
 
-use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
-use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{middleware, Router};
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -21,10 +19,6 @@ use crate::middleware as mw;
 use crate::observability;
 use app::state::AppState;
 use app::{shell, App};
-
-async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
-    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
-}
 
 fn security_headers() -> [(HeaderName, &'static str); 5] {
     [
@@ -61,15 +55,11 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
         .route("/healthz", get(observability::healthz))
         .route("/readyz", get(observability::readyz))
         .route("/metrics", get(observability::metrics))
-        .route(
-            "/api/{*fn_name}",
-            get(server_fn_handler)
-                .post(server_fn_handler)
-                .layer(middleware::from_fn(mw::server_fn_error_status)),
-        )
+        // Registers every server function under /api/… with the same context.
         .leptos_routes_with_context(&state, routes, context.clone(), shell_fn)
         .nest(&pkg_route, static_files)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(middleware::from_fn(mw::server_fn_error_status))
         .layer(middleware::from_fn_with_state(state.clone(), mw::refuse_cross_origin_writes))
         .with_state(state);
 

@@ -123,7 +123,14 @@ impl Browser {
             if v.as_bool() == Some(true) {
                 return;
             }
-            assert!(tokio::time::Instant::now() < deadline, "the page never hydrated (wasm did not run)");
+            if tokio::time::Instant::now() > deadline {
+                let loaded = self
+                    .client
+                    .execute("return performance.getEntriesByType('resource').map(e => e.name + ' ' + e.responseStatus).join('\\n')", vec![])
+                    .await
+                    .unwrap_or_default();
+                panic!("the page never hydrated (wasm did not run); resources loaded:\n{}", loaded.as_str().unwrap_or(""));
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

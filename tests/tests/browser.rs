@@ -90,3 +90,12 @@ async fn sign_up_form_fits_a_phone() {
     b.close().await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "manual: serves a test app for 60 s on the printed URL"]
+async fn serve_for_debugging() {
+    let app = TestApp::start(Backend::Sqlite).await;
+    println!("TEST APP AT {}", app.base_url);
+    tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+    app.stop().await;
+}
