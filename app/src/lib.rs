@@ -3,10 +3,13 @@
 
 pub mod admin;
 pub mod auth;
+pub mod cfp;
 pub mod domain;
 pub mod error;
 pub mod events;
 pub mod mail;
+pub mod organizer;
+pub mod speakers;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
@@ -54,7 +57,7 @@ fn set_content_security_policy() {
         None => "'self' 'wasm-unsafe-eval'".to_string(),
     };
     let csp = format!(
-        "default-src 'self'; script-src {script}; style-src 'self'; img-src 'self' data:; \
+        "default-src 'self'; script-src {script}; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: https:; \
          connect-src 'self' ws://127.0.0.1:3001 ws://localhost:3001; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
     );
     if let Ok(value) = http::HeaderValue::from_str(&csp) {
@@ -87,8 +90,20 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/reset/confirm") view=auth::pages::ResetConfirmPage/>
                 <Route ssr=SsrMode::Async path=path!("/verify") view=auth::pages::VerifyPage/>
                 <Route ssr=SsrMode::Async path=path!("/account") view=auth::pages::AccountPage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/cfp") view=cfp::pages::CfpPublicPage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/cfp/propose") view=cfp::pages::ProposeTalkPage/>
+                <Route ssr=SsrMode::Async path=path!("/proposals") view=cfp::pages::MyProposalsPage/>
+                <Route ssr=SsrMode::Async path=path!("/proposals/:code") view=cfp::proposal_pages::ProposalPage/>
+                <Route ssr=SsrMode::Async path=path!("/proposals/:code/edit") view=cfp::pages::EditProposalPage/>
+                <Route ssr=SsrMode::Async path=path!("/cospeaker") view=cfp::proposal_pages::CospeakerPage/>
+                <Route ssr=SsrMode::Async path=path!("/profile") view=speakers::pages::ProfilePage/>
+                <Route ssr=SsrMode::Async path=path!("/talks") view=speakers::pages::TalksPage/>
+                <Route ssr=SsrMode::Async path=path!("/talks/:id") view=speakers::pages::TalkPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin") view=admin::pages::AdminEventsPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug") view=admin::pages::AdminEventPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/cfp") view=organizer::pages::CfpSettingsPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals") view=organizer::proposals_pages::ProposalsPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals/:code") view=organizer::proposals_pages::OrganizerProposalPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/mail") view=admin::pages::AdminMailPage/>
             </Routes>
         </Layout>

@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::FromRef;
+use chrono::{DateTime, Utc};
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 use tokio::sync::Notify;
@@ -56,6 +57,27 @@ pub struct AppState {
     pub config: Arc<AppConfig>,
     /// Wakes the outbox worker when a mail is queued.
     pub mail_wake: Arc<Notify>,
+    pub clock: Clock,
+}
+
+/// The time rules are checked against: the system clock, or a set instant in tests
+/// (deadlines must be checked to the second, in any week of the year).
+#[derive(Clone, Default)]
+pub struct Clock {
+    fixed: Arc<std::sync::Mutex<Option<DateTime<Utc>>>>,
+}
+
+impl Clock {
+    pub fn now(&self) -> DateTime<Utc> {
+        self.fixed.lock().map(|f| f.unwrap_or_else(Utc::now)).unwrap_or_else(|_| Utc::now())
+    }
+
+    /// Stops the clock at `at` (`None`: back to the system clock).
+    pub fn set(&self, at: Option<DateTime<Utc>>) {
+        if let Ok(mut f) = self.fixed.lock() {
+            *f = at;
+        }
+    }
 }
 
 /// The state, from a server function's context.

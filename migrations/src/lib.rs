@@ -9,6 +9,14 @@ mod m0005_user_tokens;
 mod m0006_mail_outbox;
 mod m0007_login_attempts;
 mod m0008_role_invitations;
+mod m0009_cfp_settings;
+mod m0010_formats;
+mod m0011_tracks;
+mod m0012_speaker_profiles;
+mod m0013_talks;
+mod m0014_proposals;
+mod m0015_proposal_speakers;
+mod m0016_cospeaker_invitations;
 
 pub struct Migrator;
 
@@ -24,6 +32,14 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_mail_outbox::Migration),
             Box::new(m0007_login_attempts::Migration),
             Box::new(m0008_role_invitations::Migration),
+            Box::new(m0009_cfp_settings::Migration),
+            Box::new(m0010_formats::Migration),
+            Box::new(m0011_tracks::Migration),
+            Box::new(m0012_speaker_profiles::Migration),
+            Box::new(m0013_talks::Migration),
+            Box::new(m0014_proposals::Migration),
+            Box::new(m0015_proposal_speakers::Migration),
+            Box::new(m0016_cospeaker_invitations::Migration),
         ]
     }
 }

@@ -64,6 +64,7 @@ pub fn app_state(options: LeptosOptions, db: DatabaseConnection, mailer: Mailer,
         mailer: Arc::new(mailer),
         config: Arc::new(config),
         mail_wake: Arc::new(Notify::new()),
+        clock: app::state::Clock::default(),
     }
 }
 

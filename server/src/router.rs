@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{middleware, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -17,6 +17,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::middleware as mw;
 use crate::observability;
+use app::speakers::photo::UPLOAD_LIMIT_BYTES;
 use app::state::AppState;
 use app::{shell, App};
 
@@ -51,17 +52,34 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
         move || shell(options.clone())
     };
 
-    let mut router = Router::new()
+    let photos = ServeDir::new(state.config.data_dir.join("photos"));
+    // Photo uploads get their own, larger body limit so an oversized picture is answered with a
+    // message on the profile page rather than a bare 413.
+    let uploads = Router::new()
+        .route("/profile/photo", post(app::speakers::photo::upload))
+        .layer(DefaultBodyLimit::max(UPLOAD_LIMIT_BYTES))
+        .layer(RequestBodyLimitLayer::new(UPLOAD_LIMIT_BYTES))
+        .with_state(state.clone());
+
+    let main = Router::new()
         .route("/healthz", get(observability::healthz))
         .route("/readyz", get(observability::readyz))
         .route("/metrics", get(observability::metrics))
+        .route("/admin/events/{slug}/proposals.csv", get(app::organizer::csv::proposals_csv))
         // Registers every server function under /api/… with the same context.
         .leptos_routes_with_context(&state, routes, context.clone(), shell_fn)
         .nest(&pkg_route, static_files)
+        .nest_service("/media/photos", photos)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(middleware::from_fn(mw::server_fn_error_status))
-        .layer(middleware::from_fn_with_state(state.clone(), mw::refuse_cross_origin_writes))
-        .with_state(state);
+        .layer(middleware::from_fn_with_state(max_body_bytes, mw::refuse_large_bodies))
+        .layer(DefaultBodyLimit::max(max_body_bytes))
+        .layer(RequestBodyLimitLayer::new(max_body_bytes))
+        .with_state(state.clone());
+
+    let mut router = main
+        .merge(uploads)
+        .layer(middleware::from_fn_with_state(state, mw::refuse_cross_origin_writes));
 
     for (name, value) in security_headers() {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
@@ -71,9 +89,6 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
             .layer(TraceLayer::new_for_http())
             .layer(middleware::from_fn(mw::record_metrics))
             .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
-            .layer(CompressionLayer::new())
-            .layer(middleware::from_fn_with_state(max_body_bytes, mw::refuse_large_bodies))
-            .layer(DefaultBodyLimit::max(max_body_bytes))
-            .layer(RequestBodyLimitLayer::new(max_body_bytes)),
+            .layer(CompressionLayer::new()),
     )
 }

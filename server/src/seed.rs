@@ -8,6 +8,12 @@ use app::domain::roles::Role;
 use app::entities::{membership, user};
 use app::events::service as events;
 
+// Kept next to this file (server/src/) so the crate root needs no change.
+#[path = "seed_cfp.rs"]
+mod seed_cfp;
+#[path = "seed_talks.rs"]
+mod seed_talks;
+
 /// A demo account: (email, name, password, role in the demo event).
 pub struct DemoAccount {
     pub email: &'static str,
@@ -24,6 +30,9 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 5] = [
     DemoAccount { email: "speaker@estrade.example", name: "Sofia Speaker", password: "demo-speaker-pass", role: None, admin: false },
     DemoAccount { email: "volunteer@estrade.example", name: "Victor Volunteer", password: "demo-volunteer-pass", role: Some(Role::Volunteer), admin: false },
 ];
+
+/// The demo speaker, who gets a profile, talks and proposals to the upcoming event.
+const SOFIA_EMAIL: &str = "speaker@estrade.example";
 
 pub async fn is_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
     Ok(user::Entity::find().count(db).await? == 0)
@@ -44,7 +53,8 @@ fn demo_event(slug: &str, name: &str, start: chrono::NaiveDate, description: &st
 }
 
 /// Loads the demo event and accounts. The upcoming edition is dated six weeks from today so
-/// that the demo always has something ahead; its name carries that date's year.
+/// that the demo always has something ahead; its name carries that date's year. Its call for papers is open,
+/// with fictional speakers and proposals (see `seed_cfp`).
 pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
     let start = Utc::now().date_naive() + Duration::days(45);
     let year = start.year();
@@ -72,10 +82,14 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
     .await
     .map_err(|e| anyhow::anyhow!("demo event: {e}"))?;
 
+    let mut sofia = None;
     for account in &DEMO_ACCOUNTS {
         let u = insert_user(db, account.email, account.name, account.password, account.admin, true)
             .await
             .map_err(|e| anyhow::anyhow!("demo account {}: {e}", account.email))?;
+        if account.email == SOFIA_EMAIL {
+            sofia = Some(u.id);
+        }
         if let Some(role) = account.role {
             membership::ActiveModel {
                 event_id: Set(upcoming.id),
@@ -88,7 +102,8 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
             .await?;
         }
     }
-    Ok(())
+    let sofia = sofia.ok_or_else(|| anyhow::anyhow!("demo account {SOFIA_EMAIL} missing"))?;
+    seed_cfp::seed_cfp(db, &upcoming, sofia).await
 }
 
 pub fn print_accounts(base_url: &str) {
@@ -101,5 +116,17 @@ pub fn print_accounts(base_url: &str) {
         };
         println!("  {:<28} {:<22} {what}", a.email, a.password);
     }
+    let others = seed_talks::PROPOSALS.iter().filter(|p| p.0 != seed_talks::SOFIA).count();
+    println!(
+        "\nThe call for papers of the upcoming event is open; it closes in {} days, at 23:59 Paris time.",
+        seed_cfp::CLOSES_IN_DAYS
+    );
+    println!("Sofia Speaker has a profile, two talks in her library, a submitted proposal and a draft.");
+    println!(
+        "{} fictional speakers (…@{}, no sign-in) have sent {} more proposals, some with co-speakers.",
+        seed_cfp::SPEAKERS.len(),
+        seed_cfp::SPEAKER_DOMAIN,
+        others,
+    );
     println!();
 }

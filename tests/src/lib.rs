@@ -1,6 +1,7 @@
 //! Test harness: the real server on a random port, a fresh database per test (SQLite and
 //! PostgreSQL), a real SMTP server, and Chromium through chromedriver.
 pub mod browser;
+pub mod cfp;
 pub mod db;
 pub mod http;
 pub mod smtp;

@@ -108,7 +108,11 @@ pub fn AdminEventPage() -> impl IntoView {
                 view! {
                     <Title text=format!("Manage {} — Estrade", e.summary.name)/>
                     <h1>"Manage "{e.summary.name.clone()}</h1>
-                    <p><a href=format!("/events/{}", e.summary.slug)>"See the public page"</a></p>
+                    <p>
+                        <a href=format!("/events/{}", e.summary.slug)>"See the public page"</a>" · "
+                        <a href=format!("/admin/events/{}/cfp", e.summary.slug)>"Call for papers settings"</a>" · "
+                        <a href=format!("/admin/events/{}/proposals", e.summary.slug)>"Proposals"</a>
+                    </p>
                     {move || created.get().then(|| view! { <Notice>"Event created."</Notice> })}
                     {move || saved.get().then(|| view! { <Notice>"Saved."</Notice> })}
                     <section class="card">

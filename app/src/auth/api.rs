@@ -12,10 +12,13 @@ pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
 }
 
 #[server(endpoint = "auth/sign_up")]
-pub async fn sign_up(email: String, display_name: String, password: String) -> Result<(), AppError> {
+pub async fn sign_up(email: String, display_name: String, password: String, next: Option<String>) -> Result<(), AppError> {
     let state = crate::state::app_state();
     super::service::sign_up(&state, &email, &display_name, &password).await?;
-    leptos_axum::redirect("/account?welcome=1");
+    match next.filter(|n| !n.is_empty()) {
+        Some(n) => leptos_axum::redirect(&super::safe_next(Some(&n))),
+        None => leptos_axum::redirect("/account?welcome=1"),
+    }
     Ok(())
 }
 

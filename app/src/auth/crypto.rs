@@ -53,6 +53,15 @@ pub fn new_token() -> String {
     hex::encode(bytes)
 }
 
+/// A short public identifier for links (60 random bits, lower-case letters and digits without
+/// look-alikes): proposal codes, form keys.
+pub fn new_code() -> String {
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
+    let mut bytes = [0u8; 12];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| ALPHABET[(*b as usize) % ALPHABET.len()] as char).collect()
+}
+
 /// What the database keeps of a token: its SHA-256.
 pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))

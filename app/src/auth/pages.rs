@@ -39,6 +39,7 @@ pub fn SignUpPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
     let error = action_error(action);
     let email = query("email");
+    let next = query("next");
     view! {
         <Title text="Create an account — Estrade"/>
         <section class="card narrow">
@@ -46,6 +47,7 @@ pub fn SignUpPage() -> impl IntoView {
             <p>"One account for every event: submit talks, review, volunteer."</p>
             <FormError error/>
             <ActionForm action>
+                <input type="hidden" name="next" value=move || next.get().unwrap_or_default()/>
                 <Field label="Email" name="email" kind="email" autocomplete="email" value=email.get_untracked().unwrap_or_default() maxlength=254 error=field_error(error, "email")/>
                 <Field label="Your name" name="display_name" autocomplete="name" maxlength=80 hint="Shown to organisers and, if you speak, to attendees." error=field_error(error, "display_name")/>
                 <Field label="Password" name="password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint="10 to 128 characters; not your email." error=field_error(error, "password")/>

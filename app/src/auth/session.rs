@@ -29,9 +29,12 @@ fn request_parts() -> Option<Parts> {
 }
 
 fn session_token_from_request() -> Option<String> {
-    let parts = request_parts()?;
-    parts
-        .headers
+    session_token(&request_parts()?.headers)
+}
+
+/// The session token a request carries in its cookie.
+pub fn session_token(headers: &http::HeaderMap) -> Option<String> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|h| h.to_str().ok())
@@ -92,9 +95,16 @@ pub async fn end_others(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()
 
 /// The signed-in user of this request, if the session is live.
 pub async fn current_user(db: &impl ConnectionTrait) -> AppResult<Option<user::Model>> {
-    let Some(token) = session_token_from_request() else { return Ok(None) };
+    match session_token_from_request() {
+        Some(token) => user_for_token(db, &token).await,
+        None => Ok(None),
+    }
+}
+
+/// The user of a live session, for plain axum handlers that read the cookie themselves.
+pub async fn user_for_token(db: &impl ConnectionTrait, token: &str) -> AppResult<Option<user::Model>> {
     let found = session::Entity::find()
-        .filter(session::Column::TokenHash.eq(token_hash(&token)))
+        .filter(session::Column::TokenHash.eq(token_hash(token)))
         .find_also_related(user::Entity)
         .one(db)
         .await?;

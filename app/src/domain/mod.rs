@@ -1,6 +1,10 @@
 //! Pure rules, no IO: compiled for the browser and the server so both apply the same checks.
 pub mod accounts;
 pub mod backoff;
+pub mod cfp;
 pub mod events;
+pub mod profile;
 pub mod roles;
 pub mod tokens;
+#[cfg(feature = "ssr")]
+pub mod zoned;

@@ -14,7 +14,7 @@ fn parse_role(role: &str) -> Result<Role, AppError> {
 
 /// The event, if the caller organises it (or is an instance admin).
 #[cfg(feature = "ssr")]
-async fn managed_event(db: &sea_orm::DatabaseConnection, slug: &str) -> Result<crate::entities::event::Model, AppError> {
+pub(crate) async fn managed_event(db: &sea_orm::DatabaseConnection, slug: &str) -> Result<crate::entities::event::Model, AppError> {
     let event = super::service::by_slug(db, slug).await?;
     crate::auth::guard::require_event_role(db, event.id, &[Role::Organizer]).await?;
     Ok(event)

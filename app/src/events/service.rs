@@ -118,9 +118,11 @@ fn slug_taken(e: sea_orm::DbErr) -> AppError {
     }
 }
 
-pub async fn create(db: &impl ConnectionTrait, form: &EventForm) -> AppResult<event::Model> {
+/// Creates an event with its default CFP settings, formats and tracks, all or nothing.
+pub async fn create(db: &sea_orm::DatabaseConnection, form: &EventForm) -> AppResult<event::Model> {
     let (start, end) = validated(form)?;
-    event::ActiveModel {
+    let txn = db.begin().await?;
+    let created = event::ActiveModel {
         slug: Set(form.slug.trim().to_string()),
         name: Set(form.name.trim().to_string()),
         city: Set(form.city.trim().to_string()),
@@ -133,9 +135,12 @@ pub async fn create(db: &impl ConnectionTrait, form: &EventForm) -> AppResult<ev
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(db)
+    .insert(&txn)
     .await
-    .map_err(slug_taken)
+    .map_err(slug_taken)?;
+    crate::cfp::settings::create_defaults(&txn, created.id).await?;
+    txn.commit().await?;
+    Ok(created)
 }
 
 pub async fn update(db: &impl ConnectionTrait, existing: event::Model, form: &EventForm) -> AppResult<event::Model> {

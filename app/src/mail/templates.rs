@@ -73,6 +73,32 @@ pub fn role_invitation(to: &str, role: &str, event: &str, link: &str) -> Email {
     )
 }
 
+pub fn proposal_submitted(to: &str, name: &str, title: &str, event: &str, link: &str) -> Email {
+    compose(
+        to,
+        format!("Proposal received: {title}"),
+        &format!("Hello {name},"),
+        &[
+            format!("Your proposal \"{title}\" to {event} is submitted. Thank you!"),
+            "You can still edit it until the call for papers closes. The organisers will tell you their decision by mail.".into(),
+        ],
+        ("See your proposal", link),
+    )
+}
+
+pub fn cospeaker_invitation(to: &str, inviter: &str, title: &str, event: &str, link: &str) -> Email {
+    compose(
+        to,
+        format!("{inviter} invites you to co-present \"{title}\""),
+        "Hello,",
+        &[
+            format!("{inviter} would like you to present \"{title}\" with them at {event}, and invited you on Estrade."),
+            "Open the link to accept; you can create an account if you have none. The link works once, for 7 days.".into(),
+        ],
+        ("Answer the invitation", link),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

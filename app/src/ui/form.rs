@@ -112,6 +112,7 @@ pub fn TextArea(
     #[prop(optional, into)] value: String,
     #[prop(optional)] hint: &'static str,
     #[prop(optional)] maxlength: Option<u32>,
+    #[prop(default = 6)] rows: u32,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let id = format!("f-{name}");
@@ -121,7 +122,7 @@ pub fn TextArea(
         <div class="field" class:has-error=move || error.get().is_some()>
             <label for=id.clone()>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
-            <textarea id=id name=name rows="6" maxlength=maxlength
+            <textarea id=id name=name rows=rows maxlength=maxlength
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || error.get().is_some().then(|| err_ref.clone())>{value}</textarea>
             {move || error.get().map(|m| view! { <p class="field-error" id=err_id.clone()>{m}</p> })}
@@ -149,6 +150,39 @@ pub fn Select(
                 }).collect_view()}
             </select>
             {move || error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+        </div>
+    }
+}
+
+/// A labelled select over owned (value, label) pairs, with an optional empty first choice.
+#[component]
+pub fn Choices(
+    label: &'static str,
+    name: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] selected: String,
+    /// Text of an empty first option ("Choose…"); none when empty.
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] hint: &'static str,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let err_id = format!("{id}-error");
+    let err_ref = err_id.clone();
+    view! {
+        <div class="field" class:has-error=move || error.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+            <select id=id name=name
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=move || error.get().is_some().then(|| err_ref.clone())>
+                {(!placeholder.is_empty()).then(|| view! { <option value="">{placeholder}</option> })}
+                {options.into_iter().map(|(value, text)| {
+                    let is_selected = value == selected;
+                    view! { <option value=value selected=is_selected>{text}</option> }
+                }).collect_view()}
+            </select>
+            {move || error.get().map(|m| view! { <p class="field-error" id=err_id.clone()>{m}</p> })}
         </div>
     }
 }

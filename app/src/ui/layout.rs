@@ -47,6 +47,8 @@ fn UserMenu() -> impl IntoView {
         match me {
             Some(me) => view! {
                 <ul class="nav-links">
+                    <li><a href="/proposals">"My proposals"</a></li>
+                    <li><a href="/profile">"Profile"</a></li>
                     {me.is_admin.then(|| view! { <li><a href="/admin">"Admin"</a></li> })}
                     <li><a href="/account" class="who">{me.display_name.clone()}</a></li>
                     <li>

@@ -1,0 +1,119 @@
+//! Server functions for the call for papers, speaker side: authorize → service → redirect.
+use leptos::prelude::*;
+
+use super::{CfpPage, InvitationView, MyProposalRow, ProposalEditor, ProposalView};
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+use crate::auth::guard::require_user;
+
+#[server(endpoint = "cfp/page")]
+pub async fn load_cfp_page(slug: String) -> Result<CfpPage, AppError> {
+    let state = crate::state::app_state();
+    let viewer = crate::auth::session::current_user(&state.db).await?;
+    let e = super::proposals::cfp_event(&state.db, &slug, viewer.as_ref()).await?;
+    super::settings::page(&state.db, &e, state.clock.now()).await
+}
+
+#[server(endpoint = "cfp/new_editor")]
+pub async fn new_proposal_editor(slug: String, talk: Option<String>) -> Result<ProposalEditor, AppError> {
+    let state = crate::state::app_state();
+    let me = require_user(&state.db).await?;
+    let talk = talk.and_then(|t| t.parse::<i32>().ok());
+    super::proposals::new_editor(&state, &slug, &me, talk).await
+}
+
+#[server(endpoint = "cfp/editor")]
+pub async fn load_proposal_editor(code: String) -> Result<ProposalEditor, AppError> {
+    let state = crate::state::app_state();
+    let me = require_user(&state.db).await?;
+    super::proposals::existing_editor(&state, &code, &me).await
+}
+
+/// Saves a proposal as a draft or submits it (`intent` = "draft" | "submit", from the button pressed).
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "cfp/save")]
+pub async fn save_proposal(
+    slug: String,
+    code: String,
+    form_key: String,
+    talk_id: String,
+    title: String,
+    summary: String,
+    details: String,
+    level: String,
+    language: String,
+    references: String,
+    format_id: String,
+    track_id: String,
+    intent: Option<String>,
+) -> Result<(), AppError> {
+    use super::proposals::{Intent, SaveInput};
+    let state = crate::state::app_state();
+    let me = require_user(&state.db).await?;
+    let intent = Intent::parse(intent.as_deref().unwrap_or("draft"));
+    let talk = crate::domain::cfp::TalkForm { title, summary, details, level, language, references };
+    let input = SaveInput { slug, code, form_key, talk_id, talk, format_id, track_id, intent };
+    let code = super::proposals::save(&state, &me, input).await?;
+    let flag = if intent == Intent::Submit { "submitted" } else { "saved" };
+    leptos_axum::redirect(&format!("/proposals/{code}?{flag}=1"));
+    Ok(())
+}
+
+#[server(endpoint = "cfp/mine")]
+pub async fn my_proposals() -> Result<Vec<MyProposalRow>, AppError> {
+    let state = crate::state::app_state();
+    let me = require_user(&state.db).await?;
+    super::proposals::mine(&state.db, &me).await
+}
+
+#[server(endpoint = "cfp/proposal")]
+pub async fn get_proposal(code: String) -> Result<ProposalView, AppError> {
+    let state = crate::state::app_state();
+    let me = require_user(&state.db).await?;
+    super::proposals::view(&state, &code, &me).await
+}
+
+#[server(endpoint = "cfp/withdraw")]
+pub async fn withdraw_proposal(code: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let me = require_user(&state.db).await?;
+    super::proposals::withdraw(&state.db, &code, &me).await?;
+    leptos_axum::redirect(&format!("/proposals/{code}?withdrawn=1"));
+    Ok(())
+}
+
+#[server(endpoint = "cfp/invite")]
+pub async fn invite_cospeaker(code: String, email: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let me = require_user(&state.db).await?;
+    super::cospeakers::invite(&state, &code, &me, &email).await?;
+    leptos_axum::redirect(&format!("/proposals/{code}?invited=1"));
+    Ok(())
+}
+
+#[server(endpoint = "cfp/remove_cospeaker")]
+pub async fn remove_cospeaker(code: String, speaker_id: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let me = require_user(&state.db).await?;
+    let id = speaker_id.trim().parse::<i32>().map_err(|_| AppError::NotFound)?;
+    super::cospeakers::remove(&state.db, &code, &me, id).await?;
+    leptos_axum::redirect(&format!("/proposals/{code}?removed=1"));
+    Ok(())
+}
+
+#[server(endpoint = "cfp/invitation")]
+pub async fn cospeaker_invitation(token: String) -> Result<InvitationView, AppError> {
+    let state = crate::state::app_state();
+    let viewer = crate::auth::session::current_user(&state.db).await?;
+    super::cospeakers::peek(&state.db, &token, viewer.as_ref()).await
+}
+
+#[server(endpoint = "cfp/accept")]
+pub async fn accept_cospeaker(token: String, confirm: Option<String>) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let me = require_user(&state.db).await?;
+    let code = super::cospeakers::accept(&state, &token, &me, confirm.is_some()).await?;
+    leptos_axum::redirect(&format!("/proposals/{code}?joined=1"));
+    Ok(())
+}

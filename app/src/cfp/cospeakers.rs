@@ -1,0 +1,161 @@
+//! Co-speakers: mailed single-use invitations, acceptance, removal.
+use chrono::{Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
+
+use super::proposals::{as_speaker, speakers_of};
+use super::InvitationView;
+use crate::auth::crypto::{new_token, token_hash};
+use crate::domain::accounts::{check_email, normalize_email};
+use crate::domain::cfp::{Choice, ProposalState};
+use crate::entities::{cospeaker_invitation as invitation, event, proposal, proposal_speaker, user};
+use crate::error::{AppError, AppResult};
+use crate::mail::{outbox, templates};
+use crate::state::AppState;
+
+/// An invitation link works for a week.
+pub const INVITATION_TTL_DAYS: i64 = 7;
+
+const LINK_INVALID: &str = "This invitation link is no longer valid: it was already used, or it expired. Ask for a new one.";
+
+fn only_owner(p: &proposal::Model, me: &user::Model, what: &str) -> AppResult<()> {
+    if p.owner_id == me.id {
+        Ok(())
+    } else {
+        Err(AppError::Conflict(format!("Only the person who created this proposal can {what}.")))
+    }
+}
+
+/// Invites `email` to co-present the proposal: one mail with a single-use link, queued with the invitation.
+pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str) -> AppResult<()> {
+    let p = as_speaker(&state.db, code, me).await?;
+    only_owner(&p, me, "invite co-speakers")?;
+    if p.state == ProposalState::Withdrawn.as_str() {
+        return Err(AppError::Conflict("This proposal was withdrawn.".into()));
+    }
+    if let Some(msg) = check_email(email) {
+        return Err(AppError::field("email", msg));
+    }
+    let email_n = normalize_email(email);
+    let speakers = speakers_of(&state.db, p.id).await?;
+    if speakers.iter().any(|(_, u)| u.email_normalized == email_n) {
+        return Err(AppError::field("email", "This person already speaks in this proposal."));
+    }
+    let pending = invitation::Entity::find()
+        .filter(invitation::Column::ProposalId.eq(p.id))
+        .filter(invitation::Column::EmailNormalized.eq(&email_n))
+        .filter(invitation::Column::UsedAt.is_null())
+        .filter(invitation::Column::ExpiresAt.gt(Utc::now()))
+        .count(&state.db)
+        .await?;
+    if pending > 0 {
+        return Err(AppError::field("email", "This person is already invited; the link is waiting in their mailbox."));
+    }
+    let e = event::Entity::find_by_id(p.event_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let token = new_token();
+    let now = Utc::now();
+    let txn = state.db.begin().await?;
+    invitation::ActiveModel {
+        proposal_id: Set(p.id),
+        email_normalized: Set(email_n.clone()),
+        token_hash: Set(token_hash(&token)),
+        invited_by: Set(me.id),
+        expires_at: Set(now + Duration::days(INVITATION_TTL_DAYS)),
+        used_at: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let link = state.config.link(&format!("/cospeaker?token={token}"));
+    outbox::enqueue(&txn, templates::cospeaker_invitation(&email_n, &me.display_name, &p.title, &e.name, &link)).await?;
+    txn.commit().await?;
+    state.mail_wake.notify_one();
+    Ok(())
+}
+
+async fn live_invitation(db: &impl ConnectionTrait, token: &str) -> AppResult<invitation::Model> {
+    invitation::Entity::find()
+        .filter(invitation::Column::TokenHash.eq(token_hash(token.trim())))
+        .filter(invitation::Column::UsedAt.is_null())
+        .filter(invitation::Column::ExpiresAt.gt(Utc::now()))
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::field("token", LINK_INVALID))
+}
+
+/// What the invitation link's page shows; does not use the link up.
+pub async fn peek(db: &impl ConnectionTrait, token: &str, viewer: Option<&user::Model>) -> AppResult<InvitationView> {
+    let inv = live_invitation(db, token).await?;
+    let p = proposal::Entity::find_by_id(inv.proposal_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let e = event::Entity::find_by_id(p.event_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let inviter = user::Entity::find_by_id(inv.invited_by).one(db).await?.map(|u| u.display_name).unwrap_or_default();
+    Ok(InvitationView {
+        proposal_title: p.title,
+        event_name: e.name,
+        invited_by: inviter,
+        needs_confirmation: viewer.is_some_and(|u| u.email_normalized != inv.email_normalized),
+        signed_in_as: viewer.map(|u| u.email.clone()),
+        invited_email: inv.email_normalized,
+    })
+}
+
+/// Accepts the invitation as `me`. Signed in with another address than the invited one, the person
+/// must confirm (`confirmed`). The link is used up by a conditional update: it works once.
+pub async fn accept(state: &AppState, token: &str, me: &user::Model, confirmed: bool) -> AppResult<String> {
+    let inv = live_invitation(&state.db, token).await?;
+    if inv.email_normalized != me.email_normalized && !confirmed {
+        return Err(AppError::field(
+            "confirm",
+            format!("This invitation was sent to {}. Tick the box to accept it as {}.", inv.email_normalized, me.email),
+        ));
+    }
+    let p = proposal::Entity::find_by_id(inv.proposal_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    if p.state == ProposalState::Withdrawn.as_str() {
+        return Err(AppError::Conflict("This proposal was withdrawn; there is nothing to join any more.".into()));
+    }
+    let txn = state.db.begin().await?;
+    let used = invitation::Entity::update_many()
+        .col_expr(invitation::Column::UsedAt, Expr::value(Some(Utc::now())))
+        .filter(invitation::Column::Id.eq(inv.id))
+        .filter(invitation::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if used.rows_affected != 1 {
+        return Err(AppError::field("token", LINK_INVALID));
+    }
+    let already = proposal_speaker::Entity::find()
+        .filter(proposal_speaker::Column::ProposalId.eq(p.id))
+        .filter(proposal_speaker::Column::UserId.eq(me.id))
+        .count(&txn)
+        .await?;
+    if already == 0 {
+        proposal_speaker::ActiveModel {
+            proposal_id: Set(p.id),
+            user_id: Set(me.id),
+            is_owner: Set(false),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(p.code)
+}
+
+/// Removes a co-speaker (by their speaker row); only the owner may, and the owner stays.
+pub async fn remove(db: &impl ConnectionTrait, code: &str, me: &user::Model, speaker_id: i32) -> AppResult<()> {
+    let p = as_speaker(db, code, me).await?;
+    only_owner(&p, me, "remove co-speakers")?;
+    let res = proposal_speaker::Entity::delete_many()
+        .filter(proposal_speaker::Column::Id.eq(speaker_id))
+        .filter(proposal_speaker::Column::ProposalId.eq(p.id))
+        .filter(proposal_speaker::Column::IsOwner.eq(false))
+        .exec(db)
+        .await?;
+    if res.rows_affected == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}

@@ -1,0 +1,136 @@
+//! An event's CFP settings, formats and tracks: defaults, look-ups, and the public CFP page.
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+
+use super::{CfpPage, CfpStatus, Offer};
+use crate::domain::cfp::{
+    join_list, parse_list, time_left, window, Choice, Language, Level, Window, DEFAULT_FORMATS, DEFAULT_TRACKS,
+};
+use crate::domain::zoned::{clock_label, long_label, zone};
+use crate::entities::{cfp_settings, event, format, track};
+use crate::error::AppResult;
+use crate::ui::markdown::render_markdown;
+
+/// Gives a new event its CFP settings (closed until organisers set dates) and the usual formats and tracks.
+pub async fn create_defaults(db: &impl ConnectionTrait, event_id: i32) -> AppResult<()> {
+    let now = Utc::now();
+    default_settings(event_id, now).insert(db).await?;
+    for (i, (name, description, minutes)) in DEFAULT_FORMATS.iter().enumerate() {
+        format::ActiveModel {
+            event_id: Set(event_id),
+            name: Set((*name).into()),
+            description: Set((*description).into()),
+            duration_min: Set(*minutes),
+            hidden: Set(false),
+            position: Set(i as i32),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    for (i, (name, description, colour)) in DEFAULT_TRACKS.iter().enumerate() {
+        track::ActiveModel {
+            event_id: Set(event_id),
+            name: Set((*name).into()),
+            description: Set((*description).into()),
+            colour: Set((*colour).into()),
+            hidden: Set(false),
+            position: Set(i as i32),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+fn default_settings(event_id: i32, now: DateTime<Utc>) -> cfp_settings::ActiveModel {
+    cfp_settings::ActiveModel {
+        event_id: Set(event_id),
+        opens_at: Set(None),
+        closes_at: Set(None),
+        max_proposals: Set(None),
+        levels: Set(join_list(Level::ALL)),
+        languages: Set(join_list(Language::ALL)),
+        cfp_text: Set(String::new()),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+}
+
+/// The event's settings; an event created before CFPs existed gets the defaults now.
+pub async fn settings_of(db: &impl ConnectionTrait, event_id: i32) -> AppResult<cfp_settings::Model> {
+    let found = cfp_settings::Entity::find().filter(cfp_settings::Column::EventId.eq(event_id)).one(db).await?;
+    match found {
+        Some(s) => Ok(s),
+        None => Ok(default_settings(event_id, Utc::now()).insert(db).await?),
+    }
+}
+
+pub async fn formats_of(db: &impl ConnectionTrait, event_id: i32, with_hidden: bool) -> AppResult<Vec<format::Model>> {
+    let mut q = format::Entity::find().filter(format::Column::EventId.eq(event_id));
+    if !with_hidden {
+        q = q.filter(format::Column::Hidden.eq(false));
+    }
+    Ok(q.order_by_asc(format::Column::Position).order_by_asc(format::Column::Id).all(db).await?)
+}
+
+pub async fn tracks_of(db: &impl ConnectionTrait, event_id: i32, with_hidden: bool) -> AppResult<Vec<track::Model>> {
+    let mut q = track::Entity::find().filter(track::Column::EventId.eq(event_id));
+    if !with_hidden {
+        q = q.filter(track::Column::Hidden.eq(false));
+    }
+    Ok(q.order_by_asc(track::Column::Position).order_by_asc(track::Column::Id).all(db).await?)
+}
+
+pub fn format_offer(f: &format::Model) -> Offer {
+    Offer { id: f.id, name: f.name.clone(), description: f.description.clone(), duration_min: Some(f.duration_min), colour: None }
+}
+
+pub fn track_offer(t: &track::Model) -> Offer {
+    Offer { id: t.id, name: t.name.clone(), description: t.description.clone(), duration_min: None, colour: Some(t.colour.clone()) }
+}
+
+/// Where the CFP of `e` stands at `now`, worded in the event's time zone.
+pub fn status(now: DateTime<Utc>, s: &cfp_settings::Model, e: &event::Model) -> CfpStatus {
+    let tz = zone(&e.time_zone);
+    let closes_label = s.closes_at.map(|c| long_label(c, tz));
+    let (open, headline) = match window(now, s.opens_at, s.closes_at) {
+        Window::NotScheduled => (false, "The call for papers is not open yet.".to_string()),
+        Window::NotYetOpen { opens } => (false, format!("The call for papers opens on {}.", long_label(opens, tz))),
+        Window::Open { closes } => (true, format!("Open — closes {}, {}.", time_left(now, closes), clock_label(closes, tz))),
+        Window::Closed => (false, "The call for papers is closed.".to_string()),
+    };
+    CfpStatus { open, headline, closes_label }
+}
+
+pub fn levels_offered(s: &cfp_settings::Model) -> Vec<Level> {
+    parse_list(&s.levels)
+}
+
+pub fn languages_offered(s: &cfp_settings::Model) -> Vec<Language> {
+    parse_list(&s.languages)
+}
+
+fn pairs<C: Choice>(items: &[C]) -> Vec<(String, String)> {
+    items.iter().map(|c| (c.as_str().to_string(), c.label().to_string())).collect()
+}
+
+/// The public CFP page of `e` (visible formats and tracks only).
+pub async fn page(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc>) -> AppResult<CfpPage> {
+    let s = settings_of(db, e.id).await?;
+    let formats = formats_of(db, e.id, false).await?;
+    let tracks = tracks_of(db, e.id, false).await?;
+    Ok(CfpPage {
+        event: crate::events::service::summary(e),
+        status: status(now, &s, e),
+        text_html: render_markdown(&s.cfp_text),
+        formats: formats.iter().map(format_offer).collect(),
+        tracks: tracks.iter().map(track_offer).collect(),
+        levels: pairs(&levels_offered(&s)),
+        languages: pairs(&languages_offered(&s)),
+        max_proposals: s.max_proposals,
+    })
+}

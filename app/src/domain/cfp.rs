@@ -1,0 +1,364 @@
+//! Rules of a call for papers: levels, languages, proposal states, the submission window, and
+//! what a talk, a format and a track must look like.
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::accounts::collect;
+use crate::error::FieldError;
+
+pub const TITLE_MIN: usize = 5;
+pub const TITLE_MAX: usize = 120;
+pub const ABSTRACT_MIN: usize = 100;
+pub const ABSTRACT_MAX: usize = 2000;
+pub const DETAILS_MAX: usize = 5000;
+pub const REFERENCES_MAX: usize = 2000;
+pub const CFP_TEXT_MAX: usize = 10_000;
+
+/// A value stored in the database, with the label people read.
+pub trait Choice: Sized + Copy + PartialEq + 'static {
+    const ALL: &'static [Self];
+    fn as_str(self) -> &'static str;
+    fn label(self) -> &'static str;
+    fn parse(value: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.as_str() == value)
+    }
+    /// The label of a stored value, or the value itself if it is unknown.
+    fn label_of(value: &str) -> String {
+        Self::parse(value).map(|c| c.label().to_string()).unwrap_or_else(|| value.to_string())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Level {
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+impl Choice for Level {
+    const ALL: &'static [Level] = &[Level::Beginner, Level::Intermediate, Level::Advanced];
+    fn as_str(self) -> &'static str {
+        match self {
+            Level::Beginner => "beginner",
+            Level::Intermediate => "intermediate",
+            Level::Advanced => "advanced",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            Level::Beginner => "Beginner",
+            Level::Intermediate => "Intermediate",
+            Level::Advanced => "Advanced",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Language {
+    French,
+    English,
+}
+
+impl Choice for Language {
+    const ALL: &'static [Language] = &[Language::French, Language::English];
+    fn as_str(self) -> &'static str {
+        match self {
+            Language::French => "fr",
+            Language::English => "en",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            Language::French => "French",
+            Language::English => "English",
+        }
+    }
+}
+
+/// Where a proposal stands. Later issues add accepted, rejected, confirmed …
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProposalState {
+    Draft,
+    Submitted,
+    Withdrawn,
+}
+
+impl Choice for ProposalState {
+    const ALL: &'static [ProposalState] = &[ProposalState::Draft, ProposalState::Submitted, ProposalState::Withdrawn];
+    fn as_str(self) -> &'static str {
+        match self {
+            ProposalState::Draft => "draft",
+            ProposalState::Submitted => "submitted",
+            ProposalState::Withdrawn => "withdrawn",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            ProposalState::Draft => "Draft",
+            ProposalState::Submitted => "Submitted",
+            ProposalState::Withdrawn => "Withdrawn",
+        }
+    }
+}
+
+/// Parses a comma-separated list of stored values, keeping only known ones.
+pub fn parse_list<C: Choice>(stored: &str) -> Vec<C> {
+    stored.split(',').filter_map(|v| C::parse(v.trim())).collect()
+}
+
+pub fn join_list<C: Choice>(items: &[C]) -> String {
+    items.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
+}
+
+/// Where the submission window stands at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// No closing date set yet: organisers have not opened the CFP.
+    NotScheduled,
+    NotYetOpen { opens: DateTime<Utc> },
+    Open { closes: DateTime<Utc> },
+    Closed,
+}
+
+/// The window at `now`. A CFP without a closing date is not open; the closing instant itself is closed.
+pub fn window(now: DateTime<Utc>, opens: Option<DateTime<Utc>>, closes: Option<DateTime<Utc>>) -> Window {
+    let Some(closes) = closes else { return Window::NotScheduled };
+    match opens {
+        Some(opens) if now < opens => Window::NotYetOpen { opens },
+        _ if now < closes => Window::Open { closes },
+        _ => Window::Closed,
+    }
+}
+
+/// "in 3 days", "in 5 hours", "in 12 minutes", "in less than a minute".
+pub fn time_left(now: DateTime<Utc>, until: DateTime<Utc>) -> String {
+    let secs = (until - now).num_seconds().max(0);
+    let plural = |n: i64, unit: &str| format!("in {n} {unit}{}", if n == 1 { "" } else { "s" });
+    match secs {
+        s if s >= 2 * 86_400 => plural(s / 86_400, "day"),
+        s if s >= 3600 => plural(s / 3600, "hour"),
+        s if s >= 60 => plural(s / 60, "minute"),
+        _ => "in less than a minute".to_string(),
+    }
+}
+
+/// The fields of a talk as typed, shared by the talk library and proposals.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TalkForm {
+    pub title: String,
+    pub summary: String,
+    pub details: String,
+    pub level: String,
+    pub language: String,
+    pub references: String,
+}
+
+fn chars(s: &str) -> usize {
+    s.trim().chars().count()
+}
+
+fn check_title(title: &str) -> Option<String> {
+    match chars(title) {
+        0 => Some("Please give your talk a title.".into()),
+        n if n < TITLE_MIN => Some(format!("Use at least {TITLE_MIN} characters.")),
+        n if n > TITLE_MAX => Some(format!("Use at most {TITLE_MAX} characters (you have {n}).")),
+        _ => None,
+    }
+}
+
+fn check_abstract(summary: &str, complete: bool) -> Option<String> {
+    let n = chars(summary);
+    if n > ABSTRACT_MAX {
+        Some(format!("Use at most {ABSTRACT_MAX} characters (you have {n})."))
+    } else if complete && n < ABSTRACT_MIN {
+        Some(format!("Write at least {ABSTRACT_MIN} characters so reviewers can judge (you have {n})."))
+    } else {
+        None
+    }
+}
+
+fn at_most(value: &str, max: usize) -> Option<String> {
+    let n = chars(value);
+    (n > max).then(|| format!("Use at most {max} characters (you have {n})."))
+}
+
+fn check_choice<C: Choice>(value: &str, offered: &[C], complete: bool, what: &str) -> Option<String> {
+    if value.is_empty() {
+        return complete.then(|| format!("Choose a {what}."));
+    }
+    match C::parse(value) {
+        Some(c) if offered.contains(&c) => None,
+        _ => Some(format!("Choose a {what} from the list.")),
+    }
+}
+
+/// Checks a talk. `complete` is false for drafts and library entries: lengths are capped but
+/// minimums and required choices wait until submission.
+pub fn talk_errors(form: &TalkForm, levels: &[Level], languages: &[Language], complete: bool) -> Vec<FieldError> {
+    collect([
+        ("title", check_title(&form.title)),
+        ("summary", check_abstract(&form.summary, complete)),
+        ("details", at_most(&form.details, DETAILS_MAX)),
+        ("level", check_choice(&form.level, levels, complete, "level")),
+        ("language", check_choice(&form.language, languages, complete, "language")),
+        ("references", at_most(&form.references, REFERENCES_MAX)),
+    ])
+}
+
+/// A format offered by an event, as typed by organisers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormatForm {
+    pub name: String,
+    pub description: String,
+    pub duration_min: String,
+}
+
+pub fn format_errors(form: &FormatForm) -> Vec<FieldError> {
+    let duration = match form.duration_min.trim().parse::<i32>() {
+        Ok(n) if (5..=480).contains(&n) => None,
+        _ => Some("Give a duration between 5 and 480 minutes.".to_string()),
+    };
+    collect([
+        ("name", name_error(&form.name, 60)),
+        ("description", at_most(&form.description, 500)),
+        ("duration_min", duration),
+    ])
+}
+
+/// A track offered by an event, as typed by organisers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackForm {
+    pub name: String,
+    pub description: String,
+    pub colour: String,
+}
+
+/// Colours are `#rrggbb` so the agenda can rely on them.
+pub fn is_hex_colour(value: &str) -> bool {
+    value.len() == 7 && value.starts_with('#') && value[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+pub fn track_errors(form: &TrackForm) -> Vec<FieldError> {
+    collect([
+        ("name", name_error(&form.name, 60)),
+        ("description", at_most(&form.description, 500)),
+        ("colour", (!is_hex_colour(form.colour.trim())).then(|| "Use a colour like #1f6feb.".to_string())),
+    ])
+}
+
+fn name_error(name: &str, max: usize) -> Option<String> {
+    if chars(name) == 0 {
+        Some("Please enter a name.".into())
+    } else {
+        at_most(name, max)
+    }
+}
+
+/// The formats a new event starts with (name, description, minutes).
+pub const DEFAULT_FORMATS: [(&str, &str, i32); 3] = [
+    ("Short talk", "One idea, one demo or one lesson, told in twenty minutes.", 20),
+    ("REX — retour d'expérience", "An experience report: what you tried, what broke, what you learnt.", 40),
+    ("Deep-dive", "A long, hands-on look at one technology or practice.", 90),
+];
+
+/// The tracks a new event starts with (name, description, colour).
+pub const DEFAULT_TRACKS: [(&str, &str, &str); 7] = [
+    ("Kubernetes & orchestration", "Clusters, operators, scheduling, multi-cluster.", "#326ce5"),
+    ("Platform engineering & DevOps", "Internal platforms, CI/CD, developer experience.", "#8250df"),
+    ("Security", "Supply chain, policies, identities, runtime security.", "#cf222e"),
+    ("Observability", "Metrics, logs, traces, SLOs and on-call.", "#bf8700"),
+    ("AI & data", "Running data and AI workloads on cloud-native stacks.", "#1a7f37"),
+    ("Green IT", "Measuring and reducing the footprint of what we run.", "#2da44e"),
+    ("Open source & digital autonomy", "Communities, governance, sovereign and open alternatives.", "#0969da"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(h: u32, m: u32, s: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 10, 25, h, m, s).unwrap()
+    }
+
+    fn complete_talk() -> TalkForm {
+        TalkForm {
+            title: "Operators in anger".into(),
+            summary: "x".repeat(150),
+            details: String::new(),
+            level: "intermediate".into(),
+            language: "fr".into(),
+            references: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_window_closes_at_the_closing_instant() {
+        let closes = Some(t(22, 59, 0));
+        assert_eq!(window(t(22, 58, 59), None, closes), Window::Open { closes: t(22, 59, 0) });
+        assert_eq!(window(t(22, 59, 0), None, closes), Window::Closed);
+        assert_eq!(window(t(22, 59, 1), None, closes), Window::Closed);
+        assert_eq!(window(t(10, 0, 0), None, None), Window::NotScheduled);
+        assert_eq!(window(t(10, 0, 0), Some(t(11, 0, 0)), closes), Window::NotYetOpen { opens: t(11, 0, 0) });
+    }
+
+    #[test]
+    fn time_left_speaks_in_the_largest_unit() {
+        let now = t(0, 0, 0);
+        assert_eq!(time_left(now, now + chrono::Duration::days(3) + chrono::Duration::hours(23)), "in 3 days");
+        assert_eq!(time_left(now, now + chrono::Duration::hours(30)), "in 30 hours");
+        assert_eq!(time_left(now, now + chrono::Duration::minutes(1)), "in 1 minute");
+        assert_eq!(time_left(now, now), "in less than a minute");
+    }
+
+    #[test]
+    fn a_complete_talk_passes_and_bounds_are_inclusive() {
+        let all_levels = Level::ALL;
+        let all_langs = Language::ALL;
+        assert!(talk_errors(&complete_talk(), all_levels, all_langs, true).is_empty());
+        let edge = TalkForm { title: "x".repeat(5), summary: "y".repeat(100), ..complete_talk() };
+        assert!(talk_errors(&edge, all_levels, all_langs, true).is_empty());
+        let edge = TalkForm { title: "x".repeat(120), summary: "y".repeat(2000), details: "z".repeat(5000), ..complete_talk() };
+        assert!(talk_errors(&edge, all_levels, all_langs, true).is_empty());
+    }
+
+    #[test]
+    fn submission_needs_what_a_draft_does_not() {
+        let draft = TalkForm { title: "My draft".into(), ..Default::default() };
+        assert!(talk_errors(&draft, Level::ALL, Language::ALL, false).is_empty());
+        let fields: Vec<_> = talk_errors(&draft, Level::ALL, Language::ALL, true).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["summary", "level", "language"]);
+    }
+
+    #[test]
+    fn too_long_or_too_short_fields_are_named() {
+        let bad = TalkForm { title: "Hey".into(), summary: "y".repeat(2001), details: "z".repeat(5001), ..complete_talk() };
+        let fields: Vec<_> = talk_errors(&bad, Level::ALL, Language::ALL, false).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["title", "summary", "details"]);
+    }
+
+    #[test]
+    fn choices_must_be_offered_by_the_event() {
+        let form = TalkForm { language: "en".into(), ..complete_talk() };
+        let errs = talk_errors(&form, Level::ALL, &[Language::French], true);
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].field, "language");
+    }
+
+    #[test]
+    fn lists_round_trip_and_ignore_unknown_values() {
+        assert_eq!(parse_list::<Level>("beginner, advanced,expert"), vec![Level::Beginner, Level::Advanced]);
+        assert_eq!(join_list(&[Language::French, Language::English]), "fr,en");
+    }
+
+    #[test]
+    fn formats_and_tracks_are_checked() {
+        let ok = FormatForm { name: "Lightning".into(), description: String::new(), duration_min: "5".into() };
+        assert!(format_errors(&ok).is_empty());
+        let bad = FormatForm { duration_min: "0".into(), ..ok };
+        assert_eq!(format_errors(&bad)[0].field, "duration_min");
+        assert!(is_hex_colour("#1f6feb"));
+        assert!(!is_hex_colour("red"));
+        assert!(!is_hex_colour("#12345g"));
+    }
+}

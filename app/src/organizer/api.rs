@@ -1,0 +1,182 @@
+//! Server functions for organisers: authorize (organiser of the event or admin) → service → redirect.
+use leptos::prelude::*;
+
+use super::{CfpSettingsView, OrganizerProposal, ProposalsList};
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+use super::ProposalFilters;
+#[cfg(feature = "ssr")]
+use crate::domain::cfp::{FormatForm, Language, Level, TrackForm};
+#[cfg(feature = "ssr")]
+use crate::events::api::managed_event;
+
+/// A row id sent by a form; anything else means the row does not exist.
+#[cfg(feature = "ssr")]
+fn parse_id(id: &str) -> Result<i32, AppError> {
+    id.trim().parse::<i32>().map_err(|_| AppError::NotFound)
+}
+
+#[cfg(feature = "ssr")]
+fn cfp_page(slug: &str, flag: &str, anchor: &str) -> String {
+    format!("/admin/events/{slug}/cfp?{flag}=1{anchor}")
+}
+
+#[server(endpoint = "organizer/cfp_settings")]
+pub async fn load_cfp_settings(slug: String) -> Result<CfpSettingsView, AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    super::service::settings_view(&state.db, &event, state.clock.now()).await
+}
+
+/// Saves the CFP settings; each checkbox is present (`Some`) when ticked.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "organizer/save_cfp_settings")]
+pub async fn save_cfp_settings(
+    slug: String,
+    opens_at: String,
+    closes_at: String,
+    max_proposals: String,
+    level_beginner: Option<String>,
+    level_intermediate: Option<String>,
+    level_advanced: Option<String>,
+    lang_fr: Option<String>,
+    lang_en: Option<String>,
+    cfp_text: String,
+) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    let input = super::service::SettingsInput {
+        opens_at,
+        closes_at,
+        max_proposals,
+        levels: vec![
+            (Level::Beginner, level_beginner.is_some()),
+            (Level::Intermediate, level_intermediate.is_some()),
+            (Level::Advanced, level_advanced.is_some()),
+        ],
+        languages: vec![(Language::French, lang_fr.is_some()), (Language::English, lang_en.is_some())],
+        cfp_text,
+    };
+    super::service::save_settings(&state.db, &event, &input).await?;
+    leptos_axum::redirect(&cfp_page(&event.slug, "saved", ""));
+    Ok(())
+}
+
+#[server(endpoint = "organizer/add_format")]
+pub async fn add_format(
+    slug: String,
+    name: String,
+    description: String,
+    duration_min: String,
+    hidden: Option<String>,
+) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    let form = FormatForm { name, description, duration_min };
+    super::service::add_format(&state.db, event.id, &form, hidden.is_some()).await?;
+    leptos_axum::redirect(&cfp_page(&event.slug, "format_added", "#formats"));
+    Ok(())
+}
+
+/// Field errors come back as `format-<id>-<field>` so the page shows them on that row.
+#[server(endpoint = "organizer/update_format")]
+pub async fn update_format(
+    slug: String,
+    id: String,
+    name: String,
+    description: String,
+    duration_min: String,
+    hidden: Option<String>,
+) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    let id = parse_id(&id)?;
+    let form = FormatForm { name, description, duration_min };
+    super::service::update_format(&state.db, event.id, id, &form, hidden.is_some())
+        .await
+        .map_err(|e| super::service::for_row(e, &format!("format-{id}-")))?;
+    leptos_axum::redirect(&cfp_page(&event.slug, "format_saved", "#formats"));
+    Ok(())
+}
+
+#[server(endpoint = "organizer/delete_format")]
+pub async fn delete_format(slug: String, id: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    super::service::delete_format(&state.db, event.id, parse_id(&id)?).await?;
+    leptos_axum::redirect(&cfp_page(&event.slug, "format_deleted", "#formats"));
+    Ok(())
+}
+
+#[server(endpoint = "organizer/add_track")]
+pub async fn add_track(
+    slug: String,
+    name: String,
+    description: String,
+    colour: String,
+    hidden: Option<String>,
+) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    let form = TrackForm { name, description, colour };
+    super::service::add_track(&state.db, event.id, &form, hidden.is_some()).await?;
+    leptos_axum::redirect(&cfp_page(&event.slug, "track_added", "#tracks"));
+    Ok(())
+}
+
+/// Field errors come back as `track-<id>-<field>` so the page shows them on that row.
+#[server(endpoint = "organizer/update_track")]
+pub async fn update_track(
+    slug: String,
+    id: String,
+    name: String,
+    description: String,
+    colour: String,
+    hidden: Option<String>,
+) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    let id = parse_id(&id)?;
+    let form = TrackForm { name, description, colour };
+    super::service::update_track(&state.db, event.id, id, &form, hidden.is_some())
+        .await
+        .map_err(|e| super::service::for_row(e, &format!("track-{id}-")))?;
+    leptos_axum::redirect(&cfp_page(&event.slug, "track_saved", "#tracks"));
+    Ok(())
+}
+
+#[server(endpoint = "organizer/delete_track")]
+pub async fn delete_track(slug: String, id: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    super::service::delete_track(&state.db, event.id, parse_id(&id)?).await?;
+    leptos_axum::redirect(&cfp_page(&event.slug, "track_deleted", "#tracks"));
+    Ok(())
+}
+
+/// The event's proposals (never drafts) matching the filters of the table's GET form.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "organizer/proposals")]
+pub async fn organizer_proposals(
+    slug: String,
+    format: String,
+    track: String,
+    level: String,
+    language: String,
+    state: String,
+    q: String,
+) -> Result<ProposalsList, AppError> {
+    let app = crate::state::app_state();
+    let event = managed_event(&app.db, &slug).await?;
+    let filters = ProposalFilters { format, track, level, language, state, q };
+    super::proposals::list(&app.db, &event, filters).await
+}
+
+/// One proposal of the event with its speakers' profiles; drafts and other events' codes are 404.
+#[server(endpoint = "organizer/proposal")]
+pub async fn organizer_proposal_detail(slug: String, code: String) -> Result<OrganizerProposal, AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    super::proposals::detail(&state.db, &event, &code).await
+}

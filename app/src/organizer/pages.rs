@@ -1,0 +1,376 @@
+//! The CFP settings page of an event: dates, limits, levels, languages, text; formats and tracks.
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::api::{
+    load_cfp_settings, AddFormat, AddTrack, DeleteFormat, DeleteTrack, SaveCfpSettings, UpdateFormat, UpdateTrack,
+};
+use super::{CfpSettingsView, FormatRow, TrackRow};
+use crate::domain::cfp::{Choice, Language, Level, CFP_TEXT_MAX};
+use crate::error::AppError;
+use crate::ui::{action_error, field_error, outcome, query_flag, FormError, Notice, SubmitButton, TextArea};
+
+pub(crate) fn param(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.read().get(name).unwrap_or_default()
+}
+
+/// A labelled input with an explicit id (several forms on one page share field names).
+#[component]
+pub(crate) fn OrgField(
+    label: &'static str,
+    name: &'static str,
+    #[prop(into)] id: String,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional, into)] value: String,
+    #[prop(optional, into)] hint: String,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] maxlength: Option<u32>,
+    #[prop(optional, into)] min: Option<String>,
+    #[prop(optional, into)] max: Option<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let err_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let has_hint = !hint.is_empty();
+    let described = {
+        let (err_id, hint_id) = (err_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(err_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:has-error=move || error.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{hint.clone()}</p> })}
+            <input id=id name=name type=kind value=value required=required maxlength=maxlength min=min max=max
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described/>
+            {move || error.get().map(|m| view! { <p class="field-error" id=err_id.clone()>{m}</p> })}
+        </div>
+    }
+}
+
+/// A checkbox sending "on" when ticked.
+#[component]
+pub(crate) fn Check(label: &'static str, name: &'static str, #[prop(into)] id: String, checked: bool) -> impl IntoView {
+    let for_id = id.clone();
+    view! {
+        <label class="org-check" for=for_id>
+            <input type="checkbox" id=id name=name value="on" checked=checked/>" "{label}
+        </label>
+    }
+}
+
+/// A group of checkboxes with one error for the group.
+#[component]
+fn ChoiceGroup(
+    legend: &'static str,
+    /// (form field name, label, ticked)
+    boxes: Vec<(&'static str, &'static str, bool)>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="org-checks" class:has-error=move || error.get().is_some()>
+            <legend>{legend}</legend>
+            {boxes.into_iter().map(|(name, label, on)| view! { <Check label name id=format!("f-{name}") checked=on/> }).collect_view()}
+            {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+        </fieldset>
+    }
+}
+
+/// The error of a row's form about `field` (the server names it `<prefix><field>`).
+pub(crate) fn row_error(error: Signal<Option<AppError>>, prefix: &str, field: &str) -> Signal<Option<String>> {
+    let key = format!("{prefix}{field}");
+    Signal::derive(move || error.get().and_then(|e| e.field_message(&key)))
+}
+
+/// Whether the last error concerns the row with `prefix` (its edit form is then shown open).
+pub(crate) fn row_has_error(error: Signal<Option<AppError>>, prefix: String) -> Signal<bool> {
+    Signal::derive(move || match error.get() {
+        Some(AppError::Validation { fields, .. }) => fields.iter().any(|f| f.field.starts_with(&prefix)),
+        _ => false,
+    })
+}
+
+/// The last error, unless it is about fields (those are shown on their row).
+pub(crate) fn general_error(error: Signal<Option<AppError>>) -> Signal<Option<AppError>> {
+    Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation { .. })))
+}
+
+#[component]
+pub fn CfpSettingsPage() -> impl IntoView {
+    let slug = param("slug");
+    let save = ServerAction::<SaveCfpSettings>::new();
+    let add_format = ServerAction::<AddFormat>::new();
+    let update_format = ServerAction::<UpdateFormat>::new();
+    let delete_format = ServerAction::<DeleteFormat>::new();
+    let add_track = ServerAction::<AddTrack>::new();
+    let update_track = ServerAction::<UpdateTrack>::new();
+    let delete_track = ServerAction::<DeleteTrack>::new();
+    // Reload after every change, even when only the query string of the page changes.
+    let versions = move || {
+        save.version().get()
+            + add_format.version().get()
+            + update_format.version().get()
+            + delete_format.version().get()
+            + add_track.version().get()
+            + update_track.version().get()
+            + delete_track.version().get()
+    };
+    let settings = Resource::new(move || (slug(), versions()), |(s, _)| load_cfp_settings(s));
+    let flags = [
+        (query_flag("saved"), "Settings saved."),
+        (query_flag("format_added"), "Format added."),
+        (query_flag("format_saved"), "Format saved."),
+        (query_flag("format_deleted"), "Format deleted."),
+        (query_flag("track_added"), "Track added."),
+        (query_flag("track_saved"), "Track saved."),
+        (query_flag("track_deleted"), "Track deleted."),
+    ];
+    view! {
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            {move || settings.get().map(|r| outcome(r, &format!("/admin/events/{}/cfp", slug()), |v| {
+                let s = v.event.slug.clone();
+                view! {
+                    <Title text=format!("Call for papers settings — {}", v.event.name)/>
+                    <p class="meta">
+                        <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
+                        <a href=format!("/admin/events/{s}/proposals")>"Proposals"</a>
+                    </p>
+                    <h1>"Call for papers settings"</h1>
+                    {flags.into_iter().map(|(flag, text)| view! { {move || flag.get().then(|| view! { <Notice>{text}</Notice> })} }).collect_view()}
+                    <p class="org-status">
+                        <span class="badge" class:ok=v.status.open class:warn=!v.status.open>{if v.status.open { "Open" } else { "Closed" }}</span>" "
+                        {v.status.headline.clone()}" "
+                        <a href=format!("/events/{s}/cfp")>"See the public call for papers"</a>
+                    </p>
+                    <SettingsForm v=v.clone() save/>
+                    <FormatsSection slug=s.clone() rows=v.formats.clone() add=add_format update=update_format delete=delete_format/>
+                    <TracksSection slug=s rows=v.tracks.clone() add=add_track update=update_track delete=delete_track/>
+                }
+                .into_any()
+            }))}
+        </Transition>
+    }
+}
+
+#[component]
+fn SettingsForm(v: CfpSettingsView, save: ServerAction<SaveCfpSettings>) -> impl IntoView {
+    let error = action_error(save);
+    let tz = v.time_zone.clone();
+    let level = |l: Level, name: &'static str| (name, l.label(), v.levels.iter().any(|x| x == l.as_str()));
+    let language = |l: Language, name: &'static str| (name, l.label(), v.languages.iter().any(|x| x == l.as_str()));
+    let levels = vec![
+        level(Level::Beginner, "level_beginner"),
+        level(Level::Intermediate, "level_intermediate"),
+        level(Level::Advanced, "level_advanced"),
+    ];
+    let languages = vec![language(Language::French, "lang_fr"), language(Language::English, "lang_en")];
+    view! {
+        <section class="card">
+            <h2>"Dates and rules"</h2>
+            <FormError error/>
+            <ActionForm action=save>
+                <input type="hidden" name="slug" value=v.event.slug.clone()/>
+                <div class="grid-2">
+                    <OrgField label="Opens on" name="opens_at" id="f-opens_at" kind="datetime-local" value=v.opens_at.clone()
+                        hint=format!("{tz} time. Empty: open as soon as a closing date is set.") error=field_error(error, "opens_at")/>
+                    <OrgField label="Closes on" name="closes_at" id="f-closes_at" kind="datetime-local" value=v.closes_at.clone()
+                        hint=format!("{tz} time. Without a closing date the call is not open.") error=field_error(error, "closes_at")/>
+                </div>
+                <OrgField label="Most proposals per speaker" name="max_proposals" id="f-max_proposals" kind="number" min="1" max="50"
+                    value=v.max_proposals.clone() hint="Empty: no limit; otherwise 1 to 50." error=field_error(error, "max_proposals")/>
+                <div class="grid-2">
+                    <ChoiceGroup legend="Levels offered" boxes=levels error=field_error(error, "levels")/>
+                    <ChoiceGroup legend="Languages offered" boxes=languages error=field_error(error, "languages")/>
+                </div>
+                <TextArea label="Text of the call for papers" name="cfp_text" value=v.cfp_text.clone() maxlength=CFP_TEXT_MAX as u32 rows=10
+                    hint="Shown on the public page. Markdown works: **bold**, [links](https://…), lists." error=field_error(error, "cfp_text")/>
+                <SubmitButton action=save label="Save settings"/>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn FormatsSection(
+    slug: String,
+    rows: Vec<FormatRow>,
+    add: ServerAction<AddFormat>,
+    update: ServerAction<UpdateFormat>,
+    delete: ServerAction<DeleteFormat>,
+) -> impl IntoView {
+    let add_error = action_error(add);
+    let update_error = action_error(update);
+    let slug2 = slug.clone();
+    view! {
+        <section class="card" id="formats">
+            <h2>"Formats"</h2>
+            <p class="hint">"Hidden formats are not offered to speakers any more; a format in use cannot be deleted."</p>
+            <FormError error=general_error(update_error)/>
+            <FormError error=action_error(delete)/>
+            {if rows.is_empty() {
+                view! { <p class="empty">"No formats yet: speakers cannot submit until you add one."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="org-table-wrap">
+                        <table class="table">
+                            <thead><tr><th scope="col">"Name"</th><th scope="col">"Duration"</th><th scope="col">"Description"</th><th scope="col">"Proposals"</th></tr></thead>
+                            <tbody>{rows.into_iter().map(|f| view! { <FormatLine slug=slug.clone() f update delete/> }).collect_view()}</tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+            <h3>"Add a format"</h3>
+            <FormError error=add_error/>
+            <ActionForm action=add>
+                <input type="hidden" name="slug" value=slug2/>
+                <div class="grid-2">
+                    <OrgField label="Name" name="name" id="new-format-name" maxlength=60 required=true error=field_error(add_error, "name")/>
+                    <OrgField label="Duration (minutes)" name="duration_min" id="new-format-duration" kind="number" min="5" max="480" required=true error=field_error(add_error, "duration_min")/>
+                </div>
+                <OrgField label="Description" name="description" id="new-format-description" maxlength=500 error=field_error(add_error, "description")/>
+                <Check label="Hidden from speakers" name="hidden" id="new-format-hidden" checked=false/>
+                <SubmitButton action=add label="Add format"/>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn FormatLine(slug: String, f: FormatRow, update: ServerAction<UpdateFormat>, delete: ServerAction<DeleteFormat>) -> impl IntoView {
+    let error = action_error(update);
+    let p = format!("format-{}-", f.id);
+    let open = row_has_error(error, p.clone());
+    let id = f.id.to_string();
+    let (slug2, id2) = (slug.clone(), id.clone());
+    view! {
+        <tr>
+            <th scope="row">{f.name.clone()}{f.hidden.then(|| view! { " "<span class="badge warn">"hidden"</span> })}</th>
+            <td>{f.duration_min}" min"</td>
+            <td>{f.description.clone()}</td>
+            <td>{f.proposals}</td>
+        </tr>
+        <tr class="org-edit-row">
+            <td colspan="4">
+                <details open=move || open.get()>
+                    <summary>"Edit or delete “"{f.name.clone()}"”"</summary>
+                    <ActionForm action=update>
+                        <input type="hidden" name="slug" value=slug2/>
+                        <input type="hidden" name="id" value=id2/>
+                        <div class="grid-2">
+                            <OrgField label="Name" name="name" id=format!("{p}name") value=f.name.clone() maxlength=60 required=true error=row_error(error, &p, "name")/>
+                            <OrgField label="Duration (minutes)" name="duration_min" id=format!("{p}duration") kind="number" min="5" max="480"
+                                value=f.duration_min.to_string() required=true error=row_error(error, &p, "duration_min")/>
+                        </div>
+                        <OrgField label="Description" name="description" id=format!("{p}description") value=f.description.clone() maxlength=500 error=row_error(error, &p, "description")/>
+                        <Check label="Hidden from speakers" name="hidden" id=format!("{p}hidden") checked=f.hidden/>
+                        <button type="submit" class="button primary">"Save format"</button>
+                    </ActionForm>
+                    <ActionForm action=delete attr:class="org-delete">
+                        <input type="hidden" name="slug" value=slug/>
+                        <input type="hidden" name="id" value=id/>
+                        <button type="submit" class="link-button danger">"Delete this format"</button>
+                    </ActionForm>
+                </details>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn TracksSection(
+    slug: String,
+    rows: Vec<TrackRow>,
+    add: ServerAction<AddTrack>,
+    update: ServerAction<UpdateTrack>,
+    delete: ServerAction<DeleteTrack>,
+) -> impl IntoView {
+    let add_error = action_error(add);
+    let update_error = action_error(update);
+    let slug2 = slug.clone();
+    view! {
+        <section class="card" id="tracks">
+            <h2>"Tracks"</h2>
+            <p class="hint">"Hidden tracks are not offered to speakers any more; a track in use cannot be deleted."</p>
+            <FormError error=general_error(update_error)/>
+            <FormError error=action_error(delete)/>
+            {if rows.is_empty() {
+                view! { <p class="empty">"No tracks yet: speakers cannot submit until you add one."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="org-table-wrap">
+                        <table class="table">
+                            <thead><tr><th scope="col">"Name"</th><th scope="col">"Colour"</th><th scope="col">"Description"</th><th scope="col">"Proposals"</th></tr></thead>
+                            <tbody>{rows.into_iter().map(|t| view! { <TrackLine slug=slug.clone() t update delete/> }).collect_view()}</tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+            <h3>"Add a track"</h3>
+            <FormError error=add_error/>
+            <ActionForm action=add>
+                <input type="hidden" name="slug" value=slug2/>
+                <div class="grid-2">
+                    <OrgField label="Name" name="name" id="new-track-name" maxlength=60 required=true error=field_error(add_error, "name")/>
+                    <OrgField label="Colour" name="colour" id="new-track-colour" kind="color" value="#0b5cad" error=field_error(add_error, "colour")/>
+                </div>
+                <OrgField label="Description" name="description" id="new-track-description" maxlength=500 error=field_error(add_error, "description")/>
+                <Check label="Hidden from speakers" name="hidden" id="new-track-hidden" checked=false/>
+                <SubmitButton action=add label="Add track"/>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn TrackLine(slug: String, t: TrackRow, update: ServerAction<UpdateTrack>, delete: ServerAction<DeleteTrack>) -> impl IntoView {
+    let error = action_error(update);
+    let p = format!("track-{}-", t.id);
+    let open = row_has_error(error, p.clone());
+    let id = t.id.to_string();
+    let (slug2, id2) = (slug.clone(), id.clone());
+    view! {
+        <tr>
+            <th scope="row">{t.name.clone()}{t.hidden.then(|| view! { " "<span class="badge warn">"hidden"</span> })}</th>
+            <td>
+                <input type="color" class="org-swatch" value=t.colour.clone() disabled=true tabindex="-1" aria-hidden="true"/>" "
+                <code>{t.colour.clone()}</code>
+            </td>
+            <td>{t.description.clone()}</td>
+            <td>{t.proposals}</td>
+        </tr>
+        <tr class="org-edit-row">
+            <td colspan="4">
+                <details open=move || open.get()>
+                    <summary>"Edit or delete “"{t.name.clone()}"”"</summary>
+                    <ActionForm action=update>
+                        <input type="hidden" name="slug" value=slug2/>
+                        <input type="hidden" name="id" value=id2/>
+                        <div class="grid-2">
+                            <OrgField label="Name" name="name" id=format!("{p}name") value=t.name.clone() maxlength=60 required=true error=row_error(error, &p, "name")/>
+                            <OrgField label="Colour" name="colour" id=format!("{p}colour") kind="color" value=t.colour.clone() error=row_error(error, &p, "colour")/>
+                        </div>
+                        <OrgField label="Description" name="description" id=format!("{p}description") value=t.description.clone() maxlength=500 error=row_error(error, &p, "description")/>
+                        <Check label="Hidden from speakers" name="hidden" id=format!("{p}hidden") checked=t.hidden/>
+                        <button type="submit" class="button primary">"Save track"</button>
+                    </ActionForm>
+                    <ActionForm action=delete attr:class="org-delete">
+                        <input type="hidden" name="slug" value=slug/>
+                        <input type="hidden" name="id" value=id/>
+                        <button type="submit" class="link-button danger">"Delete this track"</button>
+                    </ActionForm>
+                </details>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,229 @@
+//! The organisers' view of the incoming proposals: the filtered table (with its CSV) and one proposal.
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{organizer_proposal_detail, organizer_proposals};
+use super::pages::param;
+use super::{Count, OrganizerProposal, ProposalFilters, ProposalRow, ProposalsList, SpeakerCard};
+use crate::ui::{outcome, Choices, Field};
+
+/// "1 proposal", "3 proposals".
+fn proposals(n: usize) -> String {
+    format!("{n} proposal{}", if n == 1 { "" } else { "s" })
+}
+
+fn state_badge(state: &str, label: String) -> AnyView {
+    if state == "withdrawn" {
+        view! { <span class="badge warn">{label}</span> }.into_any()
+    } else {
+        view! { <span>{label}</span> }.into_any()
+    }
+}
+
+#[component]
+pub fn ProposalsPage() -> impl IntoView {
+    let slug = param("slug");
+    let query = use_query_map();
+    let filters = move || {
+        let q = query.read();
+        let get = |k: &str| q.get(k).unwrap_or_default();
+        ProposalFilters {
+            format: get("format"),
+            track: get("track"),
+            level: get("level"),
+            language: get("language"),
+            state: get("state"),
+            q: get("q"),
+        }
+    };
+    let list = Resource::new(move || (slug(), filters()), |(s, f)| {
+        organizer_proposals(s, f.format, f.track, f.level, f.language, f.state, f.q)
+    });
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || list.get().map(|r| outcome(r, &format!("/admin/events/{}/proposals", slug()), |l| view! { <ProposalsBody l/> }.into_any()))}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Counts(title: &'static str, counts: Vec<Count>) -> impl IntoView {
+    view! {
+        <div>
+            <h2>{title}</h2>
+            <ul class="org-counts">
+                {counts.into_iter().map(|c| view! { <li><span>{c.name}</span>" "<strong>{c.count}</strong></li> }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn ProposalsBody(l: ProposalsList) -> impl IntoView {
+    let s = l.event.slug.clone();
+    let base = format!("/admin/events/{s}/proposals");
+    let qs = l.filters.query_string();
+    let csv = if qs.is_empty() { format!("{base}.csv") } else { format!("{base}.csv?{qs}") };
+    let none = Signal::derive(|| None::<String>);
+    let f = l.filters.clone();
+    let filtered = !f.is_empty();
+    let shown = l.rows.len();
+    let withdrawn = l.total - l.active;
+    view! {
+        <Title text=format!("Proposals — {}", l.event.name)/>
+        <p class="meta">
+            <a href=format!("/admin/events/{s}")>"Manage "{l.event.name.clone()}</a>" · "
+            <a href=format!("/admin/events/{s}/cfp")>"Call for papers settings"</a>
+        </p>
+        <h1>"Proposals"</h1>
+        <section class="card">
+            <p>
+                <strong>{proposals(l.active)}</strong>" in the running"
+                {(withdrawn > 0).then(|| view! { ", plus "{withdrawn}" withdrawn" })}
+                ". Drafts stay private to their speakers."
+            </p>
+            <div class="grid-2">
+                <Counts title="By format" counts=l.by_format.clone()/>
+                <Counts title="By track" counts=l.by_track.clone()/>
+            </div>
+        </section>
+        <form method="get" action=base.clone() class="card org-filters" role="search">
+            <h2>"Filter"</h2>
+            <div class="grid-3">
+                <Choices label="Format" name="format" options=l.formats.clone() selected=f.format.clone() placeholder="Any format" error=none/>
+                <Choices label="Track" name="track" options=l.tracks.clone() selected=f.track.clone() placeholder="Any track" error=none/>
+                <Choices label="State" name="state" options=l.states.clone() selected=f.state.clone() placeholder="Any state" error=none/>
+                <Choices label="Level" name="level" options=l.levels.clone() selected=f.level.clone() placeholder="Any level" error=none/>
+                <Choices label="Language" name="language" options=l.languages.clone() selected=f.language.clone() placeholder="Any language" error=none/>
+                <Field label="Title or speaker" name="q" kind="search" value=f.q.clone() required=false maxlength=200 error=none/>
+            </div>
+            <button type="submit" class="button primary">"Filter"</button>" "
+            {filtered.then(|| view! { <a href=base.clone()>"Clear the filters"</a> })}
+        </form>
+        <p>
+            {if filtered { format!("{shown} of {} match these filters.", proposals(l.total)) } else { format!("{}.", proposals(shown)) }}" "
+            <a href=csv download="" rel="external">"Download CSV"</a>
+        </p>
+        <ProposalsTable slug=s rows=l.rows/>
+    }
+}
+
+#[component]
+fn ProposalsTable(slug: String, rows: Vec<ProposalRow>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p class="empty">"No proposal matches."</p> }.into_any();
+    }
+    view! {
+        <div class="org-table-wrap">
+            <table class="table">
+                <thead><tr>
+                    <th scope="col">"Title"</th><th scope="col">"Speakers"</th><th scope="col">"Format"</th><th scope="col">"Track"</th>
+                    <th scope="col">"Level"</th><th scope="col">"Language"</th><th scope="col">"State"</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|p| view! {
+                        <tr>
+                            <td><a href=format!("/admin/events/{slug}/proposals/{}", p.code)>{p.title}</a></td>
+                            <td>{p.speakers.join(", ")}</td>
+                            <td>{p.format.unwrap_or_default()}</td>
+                            <td>{p.track.unwrap_or_default()}</td>
+                            <td>{p.level_label}</td>
+                            <td>{p.language_label}</td>
+                            <td>{state_badge(&p.state, p.state_label)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn OrganizerProposalPage() -> impl IntoView {
+    let slug = param("slug");
+    let code = param("code");
+    let proposal = Resource::new(move || (slug(), code()), |(s, c)| organizer_proposal_detail(s, c));
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || proposal.get().map(|r| outcome(r, &format!("/admin/events/{}/proposals/{}", slug(), code()), |p| view! { <ProposalDetail p/> }.into_any()))}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProposalDetail(p: OrganizerProposal) -> impl IntoView {
+    let s = p.event.slug.clone();
+    let or_none = |v: Option<String>, none: &'static str| v.unwrap_or_else(|| none.to_string());
+    view! {
+        <Title text=format!("{} — proposals of {}", p.title, p.event.name)/>
+        <p class="meta"><a href=format!("/admin/events/{s}/proposals")>"← Proposals of "{p.event.name.clone()}</a></p>
+        <h1>{p.title.clone()}</h1>
+        <p>
+            {state_badge(&p.state, p.state_label.clone())}" · "
+            {or_none(p.format.clone(), "No format")}" · "{or_none(p.track.clone(), "No track")}" · "
+            {p.level_label.clone()}" · "{p.language_label.clone()}
+        </p>
+        {p.submitted_at.clone().map(|t| view! { <p class="meta">"Submitted on "{t}</p> })}
+        {p.withdrawn_at.clone().map(|t| view! { <p class="meta">"Withdrawn on "{t}</p> })}
+        <section class="card">
+            <h2>"Abstract"</h2>
+            <div class="prose" inner_html=p.summary_html.clone()></div>
+            <h2>"Details for the reviewers"</h2>
+            {if p.details_html.trim().is_empty() {
+                view! { <p class="empty">"None given."</p> }.into_any()
+            } else {
+                view! { <div class="prose" inner_html=p.details_html.clone()></div> }.into_any()
+            }}
+            <h2>"References"</h2>
+            {if p.references.trim().is_empty() {
+                view! { <p class="empty">"None given."</p> }.into_any()
+            } else {
+                view! { <p class="org-pre">{p.references.clone()}</p> }.into_any()
+            }}
+        </section>
+        <h2>{if p.speakers.len() == 1 { "Speaker" } else { "Speakers" }}</h2>
+        {p.speakers.clone().into_iter().map(|sp| view! { <Speaker sp/> }).collect_view()}
+    }
+}
+
+#[component]
+fn Speaker(sp: SpeakerCard) -> impl IntoView {
+    let role: Vec<String> = [sp.job_title.clone(), sp.company.clone()].into_iter().filter(|v| !v.trim().is_empty()).collect();
+    let role = role.join(", ");
+    view! {
+        <section class="card org-speaker">
+            {sp.photo_src.clone().map(|src| view! {
+                <img class="org-photo" src=src alt=format!("Photo of {}", sp.name) width="96" height="96" loading="lazy"/>
+            })}
+            <h3>{sp.name.clone()}{sp.is_owner.then(|| view! { " "<span class="badge">"owner"</span> })}</h3>
+            <p class="meta">
+                {(!role.is_empty()).then(|| view! { {role.clone()}<br/> })}
+                {(!sp.city.trim().is_empty()).then(|| view! { "Travels from "{sp.city.clone()}<br/> })}
+                <a href=format!("mailto:{}", sp.email)>{sp.email.clone()}</a>
+            </p>
+            {if sp.has_profile {
+                view! {
+                    {(!sp.bio_html.trim().is_empty()).then(|| view! { <div class="prose" inner_html=sp.bio_html.clone()></div> })}
+                    {(!sp.links.is_empty()).then(|| view! {
+                        <ul class="org-links">
+                            {sp.links.clone().into_iter().map(|l| view! {
+                                <li>{l.label}": "{match l.href {
+                                    Some(href) => view! { <a href=href rel="noopener noreferrer nofollow">{l.text}</a> }.into_any(),
+                                    None => view! { <span>{l.text}</span> }.into_any(),
+                                }}</li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    {(!sp.private_notes.trim().is_empty()).then(|| view! {
+                        <h4>"Private notes for the organisers"</h4>
+                        <p class="org-pre">{sp.private_notes.clone()}</p>
+                    })}
+                }.into_any()
+            } else {
+                view! { <p class="empty">"This speaker has not filled in a speaker profile yet."</p> }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,380 @@
+//! CFP settings, formats and tracks of an event, as its organisers change them.
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set};
+
+use super::{CfpSettingsView, FormatRow, TrackRow};
+use crate::cfp::settings::{formats_of, settings_of, status, tracks_of};
+use crate::domain::cfp::{
+    format_errors, join_list, parse_list, track_errors, Choice, FormatForm, Language, Level, ProposalState, TrackForm,
+    CFP_TEXT_MAX,
+};
+use crate::domain::zoned::{local_to_utc, utc_to_input, zone};
+use crate::entities::{cfp_settings, event, format, proposal, track};
+use crate::error::{AppError, AppResult, FieldError};
+
+/// The settings form as sent; checkboxes are `Some` when ticked.
+#[derive(Debug, Clone, Default)]
+pub struct SettingsInput {
+    pub opens_at: String,
+    pub closes_at: String,
+    pub max_proposals: String,
+    pub levels: Vec<(Level, bool)>,
+    pub languages: Vec<(Language, bool)>,
+    pub cfp_text: String,
+}
+
+/// The settings once checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidSettings {
+    pub opens_at: Option<DateTime<Utc>>,
+    pub closes_at: Option<DateTime<Utc>>,
+    pub max_proposals: Option<i32>,
+    pub levels: Vec<Level>,
+    pub languages: Vec<Language>,
+    pub cfp_text: String,
+}
+
+fn optional_instant(typed: &str, tz: Tz) -> Result<Option<DateTime<Utc>>, String> {
+    if typed.trim().is_empty() {
+        Ok(None)
+    } else {
+        local_to_utc(typed, tz).map(Some)
+    }
+}
+
+fn ticked<C: Copy>(items: &[(C, bool)]) -> Vec<C> {
+    items.iter().filter(|(_, on)| *on).map(|(c, _)| *c).collect()
+}
+
+/// Checks the settings form, with every problem named next to its field.
+pub fn validate_settings(input: &SettingsInput, tz: Tz) -> AppResult<ValidSettings> {
+    let mut errors = Vec::new();
+    let mut err = |field: &str, message: String| errors.push(FieldError { field: field.into(), message });
+    let opens_at = optional_instant(&input.opens_at, tz).unwrap_or_else(|m| {
+        err("opens_at", m);
+        None
+    });
+    let closes_at = optional_instant(&input.closes_at, tz).unwrap_or_else(|m| {
+        err("closes_at", m);
+        None
+    });
+    if let (Some(o), Some(c)) = (opens_at, closes_at) {
+        if c <= o {
+            err("closes_at", "The closing must come after the opening.".into());
+        }
+    }
+    let max = input.max_proposals.trim();
+    let max_proposals = if max.is_empty() {
+        None
+    } else {
+        match max.parse::<i32>() {
+            Ok(n) if (1..=50).contains(&n) => Some(n),
+            _ => {
+                err("max_proposals", "Leave empty for no limit, or give a number from 1 to 50.".into());
+                None
+            }
+        }
+    };
+    let levels = ticked(&input.levels);
+    if levels.is_empty() {
+        err("levels", "Offer at least one level.".into());
+    }
+    let languages = ticked(&input.languages);
+    if languages.is_empty() {
+        err("languages", "Offer at least one language.".into());
+    }
+    let n = input.cfp_text.chars().count();
+    if n > CFP_TEXT_MAX {
+        err("cfp_text", format!("Use at most {CFP_TEXT_MAX} characters (you have {n})."));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    Ok(ValidSettings { opens_at, closes_at, max_proposals, levels, languages, cfp_text: input.cfp_text.clone() })
+}
+
+pub async fn save_settings(db: &impl ConnectionTrait, e: &event::Model, input: &SettingsInput) -> AppResult<()> {
+    let valid = validate_settings(input, zone(&e.time_zone))?;
+    let current = settings_of(db, e.id).await?;
+    let mut row: cfp_settings::ActiveModel = current.into();
+    row.opens_at = Set(valid.opens_at);
+    row.closes_at = Set(valid.closes_at);
+    row.max_proposals = Set(valid.max_proposals);
+    row.levels = Set(join_list(&valid.levels));
+    row.languages = Set(join_list(&valid.languages));
+    row.cfp_text = Set(valid.cfp_text);
+    row.updated_at = Set(Utc::now());
+    row.update(db).await?;
+    Ok(())
+}
+
+/// How many of the event's proposals (drafts excluded) use each format or track id.
+async fn usage(db: &impl ConnectionTrait, event_id: i32, column: proposal::Column) -> AppResult<HashMap<i32, u64>> {
+    let ids: Vec<Option<i32>> = proposal::Entity::find()
+        .select_only()
+        .column(column)
+        .filter(proposal::Column::EventId.eq(event_id))
+        .filter(proposal::Column::State.ne(ProposalState::Draft.as_str()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut counts = HashMap::new();
+    for id in ids.into_iter().flatten() {
+        *counts.entry(id).or_insert(0) += 1;
+    }
+    Ok(counts)
+}
+
+/// The settings page of `e` at `now`.
+pub async fn settings_view(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc>) -> AppResult<CfpSettingsView> {
+    let s = settings_of(db, e.id).await?;
+    let tz = zone(&e.time_zone);
+    let by_format = usage(db, e.id, proposal::Column::FormatId).await?;
+    let by_track = usage(db, e.id, proposal::Column::TrackId).await?;
+    let formats = formats_of(db, e.id, true).await?;
+    let tracks = tracks_of(db, e.id, true).await?;
+    Ok(CfpSettingsView {
+        event: crate::events::service::summary(e),
+        time_zone: tz.to_string(),
+        status: status(now, &s, e),
+        opens_at: s.opens_at.map(|t| utc_to_input(t, tz)).unwrap_or_default(),
+        closes_at: s.closes_at.map(|t| utc_to_input(t, tz)).unwrap_or_default(),
+        max_proposals: s.max_proposals.map(|n| n.to_string()).unwrap_or_default(),
+        levels: parse_list::<Level>(&s.levels).iter().map(|l| l.as_str().to_string()).collect(),
+        languages: parse_list::<Language>(&s.languages).iter().map(|l| l.as_str().to_string()).collect(),
+        cfp_text: s.cfp_text.clone(),
+        formats: formats
+            .into_iter()
+            .map(|f| FormatRow {
+                proposals: by_format.get(&f.id).copied().unwrap_or(0),
+                id: f.id,
+                name: f.name,
+                description: f.description,
+                duration_min: f.duration_min,
+                hidden: f.hidden,
+            })
+            .collect(),
+        tracks: tracks
+            .into_iter()
+            .map(|t| TrackRow {
+                proposals: by_track.get(&t.id).copied().unwrap_or(0),
+                id: t.id,
+                name: t.name,
+                description: t.description,
+                colour: t.colour,
+                hidden: t.hidden,
+            })
+            .collect(),
+    })
+}
+
+/// Renames the fields of a validation error (`name` → `format-3-name`), so the page shows it on the
+/// right row; other errors pass unchanged.
+pub fn for_row(err: AppError, prefix: &str) -> AppError {
+    match err {
+        AppError::Validation { fields, .. } => AppError::validation(
+            fields.into_iter().map(|f| FieldError { field: format!("{prefix}{}", f.field), message: f.message }).collect(),
+        ),
+        other => other,
+    }
+}
+
+/// "used by 1 proposal" / "used by 3 proposals".
+fn in_use(what: &str, n: u64) -> AppError {
+    let s = if n == 1 { "" } else { "s" };
+    AppError::Conflict(format!("This {what} is used by {n} proposal{s}; hide it instead."))
+}
+
+/// Proposals of any state (drafts included) pointing at the format or track: they block its deletion.
+async fn uses(db: &impl ConnectionTrait, column: proposal::Column, id: i32) -> AppResult<u64> {
+    Ok(proposal::Entity::find().filter(column.eq(id)).count(db).await?)
+}
+
+fn checked_format(form: &FormatForm) -> AppResult<i32> {
+    let errors = format_errors(form);
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    form.duration_min.trim().parse().map_err(|_| AppError::field("duration_min", "Give a duration in minutes."))
+}
+
+fn checked_track(form: &TrackForm) -> AppResult<String> {
+    let errors = track_errors(form);
+    if !errors.is_empty() {
+        return Err(AppError::validation(errors));
+    }
+    Ok(form.colour.trim().to_ascii_lowercase())
+}
+
+async fn format_of(db: &impl ConnectionTrait, event_id: i32, id: i32) -> AppResult<format::Model> {
+    format::Entity::find_by_id(id).filter(format::Column::EventId.eq(event_id)).one(db).await?.ok_or(AppError::NotFound)
+}
+
+async fn track_of(db: &impl ConnectionTrait, event_id: i32, id: i32) -> AppResult<track::Model> {
+    track::Entity::find_by_id(id).filter(track::Column::EventId.eq(event_id)).one(db).await?.ok_or(AppError::NotFound)
+}
+
+pub async fn add_format(db: &impl ConnectionTrait, event_id: i32, form: &FormatForm, hidden: bool) -> AppResult<()> {
+    let minutes = checked_format(form)?;
+    let position = formats_of(db, event_id, true).await?.iter().map(|f| f.position + 1).max().unwrap_or(0);
+    format::ActiveModel {
+        event_id: Set(event_id),
+        name: Set(form.name.trim().to_string()),
+        description: Set(form.description.trim().to_string()),
+        duration_min: Set(minutes),
+        hidden: Set(hidden),
+        position: Set(position),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn update_format(db: &impl ConnectionTrait, event_id: i32, id: i32, form: &FormatForm, hidden: bool) -> AppResult<()> {
+    let minutes = checked_format(form)?;
+    let mut row: format::ActiveModel = format_of(db, event_id, id).await?.into();
+    row.name = Set(form.name.trim().to_string());
+    row.description = Set(form.description.trim().to_string());
+    row.duration_min = Set(minutes);
+    row.hidden = Set(hidden);
+    row.update(db).await?;
+    Ok(())
+}
+
+/// Deletes a format no proposal uses; otherwise says to hide it.
+pub async fn delete_format(db: &impl ConnectionTrait, event_id: i32, id: i32) -> AppResult<()> {
+    let f = format_of(db, event_id, id).await?;
+    let n = uses(db, proposal::Column::FormatId, f.id).await?;
+    if n > 0 {
+        return Err(in_use("format", n));
+    }
+    format::Entity::delete_by_id(f.id).exec(db).await?;
+    Ok(())
+}
+
+pub async fn add_track(db: &impl ConnectionTrait, event_id: i32, form: &TrackForm, hidden: bool) -> AppResult<()> {
+    let colour = checked_track(form)?;
+    let position = tracks_of(db, event_id, true).await?.iter().map(|t| t.position + 1).max().unwrap_or(0);
+    track::ActiveModel {
+        event_id: Set(event_id),
+        name: Set(form.name.trim().to_string()),
+        description: Set(form.description.trim().to_string()),
+        colour: Set(colour),
+        hidden: Set(hidden),
+        position: Set(position),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn update_track(db: &impl ConnectionTrait, event_id: i32, id: i32, form: &TrackForm, hidden: bool) -> AppResult<()> {
+    let colour = checked_track(form)?;
+    let mut row: track::ActiveModel = track_of(db, event_id, id).await?.into();
+    row.name = Set(form.name.trim().to_string());
+    row.description = Set(form.description.trim().to_string());
+    row.colour = Set(colour);
+    row.hidden = Set(hidden);
+    row.update(db).await?;
+    Ok(())
+}
+
+/// Deletes a track no proposal uses; otherwise says to hide it.
+pub async fn delete_track(db: &impl ConnectionTrait, event_id: i32, id: i32) -> AppResult<()> {
+    let t = track_of(db, event_id, id).await?;
+    let n = uses(db, proposal::Column::TrackId, t.id).await?;
+    if n > 0 {
+        return Err(in_use("track", n));
+    }
+    track::Entity::delete_by_id(t.id).exec(db).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARIS: Tz = chrono_tz::Europe::Paris;
+
+    fn input() -> SettingsInput {
+        SettingsInput {
+            opens_at: "2026-06-01T09:00".into(),
+            closes_at: "2026-10-25T23:59".into(),
+            max_proposals: String::new(),
+            levels: vec![(Level::Beginner, true), (Level::Intermediate, false), (Level::Advanced, true)],
+            languages: vec![(Language::French, true), (Language::English, false)],
+            cfp_text: "Come and **talk**.".into(),
+        }
+    }
+
+    fn fields(err: AppError) -> Vec<String> {
+        match err {
+            AppError::Validation { fields, .. } => fields.into_iter().map(|f| f.field).collect(),
+            other => panic!("not a validation error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn valid_settings_are_read_in_the_event_zone() {
+        let v = validate_settings(&input(), PARIS).unwrap();
+        assert_eq!(v.opens_at.unwrap().to_rfc3339(), "2026-06-01T07:00:00+00:00");
+        assert_eq!(v.closes_at.unwrap().to_rfc3339(), "2026-10-25T22:59:00+00:00");
+        assert_eq!(v.max_proposals, None);
+        assert_eq!(v.levels, vec![Level::Beginner, Level::Advanced]);
+        assert_eq!(v.languages, vec![Language::French]);
+    }
+
+    #[test]
+    fn dates_are_optional_but_ordered() {
+        let none = SettingsInput { opens_at: " ".into(), closes_at: String::new(), ..input() };
+        let v = validate_settings(&none, PARIS).unwrap();
+        assert_eq!((v.opens_at, v.closes_at), (None, None));
+        let reversed = SettingsInput { opens_at: "2026-10-26T00:00".into(), ..input() };
+        assert_eq!(fields(validate_settings(&reversed, PARIS).unwrap_err()), ["closes_at"]);
+        let same = SettingsInput { opens_at: "2026-10-25T23:59".into(), ..input() };
+        assert_eq!(fields(validate_settings(&same, PARIS).unwrap_err()), ["closes_at"]);
+        let gap = SettingsInput { closes_at: "2026-03-29T02:30".into(), opens_at: String::new(), ..input() };
+        assert_eq!(fields(validate_settings(&gap, PARIS).unwrap_err()), ["closes_at"]);
+    }
+
+    #[test]
+    fn limits_choices_and_text_are_checked_together() {
+        for ok in ["1", "50", " 7 "] {
+            let v = validate_settings(&SettingsInput { max_proposals: ok.into(), ..input() }, PARIS).unwrap();
+            assert_eq!(v.max_proposals, Some(ok.trim().parse().unwrap()));
+        }
+        let bad = SettingsInput {
+            opens_at: "soon".into(),
+            max_proposals: "51".into(),
+            levels: vec![(Level::Beginner, false)],
+            languages: vec![],
+            cfp_text: "x".repeat(CFP_TEXT_MAX + 1),
+            ..input()
+        };
+        assert_eq!(fields(validate_settings(&bad, PARIS).unwrap_err()), ["opens_at", "max_proposals", "levels", "languages", "cfp_text"]);
+        for bad in ["0", "-1", "two"] {
+            let err = validate_settings(&SettingsInput { max_proposals: bad.into(), ..input() }, PARIS).unwrap_err();
+            assert_eq!(fields(err), ["max_proposals"]);
+        }
+    }
+
+    #[test]
+    fn row_errors_are_renamed_and_others_kept() {
+        let err = for_row(AppError::field("name", "Please enter a name."), "format-3-");
+        assert_eq!(err.field_message("format-3-name").as_deref(), Some("Please enter a name."));
+        assert_eq!(for_row(AppError::NotFound, "format-3-"), AppError::NotFound);
+    }
+
+    #[test]
+    fn in_use_message_counts_proposals() {
+        assert_eq!(in_use("format", 1).to_string(), "This format is used by 1 proposal; hide it instead.");
+        assert_eq!(in_use("track", 4).to_string(), "This track is used by 4 proposals; hide it instead.");
+    }
+}

@@ -1,0 +1,94 @@
+//! Server functions for the speaker profile and the talk library.
+use leptos::prelude::*;
+
+use super::{ProfileData, TalkData};
+#[cfg(feature = "ssr")]
+use crate::domain::{cfp::TalkForm, profile::ProfileForm};
+use crate::error::AppError;
+
+#[server(endpoint = "speakers/profile")]
+pub async fn my_profile() -> Result<ProfileData, AppError> {
+    let state = crate::state::app_state();
+    let me = crate::auth::guard::require_user(&state.db).await?;
+    super::profile::data(&state.db, &me).await
+}
+
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "speakers/save_profile")]
+pub async fn save_profile(
+    public_name: String,
+    bio: String,
+    company: String,
+    job_title: String,
+    photo_url: String,
+    website: String,
+    github: String,
+    linkedin: String,
+    social: String,
+    city: String,
+    private_notes: String,
+) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let me = crate::auth::guard::require_user(&state.db).await?;
+    let form = ProfileForm { public_name, bio, company, job_title, photo_url, website, github, linkedin, social, city, private_notes };
+    super::profile::save(&state.db, &me, &form).await?;
+    leptos_axum::redirect("/profile?saved=1");
+    Ok(())
+}
+
+#[server(endpoint = "speakers/remove_photo")]
+pub async fn remove_photo() -> Result<(), AppError> {
+    use sea_orm::{ActiveModelTrait, Set};
+    let state = crate::state::app_state();
+    let me = crate::auth::guard::require_user(&state.db).await?;
+    if let Some(p) = super::profile::find(&state.db, me.id).await? {
+        let file = p.photo_file.clone();
+        let mut row: crate::entities::speaker_profile::ActiveModel = p.into();
+        row.photo_file = Set(String::new());
+        row.update(&state.db).await?;
+        super::photo::remove_file(&state, &file).await;
+    }
+    leptos_axum::redirect("/profile?photo=removed");
+    Ok(())
+}
+
+#[server(endpoint = "speakers/talks")]
+pub async fn my_talk_list() -> Result<Vec<TalkData>, AppError> {
+    let state = crate::state::app_state();
+    let me = crate::auth::guard::require_user(&state.db).await?;
+    super::talks::list(&state.db, &me).await
+}
+
+#[server(endpoint = "speakers/talk")]
+pub async fn get_talk(id: String) -> Result<TalkData, AppError> {
+    let state = crate::state::app_state();
+    let me = crate::auth::guard::require_user(&state.db).await?;
+    let id = id.trim().parse::<i32>().map_err(|_| AppError::NotFound)?;
+    super::talks::data(&state.db, &me, id).await
+}
+
+/// Creates (empty `id`) or changes a library talk.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "speakers/save_talk")]
+pub async fn save_talk(
+    id: String,
+    title: String,
+    summary: String,
+    details: String,
+    level: String,
+    language: String,
+    references: String,
+) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let me = crate::auth::guard::require_user(&state.db).await?;
+    let form = TalkForm { title, summary, details, level, language, references };
+    let id = if id.trim().is_empty() {
+        super::talks::insert(&state.db, &me, &form).await?.id
+    } else {
+        let id = id.trim().parse::<i32>().map_err(|_| AppError::NotFound)?;
+        super::talks::update(&state.db, &me, id, &form).await?;
+        id
+    };
+    leptos_axum::redirect(&format!("/talks/{id}?saved=1"));
+    Ok(())
+}

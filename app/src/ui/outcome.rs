@@ -1,0 +1,34 @@
+//! How a page shows a server answer: the content, or a notice saying why not.
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Shows `Ok` through `ok`; `Unauthorized` as an invitation to sign in and come back to `here`;
+/// other errors as a notice.
+pub fn outcome<T>(r: Result<T, AppError>, here: &str, ok: impl FnOnce(T) -> AnyView) -> AnyView {
+    #[cfg(feature = "ssr")]
+    if let (Err(e), Some(res)) = (&r, use_context::<leptos_axum::ResponseOptions>()) {
+        if let Ok(status) = http::StatusCode::from_u16(e.status_code()) {
+            res.set_status(status);
+        }
+    }
+    match r {
+        Ok(v) => ok(v),
+        Err(AppError::Unauthorized) => {
+            let next = format!("/signin?next={here}");
+            view! {
+                <section class="card narrow">
+                    <p>"Please "<a href=next>"sign in"</a>" first. New here? "<a href="/signup">"Create an account"</a>"."</p>
+                </section>
+            }
+            .into_any()
+        }
+        Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
+    }
+}
+
+/// A query-string flag (`?saved=1`) as a signal.
+pub fn query_flag(name: &'static str) -> Memo<bool> {
+    let q = leptos_router::hooks::use_query_map();
+    Memo::new(move |_| q.read().get(name).is_some())
+}

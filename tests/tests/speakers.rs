@@ -1,0 +1,170 @@
+//! Co-speaker invitations and profile photos, through the real router on SQLite and PostgreSQL.
+use std::time::Duration;
+
+use estrade_tests::cfp::{code_of, event_with_cfp, proposal_form, send};
+use estrade_tests::http::{call, client, sign_up};
+use estrade_tests::{db_test, Backend, TestApp};
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+
+const PASSWORD: &str = "correct horse battery";
+const TITLE: &str = "Golden paths, forty teams later";
+
+/// The token of the newest co-speaker invitation mailed to `to`.
+async fn invitation_token(app: &TestApp, to: &str) -> String {
+    let mut link = None;
+    TestApp::eventually("the invitation mail", Duration::from_secs(10), || {
+        let found = app
+            .mail_files()
+            .into_iter()
+            .find(|m| m.to.contains(to) && m.subject.contains("co-present"))
+            .and_then(|m| m.link(&app.url("/cospeaker?token=")));
+        let ok = found.is_some();
+        link = found.or(link.take());
+        async move { ok }
+    })
+    .await;
+    link.unwrap().rsplit('=').next().unwrap().to_string()
+}
+
+db_test!(co_speaker_links_are_single_use_and_check_who_accepts, |backend: Backend| async move {
+    let app = TestApp::start(backend).await;
+    let end = chrono::Utc::now() + chrono::Duration::days(30);
+    let (_, format, track) = event_with_cfp(&app, "duo-conf", end).await;
+    let (owner, guest, other) = (client(), client(), client());
+    sign_up(&owner, &app, "olga@example.org", "Olga", PASSWORD).await;
+    send(&owner, &app, "cfp/save", &proposal_form("duo-conf", "duo-form", format, track, "submit")).await;
+    let code = code_of(&app, TITLE).await;
+
+    let res = call(&owner, &app, "cfp/invite", &[("code", &code), ("email", "Gil@Example.org")]).await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    let again = call(&owner, &app, "cfp/invite", &[("code", &code), ("email", "gil@example.org")]).await;
+    assert_eq!(again.status(), 422, "already invited");
+    let token = invitation_token(&app, "gil@example.org").await;
+
+    // Someone else, signed in with another address, must confirm before accepting.
+    sign_up(&other, &app, "oscar@example.org", "Oscar", PASSWORD).await;
+    let peek: serde_json::Value = call(&other, &app, "cfp/invitation", &[("token", &token)]).await.json().await.unwrap();
+    assert_eq!(peek["needs_confirmation"], true);
+    let res = call(&other, &app, "cfp/accept", &[("token", &token)]).await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("Tick the box"));
+
+    sign_up(&guest, &app, "gil@example.org", "Gil", PASSWORD).await;
+    assert_eq!(call(&guest, &app, "cfp/accept", &[("token", &token)]).await.status(), 200);
+    let view: serde_json::Value = call(&guest, &app, "cfp/proposal", &[("code", &code)]).await.json().await.unwrap();
+    assert_eq!(view["speakers"].as_array().unwrap().len(), 2);
+    assert_eq!(view["i_own_it"], false);
+
+    let reuse = call(&other, &app, "cfp/accept", &[("token", &token), ("confirm", "yes")]).await;
+    assert_eq!(reuse.status(), 422, "a used link does not work twice");
+    assert!(reuse.text().await.unwrap().contains("no longer valid"));
+
+    // A co-speaker edits but cannot withdraw; the owner removes them.
+    let res = call(&guest, &app, "cfp/withdraw", &[("code", &code)]).await;
+    assert_eq!(res.status(), 409);
+    let speaker_id = view["speakers"][1]["id"].to_string();
+    assert_eq!(call(&owner, &app, "cfp/remove_cospeaker", &[("code", &code), ("speaker_id", &speaker_id)]).await.status(), 200);
+    assert_eq!(call(&guest, &app, "cfp/proposal", &[("code", &code)]).await.status(), 404);
+    app.stop().await;
+});
+
+db_test!(expired_co_speaker_links_are_refused, |backend: Backend| async move {
+    let app = TestApp::start(backend).await;
+    let (_, format, track) = event_with_cfp(&app, "late-conf", chrono::Utc::now() + chrono::Duration::days(30)).await;
+    let (owner, guest) = (client(), client());
+    sign_up(&owner, &app, "pia@example.org", "Pia", PASSWORD).await;
+    send(&owner, &app, "cfp/save", &proposal_form("late-conf", "late-form", format, track, "submit")).await;
+    let code = code_of(&app, TITLE).await;
+    call(&owner, &app, "cfp/invite", &[("code", &code), ("email", "quentin@example.org")]).await;
+    let token = invitation_token(&app, "quentin@example.org").await;
+    for inv in app::entities::cospeaker_invitation::Entity::find().all(&app.state.db).await.unwrap() {
+        let mut row: app::entities::cospeaker_invitation::ActiveModel = inv.into();
+        row.expires_at = Set(chrono::Utc::now() - chrono::Duration::minutes(1));
+        row.update(&app.state.db).await.unwrap();
+    }
+    sign_up(&guest, &app, "quentin@example.org", "Quentin", PASSWORD).await;
+    let res = call(&guest, &app, "cfp/accept", &[("token", &token)]).await;
+    assert_eq!(res.status(), 422);
+    assert_eq!(call(&guest, &app, "cfp/proposal", &[("code", &code)]).await.status(), 404);
+    app.stop().await;
+});
+
+async fn upload(c: &reqwest::Client, app: &TestApp, bytes: Vec<u8>, name: &str) -> String {
+    let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_string());
+    let res = c
+        .post(app.url("/profile/photo"))
+        .header("Origin", &app.base_url)
+        .multipart(reqwest::multipart::Form::new().part("photo", part))
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(res.status(), 303, "the browser is sent back to the profile page");
+    res.headers()["location"].to_str().unwrap().to_string()
+}
+
+fn stored_photos(app: &TestApp) -> usize {
+    std::fs::read_dir(app.state.config.data_dir.join("photos")).map(|d| d.count()).unwrap_or(0)
+}
+
+/// The smallest valid PNG: one transparent pixel.
+const PIXEL_PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01,
+    0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41,
+    0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49,
+    0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+db_test!(photos_are_checked_by_size_and_content, |backend: Backend| async move {
+    let app = TestApp::start(backend).await;
+    let c = client();
+    sign_up(&c, &app, "ravi@example.org", "Ravi", PASSWORD).await;
+
+    let huge = [PIXEL_PNG, &vec![0u8; 20 * 1024 * 1024]].concat();
+    assert_eq!(upload(&c, &app, huge, "me.png").await, "/profile?photo_error=too-big");
+    assert_eq!(upload(&c, &app, b"%PDF-1.7 not a picture".to_vec(), "me.png").await, "/profile?photo_error=not-an-image");
+    assert_eq!(stored_photos(&app), 0, "nothing stored");
+    let profile: serde_json::Value = call(&c, &app, "speakers/profile", &[]).await.json().await.unwrap();
+    assert!(profile["photo_src"].is_null());
+
+    assert_eq!(upload(&c, &app, PIXEL_PNG.to_vec(), "me.png").await, "/profile?photo=saved");
+    assert_eq!(stored_photos(&app), 1);
+    let profile: serde_json::Value = call(&c, &app, "speakers/profile", &[]).await.json().await.unwrap();
+    let src = profile["photo_src"].as_str().unwrap().to_string();
+    let res = c.get(app.url(&src)).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "image/png");
+    assert_eq!(upload(&c, &app, PIXEL_PNG.to_vec(), "again.png").await, "/profile?photo=saved");
+    assert_eq!(stored_photos(&app), 1, "the previous upload is deleted");
+
+    let anonymous = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    assert_eq!(upload(&anonymous, &app, PIXEL_PNG.to_vec(), "x.png").await, "/signin?next=/profile");
+    app.stop().await;
+});
+
+db_test!(profiles_validate_links, |backend: Backend| async move {
+    let app = TestApp::start(backend).await;
+    let c = client();
+    sign_up(&c, &app, "sara@example.org", "Sara", PASSWORD).await;
+    let mut form = vec![
+        ("public_name", "Sara"),
+        ("bio", "Platform engineer."),
+        ("company", ""),
+        ("job_title", ""),
+        ("photo_url", ""),
+        ("website", "javascript:alert(1)"),
+        ("github", "sara"),
+        ("linkedin", ""),
+        ("social", ""),
+        ("city", "Lille"),
+        ("private_notes", ""),
+    ];
+    let res = call(&c, &app, "speakers/save_profile", &form).await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("https://"));
+    assert!(app::entities::speaker_profile::Entity::find().all(&app.state.db).await.unwrap().is_empty());
+    form[5] = ("website", "https://sara.example");
+    assert_eq!(call(&c, &app, "speakers/save_profile", &form).await.status(), 200);
+    let profile: serde_json::Value = call(&c, &app, "speakers/profile", &[]).await.json().await.unwrap();
+    assert_eq!(profile["form"]["website"], "https://sara.example");
+    app.stop().await;
+});
