@@ -82,6 +82,12 @@ impl Browser {
         el.send_keys(value).await.expect("type");
     }
 
+    /// Chooses the option with `value` in the select named `name`.
+    pub async fn select(&self, name: &str, value: &str) {
+        let el = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(&format!("select[name='{name}']"))).await.expect("select present");
+        el.select_by_value(value).await.expect("option present");
+    }
+
     pub async fn click(&self, css: &str) {
         let el = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await.expect("element present");
         el.click().await.expect("click");
@@ -92,8 +98,15 @@ impl Browser {
         self.click(&format!("form:has([name='{name}']) button[type='submit']")).await;
     }
 
+    /// The page's visible text, read in one script call (no element handle to go stale mid-navigation).
     pub async fn body_text(&self) -> String {
-        self.client.find(Locator::Css("body")).await.expect("body").text().await.expect("text")
+        for _ in 0..50 {
+            if let Ok(v) = self.client.execute("return document.body ? document.body.innerText : ''", vec![]).await {
+                return v.as_str().unwrap_or_default().to_string();
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("could not read the page text");
     }
 
     /// Waits until the page text contains `needle`.
