@@ -60,7 +60,7 @@ async fn a_new_speaker_submits_a_talk_and_a_co_speaker_joins() {
 
     b.goto(&app.url("/events/cloud-nord-test/cfp")).await;
     b.wait_hydrated().await;
-    b.wait_for_text("closes in").await;
+    b.wait_for_text("Closes in").await;
     b.click("a[href='/events/cloud-nord-test/cfp/propose']").await;
     b.wait_for_text("Propose a talk to").await;
     fill_proposal(&b, "Platform teams without the pain", format, track).await;

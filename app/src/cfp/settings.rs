@@ -100,7 +100,7 @@ pub fn status(now: DateTime<Utc>, s: &cfp_settings::Model, e: &event::Model) -> 
     let (open, headline) = match window(now, s.opens_at, s.closes_at) {
         Window::NotScheduled => (false, "The call for papers is not open yet.".to_string()),
         Window::NotYetOpen { opens } => (false, format!("The call for papers opens on {}.", long_label(opens, tz))),
-        Window::Open { closes } => (true, format!("Open — closes {}, {}.", time_left(now, closes), clock_label(closes, tz))),
+        Window::Open { closes } => (true, format!("Closes {}, {}.", time_left(now, closes), clock_label(closes, tz))),
         Window::Closed => (false, "The call for papers is closed.".to_string()),
     };
     CfpStatus { open, headline, closes_label }
