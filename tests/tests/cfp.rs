@@ -178,3 +178,24 @@ db_test!(withdrawing_is_for_the_owner_and_keeps_the_proposal, |backend: Backend|
 });
 
 use sea_orm::EntityTrait;
+
+db_test!(the_proposal_limit_per_speaker_holds, |backend: Backend| async move {
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = TestApp::start(backend).await;
+    let (event, format, track) = event_with_cfp(&app, "limit-conf", far_future()).await;
+    let settings = app::cfp::settings::settings_of(&app.state.db, event).await.unwrap();
+    let mut row: app::entities::cfp_settings::ActiveModel = settings.into();
+    row.max_proposals = Set(Some(1));
+    row.update(&app.state.db).await.unwrap();
+    let c = client();
+    sign_up(&c, &app, "lea@example.org", "Léa", PASSWORD).await;
+    assert_eq!(send(&c, &app, "cfp/save", &proposal_form("limit-conf", "limit-key-1", format, track, "submit")).await.status(), 200);
+    let second = with(proposal_form("limit-conf", "limit-key-2", format, track, "submit"), "title", "A second idea");
+    let res = send(&c, &app, "cfp/save", &second).await;
+    assert_eq!(res.status(), 409);
+    assert!(res.text().await.unwrap().contains("the most it accepts"));
+    assert_eq!(proposal_count(&app).await, 1, "nothing half-written");
+    // A draft is still allowed: the limit counts submissions.
+    assert_eq!(send(&c, &app, "cfp/save", &with(second, "intent", "draft")).await.status(), 200);
+    app.stop().await;
+});
