@@ -48,8 +48,7 @@ pub struct SaveInput {
 
 /// An event whose CFP `viewer` may see: public and unlisted events for everyone, drafts for members.
 pub async fn cfp_event(db: &impl ConnectionTrait, slug: &str, viewer: Option<&user::Model>) -> AppResult<event::Model> {
-    crate::events::service::visible(db, slug, viewer).await?;
-    crate::events::service::by_slug(db, slug).await
+    crate::events::service::visible_model(db, slug, viewer).await
 }
 
 fn parse_id(value: &str, field: &str, what: &str) -> AppResult<Option<i32>> {

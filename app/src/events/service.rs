@@ -80,11 +80,17 @@ pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> AppResult<event::
 
 /// The event as `viewer` may see it: drafts only for their members and admins (others get 404).
 pub async fn visible(db: &impl ConnectionTrait, slug: &str, viewer: Option<&user::Model>) -> AppResult<EventDetail> {
-    let e = by_slug(db, slug).await?;
+    let e = visible_model(db, slug, viewer).await?;
     let can_manage = match viewer {
         Some(u) => has_event_role(db, u, e.id, &[Role::Organizer]).await?,
         None => false,
     };
+    Ok(detail(&e, can_manage))
+}
+
+/// The event row, if `viewer` may see it (draft events: members and admins only; others get 404).
+pub async fn visible_model(db: &impl ConnectionTrait, slug: &str, viewer: Option<&user::Model>) -> AppResult<event::Model> {
+    let e = by_slug(db, slug).await?;
     let is_member = match viewer {
         Some(u) => has_event_role(db, u, e.id, &Role::ALL).await?,
         None => false,
@@ -92,7 +98,7 @@ pub async fn visible(db: &impl ConnectionTrait, slug: &str, viewer: Option<&user
     if e.visibility == Visibility::Draft.as_str() && !is_member {
         return Err(AppError::NotFound);
     }
-    Ok(detail(&e, can_manage))
+    Ok(e)
 }
 
 pub async fn all_for_admin(db: &impl ConnectionTrait) -> AppResult<Vec<EventSummary>> {
