@@ -9,6 +9,8 @@ pub mod error;
 pub mod events;
 pub mod mail;
 pub mod organizer;
+pub mod review;
+pub mod selection;
 pub mod speakers;
 pub mod ui;
 
@@ -99,11 +101,19 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/profile") view=speakers::pages::ProfilePage/>
                 <Route ssr=SsrMode::Async path=path!("/talks") view=speakers::pages::TalksPage/>
                 <Route ssr=SsrMode::Async path=path!("/talks/:id") view=speakers::pages::TalkPage/>
+                <Route ssr=SsrMode::Async path=path!("/review") view=review::pages::ReviewHomePage/>
+                <Route ssr=SsrMode::Async path=path!("/review/:slug") view=review::pages::ReviewQueuePage/>
+                <Route ssr=SsrMode::Async path=path!("/review/:slug/:code") view=review::pages::ReviewProposalPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin") view=admin::pages::AdminEventsPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug") view=admin::pages::AdminEventPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/cfp") view=organizer::pages::CfpSettingsPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals") view=organizer::proposals_pages::ProposalsPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals/:code") view=organizer::proposals_pages::OrganizerProposalPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/conflicts") view=review::pages::ConflictsPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/selection") view=selection::pages::DeliberationPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/selection/settings") view=selection::settings_pages::SelectionSettingsPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/selection/log") view=selection::confirm_pages::SelectionLogPage/>
+                <Route ssr=SsrMode::Async path=path!("/confirm/:token") view=selection::confirm_pages::ConfirmPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/mail") view=admin::pages::AdminMailPage/>
             </Routes>
         </Layout>

@@ -17,6 +17,13 @@ mod m0013_talks;
 mod m0014_proposals;
 mod m0015_proposal_speakers;
 mod m0016_cospeaker_invitations;
+mod m0017_review_settings;
+mod m0018_reviews;
+mod m0019_review_overrides;
+mod m0020_decisions;
+mod m0021_decision_templates;
+mod m0022_selection_log;
+mod m0023_format_slots;
 
 pub struct Migrator;
 
@@ -40,6 +47,13 @@ impl MigratorTrait for Migrator {
             Box::new(m0014_proposals::Migration),
             Box::new(m0015_proposal_speakers::Migration),
             Box::new(m0016_cospeaker_invitations::Migration),
+            Box::new(m0017_review_settings::Migration),
+            Box::new(m0018_reviews::Migration),
+            Box::new(m0019_review_overrides::Migration),
+            Box::new(m0020_decisions::Migration),
+            Box::new(m0021_decision_templates::Migration),
+            Box::new(m0022_selection_log::Migration),
+            Box::new(m0023_format_slots::Migration),
         ]
     }
 }

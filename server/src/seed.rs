@@ -1,6 +1,6 @@
 //! Demo data: a fictional event in the spirit of Cloud Nord, and one account per role.
 use chrono::{Datelike, Duration, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set, TransactionTrait};
 
 use app::auth::service::insert_user;
 use app::domain::events::EventForm;
@@ -11,6 +11,8 @@ use app::events::service as events;
 // Kept next to this file (server/src/) so the crate root needs no change.
 #[path = "seed_cfp.rs"]
 mod seed_cfp;
+#[path = "seed_review.rs"]
+mod seed_review;
 #[path = "seed_talks.rs"]
 mod seed_talks;
 
@@ -33,6 +35,14 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 5] = [
 
 /// The demo speaker, who gets a profile, talks and proposals to the upcoming event.
 const SOFIA_EMAIL: &str = "speaker@estrade.example";
+const ORGANISER_EMAIL: &str = "organizer@estrade.example";
+const REVIEWER_EMAIL: &str = "reviewer@estrade.example";
+
+const CNDF_CFP_TEXT: &str = "\
+## Cloud Native Days France: the call for papers is open
+
+One day in Paris, several rooms, talks in French or English about running cloud-native systems for real: \
+**experience reports**, deep-dives, and short talks for first-time speakers.";
 
 pub async fn is_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
     Ok(user::Entity::find().count(db).await? == 0)
@@ -52,58 +62,64 @@ fn demo_event(slug: &str, name: &str, start: chrono::NaiveDate, description: &st
     }
 }
 
-/// Loads the demo event and accounts. The upcoming edition is dated six weeks from today so
-/// that the demo always has something ahead; its name carries that date's year. Its call for papers is open,
-/// with fictional speakers and proposals (see `seed_cfp`).
+/// Loads the demo events and accounts. The upcoming Cloud Nord is dated six weeks from today so that the
+/// demo always has something ahead; its name carries that date's year. Its call for papers has just closed,
+/// reviews and decisions are in (see `seed_cfp`, `seed_review`). Cloud Native Days France, later, has its
+/// call for papers open.
 pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
     let start = Utc::now().date_naive() + Duration::days(45);
     let year = start.year();
-    let upcoming = events::create(
-        db,
-        &demo_event(
-            &format!("cloud-nord-{year}"),
-            &format!("Cloud Nord {year}"),
-            start,
-            "A one-day, volunteer-run conference in Lille about cloud native, platform engineering and digital autonomy.\n\n\
-             About 250 people, talks in French and English, a partner village where teams share expertise rather than pitch roadmaps.",
-        ),
-    )
-    .await
-    .map_err(|e| anyhow::anyhow!("demo event: {e}"))?;
-    events::create(
-        db,
-        &demo_event(
-            &format!("cloud-nord-{}", year - 1),
-            &format!("Cloud Nord {}", year - 1),
-            start - Duration::days(364),
-            "Last year's edition.",
-        ),
-    )
-    .await
-    .map_err(|e| anyhow::anyhow!("demo event: {e}"))?;
+    let create = |form: EventForm| async move { events::create(db, &form).await.map_err(|e| anyhow::anyhow!("demo event: {e}")) };
+    let upcoming = create(demo_event(
+        &format!("cloud-nord-{year}"),
+        &format!("Cloud Nord {year}"),
+        start,
+        "A one-day, volunteer-run conference in Lille about cloud native, platform engineering and digital autonomy.\n\n\
+         About 250 people, talks in French and English, a partner village where teams share expertise rather than pitch roadmaps.",
+    ))
+    .await?;
+    create(demo_event(&format!("cloud-nord-{}", year - 1), &format!("Cloud Nord {}", year - 1), start - Duration::days(364), "Last year's edition."))
+        .await?;
+    let later = start + Duration::days(90);
+    let cndf = create(EventForm {
+        city: "Paris".into(),
+        venue: "Le Grand Quai (fictional venue)".into(),
+        ..demo_event(
+            &format!("cndf-{}", later.year()),
+            &format!("Cloud Native Days France {}", later.year()),
+            later,
+            "A one-day community conference in Paris, several rooms, organised by volunteers of a non-profit.",
+        )
+    })
+    .await?;
 
-    let mut sofia = None;
+    let mut ids = std::collections::HashMap::new();
     for account in &DEMO_ACCOUNTS {
         let u = insert_user(db, account.email, account.name, account.password, account.admin, true)
             .await
             .map_err(|e| anyhow::anyhow!("demo account {}: {e}", account.email))?;
-        if account.email == SOFIA_EMAIL {
-            sofia = Some(u.id);
-        }
+        ids.insert(account.email, u.id);
         if let Some(role) = account.role {
-            membership::ActiveModel {
-                event_id: Set(upcoming.id),
-                user_id: Set(u.id),
-                role: Set(role.as_str().into()),
-                created_at: Set(Utc::now()),
-                ..Default::default()
+            for e in [&upcoming, &cndf] {
+                membership::ActiveModel {
+                    event_id: Set(e.id),
+                    user_id: Set(u.id),
+                    role: Set(role.as_str().into()),
+                    created_at: Set(Utc::now()),
+                    ..Default::default()
+                }
+                .insert(db)
+                .await?;
             }
-            .insert(db)
-            .await?;
         }
     }
-    let sofia = sofia.ok_or_else(|| anyhow::anyhow!("demo account {SOFIA_EMAIL} missing"))?;
-    seed_cfp::seed_cfp(db, &upcoming, sofia).await
+    let id = |email: &str| ids.get(email).copied().ok_or_else(|| anyhow::anyhow!("demo account {email} missing"));
+    seed_cfp::seed_cfp(db, &upcoming, id(SOFIA_EMAIL)?).await?;
+    seed_cfp::open_cfp(db, &cndf, 10, seed_cfp::CLOSES_IN_DAYS, CNDF_CFP_TEXT).await?;
+    let txn = db.begin().await?;
+    seed_review::seed_review(&txn, &upcoming, id(ORGANISER_EMAIL)?, id(REVIEWER_EMAIL)?, id(SOFIA_EMAIL)?).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 pub fn print_accounts(base_url: &str) {
@@ -111,17 +127,20 @@ pub fn print_accounts(base_url: &str) {
     for a in &DEMO_ACCOUNTS {
         let what = match (a.admin, a.role) {
             (true, _) => "instance admin".to_string(),
-            (_, Some(r)) => format!("{} of the demo event", r.label().to_lowercase()),
+            (_, Some(r)) => format!("{} of the demo events", r.label().to_lowercase()),
             _ => "speaker".to_string(),
         };
         println!("  {:<28} {:<22} {what}", a.email, a.password);
     }
     let others = seed_talks::PROPOSALS.iter().filter(|p| p.0 != seed_talks::SOFIA).count();
     println!(
-        "\nThe call for papers of the upcoming event is open; it closes in {} days, at 23:59 Paris time.",
-        seed_cfp::CLOSES_IN_DAYS
+        "\nCloud Nord: the call for papers closed {} days ago; {} reviewers scored the proposals (Rémi has some left), \
+         decisions are published and mostly confirmed.",
+        seed_cfp::CLOSED_DAYS_AGO,
+        seed_review::REVIEWERS.len() + 1
     );
-    println!("Sofia Speaker has a profile, two talks in her library, a submitted proposal and a draft.");
+    println!("Sofia Speaker has a profile, two talks, a draft and an accepted proposal to confirm.");
+    println!("Cloud Native Days France: the call for papers is open for {} more days.", seed_cfp::CLOSES_IN_DAYS);
     println!(
         "{} fictional speakers (…@{}, no sign-in) have sent {} more proposals, some with co-speakers.",
         seed_cfp::SPEAKERS.len(),

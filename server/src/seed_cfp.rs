@@ -17,8 +17,10 @@ use super::seed_talks::{PROPOSALS, SOFIA};
 /// The domain of the fictional speakers' addresses; nobody signs in as them.
 pub const SPEAKER_DOMAIN: &str = "speakers.example";
 
-/// How long the demo CFP stays open: opened this many days ago, closes this many days ahead (23:59, event time).
+/// The upcoming event's CFP opened this many days ago and closed this many days ago (23:59, event time).
 pub const OPENED_DAYS_AGO: i64 = 30;
+pub const CLOSED_DAYS_AGO: i64 = 2;
+/// The other demo event's CFP is open for this many more days: brand-new speakers can try it.
 pub const CLOSES_IN_DAYS: i64 = 14;
 
 const CFP_TEXT: &str = "\
@@ -132,7 +134,7 @@ fn ctx<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> anyhow::Error + '_
 /// Opens the CFP of `event`, adds the fictional speakers and the proposals, in one transaction.
 pub async fn seed_cfp(db: &DatabaseConnection, event: &event::Model, sofia_id: i32) -> anyhow::Result<()> {
     let txn = db.begin().await?;
-    open_cfp(&txn, event).await?;
+    open_cfp(&txn, event, OPENED_DAYS_AGO, -CLOSED_DAYS_AGO, CFP_TEXT).await?;
     let mut ids = HashMap::from([(SOFIA, sofia_id)]);
     for s in &SPEAKERS {
         let (login, name, job, company, city, web, social, notes, bio) = *s;
@@ -160,18 +162,19 @@ pub async fn seed_cfp(db: &DatabaseConnection, event: &event::Model, sofia_id: i
     Ok(())
 }
 
-async fn open_cfp(db: &impl ConnectionTrait, event: &event::Model) -> anyhow::Result<()> {
+/// Opens the event's CFP `opened_days_ago` days ago; it closes `closes_in_days` from today (negative: closed), at 23:59.
+pub async fn open_cfp(db: &impl ConnectionTrait, event: &event::Model, opened_days_ago: i64, closes_in_days: i64, text: &str) -> anyhow::Result<()> {
     let tz = zone(&event.time_zone);
     let today = Utc::now().with_timezone(&tz).date_naive();
     let at = |day: chrono::NaiveDate, time: &str| local_to_utc(&format!("{day}T{time}"), tz).map_err(ctx("dates"));
-    let opens = at(today - Duration::days(OPENED_DAYS_AGO), "00:00")?;
-    let closes = at(today + Duration::days(CLOSES_IN_DAYS), "23:59")?;
+    let opens = at(today - Duration::days(opened_days_ago), "00:00")?;
+    let closes = at(today + Duration::days(closes_in_days), "23:59")?;
     let s = settings::settings_of(db, event.id).await.map_err(ctx("settings"))?;
     let mut active: cfp_settings::ActiveModel = s.into();
     active.opens_at = Set(Some(opens));
     active.closes_at = Set(Some(closes));
     active.max_proposals = Set(Some(3));
-    active.cfp_text = Set(CFP_TEXT.into());
+    active.cfp_text = Set(text.into());
     active.updated_at = Set(Utc::now());
     active.update(db).await?;
     Ok(())

@@ -77,9 +77,32 @@ impl Browser {
 
     /// Types `value` into the input named `name` (clearing it first).
     pub async fn fill(&self, name: &str, value: &str) {
-        let el = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(&format!("[name='{name}']"))).await.expect("field present");
+        self.type_into(&format!("[name='{name}']"), value).await;
+    }
+
+    /// Types `value` into the field `css` selects (clearing it first).
+    pub async fn type_into(&self, css: &str, value: &str) {
+        let el = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await.expect("field present");
         el.clear().await.expect("clear");
         el.send_keys(value).await.expect("type");
+    }
+
+    /// Sets the value of the input named `name` by script, firing `input` and `change` (for date-time
+    /// inputs, whose typing order depends on the browser's locale).
+    pub async fn set_value(&self, name: &str, value: &str) {
+        self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(&format!("[name='{name}']"))).await.expect("field present");
+        let script = "const el = document.querySelector(`[name='${arguments[0]}']`); el.value = arguments[1]; \
+            el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));";
+        self.client.execute(script, vec![json!(name), json!(value)]).await.expect("set value");
+    }
+
+    /// Signs in through the sign-in page, then lands on `next`.
+    pub async fn sign_in(&self, base_url: &str, next: &str, email: &str, password: &str) {
+        self.goto(&format!("{base_url}/signin?next={next}")).await;
+        self.wait_hydrated().await;
+        self.fill("email", email).await;
+        self.fill("password", password).await;
+        self.submit_form_of("password").await;
     }
 
     /// Chooses the option with `value` in the select named `name`.

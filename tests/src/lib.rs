@@ -4,6 +4,7 @@ pub mod browser;
 pub mod cfp;
 pub mod db;
 pub mod http;
+pub mod review;
 pub mod smtp;
 
 use std::net::SocketAddr;
@@ -107,6 +108,27 @@ impl TestApp {
         app::auth::service::insert_user(&self.state.db, email, name, password, admin, true)
             .await
             .expect("create user");
+    }
+
+    /// Gives the existing user with `email` the per-event `role` ("organizer", "reviewer", …).
+    pub async fn grant(&self, email: &str, event_id: i32, role: &str) {
+        use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+        let u = app::entities::user::Entity::find()
+            .filter(app::entities::user::Column::EmailNormalized.eq(email.to_lowercase()))
+            .one(&self.state.db)
+            .await
+            .expect("query user")
+            .expect("user exists");
+        app::entities::membership::ActiveModel {
+            event_id: Set(event_id),
+            user_id: Set(u.id),
+            role: Set(role.into()),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        }
+        .insert(&self.state.db)
+        .await
+        .expect("grant role");
     }
 
     /// Waits until `check` holds, polling; panics with `what` after `timeout`.

@@ -5,23 +5,8 @@ use std::time::Duration;
 use estrade_tests::browser::{Browser, BrowserOptions};
 use estrade_tests::cfp::{event_with_cfp, ABSTRACT};
 use estrade_tests::{Backend, TestApp};
-use sea_orm::{ActiveModelTrait, Set};
 
 const PASSWORD: &str = "correct horse battery";
-
-async fn make_organiser(app: &TestApp, event_id: i32) {
-    let u = app::auth::service::insert_user(&app.state.db, "olivia@example.org", "Olivia Organiser", PASSWORD, false, true).await.unwrap();
-    app::entities::membership::ActiveModel {
-        event_id: Set(event_id),
-        user_id: Set(u.id),
-        role: Set("organizer".into()),
-        created_at: Set(chrono::Utc::now()),
-        ..Default::default()
-    }
-    .insert(&app.state.db)
-    .await
-    .unwrap();
-}
 
 async fn sign_up(b: &Browser, app: &TestApp, path: &str, email: &str, name: &str) {
     b.goto(&app.url(path)).await;
@@ -46,7 +31,8 @@ async fn fill_proposal(b: &Browser, title: &str, format: i32, track: i32) {
 async fn a_new_speaker_submits_a_talk_and_a_co_speaker_joins() {
     let app = TestApp::start(Backend::Sqlite).await;
     let (event, format, track) = event_with_cfp(&app, "cloud-nord-test", chrono::Utc::now() + chrono::Duration::days(3)).await;
-    make_organiser(&app, event).await;
+    app.create_user("olivia@example.org", "Olivia Organiser", PASSWORD, false).await;
+    app.grant("olivia@example.org", event, "organizer").await;
     let b = Browser::start(BrowserOptions::default()).await;
 
     sign_up(&b, &app, "/signup", "nadia@example.org", "Nadia Newcomer").await;
@@ -101,11 +87,7 @@ async fn a_new_speaker_submits_a_talk_and_a_co_speaker_joins() {
 
     b.click("header button[type='submit']").await;
     b.wait_for_text("Sign up").await;
-    b.goto(&app.url("/signin?next=/admin/events/cloud-nord-test/proposals")).await;
-    b.wait_hydrated().await;
-    b.fill("email", "olivia@example.org").await;
-    b.fill("password", PASSWORD).await;
-    b.submit_form_of("password").await;
+    b.sign_in(&app.base_url, "/admin/events/cloud-nord-test/proposals", "olivia@example.org", PASSWORD).await;
     b.wait_for_text("Platform teams without the pain").await;
     let text = b.body_text().await;
     assert!(text.contains("Short talk") && text.contains("Kubernetes & orchestration"), "format and track shown:\n{text}");

@@ -3,29 +3,8 @@
 use estrade_tests::cfp::{code_of, event_with_cfp, proposal_form, send, with};
 use estrade_tests::http::{call, client, sign_in, sign_up};
 use estrade_tests::{db_test, Backend, TestApp};
-use sea_orm::{ActiveModelTrait, Set};
 
 const PASSWORD: &str = "correct horse battery";
-
-async fn grant(app: &TestApp, email: &str, event_id: i32, role: &str) {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let u = app::entities::user::Entity::find()
-        .filter(app::entities::user::Column::EmailNormalized.eq(email))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    app::entities::membership::ActiveModel {
-        event_id: Set(event_id),
-        user_id: Set(u.id),
-        role: Set(role.into()),
-        created_at: Set(chrono::Utc::now()),
-        ..Default::default()
-    }
-    .insert(&app.state.db)
-    .await
-    .unwrap();
-}
 
 fn list_query(slug: &str) -> Vec<(&str, &str)> {
     vec![("slug", slug), ("format", ""), ("track", ""), ("level", ""), ("language", ""), ("state", ""), ("q", "")]
@@ -47,8 +26,8 @@ db_test!(organisers_see_submitted_proposals_of_their_event_only, |backend: Backe
 
     app.create_user("org@example.org", "Org A", PASSWORD, false).await;
     app.create_user("rev@example.org", "Rev A", PASSWORD, false).await;
-    grant(&app, "org@example.org", event_a, "organizer").await;
-    grant(&app, "rev@example.org", event_a, "reviewer").await;
+    app.grant("org@example.org", event_a, "organizer").await;
+    app.grant("rev@example.org", event_a, "reviewer").await;
     let (org, rev) = (client(), client());
     sign_in(&org, &app, "org@example.org", PASSWORD).await;
     sign_in(&rev, &app, "rev@example.org", PASSWORD).await;
@@ -88,7 +67,7 @@ db_test!(a_format_in_use_cannot_be_deleted, |backend: Backend| async move {
     sign_up(&speaker, &app, "uma@example.org", "Uma", PASSWORD).await;
     send(&speaker, &app, "cfp/save", &proposal_form("fmt-conf", "fmt-form-key", format, track, "submit")).await;
     app.create_user("org2@example.org", "Org", PASSWORD, false).await;
-    grant(&app, "org2@example.org", event, "organizer").await;
+    app.grant("org2@example.org", event, "organizer").await;
     let org = client();
     sign_in(&org, &app, "org2@example.org", PASSWORD).await;
 

@@ -7,8 +7,9 @@ use crate::error::AppError;
 #[server(endpoint = "auth/me")]
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
     let state = crate::state::app_state();
-    let user = super::session::current_user(&state.db).await?;
-    Ok(user.as_ref().map(CurrentUser::from))
+    let Some(user) = super::session::current_user(&state.db).await? else { return Ok(None) };
+    let reviews = crate::review::service::reviews_anything(&state.db, &user).await?;
+    Ok(Some(CurrentUser { reviews, ..CurrentUser::from(&user) }))
 }
 
 #[server(endpoint = "auth/sign_up")]

@@ -24,6 +24,8 @@ pub struct CurrentUser {
     pub display_name: String,
     pub is_admin: bool,
     pub verified: bool,
+    /// Reviews (or organises) at least one event: the menu offers "Review".
+    pub reviews: bool,
 }
 
 /// Only same-site paths may be a target after sign-in (no open redirect).
@@ -43,6 +45,7 @@ impl From<&crate::entities::user::Model> for CurrentUser {
             display_name: u.display_name.clone(),
             is_admin: u.is_admin,
             verified: u.verified_at.is_some(),
+            reviews: false,
         }
     }
 }

@@ -64,7 +64,7 @@ pub async fn save_proposal(
 pub async fn my_proposals() -> Result<Vec<MyProposalRow>, AppError> {
     let state = crate::state::app_state();
     let me = require_user(&state.db).await?;
-    super::proposals::mine(&state.db, &me).await
+    super::proposals::mine(&state.db, &me, state.clock.now()).await
 }
 
 #[server(endpoint = "cfp/proposal")]

@@ -107,6 +107,8 @@ pub struct ProposalView {
     /// The CFP is open and the proposal is not withdrawn.
     pub editable: bool,
     pub submitted_at: Option<String>,
+    /// The published decision and the answer it awaits (never scores nor comments).
+    pub selection: crate::selection::SpeakerSide,
 }
 
 /// A line of "My proposals".
@@ -120,6 +122,8 @@ pub struct MyProposalRow {
     pub state_label: String,
     pub format: Option<String>,
     pub co_speaker: bool,
+    /// The published decision and the answer it awaits (never scores nor comments).
+    pub selection: crate::selection::SpeakerSide,
 }
 
 /// A co-speaker invitation, as its link's page shows it.

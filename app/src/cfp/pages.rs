@@ -6,7 +6,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::api::{load_cfp_page, load_proposal_editor, my_proposals, new_proposal_editor, SaveProposal};
 use super::{CfpPage, Offer, ProposalEditor};
 use crate::domain::cfp::{ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
-use crate::ui::{action_error, field_error, outcome, Choices, Field, FormError, TextArea};
+use crate::selection::confirm_pages::AnswerButtons;
+use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Field, FormError, Notice, TextArea};
 
 fn param(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let params = use_params_map();
@@ -178,11 +179,17 @@ fn ProposalForm(editor: ProposalEditor) -> impl IntoView {
 
 #[component]
 pub fn MyProposalsPage() -> impl IntoView {
-    let rows = Resource::new(|| (), |_| my_proposals());
+    // Reloaded when the query changes: an answer to an acceptance comes back here with a flag.
+    let search = leptos_router::hooks::use_location().search;
+    let rows = Resource::new(move || search.get(), |_| my_proposals());
+    let confirmed = query_flag("confirmed");
+    let declined = query_flag("declined");
     view! {
         <Title text="My proposals — Estrade"/>
         <h1>"My proposals"</h1>
         <p><a href="/talks">"My talk library"</a>" · "<a href="/profile">"My speaker profile"</a></p>
+        {move || confirmed.get().then(|| view! { <Notice>"Thank you: your talk is confirmed."</Notice> })}
+        {move || declined.get().then(|| view! { <Notice>"Your answer is recorded: you will not give this talk."</Notice> })}
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || rows.get().map(|r| outcome(r, "/proposals", |rows| if rows.is_empty() {
                 view! { <p class="empty">"No proposals yet. Find an open call for papers on an event's page."</p> }.into_any()
@@ -195,7 +202,10 @@ pub fn MyProposalsPage() -> impl IntoView {
                                 <td><a href=format!("/proposals/{}", p.code)>{p.title}</a>{p.co_speaker.then(|| view! { " "<span class="badge">"co-speaker"</span> })}</td>
                                 <td><a href=format!("/events/{}", p.event_slug)>{p.event_name}</a></td>
                                 <td>{p.format.unwrap_or_default()}</td>
-                                <td><span class=format!("badge state-{}", p.state)>{p.state_label}</span></td>
+                                <td>
+                                    <span class=format!("badge state-{}", p.state)>{p.selection.status_label}</span>
+                                    {p.selection.awaiting_answer.then(|| view! { <AnswerButtons code=p.code.clone() back="list"/> })}
+                                </td>
                             </tr>
                         }).collect_view()}</tbody>
                     </table>

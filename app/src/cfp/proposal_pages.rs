@@ -1,17 +1,20 @@
 //! One proposal as its speakers see it (with co-speakers and withdrawal), and the invitation page.
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use super::api::{cospeaker_invitation, get_proposal, AcceptCospeaker, InviteCospeaker, RemoveCospeaker, WithdrawProposal};
 use super::ProposalView;
+use crate::selection::confirm_pages::AnswerButtons;
 use crate::ui::{action_error, field_error, outcome, query_flag, Field, FormError, Notice, SubmitButton};
 
 #[component]
 pub fn ProposalPage() -> impl IntoView {
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default();
-    let proposal = Resource::new(code, get_proposal);
+    // Reloaded when the query changes too: an answer to an acceptance comes back here with a flag.
+    let search = use_location().search;
+    let proposal = Resource::new(move || (code(), search.get()), |(c, _)| get_proposal(c));
     let flags = [
         (query_flag("submitted"), "Your proposal is submitted. We sent you a confirmation mail; you can still edit it until the CFP closes."),
         (query_flag("saved"), "Saved. This draft is only visible to you and your co-speakers."),
@@ -19,6 +22,8 @@ pub fn ProposalPage() -> impl IntoView {
         (query_flag("invited"), "Invitation sent. Your co-speaker appears here once they accept."),
         (query_flag("removed"), "Co-speaker removed."),
         (query_flag("joined"), "You are now a co-speaker of this proposal."),
+        (query_flag("confirmed"), "Thank you: your talk is confirmed. The organisers will send you the schedule."),
+        (query_flag("declined"), "Your answer is recorded: you will not give this talk. Thank you for telling us."),
     ];
     view! {
         {flags.into_iter().map(|(flag, text)| view! { {move || flag.get().then(|| view! { <Notice>{text}</Notice> })} }).collect_view()}
@@ -36,13 +41,15 @@ fn ProposalDetails(p: ProposalView) -> impl IntoView {
         <p class="meta"><a href="/proposals">"My proposals"</a>" · "<a href=format!("/events/{}/cfp", p.event.slug)>{p.event.name.clone()}</a></p>
         <h1>{p.talk.title.clone()}</h1>
         <p>
-            <span class=format!("badge state-{}", p.state)>{p.state_label.clone()}</span>" "
+            <span class=format!("badge state-{}", p.state)>{p.selection.status_label.clone()}</span>" "
             {p.format.clone().unwrap_or_else(|| "No format chosen".into())}" · "
             {p.track.clone().unwrap_or_else(|| "No track chosen".into())}" · "
             {p.level_label.clone()}" · "{p.language_label.clone()}
         </p>
         {p.submitted_at.clone().map(|t| view! { <p class="meta">"Submitted on "{t}</p> })}
         <p class="meta">{p.status.headline.clone()}</p>
+        {p.selection.note.clone().map(|n| view! { <p>{n}</p> })}
+        {p.selection.awaiting_answer.then(|| view! { <AnswerButtons code=code.clone()/> })}
         {p.editable.then(|| view! { <p><a class="button" href=format!("/proposals/{code}/edit")>"Edit"</a></p> })}
         <section class="card">
             <h2>"Abstract"</h2>

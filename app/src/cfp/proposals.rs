@@ -405,7 +405,9 @@ pub async fn view(state: &AppState, code: &str, me: &user::Model) -> AppResult<P
         .all(db)
         .await?;
     let withdrawn = p.state == ProposalState::Withdrawn.as_str();
+    let mut sides = crate::selection::answers::speaker_side(db, std::slice::from_ref(&p), state.clock.now()).await?;
     Ok(ProposalView {
+        selection: sides.remove(&p.id).ok_or(AppError::Internal)?,
         code: p.code.clone(),
         event: crate::events::service::summary(&e),
         state_label: ProposalState::label_of(&p.state),
@@ -430,7 +432,7 @@ pub async fn view(state: &AppState, code: &str, me: &user::Model) -> AppResult<P
 }
 
 /// Every proposal the person speaks in, across events, newest first.
-pub async fn mine(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<Vec<MyProposalRow>> {
+pub async fn mine(db: &impl ConnectionTrait, me: &user::Model, now: chrono::DateTime<Utc>) -> AppResult<Vec<MyProposalRow>> {
     let links = proposal_speaker::Entity::find().filter(proposal_speaker::Column::UserId.eq(me.id)).all(db).await?;
     let ids: Vec<i32> = links.iter().map(|l| l.proposal_id).collect();
     let proposals = proposal::Entity::find()
@@ -438,6 +440,7 @@ pub async fn mine(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<Vec<
         .order_by_desc(proposal::Column::UpdatedAt)
         .all(db)
         .await?;
+    let mut sides = crate::selection::answers::speaker_side(db, &proposals, now).await?;
     let mut rows = Vec::with_capacity(proposals.len());
     for p in proposals {
         let e = event::Entity::find_by_id(p.event_id).one(db).await?.ok_or(AppError::NotFound)?;
@@ -450,6 +453,7 @@ pub async fn mine(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<Vec<
             state: p.state.clone(),
             format: name_of::<format::Entity>(db, p.format_id, |f| f.name).await?,
             co_speaker: p.owner_id != me.id,
+            selection: sides.remove(&p.id).ok_or(AppError::Internal)?,
         })
     }
     Ok(rows)

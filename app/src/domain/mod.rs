@@ -3,7 +3,9 @@ pub mod accounts;
 pub mod backoff;
 pub mod cfp;
 pub mod events;
+pub mod decision_mail;
 pub mod profile;
+pub mod review;
 pub mod roles;
 pub mod tokens;
 #[cfg(feature = "ssr")]

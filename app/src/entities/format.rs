@@ -12,6 +12,8 @@ pub struct Model {
     pub duration_min: i32,
     pub hidden: bool,
     pub position: i32,
+    /// Planned number of accepted talks of this format (deliberation shows "6 / 8").
+    pub slots: Option<i32>,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,6 +1,8 @@
 //! SeaORM entities (server only). Tables are created by the `migration` crate.
 pub mod cfp_settings;
 pub mod cospeaker_invitation;
+pub mod decision;
+pub mod decision_template;
 pub mod event;
 pub mod format;
 pub mod login_failure;
@@ -8,7 +10,11 @@ pub mod mail_outbox;
 pub mod membership;
 pub mod proposal;
 pub mod proposal_speaker;
+pub mod review;
+pub mod review_override;
+pub mod review_settings;
 pub mod role_invitation;
+pub mod selection_log;
 pub mod session;
 pub mod speaker_profile;
 pub mod talk;

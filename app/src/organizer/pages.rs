@@ -144,7 +144,9 @@ pub fn CfpSettingsPage() -> impl IntoView {
                     <Title text=format!("Call for papers settings — {}", v.event.name)/>
                     <p class="meta">
                         <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
-                        <a href=format!("/admin/events/{s}/proposals")>"Proposals"</a>
+                        <a href=format!("/admin/events/{s}/proposals")>"Proposals"</a>" · "
+                        <a href=format!("/admin/events/{s}/selection")>"Selection"</a>" · "
+                        <a href=format!("/admin/events/{s}/selection/settings")>"Selection settings"</a>
                     </p>
                     <h1>"Call for papers settings"</h1>
                     {flags.into_iter().map(|(flag, text)| view! { {move || flag.get().then(|| view! { <Notice>{text}</Notice> })} }).collect_view()}

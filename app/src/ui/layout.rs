@@ -49,6 +49,7 @@ fn UserMenu() -> impl IntoView {
                 <ul class="nav-links">
                     <li><a href="/proposals">"My proposals"</a></li>
                     <li><a href="/profile">"Profile"</a></li>
+                    {me.reviews.then(|| view! { <li><a href="/review">"Review"</a></li> })}
                     {me.is_admin.then(|| view! { <li><a href="/admin">"Admin"</a></li> })}
                     <li><a href="/account" class="who">{me.display_name.clone()}</a></li>
                     <li>

@@ -1,0 +1,160 @@
+//! The mails that announce decisions: built-in wording per decision, placeholders, and the checks an
+//! organiser's own wording must pass.
+use crate::domain::review::Decision;
+use crate::error::FieldError;
+
+pub const SUBJECT_MAX: usize = 200;
+pub const BODY_MAX: usize = 10_000;
+
+/// Every placeholder a template may use, with what it becomes.
+pub const PLACEHOLDERS: &[(&str, &str)] = &[
+    ("{speaker}", "the speaker's public name"),
+    ("{title}", "the talk's title"),
+    ("{event}", "the event's name"),
+    ("{confirm_link}", "the link to confirm or decline (accepted talks)"),
+    ("{deadline}", "the confirmation deadline"),
+    ("{feedback}", "the feedback written for this proposal"),
+];
+
+/// The values placed into a template for one speaker of one proposal.
+#[derive(Debug, Clone, Default)]
+pub struct Values {
+    pub speaker: String,
+    pub title: String,
+    pub event: String,
+    pub confirm_link: String,
+    pub deadline: String,
+    pub feedback: String,
+}
+
+impl Values {
+    fn get(&self, placeholder: &str) -> Option<&str> {
+        Some(match placeholder {
+            "{speaker}" => &self.speaker,
+            "{title}" => &self.title,
+            "{event}" => &self.event,
+            "{confirm_link}" => &self.confirm_link,
+            "{deadline}" => &self.deadline,
+            "{feedback}" => &self.feedback,
+            _ => return None,
+        })
+    }
+}
+
+/// Replaces the known placeholders in one pass (a value containing "{title}" is not expanded again).
+pub fn render(template: &str, values: &Values) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        match tail.find('}').map(|end| &tail[..=end]).and_then(|p| values.get(p).map(|v| (p.len(), v))) {
+            Some((len, value)) => {
+                out.push_str(value);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('{');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Words in braces that are not placeholders, e.g. "{name}" — most likely a typo.
+fn unknown_placeholders(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let tail = &rest[start..];
+        let Some(end) = tail.find('}') else { break };
+        let candidate = &tail[..=end];
+        let word = &candidate[1..candidate.len() - 1];
+        if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && Values::default().get(candidate).is_none() {
+            found.push(candidate.to_string());
+        }
+        rest = &tail[1..];
+    }
+    found
+}
+
+pub fn template_errors(subject: &str, body: &str) -> Vec<FieldError> {
+    let known = PLACEHOLDERS.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(", ");
+    let check = |field: &str, text: &str, max: usize| -> Option<FieldError> {
+        if text.trim().is_empty() {
+            return Some(FieldError::new(field, "This cannot be empty."));
+        }
+        if text.chars().count() > max {
+            return Some(FieldError::new(field, format!("Keep it under {max} characters.")));
+        }
+        unknown_placeholders(text)
+            .first()
+            .map(|p| FieldError::new(field, format!("{p} is not a placeholder. Use one of: {known}.")))
+    };
+    [check("subject", subject, SUBJECT_MAX), check("body", body, BODY_MAX)].into_iter().flatten().collect()
+}
+
+/// The built-in (subject, body) for a decision.
+pub fn default_template(decision: Decision) -> (&'static str, &'static str) {
+    match decision {
+        Decision::Accepted => (
+            "Your talk “{title}” is accepted at {event}",
+            "Hello {speaker},\n\nGood news: the programme committee of {event} accepted your proposal “{title}”. \
+Thank you for proposing it!\n\nPlease confirm that you will give it, or tell us that you cannot, before {deadline}:\n{confirm_link}\n\n\
+We will send the schedule once it is ready.\n\nThe {event} team",
+        ),
+        Decision::Waitlisted => (
+            "Your talk “{title}” is on the waiting list of {event}",
+            "Hello {speaker},\n\nThe programme committee of {event} liked “{title}” and put it on the waiting list: \
+if an accepted speaker cannot come, we will offer you the slot by mail.\n\nThank you for proposing it.\n\nThe {event} team",
+        ),
+        Decision::Rejected => (
+            "About your proposal “{title}” for {event}",
+            "Hello {speaker},\n\nThank you for proposing “{title}” to {event}. We received many more proposals than we have \
+slots, and this one was not selected this time.\n\n{feedback}\n\nWe hope to see you at the event, and to read your next proposal.\n\nThe {event} team",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::cfp::Choice;
+
+    fn values() -> Values {
+        Values {
+            speaker: "Ada".into(),
+            title: "Kubernetes {title} at scale".into(),
+            event: "Cloud Nord".into(),
+            confirm_link: "https://x/confirm/abc".into(),
+            deadline: "15 January".into(),
+            feedback: String::new(),
+        }
+    }
+
+    #[test]
+    fn placeholders_are_replaced_once_and_others_kept() {
+        let out = render("Hi {speaker}: “{title}” {unknown} {event}, {", &values());
+        assert_eq!(out, "Hi Ada: “Kubernetes {title} at scale” {unknown} Cloud Nord, {");
+    }
+
+    #[test]
+    fn built_in_templates_use_only_known_placeholders() {
+        for d in Decision::ALL {
+            let (subject, body) = default_template(*d);
+            assert!(template_errors(subject, body).is_empty(), "{d:?}");
+        }
+        assert!(default_template(Decision::Accepted).1.contains("{confirm_link}"));
+    }
+
+    #[test]
+    fn a_typo_in_a_placeholder_is_named() {
+        let errors = template_errors("Hello {name}", "");
+        assert_eq!(errors.len(), 2);
+        assert!(errors[0].message.starts_with("{name} is not a placeholder"));
+        assert_eq!(errors[1].message, "This cannot be empty.");
+        assert!(template_errors("Braces { like this } are fine", "JSON {\"a\": 1}").is_empty());
+    }
+}

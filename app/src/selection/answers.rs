@@ -1,0 +1,203 @@
+//! Speakers answer an acceptance: from the mailed link (signed out is fine; the link works once,
+//! until the deadline) or from their proposal page. And what speakers read about a decision: only
+//! what was published, never scores nor comments.
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+
+use super::deliberation::{decisions_of, published_of, response_of};
+use super::{ConfirmationView, LinkState, SpeakerSide};
+use crate::auth::crypto::token_hash;
+use crate::domain::cfp::{Choice, ProposalState};
+use crate::domain::review::{can_respond, speaker_status, Decision, Response};
+use crate::domain::zoned::{long_label, zone};
+use crate::entities::{decision, event, proposal, review_settings, user};
+use crate::error::{AppError, AppResult};
+use crate::review::settings::{record, settings_of};
+
+/// "confirm" or "decline", from the button pressed.
+pub fn parse_answer(value: &str) -> AppResult<Response> {
+    match value.trim() {
+        "confirm" => Ok(Response::Confirmed),
+        "decline" => Ok(Response::Declined),
+        _ => Err(AppError::BadRequest("Choose to confirm or to decline.".into())),
+    }
+}
+
+/// A published acceptance with what it concerns.
+struct Acceptance {
+    d: decision::Model,
+    p: proposal::Model,
+    e: event::Model,
+    settings: review_settings::Model,
+}
+
+async fn acceptance_of(db: &impl ConnectionTrait, d: decision::Model) -> AppResult<Acceptance> {
+    if published_of(&d) != Some(Decision::Accepted) {
+        return Err(AppError::NotFound);
+    }
+    let p = proposal::Entity::find_by_id(d.proposal_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let e = event::Entity::find_by_id(p.event_id).one(db).await?.ok_or(AppError::NotFound)?;
+    let settings = settings_of(db, e.id).await?;
+    Ok(Acceptance { d, p, e, settings })
+}
+
+async fn by_token(db: &impl ConnectionTrait, token: &str) -> AppResult<Acceptance> {
+    let token = token.trim();
+    if token.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let d = decision::Entity::find()
+        .filter(decision::Column::ConfirmTokenHash.eq(token_hash(token)))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    acceptance_of(db, d).await
+}
+
+/// Whether the acceptance can still be answered, and what to tell.
+fn link_state(a: &Acceptance, now: DateTime<Utc>) -> (LinkState, String) {
+    let tz = zone(&a.e.time_zone);
+    if let Some(r) = response_of(&a.d) {
+        let when = a.d.responded_at.map(|t| format!(" on {}", long_label(t, tz))).unwrap_or_default();
+        let what = if r == Response::Confirmed { "confirmed" } else { "declined" };
+        return (
+            LinkState::Answered,
+            format!("This talk was already answered: {what}{when}. The link works once; if something changed, please write to the organisers of {}.", a.e.name),
+        );
+    }
+    if a.p.state != ProposalState::Submitted.as_str() {
+        return (LinkState::Expired, "This proposal was withdrawn, so there is nothing to confirm any more.".into());
+    }
+    match a.settings.confirm_by {
+        Some(d) if !can_respond(now, Some(d)) => (
+            LinkState::Expired,
+            format!(
+                "The deadline to confirm passed on {}. Please write to the organisers of {} if you still want to give this talk.",
+                long_label(d, tz),
+                a.e.name
+            ),
+        ),
+        Some(d) => (LinkState::Open, format!("Please confirm or decline before {}.", long_label(d, tz))),
+        None => (LinkState::Open, "Please confirm or decline as soon as you can.".into()),
+    }
+}
+
+/// The page of a mailed confirmation link.
+pub async fn confirmation(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> AppResult<ConfirmationView> {
+    let a = by_token(db, token).await?;
+    let (state, message) = link_state(&a, now);
+    Ok(ConfirmationView { title: a.p.title.clone(), event_name: a.e.name.clone(), event_slug: a.e.slug.clone(), state, message })
+}
+
+/// Records the answer once: a second answer, or one after the deadline, is refused with the reason.
+async fn respond(
+    db: &DatabaseConnection,
+    a: &Acceptance,
+    answer: Response,
+    actor: Option<i32>,
+    via: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let (state, message) = link_state(a, now);
+    if state != LinkState::Open {
+        return Err(AppError::Conflict(message));
+    }
+    let txn = db.begin().await?;
+    let res = decision::Entity::update_many()
+        .col_expr(decision::Column::Response, Expr::value(Some(answer.as_str())))
+        .col_expr(decision::Column::RespondedAt, Expr::value(Some(Utc::now())))
+        .filter(decision::Column::Id.eq(a.d.id))
+        .filter(decision::Column::Response.is_null())
+        .filter(decision::Column::PublishedDecision.eq(Decision::Accepted.as_str()))
+        .exec(&txn)
+        .await?;
+    if res.rows_affected != 1 {
+        txn.rollback().await?;
+        return Err(AppError::Conflict("This talk was already answered: the link works once.".into()));
+    }
+    let action = if answer == Response::Confirmed { "confirm" } else { "decline" };
+    record(&txn, a.e.id, Some(a.p.id), actor, action, format!("{} by the speakers ({via})", answer.label())).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Answers from the mailed link (no account needed: the link is the key).
+pub async fn answer_by_link(db: &DatabaseConnection, token: &str, answer: Response, now: DateTime<Utc>) -> AppResult<()> {
+    let a = by_token(db, token).await?;
+    respond(db, &a, answer, None, "mailed link", now).await
+}
+
+/// Answers as a signed-in speaker of the proposal; anyone else gets "not found".
+pub async fn answer_as_speaker(
+    db: &DatabaseConnection,
+    me: &user::Model,
+    code: &str,
+    answer: Response,
+    now: DateTime<Utc>,
+) -> AppResult<String> {
+    let p = crate::cfp::proposals::as_speaker(db, code, me).await?;
+    let d = decision::Entity::find().filter(decision::Column::ProposalId.eq(p.id)).one(db).await?;
+    let nothing = || AppError::Conflict("There is no acceptance to answer for this proposal.".into());
+    let a = match d {
+        Some(d) => acceptance_of(db, d).await.map_err(|_| nothing())?,
+        None => return Err(nothing()),
+    };
+    respond(db, &a, answer, Some(me.id), "proposal page", now).await?;
+    Ok(p.code)
+}
+
+/// What the speakers of these proposals may read about their selection, by proposal id.
+pub async fn speaker_side(
+    db: &impl ConnectionTrait,
+    proposals: &[proposal::Model],
+    now: DateTime<Utc>,
+) -> AppResult<HashMap<i32, SpeakerSide>> {
+    let ids: Vec<i32> = proposals.iter().map(|p| p.id).collect();
+    let decisions = decisions_of(db, &ids).await?;
+    let mut events: HashMap<i32, (Option<DateTime<Utc>>, chrono_tz::Tz)> = HashMap::new();
+    let mut out = HashMap::new();
+    for p in proposals {
+        let submitted = p.state == ProposalState::Submitted.as_str();
+        let d = decisions.get(&p.id);
+        let published = d.and_then(published_of).filter(|_| submitted);
+        let response = d.and_then(response_of);
+        let mut side = SpeakerSide {
+            status_label: speaker_status(&ProposalState::label_of(&p.state), published, response),
+            awaiting_answer: false,
+            note: None,
+        };
+        if published == Some(Decision::Accepted) && response.is_none() {
+            if !events.contains_key(&p.event_id) {
+                let e = event::Entity::find_by_id(p.event_id).one(db).await?.ok_or(AppError::NotFound)?;
+                let s = settings_of(db, e.id).await?;
+                events.insert(p.event_id, (s.confirm_by, zone(&e.time_zone)));
+            }
+            let (confirm_by, tz) = events[&p.event_id];
+            side.awaiting_answer = can_respond(now, confirm_by);
+            side.note = match confirm_by {
+                Some(t) if side.awaiting_answer => Some(format!("Please confirm or decline before {}.", long_label(t, tz))),
+                Some(t) => {
+                    Some(format!("The deadline to confirm passed on {}; please write to the organisers.", long_label(t, tz)))
+                }
+                None => Some("Please confirm or decline as soon as you can.".into()),
+            };
+        }
+        out.insert(p.id, side);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_come_from_the_button_pressed() {
+        assert_eq!(parse_answer("confirm").unwrap(), Response::Confirmed);
+        assert_eq!(parse_answer(" decline ").unwrap(), Response::Declined);
+        assert_eq!(parse_answer("maybe").unwrap_err().status_code(), 400);
+    }
+}

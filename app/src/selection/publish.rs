@@ -1,0 +1,380 @@
+//! Deciding (pending, invisible to speakers), publishing (one mail per speaker, through the outbox,
+//! in one transaction; a decision already published is never mailed again) and promoting a
+//! waitlisted proposal when an accepted speaker declines.
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+
+use super::deliberation::{decision_of, decisions_of, published_of, PROMOTE};
+use crate::auth::crypto::{new_token, token_hash};
+use crate::domain::cfp::{Choice, ProposalState};
+use crate::domain::decision_mail::{render, Values};
+use crate::domain::review::{can_respond, feedback_error, Decision};
+use crate::domain::zoned::{long_label, zone};
+use crate::entities::{decision, event, proposal, proposal_speaker, review_settings, speaker_profile, user};
+use crate::error::{AppError, AppResult};
+use crate::mail::{outbox, Email};
+use crate::review::settings::{record, settings_of};
+use crate::state::AppState;
+
+/// The decision form of one row, as sent.
+#[derive(Debug, Clone, Default)]
+pub struct DecideInput {
+    /// "" or "none" for no decision, else accepted | waitlisted | rejected.
+    pub decision: String,
+    pub waitlist_rank: String,
+    pub feedback: String,
+}
+
+/// A submitted proposal of the event, by code; anything else is "not found".
+pub async fn submitted_proposal(db: &impl ConnectionTrait, event_id: i32, code: &str) -> AppResult<proposal::Model> {
+    proposal::Entity::find()
+        .filter(proposal::Column::Code.eq(code.trim()))
+        .filter(proposal::Column::EventId.eq(event_id))
+        .filter(proposal::Column::State.eq(ProposalState::Submitted.as_str()))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn decision_row(db: &impl ConnectionTrait, proposal_id: i32) -> AppResult<Option<decision::Model>> {
+    Ok(decision::Entity::find().filter(decision::Column::ProposalId.eq(proposal_id)).one(db).await?)
+}
+
+/// The next free place at the end of the event's waiting list.
+async fn next_rank(db: &impl ConnectionTrait, event_id: i32) -> AppResult<i32> {
+    let ids: Vec<i32> = crate::review::access::submitted(db, event_id).await?.into_iter().map(|p| p.id).collect();
+    let last = decisions_of(db, &ids)
+        .await?
+        .values()
+        .filter(|d| decision_of(d) == Some(Decision::Waitlisted))
+        .filter_map(|d| d.waitlist_rank)
+        .max();
+    Ok(last.unwrap_or(0) + 1)
+}
+
+fn label_with_rank(d: Option<Decision>, rank: Option<i32>) -> String {
+    match (d, rank) {
+        (Some(Decision::Waitlisted), Some(r)) => format!("Waitlisted (rank {r})"),
+        (Some(d), _) => d.label().to_string(),
+        (None, _) => "No decision".into(),
+    }
+}
+
+/// Saves the working decision of a proposal; speakers see nothing until it is published.
+/// Field errors are named `d-<code>-<field>` so the page shows them on the right row.
+pub async fn decide(
+    db: &DatabaseConnection,
+    e: &event::Model,
+    me: &user::Model,
+    code: &str,
+    input: &DecideInput,
+) -> AppResult<()> {
+    let p = submitted_proposal(db, e.id, code).await?;
+    let prefix = format!("d-{}-", p.code);
+    let row_err = |field: &str, message: &str| crate::organizer::service::for_row(AppError::field(field, message), &prefix);
+    let choice = match input.decision.trim() {
+        "" | "none" => None,
+        v => Some(Decision::parse(v).ok_or_else(|| row_err("decision", "Choose a decision from the list."))?),
+    };
+    if let Some(err) = feedback_error(&input.feedback) {
+        return Err(row_err(&err.field, &err.message));
+    }
+    let rank = match (choice, input.waitlist_rank.trim()) {
+        (Some(Decision::Waitlisted), "") => Some(next_rank(db, e.id).await?),
+        (Some(Decision::Waitlisted), r) => Some(
+            r.parse::<i32>()
+                .ok()
+                .filter(|n| (1..=999).contains(n))
+                .ok_or_else(|| row_err("waitlist_rank", "Give a place from 1 to 999, or leave empty for the end of the list."))?,
+        ),
+        _ => None,
+    };
+    let existing = decision_row(db, p.id).await?;
+    let feedback = input.feedback.trim().to_string();
+    let Some(choice) = choice else {
+        let Some(d) = existing else { return Ok(()) };
+        if d.published_decision.is_some() {
+            return Err(AppError::Conflict(
+                "This decision was already published to the speakers: choose another decision instead of none.".into(),
+            ));
+        }
+        let txn = db.begin().await?;
+        decision::Entity::delete_by_id(d.id).exec(&txn).await?;
+        record(&txn, e.id, Some(p.id), Some(me.id), "decide", "Decision removed").await?;
+        txn.commit().await?;
+        return Ok(());
+    };
+    if existing.as_ref().is_some_and(|d| d.decision == choice.as_str() && d.waitlist_rank == rank && d.feedback == feedback) {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let row = decision::ActiveModel {
+        proposal_id: Set(p.id),
+        decision: Set(choice.as_str().into()),
+        waitlist_rank: Set(rank),
+        feedback: Set(feedback),
+        decided_by: Set(me.id),
+        decided_at: Set(now),
+        published_decision: Set(None),
+        published_at: Set(None),
+        confirm_token_hash: Set(None),
+        response: Set(None),
+        responded_at: Set(None),
+        ..Default::default()
+    };
+    let txn = db.begin().await?;
+    // Only the working columns change: what was published (and answered) stays as it is.
+    decision::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(decision::Column::ProposalId)
+                .update_columns([
+                    decision::Column::Decision,
+                    decision::Column::WaitlistRank,
+                    decision::Column::Feedback,
+                    decision::Column::DecidedBy,
+                    decision::Column::DecidedAt,
+                ])
+                .to_owned(),
+        )
+        .exec(&txn)
+        .await?;
+    record(&txn, e.id, Some(p.id), Some(me.id), "decide", format!("{} (pending)", label_with_rank(Some(choice), rank))).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Each speaker of the proposal as (email, public name).
+async fn recipients(db: &impl ConnectionTrait, proposal_id: i32) -> AppResult<Vec<(String, String)>> {
+    let links = proposal_speaker::Entity::find()
+        .filter(proposal_speaker::Column::ProposalId.eq(proposal_id))
+        .find_also_related(user::Entity)
+        .order_by_desc(proposal_speaker::Column::IsOwner)
+        .order_by_asc(proposal_speaker::Column::Id)
+        .all(db)
+        .await?;
+    let users: Vec<user::Model> = links.into_iter().filter_map(|(_, u)| u).collect();
+    let profiles: HashMap<i32, String> = speaker_profile::Entity::find()
+        .filter(speaker_profile::Column::UserId.is_in(users.iter().map(|u| u.id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.user_id, p.public_name.trim().to_string()))
+        .collect();
+    Ok(users
+        .into_iter()
+        .map(|u| {
+            let name = profiles.get(&u.id).filter(|n| !n.is_empty()).cloned().unwrap_or(u.display_name);
+            (u.email, name)
+        })
+        .collect())
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The HTML twin of a plain-text mail: paragraphs, line breaks, and web addresses as links.
+fn html_of(text: &str) -> String {
+    let line = |l: &str| {
+        l.split(' ')
+            .map(|w| {
+                if w.starts_with("https://") || w.starts_with("http://") {
+                    format!("<a href=\"{0}\">{0}</a>", escape(w))
+                } else {
+                    escape(w)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let paragraphs: Vec<String> = text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| format!("<p>{}</p>", p.lines().map(line).collect::<Vec<_>>().join("<br>")))
+        .collect();
+    format!("<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5\">{}</body></html>", paragraphs.concat())
+}
+
+/// The three wordings of the event, read once per publication.
+pub type Templates = HashMap<Decision, (String, String)>;
+
+pub async fn templates_of(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Templates> {
+    let mut out = HashMap::new();
+    for d in Decision::ALL {
+        out.insert(*d, super::settings::template_for(db, event_id, *d).await?);
+    }
+    Ok(out)
+}
+
+/// Refuses to publish acceptances without a deadline speakers can still meet.
+fn require_deadline(s: &review_settings::Model, e: &event::Model, now: DateTime<Utc>) -> AppResult<()> {
+    match s.confirm_by {
+        None => Err(AppError::Conflict(
+            "Set the confirmation deadline in the selection settings before publishing acceptances: the mail tells speakers until when they can confirm.".into(),
+        )),
+        Some(d) if !can_respond(now, Some(d)) => Err(AppError::Conflict(format!(
+            "The confirmation deadline ({}) has passed: move it in the selection settings before publishing acceptances.",
+            long_label(d, zone(&e.time_zone))
+        ))),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Marks one decision published and queues its mails, unless it was published meanwhile (then nothing
+/// is sent). Run inside the publishing transaction; returns whether it published.
+async fn publish_one(
+    txn: &impl ConnectionTrait,
+    state: &AppState,
+    e: &event::Model,
+    p: &proposal::Model,
+    d: &decision::Model,
+    ctx: (&review_settings::Model, &Templates, i32),
+) -> AppResult<bool> {
+    let (settings, templates, actor) = ctx;
+    let Some(dec) = decision_of(d) else { return Ok(false) };
+    let token = (dec == Decision::Accepted).then(new_token);
+    let none: Option<DateTime<Utc>> = None;
+    // Conditional: of two publications at once, one marks the row and mails; the other finds it done.
+    let res = decision::Entity::update_many()
+        .col_expr(decision::Column::PublishedDecision, Expr::value(Some(d.decision.clone())))
+        .col_expr(decision::Column::PublishedAt, Expr::value(Some(Utc::now())))
+        .col_expr(decision::Column::ConfirmTokenHash, Expr::value(token.as_deref().map(token_hash)))
+        .col_expr(decision::Column::Response, Expr::value(Option::<String>::None))
+        .col_expr(decision::Column::RespondedAt, Expr::value(none))
+        .filter(decision::Column::Id.eq(d.id))
+        .filter(decision::Column::Decision.eq(d.decision.clone()))
+        .filter(
+            Condition::any()
+                .add(decision::Column::PublishedDecision.is_null())
+                .add(decision::Column::PublishedDecision.ne(d.decision.clone())),
+        )
+        .exec(txn)
+        .await?;
+    if res.rows_affected != 1 {
+        return Ok(false);
+    }
+    let tz = zone(&e.time_zone);
+    let (subject, body) = &templates[&dec];
+    let speakers = recipients(txn, p.id).await?;
+    for (email, name) in &speakers {
+        let values = Values {
+            speaker: name.clone(),
+            title: p.title.clone(),
+            event: e.name.clone(),
+            confirm_link: token.as_ref().map(|t| state.config.link(&format!("/confirm/{t}"))).unwrap_or_default(),
+            deadline: settings.confirm_by.map(|t| long_label(t, tz)).unwrap_or_default(),
+            feedback: if dec == Decision::Rejected { d.feedback.clone() } else { String::new() },
+        };
+        let text = render(body, &values);
+        outbox::enqueue(txn, Email { to: email.clone(), subject: render(subject, &values), html: html_of(&text), text }).await?;
+    }
+    let n = speakers.len();
+    let detail = format!("{} published to the speakers ({n} mail{})", dec.label(), if n == 1 { "" } else { "s" });
+    record(txn, e.id, Some(p.id), Some(actor), "publish", detail).await?;
+    Ok(true)
+}
+
+/// Publishes every decision that differs from what speakers were told, in one transaction.
+/// Returns how many were published (0 when there was nothing new).
+pub async fn publish_all(state: &AppState, e: &event::Model, me: &user::Model) -> AppResult<usize> {
+    let db = &state.db;
+    let settings = settings_of(db, e.id).await?;
+    let proposals = crate::review::access::submitted(db, e.id).await?;
+    let ids: Vec<i32> = proposals.iter().map(|p| p.id).collect();
+    let decisions = decisions_of(db, &ids).await?;
+    let todo: Vec<(&proposal::Model, &decision::Model)> = proposals
+        .iter()
+        .filter_map(|p| decisions.get(&p.id).map(|d| (p, d)))
+        .filter(|(_, d)| decision_of(d).is_some() && published_of(d) != decision_of(d))
+        .collect();
+    if todo.is_empty() {
+        return Ok(0);
+    }
+    if todo.iter().any(|(_, d)| decision_of(d) == Some(Decision::Accepted)) {
+        require_deadline(&settings, e, state.clock.now())?;
+    }
+    let templates = templates_of(db, e.id).await?;
+    let txn = db.begin().await?;
+    let mut published = 0;
+    for (p, d) in todo {
+        if publish_one(&txn, state, e, p, d, (&settings, &templates, me.id)).await? {
+            published += 1;
+        }
+    }
+    if published > 0 {
+        let s = if published == 1 { "" } else { "s" };
+        record(&txn, e.id, None, Some(me.id), "publish", format!("{published} decision{s} published")).await?;
+    }
+    txn.commit().await?;
+    state.mail_wake.notify_one();
+    Ok(published)
+}
+
+/// Accepts a waitlisted proposal and publishes that acceptance at once (its speakers get the mail
+/// with a confirmation link); other pending decisions stay pending.
+pub async fn promote(state: &AppState, e: &event::Model, me: &user::Model, code: &str) -> AppResult<()> {
+    let db = &state.db;
+    let p = submitted_proposal(db, e.id, code).await?;
+    let not_waitlisted = || {
+        AppError::Conflict(
+            "This proposal is not on the waiting list (any more): only a waitlisted proposal can be promoted.".into(),
+        )
+    };
+    let d = decision_row(db, p.id).await?.filter(|d| decision_of(d) == Some(Decision::Waitlisted)).ok_or_else(not_waitlisted)?;
+    let settings = settings_of(db, e.id).await?;
+    require_deadline(&settings, e, state.clock.now())?;
+    let templates = templates_of(db, e.id).await?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let res = decision::Entity::update_many()
+        .col_expr(decision::Column::Decision, Expr::value(Decision::Accepted.as_str()))
+        .col_expr(decision::Column::WaitlistRank, Expr::value(Option::<i32>::None))
+        .col_expr(decision::Column::DecidedBy, Expr::value(me.id))
+        .col_expr(decision::Column::DecidedAt, Expr::value(now))
+        .filter(decision::Column::Id.eq(d.id))
+        .filter(decision::Column::Decision.eq(Decision::Waitlisted.as_str()))
+        .exec(&txn)
+        .await?;
+    if res.rows_affected != 1 {
+        txn.rollback().await?;
+        return Err(not_waitlisted());
+    }
+    let rank = d.waitlist_rank.map(|r| format!(" (rank {r})")).unwrap_or_default();
+    record(&txn, e.id, Some(p.id), Some(me.id), PROMOTE, format!("Promoted from the waiting list{rank} to accepted")).await?;
+    let accepted = decision::Model {
+        decision: Decision::Accepted.as_str().into(),
+        waitlist_rank: None,
+        decided_by: me.id,
+        decided_at: now,
+        ..d
+    };
+    publish_one(&txn, state, e, &p, &accepted, (&settings, &templates, me.id)).await?;
+    txn.commit().await?;
+    state.mail_wake.notify_one();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mail_html_escapes_text_and_links_addresses() {
+        let html = html_of("Hello <b>Ada</b>,\n\nConfirm here:\nhttps://x.org/confirm/abc\n\nBye & thanks");
+        assert!(html.contains("<p>Hello &lt;b&gt;Ada&lt;/b&gt;,</p>"));
+        assert!(html.contains("<br><a href=\"https://x.org/confirm/abc\">https://x.org/confirm/abc</a></p>"));
+        assert!(html.contains("<p>Bye &amp; thanks</p>"));
+    }
+
+    #[test]
+    fn decisions_read_with_their_rank() {
+        assert_eq!(label_with_rank(Some(Decision::Waitlisted), Some(2)), "Waitlisted (rank 2)");
+        assert_eq!(label_with_rank(Some(Decision::Accepted), None), "Accepted");
+        assert_eq!(label_with_rank(None, None), "No decision");
+    }
+}

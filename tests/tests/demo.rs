@@ -1,0 +1,46 @@
+//! The demo data loads on SQLite and PostgreSQL and tells the story the README promises.
+use app::domain::cfp::Choice;
+use app::domain::review::Decision;
+use app::entities::{decision, event, proposal, review};
+use estrade_tests::http::{call, client, sign_in};
+use estrade_tests::{db_test, Backend, TestApp};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+db_test!(the_demo_seed_tells_the_selection_story, |backend: Backend| async move {
+    let app = TestApp::start(backend).await;
+    server::seed::seed_demo(&app.state.db).await.expect("demo data loads");
+    let db = &app.state.db;
+    let events = event::Entity::find().all(db).await.unwrap();
+    assert_eq!(events.len(), 3);
+    let nord = events.iter().find(|e| e.slug.starts_with("cloud-nord-") && e.start_date > chrono::Utc::now().date_naive()).expect("upcoming Cloud Nord");
+    let submitted = proposal::Entity::find()
+        .filter(proposal::Column::EventId.eq(nord.id))
+        .filter(proposal::Column::State.eq("submitted"))
+        .count(db)
+        .await
+        .unwrap();
+    assert!(submitted >= 30, "{submitted} submitted proposals");
+    assert!(review::Entity::find().count(db).await.unwrap() >= submitted * 3);
+    let decisions = decision::Entity::find().all(db).await.unwrap();
+    assert_eq!(decisions.len() as u64, submitted, "every submitted proposal decided");
+    assert!(decisions.iter().all(|d| d.published_decision.as_deref() == Some(d.decision.as_str())), "all published");
+    let accepted = decisions.iter().filter(|d| d.decision == Decision::Accepted.as_str()).count();
+    assert_eq!(accepted, 6 + 8 + 3, "the planned slots are filled");
+    assert!(decisions.iter().any(|d| d.response.as_deref() == Some("declined")));
+
+    // Rémi, the demo reviewer, signs in and still has proposals to review; Sofia has an acceptance to confirm.
+    let remi = client();
+    sign_in(&remi, &app, "reviewer@estrade.example", "demo-reviewer-pass").await;
+    let queue: serde_json::Value = call(&remi, &app, "review/queue", &[("slug", &nord.slug), ("format", ""), ("track", "")]).await.json().await.unwrap();
+    assert!(queue["next"].is_string(), "Rémi has work left: {queue}");
+    assert!(queue["reviewed"].as_u64().unwrap() > 0);
+    let sofia = client();
+    sign_in(&sofia, &app, "speaker@estrade.example", "demo-speaker-pass").await;
+    let mine = call(&sofia, &app, "cfp/mine", &[]).await.text().await.unwrap();
+    assert!(mine.contains("Accepted — please confirm"), "{mine}");
+
+    let cndf = events.iter().find(|e| e.slug.starts_with("cndf-")).unwrap();
+    let page = call(&client(), &app, "cfp/page", &[("slug", &cndf.slug)]).await.text().await.unwrap();
+    assert!(page.contains("Closes in 14 days"), "{page}");
+    app.stop().await;
+});
