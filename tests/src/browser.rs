@@ -107,7 +107,12 @@ impl Browser {
 
     /// Chooses the option with `value` in the select named `name`.
     pub async fn select(&self, name: &str, value: &str) {
-        let el = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(&format!("select[name='{name}']"))).await.expect("select present");
+        self.choose(&format!("select[name='{name}']"), value).await;
+    }
+
+    /// Chooses the option with `value` in the select `css` finds.
+    pub async fn choose(&self, css: &str, value: &str) {
+        let el = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await.expect("select present");
         el.select_by_value(value).await.expect("option present");
     }
 

@@ -73,18 +73,23 @@ impl Conf {
         res.json().await.unwrap()
     }
 
-    /// The queued decision mails (everything but submission receipts), oldest first.
+    /// The queued decision mails, oldest first.
     async fn decision_mails(&self) -> Vec<mail_outbox::Model> {
         let rows = mail_outbox::Entity::find().all(&self.app.state.db).await.unwrap();
-        let mut rows: Vec<_> = rows.into_iter().filter(|m| !m.subject.starts_with("Proposal received")).collect();
+        let mut rows: Vec<_> = rows.into_iter().filter(|m| is_decision(&m.subject)).collect();
         rows.sort_by_key(|m| m.id);
         rows
     }
 }
 
+/// Decision mails (the built-in subjects quote the title; receipts and verification mails do not).
+fn is_decision(subject: &str) -> bool {
+    subject.contains('“')
+}
+
 /// The token of the confirmation link in a mail body.
 fn token_in(text: &str) -> String {
-    let start = text.find("/confirm/").expect("a confirmation link") + "/confirm/".len();
+    let start = text.find("/confirm/").unwrap_or_else(|| panic!("a confirmation link in {text}")) + "/confirm/".len();
     text[start..].chars().take_while(|c| c.is_ascii_hexdigit()).collect()
 }
 
@@ -96,9 +101,9 @@ async fn json_of(c: &Client, app: &TestApp, endpoint: &str, form: &[(&str, &str)
 db_test!(decisions_stay_invisible_until_published_and_each_is_mailed_once, |backend: Backend| async move {
     let c = conf(backend, Setup::default()).await;
     let f = c.formats[0];
-    let (ada, ada_code) = c.submit("ada@example.org", "Ada Speaker", "Accepted talk", f).await;
-    let (_, ben_code) = c.submit("ben@example.org", "Ben Speaker", "Waitlisted talk", f).await;
-    let (cy, cy_code) = c.submit("cy@example.org", "Cy Speaker", "Rejected talk", f).await;
+    let (ada, ada_code) = c.submit("ada@example.org", "Ada Speaker", "Talk alpha", f).await;
+    let (_, ben_code) = c.submit("ben@example.org", "Ben Speaker", "Talk beta", f).await;
+    let (cy, cy_code) = c.submit("cy@example.org", "Cy Speaker", "Talk gamma", f).await;
     c.app.create_user("rita@example.org", "Rita Reviewer", PASSWORD, false).await;
     c.app.grant("rita@example.org", c.event, "reviewer").await;
     let rev = client();
@@ -141,7 +146,7 @@ db_test!(decisions_stay_invisible_until_published_and_each_is_mailed_once, |back
     let mails = c.decision_mails().await;
     assert_eq!(mails.len(), 3, "one mail per speaker and decision");
     let to = |addr: &str| mails.iter().find(|m| m.to_addr == addr).unwrap_or_else(|| panic!("a mail to {addr}"));
-    assert_eq!(to("ada@example.org").subject, "Your talk “Accepted talk” is accepted at Event sel-conf");
+    assert_eq!(to("ada@example.org").subject, "Your talk “Talk alpha” is accepted at Event sel-conf");
     assert!(to("ada@example.org").body_text.contains("Wednesday 15 January 2031, 23:00 Europe/Paris"));
     assert!(to("ada@example.org").body_text.contains(&c.app.url("/confirm/")));
     assert!(to("ben@example.org").subject.contains("waiting list"));
@@ -323,6 +328,10 @@ db_test!(a_decline_suggests_the_next_waitlisted_and_promotion_mails_its_speaker,
     assert_eq!(d["pending"], 0);
     let (_, mine) = json_of(&fay, &c.app, "cfp/mine", &[]).await;
     assert!(mine.contains("Accepted — please confirm"), "{mine}");
+    for path in ["/proposals".to_string(), format!("/proposals/{first}")] {
+        let html = fay.get(c.app.url(&path)).send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("Accepted — please confirm") && html.contains("Confirm: I will give this talk"), "{path}");
+    }
     let twice = c.org_call("promote", &[("code", &first)]).await;
     assert_eq!(twice.status(), 409);
 
@@ -355,7 +364,7 @@ db_test!(decisions_published_while_smtp_is_down_are_delivered_once_after, |backe
         let db = db.clone();
         async move {
             let rows = mail_outbox::Entity::find().all(&db).await.unwrap();
-            let decisions: Vec<_> = rows.iter().filter(|m| !m.subject.starts_with("Proposal received")).collect();
+            let decisions: Vec<_> = rows.iter().filter(|m| is_decision(&m.subject)).collect();
             decisions.len() == 3 && decisions.iter().all(|m| m.attempts >= 1 && m.status == "pending" && m.last_error.is_some())
         }
     })
@@ -368,7 +377,7 @@ db_test!(decisions_published_while_smtp_is_down_are_delivered_once_after, |backe
         async move { mail_outbox::Entity::find().all(&db).await.unwrap().iter().all(|m| m.status == "sent") }
     })
     .await;
-    let received: Vec<_> = sink.mails().into_iter().filter(|m| !m.subject.starts_with("Proposal received")).collect();
+    let received: Vec<_> = sink.mails().into_iter().filter(|m| is_decision(&m.subject)).collect();
     let mut to: Vec<&str> = received.iter().map(|m| m.to.as_str()).collect();
     to.sort_unstable();
     assert_eq!(to, ["hal@example.org", "ida@example.org", "jon@example.org"], "each decision delivered once");
@@ -417,6 +426,27 @@ db_test!(anonymity_stays_on_while_reviews_are_open, |backend: Backend| async mov
     let s: Value = c.org_call("settings", &[]).await.json().await.unwrap();
     assert!(s["templates"].as_array().unwrap().iter().all(|t| t["custom"] == false));
     assert_eq!(c.org_call("save_slots", &[("format_id", &c.formats[0].to_string()), ("slots", "-2")]).await.status(), 422);
+
+    // Without JavaScript: a plain form post is redirected back to the table, filters kept.
+    let code = code_of(&c.app, "A named talk").await;
+    let plain = c
+        .org
+        .post(c.app.url("/api/selection/decide"))
+        .header("Origin", &c.app.base_url)
+        .header("Accept", "text/html,application/xhtml+xml")
+        .form(&[("slug", SLUG), ("code", &code), ("decision", "rejected"), ("waitlist_rank", ""), ("feedback", ""), ("view", "sort=title&x=<b>")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(plain.status().as_u16() / 100, 3);
+    let to = plain.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, format!("/admin/events/{SLUG}/selection?sort=title&decided=1#p-{code}"));
+    for (page, text) in [("selection", "Publish decisions"), ("selection/settings", "Decision mails"), ("selection/log", "Audit trail")] {
+        let res = c.org.get(c.app.url(&format!("/admin/events/{SLUG}/{page}?sort=title"))).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{page}");
+        let html = res.text().await.unwrap();
+        assert!(html.contains(text) && !html.contains("Something went wrong"), "{page}");
+    }
 
     let log: Value = c.org_call("log", &[]).await.json().await.unwrap();
     let actions: Vec<&str> = log["lines"].as_array().unwrap().iter().map(|l| l["action"].as_str().unwrap()).collect();

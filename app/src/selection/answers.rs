@@ -170,12 +170,15 @@ pub async fn speaker_side(
             note: None,
         };
         if published == Some(Decision::Accepted) && response.is_none() {
-            if !events.contains_key(&p.event_id) {
-                let e = event::Entity::find_by_id(p.event_id).one(db).await?.ok_or(AppError::NotFound)?;
-                let s = settings_of(db, e.id).await?;
-                events.insert(p.event_id, (s.confirm_by, zone(&e.time_zone)));
-            }
-            let (confirm_by, tz) = events[&p.event_id];
+            let (confirm_by, tz) = match events.get(&p.event_id) {
+                Some(known) => *known,
+                None => {
+                    let e = event::Entity::find_by_id(p.event_id).one(db).await?.ok_or(AppError::NotFound)?;
+                    let found = (settings_of(db, e.id).await?.confirm_by, zone(&e.time_zone));
+                    events.insert(p.event_id, found);
+                    found
+                }
+            };
             side.awaiting_answer = can_respond(now, confirm_by);
             side.note = match confirm_by {
                 Some(t) if side.awaiting_answer => Some(format!("Please confirm or decline before {}.", long_label(t, tz))),
