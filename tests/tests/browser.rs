@@ -99,3 +99,21 @@ async fn serve_for_debugging() {
     tokio::time::sleep(std::time::Duration::from_secs(60)).await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "manual: DEMO_URL=… DEMO_EMAIL=… DEMO_PASSWORD=… DEMO_PATHS=/a,/b screenshots a running server's pages"]
+async fn screenshot_running_server() {
+    let var = |k: &str| std::env::var(k).unwrap_or_default();
+    let (base, width) = (var("DEMO_URL"), var("DEMO_WIDTH").parse().unwrap_or(1280));
+    let b = Browser::start(BrowserOptions { javascript: true, width, height: 1400 }).await;
+    if !var("DEMO_EMAIL").is_empty() {
+        b.sign_in(&base, "/", &var("DEMO_EMAIL"), &var("DEMO_PASSWORD")).await;
+        b.wait_for_text("Sign out").await;
+    }
+    for (i, path) in var("DEMO_PATHS").split(',').enumerate() {
+        b.goto(&format!("{base}{path}")).await;
+        b.wait_hydrated().await;
+        b.screenshot(&format!("manual-{i}")).await;
+    }
+    b.close().await;
+}
