@@ -113,7 +113,8 @@ pub fn AdminEventPage() -> impl IntoView {
                         <a href=format!("/admin/events/{}/cfp", e.summary.slug)>"Call for papers settings"</a>" · "
                         <a href=format!("/admin/events/{}/proposals", e.summary.slug)>"Proposals"</a>" · "
                         <a href=format!("/admin/events/{}/selection", e.summary.slug)>"Selection"</a>" · "
-                        <a href=format!("/admin/events/{}/selection/settings", e.summary.slug)>"Selection settings"</a>
+                        <a href=format!("/admin/events/{}/selection/settings", e.summary.slug)>"Selection settings"</a>" · "
+                        <a href=format!("/admin/events/{}/conflicts", e.summary.slug)>"Conflicts of interest"</a>
                     </p>
                     {move || created.get().then(|| view! { <Notice>"Event created."</Notice> })}
                     {move || saved.get().then(|| view! { <Notice>"Saved."</Notice> })}

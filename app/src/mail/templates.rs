@@ -1,7 +1,7 @@
 //! Every mail Estrade sends, in one place (English for now; French can follow here).
 use super::Email;
 
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 
 use super::deliberation::{decision_of, decisions_of, published_of, PROMOTE};
@@ -15,8 +15,9 @@ use crate::domain::cfp::{Choice, ProposalState};
 use crate::domain::decision_mail::{render, Values};
 use crate::domain::review::{can_respond, feedback_error, Decision};
 use crate::domain::zoned::{long_label, zone};
-use crate::entities::{decision, event, proposal, proposal_speaker, review_settings, speaker_profile, user};
+use crate::entities::{decision, event, proposal, review_settings, speaker_profile, user};
 use crate::error::{AppError, AppResult};
+use crate::mail::templates::escape;
 use crate::mail::{outbox, Email};
 use crate::review::settings::{record, settings_of};
 use crate::state::AppState;
@@ -150,14 +151,7 @@ pub async fn decide(
 
 /// Each speaker of the proposal as (email, public name).
 async fn recipients(db: &impl ConnectionTrait, proposal_id: i32) -> AppResult<Vec<(String, String)>> {
-    let links = proposal_speaker::Entity::find()
-        .filter(proposal_speaker::Column::ProposalId.eq(proposal_id))
-        .find_also_related(user::Entity)
-        .order_by_desc(proposal_speaker::Column::IsOwner)
-        .order_by_asc(proposal_speaker::Column::Id)
-        .all(db)
-        .await?;
-    let users: Vec<user::Model> = links.into_iter().filter_map(|(_, u)| u).collect();
+    let users: Vec<user::Model> = crate::cfp::proposals::speakers_of(db, proposal_id).await?.into_iter().map(|(_, u)| u).collect();
     let profiles: HashMap<i32, String> = speaker_profile::Entity::find()
         .filter(speaker_profile::Column::UserId.is_in(users.iter().map(|u| u.id).collect::<Vec<_>>()))
         .all(db)
@@ -174,9 +168,6 @@ async fn recipients(db: &impl ConnectionTrait, proposal_id: i32) -> AppResult<Ve
         .collect())
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// The HTML twin of a plain-text mail: paragraphs, line breaks, and web addresses as links.
 fn html_of(text: &str) -> String {

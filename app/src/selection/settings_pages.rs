@@ -46,7 +46,8 @@ pub fn SelectionSettingsPage() -> impl IntoView {
                     <p class="meta">
                         <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
                         <a href=format!("/admin/events/{s}/selection")>"Selection"</a>" · "
-                        <a href=format!("/admin/events/{s}/selection/log")>"Audit trail"</a>
+                        <a href=format!("/admin/events/{s}/selection/log")>"Audit trail"</a>" · "
+                        <a href=format!("/admin/events/{s}/conflicts")>"Conflicts of interest"</a>
                     </p>
                     <h1>"Selection settings"</h1>
                     {flags.into_iter().map(|(flag, text)| view! { {move || flag.get().then(|| view! { <Notice>{text}</Notice> })} }).collect_view()}
