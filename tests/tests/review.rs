@@ -88,6 +88,10 @@ db_test!(conflicts_of_interest_keep_proposals_out_of_a_queue, |backend: Backend|
     }
     assert_eq!(reviews_of(&app, &own).await.len(), 1, "only the organiser's review");
 
+    // The organisers' conflicts page lists the flag (not the reviewer's own talk: that one cannot be lifted).
+    let page = org.get(app.url("/admin/events/coi-conf/conflicts")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Written by a colleague") && page.contains("Rae") && !page.contains("The reviewer's own talk"), "{page}");
+    assert_eq!(rev.get(app.url("/admin/events/coi-conf/conflicts")).send().await.unwrap().status(), 403);
     // An organiser may let the reviewer review the colleague's proposal; never their own.
     let res = call(&org, &app, "review/allow", &[("slug", "coi-conf"), ("code", &colleague), ("email", "rev@example.org")]).await;
     assert_eq!(res.status(), 200);
