@@ -7,6 +7,7 @@ pub mod decision_mail;
 pub mod profile;
 pub mod review;
 pub mod roles;
+pub mod schedule;
 pub mod tokens;
 #[cfg(feature = "ssr")]
 pub mod zoned;
