@@ -13,6 +13,7 @@ pub mod review;
 pub mod selection;
 pub mod speakers;
 pub mod ui;
+pub mod venue;
 
 #[cfg(feature = "ssr")]
 pub mod entities;
@@ -107,6 +108,7 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/admin") view=admin::pages::AdminEventsPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug") view=admin::pages::AdminEventPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/cfp") view=organizer::pages::CfpSettingsPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/venue") view=venue::pages::VenuePage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals") view=organizer::proposals_pages::ProposalsPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals/:code") view=organizer::proposals_pages::OrganizerProposalPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/conflicts") view=review::pages::ConflictsPage/>

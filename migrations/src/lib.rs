@@ -24,6 +24,8 @@ mod m0020_decisions;
 mod m0021_decision_templates;
 mod m0022_selection_log;
 mod m0023_format_slots;
+mod m0024_rooms;
+mod m0025_event_days;
 
 pub struct Migrator;
 
@@ -54,6 +56,8 @@ impl MigratorTrait for Migrator {
             Box::new(m0021_decision_templates::Migration),
             Box::new(m0022_selection_log::Migration),
             Box::new(m0023_format_slots::Migration),
+            Box::new(m0024_rooms::Migration),
+            Box::new(m0025_event_days::Migration),
         ]
     }
 }

@@ -9,5 +9,6 @@ pub mod review;
 pub mod roles;
 pub mod schedule;
 pub mod tokens;
+pub mod venue;
 #[cfg(feature = "ssr")]
 pub mod zoned;
