@@ -84,3 +84,9 @@ impl Clock {
 pub fn app_state() -> AppState {
     leptos::prelude::expect_context::<AppState>()
 }
+
+/// The state, or an error instead of a panic: for the menu's resource, which a server render may still
+/// poll after the browser left the page and the render's context was dropped.
+pub fn try_app_state() -> Result<AppState, crate::error::AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or(crate::error::AppError::Internal)
+}

@@ -6,7 +6,7 @@ use crate::error::AppError;
 
 #[server(endpoint = "auth/me")]
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
-    let state = crate::state::app_state();
+    let state = crate::state::try_app_state()?;
     let Some(user) = super::session::current_user(&state.db).await? else { return Ok(None) };
     let reviews = crate::review::service::reviews_anything(&state.db, &user).await?;
     Ok(Some(CurrentUser { reviews, ..CurrentUser::from(&user) }))

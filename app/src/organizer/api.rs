@@ -13,7 +13,7 @@ use crate::events::api::managed_event;
 
 /// A row id sent by a form; anything else means the row does not exist.
 #[cfg(feature = "ssr")]
-fn parse_id(id: &str) -> Result<i32, AppError> {
+pub(crate) fn parse_id(id: &str) -> Result<i32, AppError> {
     id.trim().parse::<i32>().map_err(|_| AppError::NotFound)
 }
 

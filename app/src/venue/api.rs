@@ -9,13 +9,10 @@ use crate::domain::venue::RoomForm;
 #[cfg(feature = "ssr")]
 use crate::events::api::managed_event;
 #[cfg(feature = "ssr")]
+use crate::organizer::api::parse_id;
+#[cfg(feature = "ssr")]
 use crate::organizer::service::for_row;
 
-/// A row id sent by a form; anything else means the row does not exist.
-#[cfg(feature = "ssr")]
-fn parse_id(id: &str) -> Result<i32, AppError> {
-    id.trim().parse::<i32>().map_err(|_| AppError::NotFound)
-}
 
 #[cfg(feature = "ssr")]
 fn venue_page(slug: &str, flag: &str, anchor: &str) -> String {
