@@ -160,8 +160,8 @@ async fn named_speakers(db: &impl ConnectionTrait, proposal_id: i32) -> AppResul
 /// One proposal as this reviewer may read it.
 pub async fn subject(state: &AppState, r: &Reviewer, code: &str) -> AppResult<ReviewSubject> {
     let db = &state.db;
-    let p = reviewable_proposal(db, r, code).await?;
     let (kept, _) = reviewable(db, r).await?;
+    let p = kept.iter().find(|p| p.code == code).cloned().ok_or(AppError::NotFound)?;
     let ids: Vec<i32> = kept.iter().map(|p| p.id).collect();
     let mine = my_reviews(db, r.me.id, &ids).await?;
     let all = reviews_by_proposal(db, &ids).await?;
