@@ -10,6 +10,7 @@ pub mod events;
 pub mod mail;
 pub mod organizer;
 pub mod review;
+pub mod schedule;
 pub mod selection;
 pub mod speakers;
 pub mod ui;
@@ -109,6 +110,10 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug") view=admin::pages::AdminEventPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/cfp") view=organizer::pages::CfpSettingsPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/venue") view=venue::pages::VenuePage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule") view=schedule::builder_page::BuilderPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/place/:item") view=schedule::place_page::PlacePage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/versions") view=schedule::versions_page::VersionsPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/versions/:number") view=schedule::versions_page::VersionPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals") view=organizer::proposals_pages::ProposalsPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals/:code") view=organizer::proposals_pages::OrganizerProposalPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/conflicts") view=review::pages::ConflictsPage/>

@@ -26,6 +26,8 @@ mod m0022_selection_log;
 mod m0023_format_slots;
 mod m0024_rooms;
 mod m0025_event_days;
+mod m0026_schedule_items;
+mod m0027_schedule_versions;
 
 pub struct Migrator;
 
@@ -58,6 +60,8 @@ impl MigratorTrait for Migrator {
             Box::new(m0023_format_slots::Migration),
             Box::new(m0024_rooms::Migration),
             Box::new(m0025_event_days::Migration),
+            Box::new(m0026_schedule_items::Migration),
+            Box::new(m0027_schedule_versions::Migration),
         ]
     }
 }

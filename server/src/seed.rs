@@ -12,7 +12,9 @@ use app::events::service as events;
 #[path = "seed_cfp.rs"]
 mod seed_cfp;
 #[path = "seed_review.rs"]
-mod seed_review;
+pub mod seed_review;
+#[path = "seed_schedule.rs"]
+mod seed_schedule;
 #[path = "seed_talks.rs"]
 mod seed_talks;
 
@@ -119,6 +121,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
     let txn = db.begin().await?;
     seed_review::seed_review(&txn, &upcoming, id(ORGANISER_EMAIL)?, id(REVIEWER_EMAIL)?, id(SOFIA_EMAIL)?).await?;
     txn.commit().await?;
+    seed_schedule::seed_schedule(db, &upcoming, id(ORGANISER_EMAIL)?).await?;
     Ok(())
 }
 
@@ -139,6 +142,7 @@ pub fn print_accounts(base_url: &str) {
         seed_cfp::CLOSED_DAYS_AGO,
         seed_review::REVIEWERS.len() + 1
     );
+    println!("Its schedule (4 rooms) is published as v1, with one talk moved since, not yet published.");
     println!("Sofia Speaker has a profile, two talks, a draft and an accepted proposal to confirm.");
     println!("Cloud Native Days France: the call for papers is open for {} more days.", seed_cfp::CLOSES_IN_DAYS);
     println!(

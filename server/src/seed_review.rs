@@ -23,7 +23,7 @@ pub const REVIEWERS: [(&str, &str); 3] = [
 ];
 
 /// How many talks of each default format the organisers plan (Short talk, REX, Deep-dive).
-const SLOTS: [i32; 3] = [6, 8, 3];
+pub const SLOTS: [i32; 3] = [10, 10, 4];
 /// Rémi, the demo reviewer who signs in, has reviewed this many; the rest wait in his queue.
 const REMI_REVIEWED: usize = 12;
 

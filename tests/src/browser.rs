@@ -2,6 +2,7 @@
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
@@ -174,6 +175,35 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// The element `css` finds, waiting up to 10 s for it.
+    pub async fn present(&self, css: &str) -> fantoccini::elements::Element {
+        self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css} present"))
+    }
+
+    /// Presses the mouse on `from`, moves it in steps onto `to` and holds it there (see `release`).
+    pub async fn drag_over(&self, from: &str, to: &str) {
+        let (a, b) = (self.present(from).await, self.present(to).await);
+        let moves = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement { element: a, duration: None, x: 0.0, y: 0.0 })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::MoveBy { duration: Some(Duration::from_millis(100)), x: 15.0, y: 15.0 })
+            .then(PointerAction::MoveToElement { element: b.clone(), duration: Some(Duration::from_millis(300)), x: 0.0, y: 0.0 })
+            .then(PointerAction::MoveToElement { element: b, duration: Some(Duration::from_millis(50)), x: 1.0, y: 0.0 });
+        self.client.perform_actions(moves).await.expect("drag");
+    }
+
+    /// Releases the mouse button held by `drag_over`.
+    pub async fn release(&self) {
+        let up = MouseActions::new("mouse".into()).then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        self.client.perform_actions(up).await.expect("release");
+    }
+
+    /// Drags `from` onto `to` and drops it there.
+    pub async fn drag(&self, from: &str, to: &str) {
+        self.drag_over(from, to).await;
+        self.release().await;
     }
 
     pub async fn screenshot(&self, name: &str) {

@@ -5,6 +5,7 @@ pub mod cfp;
 pub mod db;
 pub mod http;
 pub mod review;
+pub mod schedule;
 pub mod selection;
 pub mod smtp;
 

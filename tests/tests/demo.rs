@@ -25,7 +25,7 @@ db_test!(the_demo_seed_tells_the_selection_story, |backend: Backend| async move 
     assert_eq!(decisions.len() as u64, submitted, "every submitted proposal decided");
     assert!(decisions.iter().all(|d| d.published_decision.as_deref() == Some(d.decision.as_str())), "all published");
     let accepted = decisions.iter().filter(|d| d.decision == Decision::Accepted.as_str()).count();
-    assert_eq!(accepted, 6 + 8 + 3, "the planned slots are filled");
+    assert_eq!(accepted as i32, server::seed::seed_review::SLOTS.iter().sum::<i32>(), "the planned slots are filled");
     assert!(decisions.iter().any(|d| d.response.as_deref() == Some("declined")));
 
     // Rémi, the demo reviewer, signs in and still has proposals to review; Sofia has an acceptance to confirm.
@@ -38,6 +38,20 @@ db_test!(the_demo_seed_tells_the_selection_story, |backend: Backend| async move 
     sign_in(&sofia, &app, "speaker@estrade.example", "demo-speaker-pass").await;
     let mine = call(&sofia, &app, "cfp/mine", &[]).await.text().await.unwrap();
     assert!(mine.contains("Accepted — please confirm"), "{mine}");
+
+    // The schedule: published once, with every talk holding a slot placed, and one change pending.
+    let org = client();
+    sign_in(&org, &app, "organizer@estrade.example", "demo-organizer-pass").await;
+    let b: serde_json::Value = call(&org, &app, "schedule/load", &[("slug", &nord.slug)]).await.json().await.unwrap();
+    assert_eq!(b["rooms"].as_array().unwrap().len(), 4);
+    let items = b["items"].as_array().unwrap();
+    let talks = items.iter().filter(|i| i["kind"] == "talk").count();
+    assert!(talks >= 20, "{talks} talks");
+    assert!(items.iter().all(|i| !i["placed"].is_null()), "every item placed: {b}");
+    assert!(items.iter().any(|i| i["kind"] == "lunch" && i["placed"]["room"].is_null()), "lunch across all rooms");
+    assert_eq!(b["warnings"].as_array().unwrap().len(), 0, "no conflicts: {}", b["warnings"]);
+    assert_eq!(b["latest"]["number"], 1);
+    assert_eq!(b["pending"].as_array().unwrap().len(), 1, "one change not yet published: {}", b["pending"]);
 
     let cndf = events.iter().find(|e| e.slug.starts_with("cndf-")).unwrap();
     let page = call(&client(), &app, "cfp/page", &[("slug", &cndf.slug)]).await.text().await.unwrap();

@@ -112,6 +112,7 @@ pub fn AdminEventPage() -> impl IntoView {
                         <a href=format!("/events/{}", e.summary.slug)>"See the public page"</a>" · "
                         <a href=format!("/admin/events/{}/cfp", e.summary.slug)>"Call for papers settings"</a>" · "
                         <a href=format!("/admin/events/{}/venue", e.summary.slug)>"Rooms and days"</a>" · "
+                        <a href=format!("/admin/events/{}/schedule", e.summary.slug)>"Schedule"</a>" · "
                         <a href=format!("/admin/events/{}/proposals", e.summary.slug)>"Proposals"</a>" · "
                         <a href=format!("/admin/events/{}/selection", e.summary.slug)>"Selection"</a>" · "
                         <a href=format!("/admin/events/{}/selection/settings", e.summary.slug)>"Selection settings"</a>" · "

@@ -8,6 +8,7 @@ pub mod profile;
 pub mod review;
 pub mod roles;
 pub mod schedule;
+pub mod timetable;
 pub mod tokens;
 pub mod venue;
 #[cfg(feature = "ssr")]

@@ -112,3 +112,15 @@ mod tests {
         assert!(mail.html.contains("token=1&amp;x=2"));
     }
 }
+
+/// The schedule was published and a speaker's talks were added or moved: one line per talk.
+pub fn talks_scheduled(to: &str, name: &str, event: &str, version: &str, lines: &[String], link: &str) -> Email {
+    let mut paragraphs = vec![format!("The schedule of {event} has been published ({version}). Where and when you speak:")];
+    paragraphs.extend(lines.iter().map(|l| format!("• {l}")));
+    paragraphs.push("The attached calendar file puts it in your calendar. If a time does not work for you, reply to the organisers quickly.".into());
+    let subject = match lines {
+        [_] => format!("Your talk at {event} is scheduled"),
+        _ => format!("Your talks at {event} are scheduled"),
+    };
+    compose(to, subject, &format!("Hello {name},"), &paragraphs, ("See your proposals", link))
+}

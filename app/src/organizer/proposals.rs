@@ -85,7 +85,7 @@ impl EventProposals {
     }
 }
 
-async fn speakers_of(db: &impl ConnectionTrait, proposal_ids: Vec<i32>) -> AppResult<HashMap<i32, Vec<Person>>> {
+pub(crate) async fn speakers_of(db: &impl ConnectionTrait, proposal_ids: Vec<i32>) -> AppResult<HashMap<i32, Vec<Person>>> {
     let mut out: HashMap<i32, Vec<Person>> = HashMap::new();
     if proposal_ids.is_empty() {
         return Ok(out);

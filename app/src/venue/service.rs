@@ -2,7 +2,7 @@
 use chrono::{Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
 };
 
@@ -10,7 +10,7 @@ use super::{DayRow, RoomRow, VenueView};
 use crate::domain::schedule::DayHours;
 use crate::domain::venue::{day_hours_errors, parse_capacity, room_errors, RoomForm, DEFAULT_CLOSES, DEFAULT_OPENS};
 use crate::domain::zoned::{local_to_utc, zone};
-use crate::entities::{event, event_day, room};
+use crate::entities::{event, event_day, room, schedule_item};
 use crate::error::{AppError, AppResult};
 
 /// Longest run of days an event gets hours for (guards against a mistyped end date).
@@ -116,8 +116,18 @@ pub async fn move_room(db: &DatabaseConnection, event_id: i32, id: i32, up: bool
     Ok(())
 }
 
+/// Deletes a room nothing is scheduled in (items placed there must move first).
 pub async fn delete_room(db: &impl ConnectionTrait, event_id: i32, id: i32) -> AppResult<()> {
     let r = room_of(db, event_id, id).await?;
+    let used = schedule_item::Entity::find()
+        .filter(schedule_item::Column::RoomId.eq(r.id))
+        .filter(schedule_item::Column::StartsAt.is_not_null())
+        .count(db)
+        .await?;
+    if used > 0 {
+        let s = if used == 1 { "" } else { "s" };
+        return Err(AppError::Conflict(format!("“{}” has {used} item{s} on the schedule; move them to another room first.", r.name)));
+    }
     room::Entity::delete_by_id(r.id).exec(db).await?;
     Ok(())
 }

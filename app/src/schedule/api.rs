@@ -1,0 +1,103 @@
+//! Server functions of the schedule builder: organisers of the event only (or instance admins).
+//! Forms redirect back to the builder so they work without JavaScript.
+use leptos::prelude::*;
+
+use super::{BuilderView, VersionView, VersionsView};
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+use super::place::Where;
+#[cfg(feature = "ssr")]
+use crate::events::api::managed_event;
+#[cfg(feature = "ssr")]
+use crate::organizer::api::parse_id;
+
+/// The builder on `day`, with a flag for the notice to show.
+#[cfg(feature = "ssr")]
+fn builder_at(slug: &str, day: &str, flag: &str) -> String {
+    let day = day.trim();
+    let day = if chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok() { format!("day={day}&") } else { String::new() };
+    format!("/admin/events/{slug}/schedule?{day}{flag}=1")
+}
+
+#[server(endpoint = "schedule/load")]
+pub async fn load_builder(slug: String) -> Result<BuilderView, AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    super::service::builder_view(&state.db, &event).await
+}
+
+/// Places (or moves) an item; `version` is the one the page showed, `room` an id or "all",
+/// `start` the local time HH:MM of `day`.
+#[server(endpoint = "schedule/place")]
+pub async fn place_item(
+    slug: String,
+    item: String,
+    version: String,
+    day: String,
+    room: String,
+    start: String,
+    minutes: String,
+) -> Result<Vec<String>, AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    let w = Where { day: day.clone(), room, start, minutes };
+    let warnings = super::place::place(&state.db, &event, parse_id(&item)?, &version, &w).await?;
+    leptos_axum::redirect(&builder_at(&event.slug, &day, "placed"));
+    Ok(warnings)
+}
+
+/// Back to the unscheduled panel (a talk) or off the schedule (a break, lunch…).
+#[server(endpoint = "schedule/unplace")]
+pub async fn unplace_item(slug: String, item: String, version: String, day: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    super::place::unplace(&state.db, &event, parse_id(&item)?, &version).await?;
+    leptos_axum::redirect(&builder_at(&event.slug, &day, "unplaced"));
+    Ok(())
+}
+
+/// Adds a break, lunch, plenary… at a place and time.
+#[server(endpoint = "schedule/add")]
+pub async fn add_schedule_item(
+    slug: String,
+    kind: String,
+    title: String,
+    day: String,
+    room: String,
+    start: String,
+    minutes: String,
+) -> Result<Vec<String>, AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    let w = Where { day: day.clone(), room, start, minutes };
+    let warnings = super::place::add_extra(&state.db, &event, &kind, &title, &w).await?;
+    leptos_axum::redirect(&builder_at(&event.slug, &day, "added"));
+    Ok(warnings)
+}
+
+/// Publishes the work in progress; answers the new version number, or None when nothing changed.
+#[server(endpoint = "schedule/publish")]
+pub async fn publish_schedule(slug: String, name: String) -> Result<Option<i32>, AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    let me = crate::auth::guard::require_user(&state.db).await?;
+    let published = super::publish::publish(&state, &event, &me, &name).await?;
+    let flag = if published.is_some() { "published" } else { "unchanged" };
+    leptos_axum::redirect(&builder_at(&event.slug, "", flag));
+    Ok(published)
+}
+
+#[server(endpoint = "schedule/versions")]
+pub async fn load_versions(slug: String) -> Result<VersionsView, AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    super::publish::versions_view(&state.db, &event).await
+}
+
+#[server(endpoint = "schedule/version")]
+pub async fn load_version(slug: String, number: String) -> Result<VersionView, AppError> {
+    let state = crate::state::app_state();
+    let event = managed_event(&state.db, &slug).await?;
+    super::publish::version_view(&state.db, &event, parse_id(&number)?).await
+}

@@ -1,0 +1,59 @@
+//! The mails a published schedule sends: one per speaker whose talks were added or moved, with
+//! the new day, time and room, queued in the publishing transaction.
+use std::collections::BTreeMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::domain::timetable::{Change, Kind, Slot};
+use crate::domain::zoned::zone;
+use crate::entities::{event, user};
+use crate::error::AppResult;
+use crate::mail::{outbox, templates};
+use crate::state::AppState;
+
+/// "“Title” — Thursday 11 March 2027, 10:30–11:10 (Europe/Paris), Amphi (moved from …)".
+fn line(change: &Change, tz: chrono_tz::Tz) -> String {
+    let full = |s: &Slot| {
+        let start = s.start.with_timezone(&tz);
+        format!("{}–{} ({tz}), {}", start.format("%A %-d %B %Y, %H:%M"), s.end.with_timezone(&tz).format("%H:%M"), s.room)
+    };
+    match change {
+        Change::Moved { before, after } => format!("“{}” — {} (moved from {})", after.title, full(after), full(before)),
+        other => format!("“{}” — {}", other.slot().title, full(other.slot())),
+    }
+}
+
+/// The talks each speaker should hear about: added or moved, by speaker id.
+fn by_speaker(changes: &[Change]) -> BTreeMap<i32, Vec<&Change>> {
+    let mut out: BTreeMap<i32, Vec<&Change>> = BTreeMap::new();
+    for c in changes.iter().filter(|c| !matches!(c, Change::Removed { .. }) && c.slot().kind == Kind::Talk) {
+        for s in &c.slot().speakers {
+            out.entry(s.id).or_default().push(c);
+        }
+    }
+    out
+}
+
+pub async fn queue_for_changes(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    e: &event::Model,
+    version: &str,
+    changes: &[Change],
+) -> AppResult<usize> {
+    let tz = zone(&e.time_zone);
+    let grouped = by_speaker(changes);
+    if grouped.is_empty() {
+        return Ok(0);
+    }
+    let users = user::Entity::find().filter(user::Column::Id.is_in(grouped.keys().copied().collect::<Vec<_>>())).all(db).await?;
+    let link = format!("{}/proposals", state.config.base_url.trim_end_matches('/'));
+    for u in &users {
+        let Some(talks) = grouped.get(&u.id) else { continue };
+        let lines: Vec<String> = talks.iter().map(|c| line(c, tz)).collect();
+        let mail = templates::talks_scheduled(&u.email, &u.display_name, &e.name, version, &lines, &link);
+        let slots: Vec<&Slot> = talks.iter().map(|c| c.slot()).collect();
+        let _ = &slots; outbox::enqueue(db, mail).await?; // INTEGRATE ical
+    }
+    Ok(users.len())
+}

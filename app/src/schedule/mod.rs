@@ -1,0 +1,171 @@
+//! The schedule builder: organisers place accepted talks, breaks and plenaries on a rooms × time
+//! grid (by mouse or by the "Place…" form), the server checks every move with
+//! `domain::schedule::check`, and publishing freezes a version with its changelog.
+pub mod api;
+pub mod builder_page;
+pub mod grid;
+pub mod place_page;
+pub mod versions_page;
+#[cfg(feature = "ssr")]
+pub mod mails;
+#[cfg(feature = "ssr")]
+pub mod place;
+#[cfg(feature = "ssr")]
+pub mod publish;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::schedule::{Placement, Room, Unavailable};
+use crate::domain::timetable::Kind;
+use crate::events::EventSummary;
+
+/// One event day on the grid: its opening instants and the local clock label of every 5-minute row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuilderDay {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// "Thursday 11 March".
+    pub label: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// "09:00", "09:05", … up to the closing time (excluded).
+    pub rows: Vec<String>,
+}
+
+impl BuilderDay {
+    /// The row an instant falls on (None outside the day).
+    pub fn row_of(&self, t: DateTime<Utc>) -> Option<usize> {
+        let minutes = (t - self.start).num_minutes();
+        (minutes >= 0 && t < self.end).then_some((minutes / crate::domain::schedule::GRID_MINUTES) as usize)
+    }
+
+    pub fn instant_of(&self, row: usize) -> DateTime<Utc> {
+        self.start + Duration::minutes(row as i64 * crate::domain::schedule::GRID_MINUTES)
+    }
+}
+
+/// Where an item sits, once placed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Placed {
+    pub date: String,
+    /// None: it spans every room.
+    pub room: Option<i32>,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// Local "HH:MM".
+    pub starts: String,
+    pub ends: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuilderItem {
+    pub id: i32,
+    pub kind: Kind,
+    pub title: String,
+    pub code: Option<String>,
+    pub format: String,
+    pub format_id: Option<i32>,
+    pub track: String,
+    pub track_id: Option<i32>,
+    pub minutes: i64,
+    pub format_minutes: Option<i64>,
+    /// User ids of the speakers, for the speaker checks.
+    pub speakers: Vec<i32>,
+    pub speaker_names: String,
+    pub version: i32,
+    pub placed: Option<Placed>,
+}
+
+impl BuilderItem {
+    /// The item as the placement rules see it, were it in `room` (None: all rooms) from `start`.
+    pub fn placement_at(&self, room: Option<i32>, start: DateTime<Utc>, rooms: &[Room]) -> Placement {
+        Placement {
+            item: self.id,
+            title: self.title.clone(),
+            rooms: room.map(|r| vec![r]).unwrap_or_else(|| rooms.iter().map(|r| r.id).collect()),
+            start,
+            end: start + Duration::minutes(self.minutes),
+            speakers: self.speakers.clone(),
+            format_minutes: self.format_minutes,
+        }
+    }
+
+    /// Where it is now, if placed.
+    pub fn placement(&self, rooms: &[Room]) -> Option<Placement> {
+        let p = self.placed.as_ref()?;
+        let mut placement = self.placement_at(p.room, p.start, rooms);
+        placement.end = p.end;
+        Some(placement)
+    }
+}
+
+/// A warning about a placed item, for the conflicts panel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WarningRow {
+    pub item: i32,
+    pub title: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionRow {
+    pub number: i32,
+    pub name: String,
+    /// "Thursday 11 March 2027, 10:12 Europe/Paris".
+    pub published: String,
+    pub changes: Vec<String>,
+}
+
+/// Everything the builder page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuilderView {
+    pub event: EventSummary,
+    pub time_zone: String,
+    pub rooms: Vec<Room>,
+    pub days: Vec<BuilderDay>,
+    pub items: Vec<BuilderItem>,
+    pub unavailable: Vec<Unavailable>,
+    pub warnings: Vec<WarningRow>,
+    /// What "Publish" would change, one line each.
+    pub pending: Vec<String>,
+    pub latest: Option<VersionRow>,
+    pub formats: Vec<(i32, String)>,
+    pub tracks: Vec<(i32, String)>,
+}
+
+impl BuilderView {
+    pub fn item(&self, id: i32) -> Option<&BuilderItem> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    /// Every placed item but `except`, for checking a move of `except`.
+    pub fn others(&self, except: i32) -> Vec<Placement> {
+        self.items.iter().filter(|i| i.id != except).filter_map(|i| i.placement(&self.rooms)).collect()
+    }
+
+    pub fn room_name(&self, room: Option<i32>) -> String {
+        match room {
+            None => "All rooms".into(),
+            Some(id) => self.rooms.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_default(),
+        }
+    }
+}
+
+/// The published versions of an event, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionsView {
+    pub event: EventSummary,
+    pub versions: Vec<VersionRow>,
+}
+
+/// One published version, readable as it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionView {
+    pub event: EventSummary,
+    pub version: VersionRow,
+    /// (day label, [(time, room, title, speakers)]).
+    pub days: Vec<(String, Vec<(String, String, String, String)>)>,
+}

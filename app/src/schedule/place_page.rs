@@ -1,0 +1,152 @@
+//! "Place…": the keyboard (and no-JavaScript) way to put an item on the grid, with selects for the
+//! day, the room and the start time. The server applies the same rules as a drop.
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{load_builder, PlaceItem, UnplaceItem};
+use super::{BuilderItem, BuilderView};
+use crate::domain::timetable::Kind;
+use crate::error::AppError;
+use crate::organizer::pages::{general_error, param};
+use crate::ui::{action_error, field_error, outcome, FormError, SubmitButton};
+
+const ALL_ROOMS: &str = "All rooms (plenary, break)";
+
+/// A labelled select over (value, label) pairs with its error, ids prefixed so forms can share a page.
+#[component]
+fn PickOne(
+    label: &'static str,
+    name: &'static str,
+    id: String,
+    options: Vec<(String, String)>,
+    selected: String,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let err_id = format!("{id}-error");
+    let described = err_id.clone();
+    view! {
+        <div class="field" class:has-error=move || error.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name aria-describedby=move || error.get().is_some().then(|| described.clone())>
+                {options.into_iter().map(|(value, text)| {
+                    let is_selected = value == selected;
+                    view! { <option value=value selected=is_selected>{text}</option> }
+                }).collect_view()}
+            </select>
+            {move || error.get().map(|m| view! { <p class="field-error" id=err_id.clone()>{m}</p> })}
+        </div>
+    }
+}
+
+/// Day, room, start and length fields, as `schedule::place::Where` reads them.
+#[component]
+pub fn WhereFields(
+    v: BuilderView,
+    day: String,
+    room: String,
+    start: String,
+    minutes: String,
+    error: Signal<Option<AppError>>,
+    id_prefix: &'static str,
+) -> impl IntoView {
+    let days: Vec<(String, String)> = v.days.iter().map(|d| (d.date.clone(), d.label.clone())).collect();
+    let rooms: Vec<(String, String)> = v
+        .rooms
+        .iter()
+        .map(|r| (r.id.to_string(), r.name.clone()))
+        .chain([("all".to_string(), ALL_ROOMS.to_string())])
+        .collect();
+    let mut times: Vec<String> = v.days.iter().flat_map(|d| d.rows.clone()).collect();
+    times.sort();
+    times.dedup();
+    let start = if start.is_empty() { v.days.iter().find(|d| d.date == day).and_then(|d| d.rows.first().cloned()).unwrap_or_default() } else { start };
+    let times = times.into_iter().map(|t| (t.clone(), t)).collect();
+    view! {
+        <div class="grid-2">
+            <PickOne label="Day" name="day" id=format!("{id_prefix}-day") options=days selected=day error=field_error(error, "day")/>
+            <PickOne label="Room" name="room" id=format!("{id_prefix}-room") options=rooms selected=room error=field_error(error, "room")/>
+            <PickOne label="Starts at" name="start" id=format!("{id_prefix}-start") options=times selected=start error=field_error(error, "start")/>
+            <div class="field" class:has-error=move || field_error(error, "minutes").get().is_some()>
+                <label for=format!("{id_prefix}-minutes")>"Length (minutes)"</label>
+                <input id=format!("{id_prefix}-minutes") name="minutes" type="number" min="5" max="600" step="5" value=minutes required=true/>
+                {move || field_error(error, "minutes").get().map(|m| view! { <p class="field-error">{m}</p> })}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn PlacePage() -> impl IntoView {
+    let slug = param("slug");
+    let item = param("item");
+    let place = ServerAction::<PlaceItem>::new();
+    let unplace = ServerAction::<UnplaceItem>::new();
+    let builder = Resource::new(move || slug(), load_builder);
+    view! {
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            {move || builder.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/place/{}", slug(), item()), |v| {
+                let found = item().parse::<i32>().ok().and_then(|id| v.item(id).cloned());
+                match found {
+                    Some(i) => view! { <PlaceForm v i place unplace/> }.into_any(),
+                    None => view! { <p>"This item is not on this event's schedule."</p> }.into_any(),
+                }
+            }))}
+        </Transition>
+    }
+}
+
+#[component]
+fn PlaceForm(v: BuilderView, i: BuilderItem, place: ServerAction<PlaceItem>, unplace: ServerAction<UnplaceItem>) -> impl IntoView {
+    let query = use_query_map();
+    let error = action_error(place);
+    let s = v.event.slug.clone();
+    let asked_day = query.read_untracked().get("day").unwrap_or_default();
+    let (day, room, start) = match &i.placed {
+        Some(p) => (p.date.clone(), p.room.map(|r| r.to_string()).unwrap_or_else(|| "all".into()), p.starts.clone()),
+        None => {
+            let day = v.days.iter().find(|d| d.date == asked_day).or(v.days.first()).map(|d| d.date.clone()).unwrap_or_default();
+            (day, v.rooms.first().map(|r| r.id.to_string()).unwrap_or_default(), String::new())
+        }
+    };
+    let back = format!("/admin/events/{s}/schedule?day={day}");
+    let now = match &i.placed {
+        Some(p) => format!("Now: {} {}–{}, {}.", p.date, p.starts, p.ends, v.room_name(p.room)),
+        None => "Not on the schedule yet.".to_string(),
+    };
+    let format_line = match i.format_minutes {
+        Some(m) => format!("{} · the format says {m} min", i.format),
+        None => i.kind.label().to_string(),
+    };
+    let warnings: Vec<String> = v.warnings.iter().filter(|w| w.item == i.id).map(|w| w.message.clone()).collect();
+    let (s2, day2) = (s.clone(), day.clone());
+    let off_label = if i.kind == Kind::Talk { "Back to unscheduled" } else { "Remove from the schedule" };
+    view! {
+        <Title text=format!("Place “{}”", i.title)/>
+        <p class="meta"><a href=back.clone()>"Back to the schedule"</a></p>
+        <h1>"Place “"{i.title.clone()}"”"</h1>
+        <p>{format_line}{(!i.speaker_names.is_empty()).then(|| format!(" · {}", i.speaker_names))}</p>
+        <p>{now}</p>
+        {(!warnings.is_empty()).then(|| view! { <ul class="sched-warnings">{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul> })}
+        <section class="card">
+            <FormError error=general_error(error)/>
+            <ActionForm action=place>
+                <input type="hidden" name="slug" value=s.clone()/>
+                <input type="hidden" name="item" value=i.id.to_string()/>
+                <input type="hidden" name="version" value=i.version.to_string()/>
+                <WhereFields v=v.clone() day=day.clone() room start minutes=i.minutes.to_string() error id_prefix="place"/>
+                <SubmitButton action=place label="Place"/>
+            </ActionForm>
+        </section>
+        {i.placed.is_some().then(move || view! {
+            <FormError error=action_error(unplace)/>
+            <ActionForm action=unplace attr:class="org-delete">
+                <input type="hidden" name="slug" value=s2/>
+                <input type="hidden" name="item" value=i.id.to_string()/>
+                <input type="hidden" name="version" value=i.version.to_string()/>
+                <input type="hidden" name="day" value=day2/>
+                <button type="submit" class="button">{off_label}</button>
+            </ActionForm>
+        })}
+    }
+}

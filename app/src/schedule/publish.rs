@@ -1,0 +1,196 @@
+//! Publishing: the work-in-progress schedule is frozen as the next numbered version with its
+//! changelog; speakers whose talk was added or moved get one mail each. Nothing changed, nothing
+//! published, nobody mailed.
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+
+use super::place::lock;
+use super::service::{load, Loaded};
+use super::{VersionRow, VersionView, VersionsView};
+use crate::domain::timetable::{changelog, Change, Slot, SlotSpeaker, TITLE_MAX};
+use crate::domain::zoned::zone;
+use crate::entities::{event, schedule_version, user};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+pub async fn latest(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Option<schedule_version::Model>> {
+    Ok(schedule_version::Entity::find()
+        .filter(schedule_version::Column::EventId.eq(event_id))
+        .order_by_desc(schedule_version::Column::Number)
+        .one(db)
+        .await?)
+}
+
+/// The placed items as a version would freeze them, in time then room order.
+pub fn slots(loaded: &Loaded) -> Vec<Slot> {
+    let mut slots: Vec<Slot> = loaded
+        .items
+        .iter()
+        .filter_map(|i| {
+            let p = i.placed.as_ref()?;
+            let room_ids = i.placement(&loaded.rooms)?.rooms;
+            let room = match p.room {
+                None => "All rooms".to_string(),
+                Some(id) => loaded.rooms.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_default(),
+            };
+            let names: Vec<&str> = i.speaker_names.split(", ").filter(|n| !n.is_empty()).collect();
+            Some(Slot {
+                item: i.id,
+                kind: i.kind,
+                code: i.code.clone(),
+                title: i.title.clone(),
+                room_ids,
+                room,
+                start: p.start,
+                end: p.end,
+                speakers: i.speakers.iter().zip(names).map(|(id, name)| SlotSpeaker { id: *id, name: name.to_string() }).collect(),
+                format: i.format.clone(),
+                track: i.track.clone(),
+            })
+        })
+        .collect();
+    let position = |s: &Slot| s.room_ids.first().and_then(|r| loaded.rooms.iter().position(|x| x.id == *r)).unwrap_or(0);
+    slots.sort_by_key(|s| (s.start, position(s), s.item));
+    slots
+}
+
+pub fn snapshot_of(v: &schedule_version::Model) -> AppResult<Vec<Slot>> {
+    serde_json::from_str(&v.snapshot).map_err(|e| {
+        tracing::error!(version = v.id, "unreadable schedule snapshot: {e}");
+        AppError::Internal
+    })
+}
+
+fn changes_of(v: &schedule_version::Model) -> Vec<Change> {
+    serde_json::from_str(&v.changelog).unwrap_or_default()
+}
+
+/// "Thu 11 Mar 10:30–11:10, Amphi".
+pub fn when_where(s: &Slot, tz: Tz) -> String {
+    let start = s.start.with_timezone(&tz);
+    format!("{}–{}, {}", start.format("%a %-d %b %H:%M"), s.end.with_timezone(&tz).format("%H:%M"), s.room)
+}
+
+/// One line of a changelog, as organisers and attendees read it.
+pub fn change_line(c: &Change, tz: Tz) -> String {
+    match c {
+        Change::Added { slot } => format!("Added “{}”: {}", slot.title, when_where(slot, tz)),
+        Change::Removed { slot } => format!("Removed “{}” (was {})", slot.title, when_where(slot, tz)),
+        Change::Moved { before, after } => {
+            format!("Moved “{}”: {} → {}", after.title, when_where(before, tz), when_where(after, tz))
+        }
+    }
+}
+
+/// What publishing now would change.
+pub fn pending(loaded: &Loaded, latest: Option<&schedule_version::Model>) -> AppResult<Vec<String>> {
+    let before = latest.map(snapshot_of).transpose()?.unwrap_or_default();
+    Ok(changelog(&before, &slots(loaded)).iter().map(|c| change_line(c, loaded.tz)).collect())
+}
+
+pub fn version_row(v: &schedule_version::Model, tz: Tz) -> VersionRow {
+    VersionRow {
+        number: v.number,
+        name: v.name.clone(),
+        published: crate::domain::zoned::long_label(v.published_at, tz),
+        changes: changes_of(v).iter().map(|c| change_line(c, tz)).collect(),
+    }
+}
+
+/// "v3 — 12 Jan" unless the organiser named it.
+fn version_name(typed: &str, number: i32, now: DateTime<Utc>, tz: Tz) -> AppResult<String> {
+    let typed = typed.trim();
+    if typed.chars().count() > TITLE_MAX {
+        return Err(AppError::field("name", format!("Keep the name under {TITLE_MAX} characters.")));
+    }
+    let date = now.with_timezone(&tz).format("%-d %b");
+    Ok(if typed.is_empty() { format!("v{number} — {date}") } else { format!("v{number} — {typed}") })
+}
+
+/// Freezes the work in progress of `e` as its next version inside `txn` (after taking the lock);
+/// answers the version's number, name and changes, or None when nothing changed since the last.
+pub async fn freeze(
+    txn: &impl ConnectionTrait,
+    e: &event::Model,
+    by: Option<i32>,
+    name: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Option<(i32, String, Vec<Change>)>> {
+    let tz = zone(&e.time_zone);
+    lock(txn, e.id).await?;
+    let loaded = load(txn, e).await?;
+    let previous = latest(txn, e.id).await?;
+    let number = previous.as_ref().map_or(1, |v| v.number + 1);
+    let name = version_name(name, number, now, tz)?;
+    let before = previous.as_ref().map(snapshot_of).transpose()?.unwrap_or_default();
+    let now_slots = slots(&loaded);
+    let changes = changelog(&before, &now_slots);
+    if changes.is_empty() {
+        return Ok(None);
+    }
+    schedule_version::ActiveModel {
+        event_id: Set(e.id),
+        number: Set(number),
+        name: Set(name.clone()),
+        snapshot: Set(to_json(&now_slots)?),
+        changelog: Set(to_json(&changes)?),
+        published_by: Set(by),
+        published_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(Some((number, name, changes)))
+}
+
+/// Publishes the work in progress and mails the speakers whose talks were added or moved, in one
+/// transaction; None when nothing changed since the last version.
+pub async fn publish(state: &AppState, e: &event::Model, me: &user::Model, name: &str) -> AppResult<Option<i32>> {
+    let txn = state.db.begin().await?;
+    let Some((number, name, changes)) = freeze(&txn, e, Some(me.id), name, state.clock.now()).await? else {
+        return Ok(None);
+    };
+    super::mails::queue_for_changes(&txn, state, e, &name, &changes).await?;
+    txn.commit().await?;
+    state.mail_wake.notify_one();
+    Ok(Some(number))
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> AppResult<String> {
+    serde_json::to_string(v).map_err(|_| AppError::Internal)
+}
+
+pub async fn versions_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<VersionsView> {
+    let tz = zone(&e.time_zone);
+    let rows = schedule_version::Entity::find()
+        .filter(schedule_version::Column::EventId.eq(e.id))
+        .order_by_desc(schedule_version::Column::Number)
+        .all(db)
+        .await?;
+    Ok(VersionsView { event: crate::events::service::summary(e), versions: rows.iter().map(|v| version_row(v, tz)).collect() })
+}
+
+/// Version `number` of `e`, grouped by day, as it was published.
+pub async fn version_view(db: &impl ConnectionTrait, e: &event::Model, number: i32) -> AppResult<VersionView> {
+    let tz = zone(&e.time_zone);
+    let v = schedule_version::Entity::find()
+        .filter(schedule_version::Column::EventId.eq(e.id))
+        .filter(schedule_version::Column::Number.eq(number))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut days: Vec<(String, Vec<(String, String, String, String)>)> = Vec::new();
+    for s in snapshot_of(&v)? {
+        let start = s.start.with_timezone(&tz);
+        let day = start.format("%A %-d %B").to_string();
+        let time = format!("{}–{}", start.format("%H:%M"), s.end.with_timezone(&tz).format("%H:%M"));
+        let speakers = s.speakers.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ");
+        let line = (time, s.room.clone(), s.title.clone(), speakers);
+        match days.last_mut() {
+            Some((d, lines)) if *d == day => lines.push(line),
+            _ => days.push((day, vec![line])),
+        }
+    }
+    Ok(VersionView { event: crate::events::service::summary(e), version: version_row(&v, tz), days })
+}
