@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod availability;
 pub mod cfp;
 pub mod domain;
 pub mod error;

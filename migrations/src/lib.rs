@@ -28,6 +28,8 @@ mod m0024_rooms;
 mod m0025_event_days;
 mod m0026_schedule_items;
 mod m0027_schedule_versions;
+mod m0028_speaker_unavailability;
+mod m0028_mail_attachments;
 
 pub struct Migrator;
 
@@ -62,6 +64,8 @@ impl MigratorTrait for Migrator {
             Box::new(m0025_event_days::Migration),
             Box::new(m0026_schedule_items::Migration),
             Box::new(m0027_schedule_versions::Migration),
+            Box::new(m0028_speaker_unavailability::Migration),
+            Box::new(m0028_mail_attachments::Migration),
         ]
     }
 }

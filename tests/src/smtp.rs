@@ -12,6 +12,18 @@ pub struct Mail {
     pub to: String,
     pub subject: String,
     pub text: String,
+    /// (file name, MIME type, decoded text) of each attachment.
+    pub attachments: Vec<(String, String, String)>,
+}
+
+/// Every leaf part of a (possibly nested) multipart mail.
+fn leaves<'a>(part: &'a mailparse::ParsedMail<'a>, out: &mut Vec<&'a mailparse::ParsedMail<'a>>) {
+    if part.subparts.is_empty() {
+        out.push(part);
+    }
+    for p in &part.subparts {
+        leaves(p, out);
+    }
 }
 
 impl Mail {
@@ -20,17 +32,24 @@ impl Mail {
         let header = |name: &str| {
             parsed.headers.iter().find(|h| h.get_key().eq_ignore_ascii_case(name)).map(|h| h.get_value()).unwrap_or_default()
         };
-        let text = if parsed.subparts.is_empty() {
-            parsed.get_body().unwrap_or_default()
-        } else {
-            parsed
-                .subparts
-                .iter()
-                .find(|p| p.ctype.mimetype == "text/plain")
-                .and_then(|p| p.get_body().ok())
-                .unwrap_or_default()
-        };
-        Mail { to: header("To"), subject: header("Subject"), text }
+        let mut parts = Vec::new();
+        leaves(&parsed, &mut parts);
+        let disposition = |p: &mailparse::ParsedMail| p.get_content_disposition();
+        let is_attachment = |p: &mailparse::ParsedMail| disposition(p).disposition == mailparse::DispositionType::Attachment;
+        let text = parts
+            .iter()
+            .find(|p| !is_attachment(p) && (p.ctype.mimetype == "text/plain" || parts.len() == 1))
+            .and_then(|p| p.get_body().ok())
+            .unwrap_or_default();
+        let attachments = parts
+            .iter()
+            .filter(|p| is_attachment(p))
+            .map(|p| {
+                let name = disposition(p).params.get("filename").cloned().unwrap_or_default();
+                (name, p.ctype.mimetype.clone(), p.get_body().unwrap_or_default())
+            })
+            .collect();
+        Mail { to: header("To"), subject: header("Subject"), text, attachments }
     }
 
     /// The first link in the text body that starts with `prefix`.

@@ -68,7 +68,12 @@ async fn an_organiser_builds_the_schedule_by_mouse_and_keyboard_and_publishes() 
     b.wait_for_text("Published.").await;
     b.wait_for_text("Attendees see v1").await;
     TestApp::eventually("the schedule mail to Bea", std::time::Duration::from_secs(15), || {
-        let found = app.mail_files().into_iter().any(|m| m.to.contains("bea@example.org") && m.subject.contains("scheduled") && m.text.contains("“Beta talk” — Wednesday 10 March 2027, 11:00–11:40 (Europe/Paris), Atelier"));
+        let found = app.mail_files().into_iter().any(|m| {
+            m.to.contains("bea@example.org")
+                && m.subject.contains("scheduled")
+                && m.text.contains("“Beta talk” — Wednesday 10 March 2027, 11:00–11:40 (Europe/Paris), Atelier")
+                && m.attachments.iter().any(|(name, _, ics)| name == "sel-conf.ics" && ics.contains("DTSTART:20270310T100000Z"))
+        });
         async move { found }
     })
     .await;

@@ -141,3 +141,39 @@ db_test!(a_role_given_to_a_new_email_waits_for_that_email_to_be_verified, |backe
     assert_eq!(rows[0]["pending"], false);
     app.stop().await;
 });
+
+db_test!(a_calendar_file_travels_as_an_attachment, |backend: Backend| async move {
+    use app::domain::ical::{calendar, CalEvent, CONTENT_TYPE};
+    use app::mail::{outbox, templates, Attachment};
+    let sink = SmtpSink::start();
+    let app = TestApp::start_with(backend, Setup { smtp_port: Some(sink.port) }).await;
+    let start = chrono::Utc::now();
+    let talk = CalEvent {
+        uid: "demo-item-7@estrade.test".into(),
+        summary: "Golden paths".into(),
+        description: "Your talk.".into(),
+        location: "Amphi".into(),
+        start,
+        end: start + chrono::Duration::minutes(40),
+        url: None,
+    };
+    let ics = calendar("Cloud Nord", &[talk], start);
+    let with = templates::talks_scheduled("ada@example.org", "Ada", "Cloud Nord", "v1", &["“Golden paths” — soon".into()], "http://x/proposals")
+        .with_attachment(Attachment { filename: "cloud-nord.ics".into(), content_type: CONTENT_TYPE.into(), body: ics });
+    let without = templates::talks_scheduled("bea@example.org", "Bea", "Cloud Nord", "v1", &["“Beta” — later".into()], "http://x/proposals");
+    outbox::enqueue(&app.state.db, with).await.unwrap();
+    outbox::enqueue(&app.state.db, without).await.unwrap();
+    app.state.mail_wake.notify_one();
+    TestApp::eventually("both mails", WAIT, || async { sink.mails().len() == 2 }).await;
+    let mails = sink.mails();
+    let ada = mails.iter().find(|m| m.to == "ada@example.org").unwrap();
+    assert!(ada.text.contains("“Golden paths” — soon"), "the text part is still there: {}", ada.text);
+    assert_eq!(ada.attachments.len(), 1);
+    let (name, kind, body) = &ada.attachments[0];
+    assert_eq!((name.as_str(), kind.as_str()), ("cloud-nord.ics", "text/calendar"));
+    assert!(body.contains("BEGIN:VCALENDAR") && body.contains("UID:demo-item-7@estrade.test"), "{body}");
+    let bea = mails.iter().find(|m| m.to == "bea@example.org").unwrap();
+    assert!(bea.attachments.is_empty());
+    assert!(bea.text.contains("“Beta” — later"));
+    app.stop().await;
+});

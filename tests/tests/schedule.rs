@@ -152,6 +152,10 @@ db_test!(publishing_freezes_versions_and_mails_only_what_changed, |backend: Back
     assert!(bea.body_text.contains("“Alpha talk” — Wednesday 10 March 2027, 10:00–10:40 (Europe/Paris), Amphi"), "{}", bea.body_text);
     assert!(bea.body_text.contains("“Beta talk” — Wednesday 10 March 2027, 11:00–11:40 (Europe/Paris), Atelier"), "{}", bea.body_text);
     assert_eq!(mail_outbox::Entity::find().count(db).await.unwrap(), mails_before + 2);
+    let ics = bea.attachment_body.clone().expect("a calendar file");
+    assert_eq!(bea.attachment_name.as_deref(), Some("sel-conf.ics"));
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2, "{ics}");
+    assert!(ics.contains("DTSTART:20270310T100000Z"), "11:00 in Paris is 10:00 UTC: {ics}");
 
     // Publishing again without a change: no version 2, no mail.
     assert_eq!(s.call("publish", &[("name", "")]).await.text().await.unwrap(), "null");

@@ -1,5 +1,6 @@
 //! Pure rules, no IO: compiled for the browser and the server so both apply the same checks.
 pub mod accounts;
+pub mod availability;
 pub mod backoff;
 pub mod cfp;
 pub mod events;
@@ -11,5 +12,7 @@ pub mod schedule;
 pub mod timetable;
 pub mod tokens;
 pub mod venue;
+#[cfg(feature = "ssr")]
+pub mod ical;
 #[cfg(feature = "ssr")]
 pub mod zoned;

@@ -16,6 +16,21 @@ pub struct Email {
     pub subject: String,
     pub text: String,
     pub html: String,
+    pub attachment: Option<Attachment>,
+}
+
+/// A text file sent along (a calendar file, say).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub filename: String,
+    pub content_type: String,
+    pub body: String,
+}
+
+impl Email {
+    pub fn with_attachment(self, attachment: Attachment) -> Email {
+        Email { attachment: Some(attachment), ..self }
+    }
 }
 
 /// A mail the worker gave up on, as admins see it.

@@ -25,7 +25,14 @@ const LEASE_SECS: i64 = 300;
 /// Queues a mail; pass the transaction of the change that causes it.
 pub async fn enqueue(conn: &impl ConnectionTrait, email: Email) -> AppResult<()> {
     let now = Utc::now();
+    let (name, content_type, body) = match email.attachment {
+        Some(a) => (Some(a.filename), Some(a.content_type), Some(a.body)),
+        None => (None, None, None),
+    };
     mail_outbox::ActiveModel {
+        attachment_name: Set(name),
+        attachment_type: Set(content_type),
+        attachment_body: Set(body),
         to_addr: Set(email.to),
         subject: Set(email.subject),
         body_text: Set(email.text),

@@ -24,7 +24,7 @@ fn compose(to: &str, subject: String, greeting: &str, paragraphs: &[String], lin
         escape(url),
         escape(label)
     ));
-    Email { to: to.to_string(), subject, text, html }
+    Email { to: to.to_string(), subject, text, html, attachment: None }
 }
 
 pub fn password_reset(to: &str, name: &str, link: &str) -> Email {

@@ -65,10 +65,19 @@ fn build_message(from: &str, row: &mail_outbox::Model) -> Result<Message, String
         .from(from)
         .to(to)
         .subject(row.subject.clone())
-        .multipart(
-            MultiPart::alternative()
-                .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(row.body_text.clone()))
-                .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(row.body_html.clone())),
-        )
+        .multipart(body_of(row)?)
         .map_err(|e| e.to_string())
+}
+
+/// Text and HTML as alternatives, inside a mixed part with the attachment when there is one.
+fn body_of(row: &mail_outbox::Model) -> Result<MultiPart, String> {
+    let alternative = MultiPart::alternative()
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(row.body_text.clone()))
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(row.body_html.clone()));
+    let (Some(name), Some(kind), Some(body)) = (&row.attachment_name, &row.attachment_type, &row.attachment_body) else {
+        return Ok(alternative);
+    };
+    let kind = ContentType::parse(kind).map_err(|e| format!("attachment type: {e}"))?;
+    let file = lettre::message::Attachment::new(name.clone()).body(body.clone(), kind);
+    Ok(MultiPart::mixed().multipart(alternative).singlepart(file))
 }

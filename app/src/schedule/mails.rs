@@ -2,13 +2,15 @@
 //! the new day, time and room, queued in the publishing transaction.
 use std::collections::BTreeMap;
 
+use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
+use crate::domain::ical::{calendar, CalEvent, CONTENT_TYPE};
 use crate::domain::timetable::{Change, Kind, Slot};
 use crate::domain::zoned::zone;
 use crate::entities::{event, user};
 use crate::error::AppResult;
-use crate::mail::{outbox, templates};
+use crate::mail::{outbox, templates, Attachment, Email};
 use crate::state::AppState;
 
 /// "“Title” — Thursday 11 March 2027, 10:30–11:10 (Europe/Paris), Amphi (moved from …)".
@@ -34,6 +36,26 @@ fn by_speaker(changes: &[Change]) -> BTreeMap<i32, Vec<&Change>> {
     out
 }
 
+/// Attaches the talks as a calendar file; each talk keeps its UID across versions, so a calendar
+/// app moves the event it already has.
+fn with_calendar(mail: Email, e: &event::Model, slots: &[&Slot], base_url: &str) -> Email {
+    let host = base_url.split("://").nth(1).unwrap_or(base_url).trim_end_matches('/');
+    let events: Vec<CalEvent> = slots
+        .iter()
+        .map(|s| CalEvent {
+            uid: format!("{}-item-{}@{host}", e.slug, s.item),
+            summary: s.title.clone(),
+            description: format!("Your talk at {}.", e.name),
+            location: format!("{}, {}", s.room, e.venue),
+            start: s.start,
+            end: s.end,
+            url: Some(format!("{}/events/{}", base_url.trim_end_matches('/'), e.slug)),
+        })
+        .collect();
+    let body = calendar(&e.name, &events, Utc::now());
+    mail.with_attachment(Attachment { filename: format!("{}.ics", e.slug), content_type: CONTENT_TYPE.into(), body })
+}
+
 pub async fn queue_for_changes(
     db: &impl ConnectionTrait,
     state: &AppState,
@@ -53,7 +75,7 @@ pub async fn queue_for_changes(
         let lines: Vec<String> = talks.iter().map(|c| line(c, tz)).collect();
         let mail = templates::talks_scheduled(&u.email, &u.display_name, &e.name, version, &lines, &link);
         let slots: Vec<&Slot> = talks.iter().map(|c| c.slot()).collect();
-        let _ = &slots; outbox::enqueue(db, mail).await?; // INTEGRATE ical
+        outbox::enqueue(db, with_calendar(mail, e, &slots, &state.config.base_url)).await?;
     }
     Ok(users.len())
 }

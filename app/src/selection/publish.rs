@@ -262,7 +262,7 @@ async fn publish_one(
             feedback: if dec == Decision::Rejected { d.feedback.clone() } else { String::new() },
         };
         let text = render(body, &values);
-        outbox::enqueue(txn, Email { to: email.clone(), subject: render(subject, &values), html: html_of(&text), text }).await?;
+        outbox::enqueue(txn, Email { to: email.clone(), subject: render(subject, &values), html: html_of(&text), text, attachment: None }).await?;
     }
     let n = speakers.len();
     let detail = format!("{} published to the speakers ({n} mail{})", dec.label(), if n == 1 { "" } else { "s" });
