@@ -29,7 +29,7 @@ mod m0025_event_days;
 mod m0026_schedule_items;
 mod m0027_schedule_versions;
 mod m0028_speaker_unavailability;
-mod m0028_mail_attachments;
+mod m0029_mail_attachments;
 
 pub struct Migrator;
 
@@ -65,7 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0026_schedule_items::Migration),
             Box::new(m0027_schedule_versions::Migration),
             Box::new(m0028_speaker_unavailability::Migration),
-            Box::new(m0028_mail_attachments::Migration),
+            Box::new(m0029_mail_attachments::Migration),
         ]
     }
 }
