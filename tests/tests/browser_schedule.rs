@@ -44,10 +44,10 @@ async fn an_organiser_builds_the_schedule_by_mouse_and_keyboard_and_publishes() 
     // Lunch across all rooms, from the form.
     b.choose("#f-kind", "lunch").await;
     b.fill("title", "Lunch").await;
-    b.choose("#add-room", "all").await;
-    b.choose("#add-start", "12:00").await;
-    b.type_into("#add-minutes", "60").await;
-    b.click("form:has(#add-room) button[type='submit']").await;
+    b.choose("#f-room", "all").await;
+    b.choose("#f-start", "12:00").await;
+    b.type_into("#f-minutes", "60").await;
+    b.click("form:has(#f-room) button[type='submit']").await;
     b.wait_for_text("Added to the schedule.").await;
     b.wait_for_text("12:00–13:00").await;
 
@@ -55,9 +55,9 @@ async fn an_organiser_builds_the_schedule_by_mouse_and_keyboard_and_publishes() 
     let link = b.client.find(fantoccini::Locator::Css(&format!(".sched-card[data-item='{gamma}'] a.place-link"))).await.unwrap();
     link.send_keys(&Key::Enter.to_string()).await.unwrap();
     b.wait_for_text("Place “Gamma talk”").await;
-    b.choose("#place-room", &atelier.to_string()).await;
-    b.choose("#place-start", "14:00").await;
-    let minutes = b.client.find(fantoccini::Locator::Css("#place-minutes")).await.unwrap();
+    b.choose("#f-room", &atelier.to_string()).await;
+    b.choose("#f-start", "14:00").await;
+    let minutes = b.client.find(fantoccini::Locator::Css("#f-minutes")).await.unwrap();
     minutes.send_keys(&Key::Enter.to_string()).await.unwrap();
     b.wait_for_text("Placed.").await;
     b.wait_for_text("14:00–14:40").await;

@@ -9,7 +9,7 @@ use estrade_tests::review::{member, PASSWORD};
 use estrade_tests::schedule::{sched, Sched, DAY};
 use estrade_tests::selection::SLUG;
 use estrade_tests::{db_test, Backend, Setup};
-use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::Value;
 
 /// Calls `schedule/place` as `c` with an owned form (for calls run at the same time).
@@ -95,6 +95,25 @@ db_test!(the_server_refuses_every_hard_conflict_and_writes_nothing, |backend: Ba
     assert!(text.contains("Lasts 45 min while its format says 40 min."), "{text}");
     let b = s.builder().await;
     assert!(b["warnings"].to_string().contains("Lasts 45 min"), "{}", b["warnings"]);
+
+    // Cy said he cannot speak 15:00–16:00 (UTC 14:00–15:00): allowed, with a warning.
+    let cy = app::entities::user::Entity::find().filter(app::entities::user::Column::Email.eq("cy@example.org")).one(&s.c.app.state.db).await.unwrap().unwrap();
+    let at = |h| chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 3, 10, h, 0, 0).unwrap();
+    app::entities::speaker_unavailability::ActiveModel {
+        event_id: Set(s.c.event),
+        user_id: Set(cy.id),
+        starts_at: Set(at(14)),
+        ends_at: Set(at(15)),
+        note: Set("train".into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&s.c.app.state.db)
+    .await
+    .unwrap();
+    let (code, text) = status_and_text(s.place(&gamma, &atelier, "15:30", "40").await).await;
+    assert_eq!(code, 200);
+    assert!(text.contains("A speaker said they are not available at that time."), "{text}");
 
     // Rooms with items on the schedule cannot be deleted.
     let (code, text) = status_and_text(call(&s.c.org, &s.c.app, "venue/delete_room", &[("slug", SLUG), ("id", &atelier)]).await).await;

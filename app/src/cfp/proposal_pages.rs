@@ -5,6 +5,7 @@ use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use super::api::{cospeaker_invitation, get_proposal, AcceptCospeaker, InviteCospeaker, RemoveCospeaker, WithdrawProposal};
 use super::ProposalView;
+use crate::availability::pages::UnavailabilitySection;
 use crate::selection::confirm_pages::AnswerButtons;
 use crate::ui::{action_error, field_error, outcome, query_flag, Field, FormError, Notice, SubmitButton};
 
@@ -50,6 +51,7 @@ fn ProposalDetails(p: ProposalView) -> impl IntoView {
         <p class="meta">{p.status.headline.clone()}</p>
         {p.selection.note.clone().map(|n| view! { <p>{n}</p> })}
         {p.selection.awaiting_answer.then(|| view! { <AnswerButtons code=code.clone()/> })}
+        {p.selection.holds_slot.then(|| view! { <UnavailabilitySection slug=p.event.slug.clone() code=code.clone()/> })}
         {p.editable.then(|| view! { <p><a class="button" href=format!("/proposals/{code}/edit")>"Edit"</a></p> })}
         <section class="card">
             <h2>"Abstract"</h2>

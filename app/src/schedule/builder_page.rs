@@ -159,7 +159,7 @@ fn AddItemCard(v: BuilderView, day: String, add: ServerAction<AddScheduleItem>) 
                     <OrgField label="Title" name="title" id="add-title" maxlength=TITLE_MAX as u32 required=true
                         hint="As attendees will read it: “Lunch”, “Opening keynote”…" error=field_error(error, "title")/>
                 </div>
-                <WhereFields v=v.clone() day room="all".to_string() start=String::new() minutes="15".to_string() error id_prefix="add"/>
+                <WhereFields v=v.clone() day room="all".to_string() start=String::new() minutes="15".to_string() error/>
                 <SubmitButton action=add label="Add to the schedule"/>
             </ActionForm>
         </section>

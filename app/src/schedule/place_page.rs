@@ -8,36 +8,10 @@ use super::api::{load_builder, PlaceItem, UnplaceItem};
 use super::{BuilderItem, BuilderView};
 use crate::domain::timetable::Kind;
 use crate::error::AppError;
-use crate::organizer::pages::{general_error, param};
-use crate::ui::{action_error, field_error, outcome, FormError, SubmitButton};
+use crate::organizer::pages::{general_error, param, OrgField};
+use crate::ui::{action_error, field_error, outcome, Choices, FormError, SubmitButton};
 
 const ALL_ROOMS: &str = "All rooms (plenary, break)";
-
-/// A labelled select over (value, label) pairs with its error, ids prefixed so forms can share a page.
-#[component]
-fn PickOne(
-    label: &'static str,
-    name: &'static str,
-    id: String,
-    options: Vec<(String, String)>,
-    selected: String,
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let err_id = format!("{id}-error");
-    let described = err_id.clone();
-    view! {
-        <div class="field" class:has-error=move || error.get().is_some()>
-            <label for=id.clone()>{label}</label>
-            <select id=id name=name aria-describedby=move || error.get().is_some().then(|| described.clone())>
-                {options.into_iter().map(|(value, text)| {
-                    let is_selected = value == selected;
-                    view! { <option value=value selected=is_selected>{text}</option> }
-                }).collect_view()}
-            </select>
-            {move || error.get().map(|m| view! { <p class="field-error" id=err_id.clone()>{m}</p> })}
-        </div>
-    }
-}
 
 /// Day, room, start and length fields, as `schedule::place::Where` reads them.
 #[component]
@@ -48,7 +22,6 @@ pub fn WhereFields(
     start: String,
     minutes: String,
     error: Signal<Option<AppError>>,
-    id_prefix: &'static str,
 ) -> impl IntoView {
     let days: Vec<(String, String)> = v.days.iter().map(|d| (d.date.clone(), d.label.clone())).collect();
     let rooms: Vec<(String, String)> = v
@@ -64,14 +37,11 @@ pub fn WhereFields(
     let times = times.into_iter().map(|t| (t.clone(), t)).collect();
     view! {
         <div class="grid-2">
-            <PickOne label="Day" name="day" id=format!("{id_prefix}-day") options=days selected=day error=field_error(error, "day")/>
-            <PickOne label="Room" name="room" id=format!("{id_prefix}-room") options=rooms selected=room error=field_error(error, "room")/>
-            <PickOne label="Starts at" name="start" id=format!("{id_prefix}-start") options=times selected=start error=field_error(error, "start")/>
-            <div class="field" class:has-error=move || field_error(error, "minutes").get().is_some()>
-                <label for=format!("{id_prefix}-minutes")>"Length (minutes)"</label>
-                <input id=format!("{id_prefix}-minutes") name="minutes" type="number" min="5" max="600" step="5" value=minutes required=true/>
-                {move || field_error(error, "minutes").get().map(|m| view! { <p class="field-error">{m}</p> })}
-            </div>
+            <Choices label="Day" name="day" options=days selected=day error=field_error(error, "day")/>
+            <Choices label="Room" name="room" options=rooms selected=room error=field_error(error, "room")/>
+            <Choices label="Starts at" name="start" options=times selected=start error=field_error(error, "start")/>
+            <OrgField label="Length (minutes)" name="minutes" id="f-minutes" kind="number" min="5" max="600" value=minutes required=true
+                error=field_error(error, "minutes")/>
         </div>
     }
 }
@@ -134,7 +104,7 @@ fn PlaceForm(v: BuilderView, i: BuilderItem, place: ServerAction<PlaceItem>, unp
                 <input type="hidden" name="slug" value=s.clone()/>
                 <input type="hidden" name="item" value=i.id.to_string()/>
                 <input type="hidden" name="version" value=i.version.to_string()/>
-                <WhereFields v=v.clone() day=day.clone() room start minutes=i.minutes.to_string() error id_prefix="place"/>
+                <WhereFields v=v.clone() day=day.clone() room start minutes=i.minutes.to_string() error/>
                 <SubmitButton action=place label="Place"/>
             </ActionForm>
         </section>

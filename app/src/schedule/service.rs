@@ -176,7 +176,7 @@ pub async fn load(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<Load
             }
         })
         .collect();
-    let unavailable = Vec::new(); // INTEGRATE availability
+    let unavailable = crate::availability::service::unavailable_in(db, e.id).await?;
     Ok(Loaded { event: e.clone(), tz, rooms, days, items, unavailable, formats, tracks })
 }
 

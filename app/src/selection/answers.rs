@@ -11,7 +11,7 @@ use super::deliberation::{decisions_of, published_of, response_of};
 use super::{ConfirmationView, LinkState, SpeakerSide};
 use crate::auth::crypto::token_hash;
 use crate::domain::cfp::{Choice, ProposalState};
-use crate::domain::review::{can_respond, speaker_status, Decision, Response};
+use crate::domain::review::{can_respond, holds_slot, speaker_status, Decision, Response};
 use crate::domain::zoned::{long_label, zone};
 use crate::entities::{decision, event, proposal, review_settings, user};
 use crate::error::{AppError, AppResult};
@@ -168,6 +168,7 @@ pub async fn speaker_side(
             status_label: speaker_status(&ProposalState::label_of(&p.state), published, response),
             awaiting_answer: false,
             note: None,
+            holds_slot: published.is_some_and(|d| holds_slot(d, response)),
         };
         if published == Some(Decision::Accepted) && response.is_none() {
             let (confirm_by, tz) = match events.get(&p.event_id) {

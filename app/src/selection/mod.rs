@@ -315,6 +315,9 @@ pub struct SpeakerSide {
     pub awaiting_answer: bool,
     /// "Please answer before …", or that the deadline passed.
     pub note: Option<String>,
+    /// A published acceptance the speakers did not decline: they may say when they cannot speak.
+    #[serde(default)]
+    pub holds_slot: bool,
 }
 
 #[cfg(test)]
