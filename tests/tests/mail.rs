@@ -142,15 +142,14 @@ db_test!(a_role_given_to_a_new_email_waits_for_that_email_to_be_verified, |backe
     app.stop().await;
 });
 
-db_test!(a_calendar_file_travels_as_an_attachment, |backend: Backend| async move {
+/// A schedule mail to `to` carrying a one-talk calendar file named `cloud-nord.ics`.
+fn calendar_mail(to: &str, title: &str) -> app::mail::Email {
     use app::domain::ical::{calendar, CalEvent, CONTENT_TYPE};
-    use app::mail::{outbox, templates, Attachment};
-    let sink = SmtpSink::start();
-    let app = TestApp::start_with(backend, Setup { smtp_port: Some(sink.port) }).await;
+    use app::mail::{templates, Attachment};
     let start = chrono::Utc::now();
     let talk = CalEvent {
         uid: "demo-item-7@estrade.test".into(),
-        summary: "Golden paths".into(),
+        summary: title.into(),
         description: "Your talk.".into(),
         location: "Amphi".into(),
         start,
@@ -158,22 +157,44 @@ db_test!(a_calendar_file_travels_as_an_attachment, |backend: Backend| async move
         url: None,
     };
     let ics = calendar("Cloud Nord", &[talk], start);
-    let with = templates::talks_scheduled("ada@example.org", "Ada", "Cloud Nord", "v1", &["“Golden paths” — soon".into()], "http://x/proposals")
-        .with_attachment(Attachment { filename: "cloud-nord.ics".into(), content_type: CONTENT_TYPE.into(), body: ics });
+    templates::talks_scheduled(to, "Ada", "Cloud Nord", "v1", &[format!("“{title}” — soon")], "http://x/proposals")
+        .with_attachment(Attachment { filename: "cloud-nord.ics".into(), content_type: CONTENT_TYPE.into(), body: ics })
+}
+
+/// The one attachment of `mail` is the calendar file of `calendar_mail`.
+fn assert_calendar_attached(mail: &estrade_tests::smtp::Mail) {
+    assert_eq!(mail.attachments.len(), 1, "{mail:?}");
+    let (name, kind, body) = &mail.attachments[0];
+    assert_eq!((name.as_str(), kind.as_str()), ("cloud-nord.ics", "text/calendar"));
+    assert!(body.contains("BEGIN:VCALENDAR") && body.contains("UID:demo-item-7@estrade.test"), "{body}");
+}
+
+db_test!(a_calendar_file_travels_as_an_attachment, |backend: Backend| async move {
+    use app::mail::{outbox, templates};
+    let sink = SmtpSink::start();
+    let app = TestApp::start_with(backend, Setup { smtp_port: Some(sink.port) }).await;
     let without = templates::talks_scheduled("bea@example.org", "Bea", "Cloud Nord", "v1", &["“Beta” — later".into()], "http://x/proposals");
-    outbox::enqueue(&app.state.db, with).await.unwrap();
+    outbox::enqueue(&app.state.db, calendar_mail("ada@example.org", "Golden paths")).await.unwrap();
     outbox::enqueue(&app.state.db, without).await.unwrap();
     app.state.mail_wake.notify_one();
     TestApp::eventually("both mails", WAIT, || async { sink.mails().len() == 2 }).await;
     let mails = sink.mails();
     let ada = mails.iter().find(|m| m.to == "ada@example.org").unwrap();
     assert!(ada.text.contains("“Golden paths” — soon"), "the text part is still there: {}", ada.text);
-    assert_eq!(ada.attachments.len(), 1);
-    let (name, kind, body) = &ada.attachments[0];
-    assert_eq!((name.as_str(), kind.as_str()), ("cloud-nord.ics", "text/calendar"));
-    assert!(body.contains("BEGIN:VCALENDAR") && body.contains("UID:demo-item-7@estrade.test"), "{body}");
+    assert_calendar_attached(ada);
     let bea = mails.iter().find(|m| m.to == "bea@example.org").unwrap();
     assert!(bea.attachments.is_empty());
     assert!(bea.text.contains("“Beta” — later"));
+    app.stop().await;
+});
+
+db_test!(without_smtp_the_eml_file_carries_the_attachment_too, |backend: Backend| async move {
+    let app = TestApp::start(backend).await;
+    app::mail::outbox::enqueue(&app.state.db, calendar_mail("ada@example.org", "Golden paths")).await.unwrap();
+    app.state.mail_wake.notify_one();
+    TestApp::eventually("the .eml file", WAIT, || async { !app.mail_files().is_empty() }).await;
+    let mail = app.mail_files().remove(0);
+    assert!(mail.text.contains("“Golden paths” — soon"), "{}", mail.text);
+    assert_calendar_attached(&mail);
     app.stop().await;
 });

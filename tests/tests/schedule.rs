@@ -195,6 +195,15 @@ db_test!(publishing_freezes_versions_and_mails_only_what_changed, |backend: Back
     let last = second.iter().max_by_key(|m| m.id).unwrap();
     assert_eq!(last.to_addr, "bea@example.org");
     assert!(last.body_text.contains("(moved from Wednesday 10 March 2027, 11:00–11:40 (Europe/Paris), Atelier)"), "{}", last.body_text);
+    // Alpha goes back to the panel: version 3 lists it as removed, and nobody is mailed for that.
+    let (id, version) = s.item(&alpha).await;
+    assert_eq!(s.call("unplace", &[("item", &id), ("version", &version), ("day", DAY)]).await.status(), 200);
+    let stale = s.call("unplace", &[("item", &id), ("version", &version), ("day", DAY)]).await;
+    assert_eq!(stale.status(), 409, "the same unplace from a stale page");
+    assert_eq!(s.call("publish", &[("name", "")]).await.text().await.unwrap(), "3");
+    let v3: Value = s.call("version", &[("number", "3")]).await.json().await.unwrap();
+    assert!(v3["version"]["changes"].to_string().contains("Removed “Alpha talk”"), "{v3}");
+    assert_eq!(schedule_mails(mail_outbox::Entity::find().all(db).await.unwrap()).len(), 3);
     // Version 1 stays readable as it was.
     let v1: Value = s.call("version", &[("number", "1")]).await.json().await.unwrap();
     assert!(v1["days"].to_string().contains("11:00–11:40"), "{v1}");

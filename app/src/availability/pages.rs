@@ -101,7 +101,7 @@ fn WindowLine(w: UnavailabilityRow, slug: String, code: String, remove: ServerAc
 #[component]
 fn AddForm(v: UnavailabilityView, code: String, add: ServerAction<AddUnavailability>) -> impl IntoView {
     let error = action_error(add);
-    let hint = format!("{} time, between {}.", v.time_zone, v.dates);
+    let hint = format!("{} time, during the event ({}).", v.time_zone, v.dates);
     view! {
         <FormError error/>
         <ActionForm action=add attr:class="unavailability-form">

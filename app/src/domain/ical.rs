@@ -18,19 +18,36 @@ pub struct CalEvent {
 /// The MIME type of what `calendar` builds.
 pub const CONTENT_TYPE: &str = "text/calendar; charset=UTF-8; method=PUBLISH";
 
-/// A published calendar named `name` holding `events`, stamped at `now`.
+/// Who made the file, as calendar apps show it.
+pub const PRODID: &str = "-//Estrade//EN";
+
+/// A published calendar named `name` holding `events`, stamped at `now` (DTSTAMP).
 pub fn calendar(name: &str, events: &[CalEvent], now: DateTime<Utc>) -> String {
-    let mut cal = Calendar::new();
-    cal.name(name).append_property(("METHOD", "PUBLISH"));
+    let mut cal = header(name);
     for e in events {
-        let mut event = Event::new();
-        event.uid(&e.uid).summary(&e.summary).description(&e.description).location(&e.location).starts(e.start).ends(e.end).timestamp(now);
-        if let Some(url) = &e.url {
-            event.url(url);
-        }
-        cal.push(event.done());
+        cal.push(vevent(e, now));
     }
     cal.done().to_string()
+}
+
+/// VERSION, PRODID, CALSCALE, METHOD and the calendar's name (NAME and X-WR-CALNAME).
+fn header(name: &str) -> Calendar {
+    let mut cal = Calendar::empty();
+    cal.append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", PRODID))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .append_property(("METHOD", "PUBLISH"))
+        .name(name);
+    cal
+}
+
+fn vevent(e: &CalEvent, now: DateTime<Utc>) -> Event {
+    let mut event = Event::new();
+    event.uid(&e.uid).summary(&e.summary).description(&e.description).location(&e.location).starts(e.start).ends(e.end).timestamp(now);
+    if let Some(url) = &e.url {
+        event.url(url);
+    }
+    event.done()
 }
 
 #[cfg(test)]
@@ -50,19 +67,68 @@ mod tests {
         }
     }
 
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2027, 3, 1, 12, 0, 0).unwrap()
+    }
+
+    /// The content lines as a calendar app reads them: split on CRLF, continuation lines
+    /// (starting with a space or tab) joined back. Panics on a bare LF.
+    fn content_lines(ics: &str) -> Vec<String> {
+        let body = ics.strip_suffix("\r\n").expect("ends with CRLF");
+        let mut out: Vec<String> = Vec::new();
+        for physical in body.split("\r\n") {
+            assert!(!physical.contains('\n') && !physical.contains('\r'), "bare line break in {physical:?}");
+            assert!(physical.len() <= 75, "longer than 75 octets: {physical:?}");
+            match physical.strip_prefix([' ', '\t']) {
+                Some(rest) => out.last_mut().expect("a line to continue").push_str(rest),
+                None => out.push(physical.to_string()),
+            }
+        }
+        out
+    }
+
+    /// The value of the property `name` (no parameters) in `lines`, one per occurrence.
+    fn values<'a>(lines: &'a [String], name: &str) -> Vec<&'a str> {
+        let prefix = format!("{name}:");
+        lines.iter().filter_map(|l| l.strip_prefix(prefix.as_str())).collect()
+    }
+
     #[test]
     fn a_calendar_holds_each_event_in_utc_with_its_text_escaped() {
-        let now = Utc.with_ymd_and_hms(2027, 3, 1, 12, 0, 0).unwrap();
-        let ics = calendar("Cloud Nord", &[talk(), CalEvent { uid: "talk-43@estrade".into(), ..talk() }], now);
-        assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
-        assert!(ics.contains("METHOD:PUBLISH\r\n"));
-        assert!(ics.contains("X-WR-CALNAME:Cloud Nord\r\n"));
-        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
-        assert!(ics.contains("UID:talk-42@estrade\r\n"));
-        assert!(ics.contains("DTSTART:20270328T080000Z\r\n"), "{ics}");
-        assert!(ics.contains("DTEND:20270328T084000Z\r\n"));
-        assert!(ics.contains("SUMMARY:Golden paths\\, forty teams later\\; a REX\r\n"), "{ics}");
-        assert!(ics.contains("DESCRIPTION:Line one\\nline two\r\n"), "{ics}");
-        assert!(ics.trim_end().ends_with("END:VCALENDAR"));
+        let ics = calendar("Cloud Nord", &[talk(), CalEvent { uid: "talk-43@estrade".into(), ..talk() }], now());
+        let lines = content_lines(&ics);
+        assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
+        assert_eq!(lines.last().map(String::as_str), Some("END:VCALENDAR"));
+        assert_eq!(values(&lines, "VERSION"), ["2.0"]);
+        assert_eq!(values(&lines, "PRODID"), [PRODID], "one PRODID, ours");
+        assert_eq!(values(&lines, "METHOD"), ["PUBLISH"]);
+        assert_eq!(values(&lines, "X-WR-CALNAME"), ["Cloud Nord"]);
+        assert_eq!(values(&lines, "BEGIN").iter().filter(|v| **v == "VEVENT").count(), 2);
+        assert_eq!(values(&lines, "END").iter().filter(|v| **v == "VEVENT").count(), 2);
+        assert_eq!(values(&lines, "UID"), ["talk-42@estrade", "talk-43@estrade"]);
+        assert_eq!(values(&lines, "DTSTART"), ["20270328T080000Z"; 2]);
+        assert_eq!(values(&lines, "DTEND"), ["20270328T084000Z"; 2]);
+        assert_eq!(values(&lines, "DTSTAMP"), ["20270301T120000Z"; 2]);
+        assert_eq!(values(&lines, "SUMMARY")[0], "Golden paths\\, forty teams later\\; a REX");
+        assert_eq!(values(&lines, "DESCRIPTION")[0], "Line one\\nline two");
+        assert_eq!(values(&lines, "URL")[0], "https://estrade.example/events/x");
+    }
+
+    #[test]
+    fn long_lines_are_folded_without_splitting_a_character() {
+        let summary = "Observabilité de bout en bout — traces, métriques et journaux réconciliés à l’échelle".repeat(2);
+        let ics = calendar("Cloud Nord", &[CalEvent { summary: summary.clone(), url: None, ..talk() }], now());
+        assert!(ics.lines().any(|l| l.starts_with(' ')), "a folded line: {ics}");
+        let lines = content_lines(&ics);
+        assert_eq!(values(&lines, "SUMMARY"), [summary.replace(',', "\\,")]);
+        assert!(values(&lines, "URL").is_empty(), "no URL without one");
+    }
+
+    #[test]
+    fn an_empty_list_is_still_a_valid_calendar() {
+        let lines = content_lines(&calendar("Empty", &[], now()));
+        assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
+        assert_eq!(lines.last().map(String::as_str), Some("END:VCALENDAR"));
+        assert!(values(&lines, "BEGIN").iter().all(|v| *v == "VCALENDAR"));
     }
 }
