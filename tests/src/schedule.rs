@@ -41,7 +41,7 @@ pub async fn sched(backend: Backend, setup: Setup) -> Sched {
     // REX: 40 minutes.
     let rex = c.formats[1];
     let mut codes = Vec::new();
-    for (email, name, title) in [("ada@example.org", "Ada Speaker", "Alpha talk"), ("bea@example.org", "Bea Speaker", "Beta talk"), ("cy@example.org", "Cy Speaker", "Gamma talk")] {
+    for (email, name, title) in [("ada@example.org", "Ada Speaker", "Alpha talk"), ("bea@example.org", "Bea Martin, PhD", "Beta talk"), ("cy@example.org", "Cy Speaker", "Gamma talk")] {
         let (_, code) = c.submit(email, name, title, rex).await;
         assert_eq!(c.decide(&code, "accepted", "", "").await.status(), 200);
         codes.push(code);

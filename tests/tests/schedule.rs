@@ -176,6 +176,13 @@ db_test!(publishing_freezes_versions_and_mails_only_what_changed, |backend: Back
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2, "{ics}");
     assert!(ics.contains("DTSTART:20270310T100000Z"), "11:00 in Paris is 10:00 UTC: {ics}");
 
+    // The frozen version keeps each speaker's name whole, commas included.
+    let v1 = schedule_version::Entity::find().one(db).await.unwrap().unwrap();
+    let slots: Value = serde_json::from_str(&v1.snapshot).unwrap();
+    let alpha_slot = slots.as_array().unwrap().iter().find(|s| s["title"] == "Alpha talk").unwrap();
+    let names: Vec<&str> = alpha_slot["speakers"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Ada Speaker", "Bea Martin, PhD"]);
+
     // Publishing again without a change: no version 2, no mail.
     assert_eq!(s.call("publish", &[("name", "")]).await.text().await.unwrap(), "null");
     assert_eq!(schedule_version::Entity::find().count(db).await.unwrap(), 1);

@@ -199,7 +199,7 @@ fn UnscheduledPanel(
                             class:lifted=move || drag.item.get() == Some(i.id)>
                             <strong>{i.title.clone()}</strong>
                             <span class="meta">{format!("{} · {} min", i.format, i.minutes)}</span>
-                            <span class="meta">{i.speaker_names.clone()}</span>
+                            <span class="meta">{i.speaker_names.join(", ")}</span>
                             <a href=link class="place-link">"Place…"<span class="visually-hidden">{format!(" “{}”", i.title)}</span></a>
                         </li>
                     }
@@ -290,7 +290,7 @@ fn Grid(
                 on:pointerdown=drag.start(id) class:lifted=move || drag.item.get() == Some(id)>
                 <p class="time">{format!("{}–{}", p.starts, p.ends)}</p>
                 <h3>{i.title.clone()}</h3>
-                <p class="meta">{i.speaker_names.clone()}</p>
+                <p class="meta">{i.speaker_names.join(", ")}</p>
                 <a href=link class="place-link">"Place…"<span class="visually-hidden">{format!(" “{}”", i.title)}</span></a>
             </article>
         })

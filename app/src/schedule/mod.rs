@@ -72,9 +72,9 @@ pub struct BuilderItem {
     pub track_id: Option<i32>,
     pub minutes: i64,
     pub format_minutes: Option<i64>,
-    /// User ids of the speakers, for the speaker checks.
+    /// User ids of the speakers, for the speaker checks, and their public names in the same order.
     pub speakers: Vec<i32>,
-    pub speaker_names: String,
+    pub speaker_names: Vec<String>,
     pub version: i32,
     pub placed: Option<Placed>,
 }

@@ -196,7 +196,7 @@ pub async fn add_extra(db: &DatabaseConnection, e: &event::Model, kind: &str, ti
         minutes: to.minutes,
         format_minutes: None,
         speakers: Vec::new(),
-        speaker_names: String::new(),
+        speaker_names: Vec::new(),
         version: 0,
         placed: None,
     };

@@ -95,7 +95,7 @@ fn PlaceForm(v: BuilderView, i: BuilderItem, place: ServerAction<PlaceItem>, unp
         <Title text=format!("Place “{}”", i.title)/>
         <p class="meta"><a href=back.clone()>"Back to the schedule"</a></p>
         <h1>"Place “"{i.title.clone()}"”"</h1>
-        <p>{format_line}{(!i.speaker_names.is_empty()).then(|| format!(" · {}", i.speaker_names))}</p>
+        <p>{format_line}{(!i.speaker_names.is_empty()).then(|| format!(" · {}", i.speaker_names.join(", ")))}</p>
         <p>{now}</p>
         {(!warnings.is_empty()).then(|| view! { <ul class="sched-warnings">{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul> })}
         <section class="card">

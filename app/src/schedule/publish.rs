@@ -34,7 +34,6 @@ pub fn slots(loaded: &Loaded) -> Vec<Slot> {
                 None => "All rooms".to_string(),
                 Some(id) => loaded.rooms.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_default(),
             };
-            let names: Vec<&str> = i.speaker_names.split(", ").filter(|n| !n.is_empty()).collect();
             Some(Slot {
                 item: i.id,
                 kind: i.kind,
@@ -44,7 +43,7 @@ pub fn slots(loaded: &Loaded) -> Vec<Slot> {
                 room,
                 start: p.start,
                 end: p.end,
-                speakers: i.speakers.iter().zip(names).map(|(id, name)| SlotSpeaker { id: *id, name: name.to_string() }).collect(),
+                speakers: i.speakers.iter().zip(&i.speaker_names).map(|(id, name)| SlotSpeaker { id: *id, name: name.clone() }).collect(),
                 format: i.format.clone(),
                 track: i.track.clone(),
             })

@@ -170,7 +170,7 @@ pub async fn load(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<Load
                 minutes: i64::from(i.minutes),
                 format_minutes: format.map(|f| i64::from(f.duration_min)),
                 speakers: people.iter().map(|s| s.user.id).collect(),
-                speaker_names: people.iter().map(|s| s.name()).collect::<Vec<_>>().join(", "),
+                speaker_names: people.iter().map(|s| s.name()).collect(),
                 version: i.version,
                 placed: placed(i, tz),
             }
