@@ -8,6 +8,7 @@ use app::domain::schedule::{check, Context, Placement};
 use app::domain::venue::RoomForm;
 use app::entities::event;
 use app::schedule::place::{add_extra, place, Where};
+use app::schedule::placements_except;
 use app::schedule::publish::freeze;
 use app::schedule::service::load;
 
@@ -77,7 +78,7 @@ async fn place_talks(db: &DatabaseConnection, e: &event::Model, day: &str) -> an
     let loaded = load(db, e).await.map_err(|x| anyhow::anyhow!("demo schedule: {x}"))?;
     let mut talks: Vec<_> = loaded.items.iter().filter(|i| i.placed.is_none()).collect();
     talks.sort_by_key(|i| (-i.minutes, i.id));
-    let mut placed: Vec<Placement> = loaded.items.iter().filter_map(|i| i.placement(&loaded.rooms)).collect();
+    let mut placed: Vec<Placement> = placements_except(&loaded.items, &loaded.rooms, None);
     let mut cursors = Cursors::new(loaded.rooms.len());
     let hours = loaded.days.first().map(|(_, h)| *h).ok_or_else(|| anyhow::anyhow!("demo event has no day"))?;
     for talk in talks {

@@ -143,14 +143,24 @@ impl BuilderView {
 
     /// Every placed item but `except`, for checking a move of `except`.
     pub fn others(&self, except: i32) -> Vec<Placement> {
-        self.items.iter().filter(|i| i.id != except).filter_map(|i| i.placement(&self.rooms)).collect()
+        placements_except(&self.items, &self.rooms, Some(except))
     }
 
     pub fn room_name(&self, room: Option<i32>) -> String {
-        match room {
-            None => "All rooms".into(),
-            Some(id) => self.rooms.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_default(),
-        }
+        room_label(&self.rooms, room)
+    }
+}
+
+/// The placements of every placed item but `except`.
+pub fn placements_except(items: &[BuilderItem], rooms: &[Room], except: Option<i32>) -> Vec<Placement> {
+    items.iter().filter(|i| Some(i.id) != except).filter_map(|i| i.placement(rooms)).collect()
+}
+
+/// A room's name, or "All rooms" for an item spanning them.
+pub fn room_label(rooms: &[Room], room: Option<i32>) -> String {
+    match room {
+        None => "All rooms".into(),
+        Some(id) => rooms.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_default(),
     }
 }
 

@@ -6,7 +6,7 @@ use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
 
 use super::service::{load, Loaded};
-use super::BuilderItem;
+use super::{placements_except, BuilderItem};
 use crate::domain::schedule::{check, Context};
 use crate::domain::timetable::{check_title, parse_minutes, Kind};
 use crate::domain::zoned::local_to_utc;
@@ -80,7 +80,7 @@ pub fn target(loaded: &Loaded, w: &Where) -> AppResult<Target> {
 pub fn verdict(loaded: &Loaded, item: &BuilderItem, to: Target) -> AppResult<Vec<String>> {
     let mut candidate = item.placement_at(to.room, to.start, &loaded.rooms);
     candidate.end = to.start + Duration::minutes(to.minutes);
-    let others: Vec<_> = loaded.items.iter().filter(|i| i.id != item.id).filter_map(|i| i.placement(&loaded.rooms)).collect();
+    let others = placements_except(&loaded.items, &loaded.rooms, Some(item.id));
     let day = loaded.day_of(to.start).ok_or_else(|| AppError::field("start", "This is outside the event's days."))?;
     let ctx = Context { others: &others, day, rooms: &loaded.rooms, unavailable: &loaded.unavailable, expected: None };
     let v = check(&candidate, &ctx);

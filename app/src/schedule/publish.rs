@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 
 use super::place::lock;
 use super::service::{load, Loaded};
-use super::{VersionRow, VersionView, VersionsView};
+use super::{room_label, VersionRow, VersionView, VersionsView};
 use crate::domain::timetable::{changelog, Change, Slot, SlotSpeaker, TITLE_MAX};
 use crate::domain::zoned::zone;
 use crate::entities::{event, schedule_version, user};
@@ -30,10 +30,7 @@ pub fn slots(loaded: &Loaded) -> Vec<Slot> {
         .filter_map(|i| {
             let p = i.placed.as_ref()?;
             let room_ids = i.placement(&loaded.rooms)?.rooms;
-            let room = match p.room {
-                None => "All rooms".to_string(),
-                Some(id) => loaded.rooms.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_default(),
-            };
+            let room = room_label(&loaded.rooms, p.room);
             Some(Slot {
                 item: i.id,
                 kind: i.kind,

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use super::{BuilderDay, BuilderItem, BuilderView, Placed, WarningRow};
+use super::{placements_except, BuilderDay, BuilderItem, BuilderView, Placed, WarningRow};
 use crate::domain::review::holds_slot;
 use crate::domain::schedule::{check, Context, DayHours, Room, Unavailable, GRID_MINUTES};
 use crate::domain::timetable::Kind;
@@ -43,7 +43,7 @@ impl Loaded {
 
     /// The rules' verdict on every placed item against the rest.
     pub fn warnings(&self) -> Vec<WarningRow> {
-        let placements: Vec<_> = self.items.iter().filter_map(|i| i.placement(&self.rooms)).collect();
+        let placements = placements_except(&self.items, &self.rooms, None);
         let mut rows = Vec::new();
         for p in &placements {
             let Some(day) = self.day_of(p.start) else { continue };
@@ -76,11 +76,13 @@ pub async fn items_of(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec
 }
 
 /// Gives every talk holding a slot an item, and drops the items of talks that no longer hold one
-/// (a speaker declined): the next published version lists them as removed.
-pub async fn sync_talks(db: &impl ConnectionTrait, event_id: i32, formats: &[format::Model]) -> AppResult<()> {
+/// (a speaker declined): the next published version lists them as removed. Answers the event's
+/// items as they are then.
+pub async fn sync_talks(db: &impl ConnectionTrait, event_id: i32, formats: &[format::Model]) -> AppResult<Vec<schedule_item::Model>> {
     let holders = slot_holders(db, event_id).await?;
     let items = items_of(db, event_id).await?;
-    for p in holders.iter().filter(|p| !items.iter().any(|i| i.proposal_id == Some(p.id))) {
+    let missing: Vec<&proposal::Model> = holders.iter().filter(|p| !items.iter().any(|i| i.proposal_id == Some(p.id))).collect();
+    for p in &missing {
         let minutes = p.format_id.and_then(|f| formats.iter().find(|x| x.id == f)).map(|f| f.duration_min).unwrap_or(FALLBACK_MINUTES);
         schedule_item::Entity::insert(schedule_item::ActiveModel {
             event_id: Set(event_id),
@@ -102,10 +104,13 @@ pub async fn sync_talks(db: &impl ConnectionTrait, event_id: i32, formats: &[for
         .filter(|i| i.proposal_id.is_some_and(|p| !holders.iter().any(|h| h.id == p)))
         .map(|i| i.id)
         .collect();
+    if missing.is_empty() && gone.is_empty() {
+        return Ok(items);
+    }
     if !gone.is_empty() {
         schedule_item::Entity::delete_many().filter(schedule_item::Column::Id.is_in(gone)).exec(db).await?;
     }
-    Ok(())
+    items_of(db, event_id).await
 }
 
 fn local_hhmm(t: DateTime<Utc>, tz: Tz) -> String {
@@ -129,7 +134,7 @@ pub async fn load(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<Load
     let tz = zone(&e.time_zone);
     let formats = format::Entity::find().filter(format::Column::EventId.eq(e.id)).order_by_asc(format::Column::Position).all(db).await?;
     let tracks = track::Entity::find().filter(track::Column::EventId.eq(e.id)).order_by_asc(track::Column::Position).all(db).await?;
-    sync_talks(db, e.id, &formats).await?;
+    let rows = sync_talks(db, e.id, &formats).await?;
     let rooms = crate::venue::service::rooms_of(db, e.id)
         .await?
         .into_iter()
@@ -143,7 +148,6 @@ pub async fn load(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<Load
             (d, hours)
         })
         .collect();
-    let rows = items_of(db, e.id).await?;
     let proposal_ids: Vec<i32> = rows.iter().filter_map(|i| i.proposal_id).collect();
     let proposals: HashMap<i32, proposal::Model> = if proposal_ids.is_empty() {
         HashMap::new()
