@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test release run-release watch build fmt clean-data
+.PHONY: run test release run-release bench watch build fmt clean-data
 
 ## run: install missing tools, build, and serve on SQLite with demo data at http://127.0.0.1:3000
 run:
@@ -33,6 +33,10 @@ release:
 ## run-release: serve the release build with demo data
 run-release: release
 	SEED_DEMO_IF_EMPTY=true LEPTOS_SITE_ROOT=target/site LEPTOS_HASH_FILES=true target/release/server
+
+## bench: load-test the release build on a large seeded event (wrk) and record the figures in BENCHMARKS.md
+bench:
+	@scripts/bench.sh
 
 fmt:
 	cargo fmt --all

@@ -36,6 +36,12 @@ case "${1:-}" in
       as_root apt-get update -qq
       as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
     fi
+    # xmllint validates the schedule.xml export against the frab XSD in the exports tests.
+    if ! command -v xmllint >/dev/null; then
+      say "Installing xmllint (libxml2-utils) from Debian"
+      as_root apt-get update -qq
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils
+    fi
     if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432 && command -v pg_ctlcluster >/dev/null; then
       say "Starting the local PostgreSQL"
       as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true

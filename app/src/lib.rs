@@ -2,6 +2,7 @@
 #![recursion_limit = "256"]
 
 pub mod admin;
+pub mod agenda;
 pub mod auth;
 pub mod availability;
 pub mod cfp;
@@ -96,6 +97,12 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/verify") view=auth::pages::VerifyPage/>
                 <Route ssr=SsrMode::Async path=path!("/account") view=auth::pages::AccountPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/cfp") view=cfp::pages::CfpPublicPage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/agenda") view=agenda::pages::AgendaPage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/my") view=agenda::pages::MyAgendaPage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/talk/:code") view=agenda::people_pages::TalkPage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/speaker/:code") view=agenda::people_pages::SpeakerPage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/now") view=agenda::people_pages::NowPage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/changes") view=agenda::people_pages::ChangesPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/cfp/propose") view=cfp::pages::ProposeTalkPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals") view=cfp::pages::MyProposalsPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals/:code") view=cfp::proposal_pages::ProposalPage/>
@@ -113,6 +120,7 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/venue") view=venue::pages::VenuePage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule") view=schedule::builder_page::BuilderPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/place/:item") view=schedule::place_page::PlacePage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/import") view=agenda::import_page::ImportPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/versions") view=schedule::versions_page::VersionsPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/versions/:number") view=schedule::versions_page::VersionPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals") view=organizer::proposals_pages::ProposalsPage/>

@@ -30,6 +30,7 @@ mod m0026_schedule_items;
 mod m0027_schedule_versions;
 mod m0028_speaker_unavailability;
 mod m0029_mail_attachments;
+mod m0030_user_public_codes;
 
 pub struct Migrator;
 
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0027_schedule_versions::Migration),
             Box::new(m0028_speaker_unavailability::Migration),
             Box::new(m0029_mail_attachments::Migration),
+            Box::new(m0030_user_public_codes::Migration),
         ]
     }
 }

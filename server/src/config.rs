@@ -26,6 +26,9 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Load the large benchmark event `bench-conf` (12 rooms, 3 days, 300 talks, published) and one
+    /// organiser into an empty database, for `make bench`.
+    SeedBench,
     /// Create an instance administrator.
     CreateAdmin {
         #[arg(long, env = "ADMIN_EMAIL")]
@@ -35,6 +38,18 @@ pub enum Command {
         /// Read from the environment rather than the command line where possible.
         #[arg(long, env = "ADMIN_PASSWORD", hide_env_values = true)]
         password: String,
+    },
+    /// Import a frab or pretalx schedule.json / schedule.xml into an event whose schedule is empty:
+    /// rooms, tracks, formats, speakers and accepted talks, placed and published as a version.
+    Import {
+        /// Slug of the existing event.
+        #[arg(long)]
+        event: String,
+        /// Email of the organiser recorded as accepting and publishing (default: the event's first organiser).
+        #[arg(long)]
+        by: Option<String>,
+        /// The schedule file.
+        file: PathBuf,
     },
 }
 

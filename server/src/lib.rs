@@ -3,8 +3,10 @@ pub mod config;
 pub mod db;
 pub mod middleware;
 pub mod observability;
+pub mod public_cache;
 pub mod router;
 pub mod seed;
+pub mod seed_bench;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -65,6 +67,7 @@ pub fn app_state(options: LeptosOptions, db: DatabaseConnection, mailer: Mailer,
         config: Arc::new(config),
         mail_wake: Arc::new(Notify::new()),
         clock: app::state::Clock::default(),
+        programmes: Default::default(),
     }
 }
 

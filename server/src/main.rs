@@ -1,4 +1,4 @@
-//! `server`: serve Estrade, migrate, seed demo data, create an admin.
+//! `server`: serve Estrade, migrate, seed demo data, create an admin, import a schedule.
 use clap::Parser;
 
 use server::config::{Cli, Command};
@@ -25,6 +25,13 @@ async fn main() -> anyhow::Result<()> {
             seed::print_accounts("this instance");
             Ok(())
         }
+        Command::SeedBench => {
+            let db = db::connect_and_migrate(&cli.common.database_url).await?;
+            let started = std::time::Instant::now();
+            let seeded = server::seed_bench::seed_bench(&db, chrono::Utc::now()).await?;
+            server::seed_bench::print_summary(&seeded, started.elapsed());
+            Ok(())
+        }
         Command::CreateAdmin { email, name, password } => {
             let db = db::connect_and_migrate(&cli.common.database_url).await?;
             app::auth::service::insert_user(&db, &email, &name, &password, true, true)
@@ -33,7 +40,35 @@ async fn main() -> anyhow::Result<()> {
             println!("Administrator {email} created.");
             Ok(())
         }
+        Command::Import { event, by, file } => {
+            let db = db::connect_and_migrate(&cli.common.database_url).await?;
+            import(&db, &event, by.as_deref(), &file).await
+        }
     }
+}
+
+async fn import(db: &sea_orm::DatabaseConnection, slug: &str, by: Option<&str>, file: &std::path::Path) -> anyhow::Result<()> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let text = std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("Cannot read {}: {e}", file.display()))?;
+    let e = app::events::service::by_slug(db, slug).await.map_err(|_| anyhow::anyhow!("No event has the slug “{slug}”."))?;
+    let by = match by {
+        Some(email) => app::entities::user::Entity::find()
+            .filter(app::entities::user::Column::EmailNormalized.eq(app::domain::accounts::normalize_email(email)))
+            .one(db)
+            .await?
+            .map(|u| u.id)
+            .ok_or_else(|| anyhow::anyhow!("No account uses {email}."))?,
+        None => app::agenda::import::default_importer(db, e.id)
+            .await
+            .map_err(|x| anyhow::anyhow!("{x}"))?
+            .ok_or_else(|| anyhow::anyhow!("{} has no organiser and there is no administrator: pass --by EMAIL.", e.name))?,
+    };
+    let done = app::agenda::import::import(db, &e, by, &text, chrono::Utc::now()).await.map_err(|x| anyhow::anyhow!("{x}"))?;
+    println!(
+        "Imported into {}: {} talks, {} other items, {} new speaker accounts (they set a password with “Forgot your password?”); published as {}.",
+        e.name, done.talks, done.extras, done.speakers, done.version_name
+    );
+    Ok(())
 }
 
 async fn serve(common: server::config::CommonOpts, opts: server::config::ServeOpts) -> anyhow::Result<()> {

@@ -35,6 +35,7 @@ fn security_headers() -> [(HeaderName, &'static str); 5] {
 /// Builds the whole application router for `state`.
 pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Router {
     let options = state.leptos_options.clone();
+    let cache = crate::public_cache::PublicCache::new(state.db.clone());
     let routes = generate_route_list(App);
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
     let pkg_route = format!("/{}", options.site_pkg_dir);
@@ -66,6 +67,8 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
         .route("/readyz", get(observability::readyz))
         .route("/metrics", get(observability::metrics))
         .route("/admin/events/{slug}/proposals.csv", get(app::organizer::csv::proposals_csv))
+        .merge(app::agenda::exports::routes())
+        .merge(app::agenda::rest::routes())
         // Registers every server function under /api/… with the same context.
         .leptos_routes_with_context(&state, routes, context.clone(), shell_fn)
         .nest(&pkg_route, static_files)
@@ -90,6 +93,8 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
             .layer(TraceLayer::new_for_http())
             .layer(middleware::from_fn(mw::record_metrics))
             .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
-            .layer(CompressionLayer::new()),
+            // Compresses what the page cache did not answer already compressed.
+            .layer(CompressionLayer::new())
+            .layer(middleware::from_fn_with_state(cache, crate::public_cache::serve)),
     )
 }

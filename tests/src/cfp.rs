@@ -9,9 +9,9 @@ use crate::TestApp;
 pub const ABSTRACT: &str = "We moved forty teams from hand-written manifests to a platform with golden paths. \
 This talk tells what worked, what broke, and what we would do again on Monday morning.";
 
-/// Creates a public event (Europe/Paris) whose CFP closes at `closes`; returns its first format and track ids.
-pub async fn event_with_cfp(app: &TestApp, slug: &str, closes: DateTime<Utc>) -> (i32, i32, i32) {
-    let form = app::domain::events::EventForm {
+/// A public one-day event on Wednesday 10 March 2027 in Europe/Paris.
+pub fn event_form(slug: &str) -> app::domain::events::EventForm {
+    app::domain::events::EventForm {
         slug: slug.into(),
         name: format!("Event {slug}"),
         city: "Lille".into(),
@@ -21,8 +21,12 @@ pub async fn event_with_cfp(app: &TestApp, slug: &str, closes: DateTime<Utc>) ->
         end_date: "2027-03-10".into(),
         description: String::new(),
         visibility: "public".into(),
-    };
-    let e = app::events::service::create(&app.state.db, &form).await.expect("event created");
+    }
+}
+
+/// Creates a public event (Europe/Paris) whose CFP closes at `closes`; returns its first format and track ids.
+pub async fn event_with_cfp(app: &TestApp, slug: &str, closes: DateTime<Utc>) -> (i32, i32, i32) {
+    let e = app::events::service::create(&app.state.db, &event_form(slug)).await.expect("event created");
     set_closing(app, e.id, Some(closes - Duration::days(60)), closes).await;
     let f = app::cfp::settings::formats_of(&app.state.db, e.id, false).await.unwrap();
     let t = app::cfp::settings::tracks_of(&app.state.db, e.id, false).await.unwrap();

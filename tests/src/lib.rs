@@ -4,6 +4,7 @@ pub mod browser;
 pub mod cfp;
 pub mod db;
 pub mod http;
+pub mod import;
 pub mod review;
 pub mod schedule;
 pub mod selection;

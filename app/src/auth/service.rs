@@ -47,6 +47,7 @@ pub async fn insert_user(
         verified_at: Set(verified.then_some(now)),
         is_admin: Set(is_admin),
         created_at: Set(now),
+        public_code: Set(Some(super::crypto::new_code())),
         ..Default::default()
     }
     .insert(db)

@@ -1,17 +1,24 @@
 //! Pure rules, no IO: compiled for the browser and the server so both apply the same checks.
 pub mod accounts;
+pub mod agenda;
 pub mod availability;
 pub mod backoff;
 pub mod cfp;
 pub mod events;
 pub mod decision_mail;
 pub mod profile;
+pub mod programme;
 pub mod review;
 pub mod roles;
 pub mod schedule;
 pub mod timetable;
 pub mod tokens;
 pub mod venue;
+// Reads files with quick-xml and chrono-tz, which only the server has.
+#[cfg(feature = "ssr")]
+pub mod frab_import;
+#[cfg(feature = "ssr")]
+pub mod frab;
 #[cfg(feature = "ssr")]
 pub mod ical;
 #[cfg(feature = "ssr")]

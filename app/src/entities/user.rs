@@ -14,6 +14,9 @@ pub struct Model {
     pub verified_at: Option<DateTimeUtc>,
     pub is_admin: bool,
     pub created_at: DateTimeUtc,
+    /// Short random code of the speaker's public page.
+    #[sea_orm(unique)]
+    pub public_code: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

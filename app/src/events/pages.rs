@@ -68,7 +68,10 @@ pub fn EventPage() -> impl IntoView {
                         <div class="description">
                             {e.description.split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
                         </div>
-                        <p><a class="button primary" href=format!("/events/{}/cfp", e.summary.slug)>"Call for papers"</a></p>
+                        <p class="actions">
+                            <a class="button primary" href=format!("/events/{}/agenda", e.summary.slug)>"Agenda"</a>
+                            " "<a class="button" href=format!("/events/{}/cfp", e.summary.slug)>"Call for papers"</a>
+                        </p>
                         {e.can_manage.then(|| view! {
                             <p><a class="button" href=format!("/admin/events/{}", e.summary.slug)>"Manage this event"</a></p>
                         })}

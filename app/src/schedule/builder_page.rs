@@ -43,7 +43,9 @@ pub fn BuilderPage() -> impl IntoView {
                     <p class="meta">
                         <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
                         <a href=format!("/admin/events/{s}/venue")>"Rooms and days"</a>" · "
-                        <a href=format!("/admin/events/{s}/schedule/versions")>"Published versions"</a>
+                        <a href=format!("/admin/events/{s}/schedule/versions")>"Published versions"</a>" · "
+                        <a href=format!("/events/{s}/agenda")>"Public agenda"</a>" · "
+                        <a href=format!("/admin/events/{s}/schedule/import")>"Import a pretalx/frab schedule"</a>
                     </p>
                     <h1>"Schedule"</h1>
                     <div aria-live="polite">

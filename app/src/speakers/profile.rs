@@ -49,7 +49,8 @@ pub async fn data(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<Prof
     })
 }
 
-fn blank(user_id: i32) -> profile::ActiveModel {
+/// A profile with every field empty, to fill in.
+pub(crate) fn blank(user_id: i32) -> profile::ActiveModel {
     profile::ActiveModel {
         user_id: Set(user_id),
         public_name: Set(String::new()),

@@ -6,11 +6,8 @@ use crate::error::AppError;
 /// Shows `Ok` through `ok`; `Unauthorized` as an invitation to sign in and come back to `here`;
 /// other errors as a notice.
 pub fn outcome<T>(r: Result<T, AppError>, here: &str, ok: impl FnOnce(T) -> AnyView) -> AnyView {
-    #[cfg(feature = "ssr")]
-    if let (Err(e), Some(res)) = (&r, use_context::<leptos_axum::ResponseOptions>()) {
-        if let Ok(status) = http::StatusCode::from_u16(e.status_code()) {
-            res.set_status(status);
-        }
+    if let Err(e) = &r {
+        answer_status(e);
     }
     match r {
         Ok(v) => ok(v),
@@ -25,6 +22,18 @@ pub fn outcome<T>(r: Result<T, AppError>, here: &str, ok: impl FnOnce(T) -> AnyV
         }
         Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
     }
+}
+
+/// Gives the page's HTTP answer the status `e` means (on the server; nothing in the browser).
+pub fn answer_status(e: &AppError) {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(e.status_code()) {
+            res.set_status(status);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = e;
 }
 
 /// A query-string flag (`?saved=1`) as a signal.

@@ -1,0 +1,101 @@
+//! Server functions of the public agenda. No account needed; draft events stay hidden from
+//! non-members. Answers that are the same for every anonymous visitor say so (`Cache-Control: public`)
+//! so the server's page cache and any CDN may keep them.
+use leptos::prelude::*;
+use server_fn::codec::GetUrl;
+
+use super::{NowView, SpeakerView, StarredView, TalkView};
+use crate::domain::agenda::AgendaView;
+#[cfg(feature = "ssr")]
+use crate::domain::agenda::Filter;
+use crate::error::AppError;
+use crate::schedule::VersionsView;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use std::sync::Arc;
+
+    use crate::domain::programme::Programme;
+    use crate::entities::event;
+    use crate::error::AppError;
+
+    /// How long browsers and CDNs may keep a public answer without asking again.
+    pub const PUBLIC_MAX_AGE_SECS: u32 = 60;
+
+    pub fn mark_public() {
+        if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            let value = format!("public, max-age={PUBLIC_MAX_AGE_SECS}");
+            if let Ok(v) = http::HeaderValue::from_str(&value) {
+                res.insert_header(http::header::CACHE_CONTROL, v);
+            }
+        }
+    }
+
+    pub async fn event(slug: &str) -> Result<event::Model, AppError> {
+        let state = crate::state::app_state();
+        let viewer = crate::auth::session::current_user(&state.db).await?;
+        crate::events::service::visible_model(&state.db, slug.trim(), viewer.as_ref()).await
+    }
+
+    /// The latest published programme of the visible event `slug`.
+    pub async fn programme(slug: &str) -> Result<(event::Model, Arc<Programme>), AppError> {
+        let e = event(slug).await?;
+        let state = crate::state::app_state();
+        let p = super::super::service::latest_programme(&state.db, &state.programmes, &e).await?;
+        Ok((e, p))
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "agenda/view", input = GetUrl)]
+pub async fn load_agenda(
+    slug: String,
+    day: String,
+    track: String,
+    format: String,
+    level: String,
+    language: String,
+    room: String,
+    q: String,
+) -> Result<AgendaView, AppError> {
+    let (e, p) = ssr::programme(&slug).await?;
+    let today = crate::state::app_state().clock.now().with_timezone(&crate::domain::zoned::zone(&e.time_zone)).date_naive();
+    let filter = Filter { day, track, format, level, language, room, q };
+    ssr::mark_public();
+    Ok(crate::domain::agenda::agenda(&p, &filter, today))
+}
+
+#[server(endpoint = "agenda/talk", input = GetUrl)]
+pub async fn load_talk(slug: String, code: String) -> Result<TalkView, AppError> {
+    let (_, p) = ssr::programme(&slug).await?;
+    ssr::mark_public();
+    super::views::talk(&p, code.trim())
+}
+
+#[server(endpoint = "agenda/speaker", input = GetUrl)]
+pub async fn load_speaker(slug: String, code: String) -> Result<SpeakerView, AppError> {
+    let (_, p) = ssr::programme(&slug).await?;
+    ssr::mark_public();
+    super::views::speaker(&p, code.trim())
+}
+
+/// Not cached: it changes every minute.
+#[server(endpoint = "agenda/now", input = GetUrl)]
+pub async fn load_now_and_next(slug: String) -> Result<NowView, AppError> {
+    let (_, p) = ssr::programme(&slug).await?;
+    Ok(super::views::now_and_next(&p, crate::state::app_state().clock.now()))
+}
+
+/// `codes` is the comma-separated list the browser keeps.
+#[server(endpoint = "agenda/starred", input = GetUrl)]
+pub async fn load_starred(slug: String, codes: String) -> Result<StarredView, AppError> {
+    let (_, p) = ssr::programme(&slug).await?;
+    Ok(super::views::starred(&p, &super::views::codes_of(&codes)))
+}
+
+#[server(endpoint = "agenda/changes", input = GetUrl)]
+pub async fn load_changes(slug: String) -> Result<VersionsView, AppError> {
+    let e = ssr::event(&slug).await?;
+    ssr::mark_public();
+    crate::schedule::publish::versions_view(&crate::state::app_state().db, &e).await
+}

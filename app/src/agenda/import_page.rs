@@ -1,0 +1,69 @@
+//! The organisers' import page: paste a frab / pretalx `schedule.json` or `schedule.xml` into an
+//! event whose schedule is empty; it is imported and published in one go, or refused with the
+//! first problem named and nothing changed.
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::organizer::pages::param;
+use crate::schedule::api::load_versions;
+use crate::ui::{action_error, outcome, FormError, SubmitButton};
+
+/// What an import created.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub talks: usize,
+    pub extras: usize,
+    pub speakers: usize,
+    pub version: i32,
+    pub version_name: String,
+}
+
+/// Imports `file` (the text of a schedule) into the event: organisers of the event only. A file
+/// that cannot be read is a 400 naming its first problem; an event with a schedule is a 409.
+#[server(endpoint = "schedule/import")]
+pub async fn import_schedule(slug: String, file: String) -> Result<ImportReport, AppError> {
+    let state = crate::state::app_state();
+    let event = crate::events::api::managed_event(&state.db, &slug).await?;
+    let me = crate::auth::guard::require_user(&state.db).await?;
+    let done = super::import::import(&state.db, &event, me.id, &file, state.clock.now()).await?;
+    leptos_axum::redirect(&format!("/admin/events/{}/schedule/versions", event.slug));
+    Ok(ImportReport { talks: done.talks, extras: done.extras, speakers: done.speakers, version: done.version, version_name: done.version_name })
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let slug = param("slug");
+    let import = ServerAction::<ImportSchedule>::new();
+    let versions = Resource::new(move || slug(), load_versions);
+    view! {
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            {move || versions.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/import", slug()), |v| {
+                let s = v.event.slug.clone();
+                view! {
+                    <Title text=format!("Import a schedule — {}", v.event.name)/>
+                    <p class="meta"><a href=format!("/admin/events/{s}/schedule")>"Back to the schedule builder"</a></p>
+                    <h1>"Import a schedule"</h1>
+                    {(!v.versions.is_empty()).then(|| view! {
+                        <p class="notice">"This event already has a published schedule: an import would be refused."</p>
+                    })}
+                    <p>"Paste a "<code>"schedule.json"</code>" or "<code>"schedule.xml"</code>" exported by pretalx, frab or \
+                        another Estrade. Its rooms, tracks, formats, speakers and talks are created (talks accepted and \
+                        confirmed), placed at their times and published as the first version. Speakers get an account \
+                        without a password: they choose one with “Forgot your password?”."</p>
+                    <section class="card">
+                        <FormError error=action_error(import)/>
+                        <ActionForm action=import>
+                            <input type="hidden" name="slug" value=s.clone()/>
+                            <label for="f-file">"The schedule file’s text"</label>
+                            <textarea id="f-file" name="file" rows="16" required=true spellcheck="false"></textarea>
+                            <SubmitButton action=import label="Import and publish"/>
+                        </ActionForm>
+                    </section>
+                }
+                .into_any()
+            }))}
+        </Transition>
+    }
+}

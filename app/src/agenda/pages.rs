@@ -1,0 +1,247 @@
+//! The agenda page (day tabs, filters, list on phones and rooms × time grid on wide screens) and
+//! "My agenda". Filters live in the URL: plain links and a GET form without JavaScript, instant
+//! navigation with it.
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use super::api::{load_agenda, load_starred};
+use super::favourites::{Favourites, Star};
+use super::text;
+use crate::domain::agenda::{AgendaView, Filter, Group, Row};
+use crate::domain::timetable::Kind;
+use crate::organizer::pages::param;
+use crate::ui::outcome;
+
+fn filter_from_query() -> Memo<Filter> {
+    let q = use_query_map();
+    Memo::new(move |_| {
+        let q = q.read();
+        let get = |k: &str| q.get(k).unwrap_or_default();
+        Filter { day: get("day"), track: get("track"), format: get("format"), level: get("level"), language: get("language"), room: get("room"), q: get("q") }
+    })
+}
+
+/// Links shared by the agenda's pages.
+#[component]
+pub fn AgendaLinks(slug: String, updated: String) -> impl IntoView {
+    view! {
+        <p class="meta agenda-links">
+            {format!("{} {updated}", text::UPDATED)}" · "
+            <a href=format!("/events/{slug}/changes")>{text::WHAT_CHANGED}</a>" · "
+            <a href=format!("/events/{slug}/now")>{text::NOW_AND_NEXT}</a>" · "
+            <a href=format!("/events/{slug}/my")>{text::MY_AGENDA}</a>" · "
+            <a href=format!("/{slug}/schedule.ics")>{text::WHOLE_CALENDAR}</a>
+        </p>
+    }
+}
+
+#[component]
+pub fn AgendaPage() -> impl IntoView {
+    let slug = param("slug");
+    let filter = filter_from_query();
+    let data = Resource::new(
+        move || (slug(), filter.get()),
+        |(s, f)| load_agenda(s, f.day, f.track, f.format, f.level, f.language, f.room, f.q),
+    );
+    let favs = Favourites::new(slug());
+    view! {
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            {move || data.get().map(|r| match r {
+                Ok(v) => view! { <Agenda v favs/> }.into_any(),
+                Err(crate::error::AppError::NotFound) => {
+                    crate::ui::outcome::answer_status(&crate::error::AppError::NotFound);
+                    view! { <p class="notice">{text::NOT_PUBLISHED}</p> }.into_any()
+                }
+                Err(e) => outcome::<()>(Err(e), "", |_| ().into_any()),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Agenda(v: AgendaView, favs: Favourites) -> impl IntoView {
+    let slug = v.slug.clone();
+    let style = format!("--rooms:{};--rows:{}", v.rooms.len().max(1), v.grid_height.max(1));
+    let rooms = v.rooms.clone();
+    view! {
+        <Title text=format!("{} — {}", text::AGENDA, v.name)/>
+        <h1>{v.name.clone()}" — "{text::AGENDA}</h1>
+        <AgendaLinks slug=slug.clone() updated=v.updated.clone()/>
+        <DayTabs v=v.clone()/>
+        <Filters v=v.clone()/>
+        <p class="meta" role="status">{format!("{} of {} talks", v.shown, v.total)}</p>
+        {v.groups.is_empty().then(|| view! { <p class="empty">{text::NOTHING_MATCHES}</p> })}
+        <div class="agenda" style=style>
+            <div class="agenda-rooms" aria-hidden="true">
+                {rooms.into_iter().enumerate().map(|(i, r)| view! { <span style=format!("grid-column:{}", i + 2)>{r}</span> }).collect_view()}
+            </div>
+            <ol class="agenda-slots">
+                {v.groups.into_iter().map(|g| view! { <Slot g slug=slug.clone() favs/> }).collect_view()}
+            </ol>
+        </div>
+    }
+}
+
+#[component]
+fn DayTabs(v: AgendaView) -> impl IntoView {
+    view! {
+        <nav aria-label=text::DAYS class="day-tabs">
+            <ul>
+                {v.days.iter().map(|d| {
+                    let current = (d.date == v.day).then_some("page");
+                    view! { <li><a href=format!("?{}", v.filter.query_for_day(&d.date)) aria-current=current>{d.label.clone()}</a></li> }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// One filter: a select that navigates as soon as it changes (with JavaScript).
+#[component]
+fn FilterSelect(name: &'static str, label: &'static str, value: String, options: Vec<(String, String)>, filter: Filter) -> impl IntoView {
+    let navigate = use_navigate();
+    let on_change = move |ev: leptos::ev::Event| {
+        let mut f = filter.clone();
+        let chosen = event_target_value(&ev);
+        match name {
+            "track" => f.track = chosen,
+            "format" => f.format = chosen,
+            "level" => f.level = chosen,
+            "language" => f.language = chosen,
+            _ => f.room = chosen,
+        }
+        navigate(&format!("?{}", f.query_for_day(&f.day)), Default::default());
+    };
+    let id = format!("filter-{name}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name on:change=on_change>
+                <option value="" selected=value.is_empty()>{text::ALL}</option>
+                {options.into_iter().map(|(v, l)| {
+                    let selected = v == value;
+                    view! { <option value=v selected=selected>{l}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn Filters(v: AgendaView) -> impl IntoView {
+    let f = v.filter.clone();
+    let narrowed = f.narrows();
+    let c = v.choices.clone();
+    let same = |list: Vec<String>| list.into_iter().map(|x| (x.clone(), x)).collect::<Vec<_>>();
+    view! {
+        <details class="filters-box" open=narrowed>
+        <summary>{text::FILTERS}</summary>
+        <Form method="GET" action="" attr:class="filters" attr:aria-label=text::FILTERS>
+            <input type="hidden" name="day" value=v.day.clone()/>
+            <FilterSelect name="track" label="Track" value=f.track.clone() options=same(c.tracks) filter=f.clone()/>
+            <FilterSelect name="format" label="Format" value=f.format.clone() options=same(c.formats) filter=f.clone()/>
+            <FilterSelect name="level" label="Level" value=f.level.clone() options=c.levels filter=f.clone()/>
+            <FilterSelect name="language" label="Language" value=f.language.clone() options=c.languages filter=f.clone()/>
+            <FilterSelect name="room" label="Room" value=f.room.clone() options=same(c.rooms) filter=f.clone()/>
+            <div class="field search">
+                <label for="filter-q">{text::SEARCH}</label>
+                <input id="filter-q" type="search" name="q" value=f.q.clone()/>
+            </div>
+            <div class="filter-actions">
+                <button type="submit" class="button">{text::APPLY}</button>
+                {narrowed.then(|| view! { <a href=format!("?day={}", v.day)>{text::CLEAR}</a> })}
+            </div>
+        </Form>
+        </details>
+    }
+}
+
+#[component]
+fn Slot(g: Group, slug: String, favs: Favourites) -> impl IntoView {
+    view! {
+        <li class="slot">
+            <h2 class="slot-time" style=format!("grid-row:{}", g.grid_row + 1)>{g.start_local.clone()}</h2>
+            <ul class="slot-items">
+                {g.rows.into_iter().map(|r| view! { <SessionBox r slug=slug.clone() favs/> }).collect_view()}
+            </ul>
+        </li>
+    }
+}
+
+#[component]
+fn SessionBox(r: Row, slug: String, favs: Favourites) -> impl IntoView {
+    let place = format!(
+        "grid-row:{} / span {};grid-column:{} / span {};--track:{}",
+        r.grid_row + 1,
+        r.grid_rows,
+        r.grid_col + 1,
+        r.grid_cols,
+        if r.track_colour.is_empty() { "var(--border)" } else { &r.track_colour }
+    );
+    let is_talk = r.kind == Kind::Talk;
+    let title = match &r.code {
+        Some(code) => view! { <a href=format!("/events/{slug}/talk/{code}")>{r.title.clone()}</a> }.into_any(),
+        None => view! { <span>{r.title.clone()}</span> }.into_any(),
+    };
+    let speakers = r.speakers.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ");
+    view! {
+        <li class="session" class:break=!is_talk style=place>
+            <p class="session-when">{format!("{}–{}", r.start_local, r.end_local)}<span class="session-room">{format!(" · {}", r.room)}</span></p>
+            <h3 class="session-title">{title}</h3>
+            {(!speakers.is_empty()).then(|| view! { <p class="session-speakers">{speakers}</p> })}
+            {is_talk.then(|| view! {
+                <p class="badges">
+                    {(!r.track.is_empty()).then(|| view! { <span class="badge track">{r.track.clone()}</span> })}
+                    {(!r.format.is_empty()).then(|| view! { <span class="badge">{r.format.clone()}</span> })}
+                    {(!r.language.is_empty()).then(|| view! { <span class="badge lang">{r.language.clone()}</span> })}
+                    {(!r.level.is_empty()).then(|| view! { <span class="badge">{r.level.clone()}</span> })}
+                </p>
+            })}
+            {r.code.clone().map(|code| view! { <Star favs code title=r.title.clone()/> })}
+        </li>
+    }
+}
+
+/// The visitor's starred talks, read from this browser, with overlaps and a calendar feed.
+#[component]
+pub fn MyAgendaPage() -> impl IntoView {
+    let slug = param("slug");
+    let favs = Favourites::new(slug());
+    let data = Resource::new(move || (slug(), favs.codes.get(), favs.ready.get()), |(s, codes, ready)| async move {
+        if !ready { return Ok(None) }
+        load_starred(s, codes.join(",")).await.map(Some)
+    });
+    view! {
+        <Title text=text::MY_AGENDA/>
+        <h1>{text::MY_AGENDA}</h1>
+        <p class="meta"><a href=move || format!("/events/{}/agenda", slug())>{text::AGENDA}</a></p>
+        <noscript><p class="notice">{text::MY_NEEDS_JS}</p></noscript>
+        <Transition fallback=|| ()>
+            {move || data.get().map(|r| outcome(r, "", |v| match v {
+                None => ().into_any(),
+                Some(v) if v.talks.is_empty() => view! { <p class="empty">{text::MY_EMPTY}</p> }.into_any(),
+                Some(v) => view! {
+                    {v.overlaps.into_iter().map(|(a, b)| view! {
+                        <p class="notice notice-warn" role="alert">{format!("“{a}” and “{b}” {}.", text::OVERLAP)}</p>
+                    }).collect_view()}
+                    <ul class="talk-lines">
+                        {v.talks.into_iter().map(|t| {
+                            let code = t.code.clone().unwrap_or_default();
+                            view! {
+                                <li>
+                                    <p class="session-when">{t.when.clone()}" · "{t.room.clone()}</p>
+                                    <h2 class="session-title"><a href=format!("/events/{}/talk/{code}", slug())>{t.title.clone()}</a></h2>
+                                    <p class="session-speakers">{t.speakers.clone()}</p>
+                                    <Star favs code title=t.title.clone()/>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <p><a class="button" href=v.ics>{text::ADD_TO_CALENDAR}</a></p>
+                }.into_any(),
+            }))}
+        </Transition>
+    }
+}

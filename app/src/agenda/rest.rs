@@ -1,0 +1,279 @@
+//! The read-only REST API under `/api/v1`, with its OpenAPI 3 document at `/api/openapi.json`.
+//!
+//! Like the exports it is anonymous: public and unlisted events (unlisted only by slug, never in the
+//! list), drafts never; talks, speakers, rooms and tracks come from the latest published version.
+//! Answers are JSON, open to any origin and publicly cacheable for a minute; errors are JSON too,
+//! `{ "error": "a sentence" }`.
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::Serialize;
+use tower_http::cors::{Any, CorsLayer};
+use utoipa::OpenApi;
+
+pub use super::rest_dto::*;
+use crate::agenda::service::programme;
+use crate::domain::events::Visibility;
+use crate::domain::programme::Programme;
+use crate::domain::timetable::Kind;
+use crate::entities::event;
+use crate::error::AppError;
+use crate::events::service::by_slug;
+use crate::state::AppState;
+
+const CACHE: &str = "public, max-age=60";
+const DEFAULT_PER_PAGE: u64 = 50;
+const MAX_PER_PAGE: u64 = 200;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Estrade API", version = "1", description = "Read-only access to public events and their published schedules."),
+    paths(events, event_detail, talks, talk, speakers, speaker, rooms, tracks, schedule),
+    tags((name = "events", description = "Public events and their published programmes"))
+)]
+pub struct ApiDoc;
+
+pub fn routes() -> Router<AppState> {
+    let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD]);
+    Router::new()
+        .route("/api/openapi.json", get(openapi_json))
+        .route("/api/v1/events", get(events))
+        .route("/api/v1/events/{slug}", get(event_detail))
+        .route("/api/v1/events/{slug}/talks", get(talks))
+        .route("/api/v1/events/{slug}/talks/{code}", get(talk))
+        .route("/api/v1/events/{slug}/speakers", get(speakers))
+        .route("/api/v1/events/{slug}/speakers/{code}", get(speaker))
+        .route("/api/v1/events/{slug}/rooms", get(rooms))
+        .route("/api/v1/events/{slug}/tracks", get(tracks))
+        .route("/api/v1/events/{slug}/schedule", get(schedule))
+        .layer(cors)
+}
+
+type Params = Query<HashMap<String, String>>;
+
+async fn openapi_json() -> Response {
+    match ApiDoc::openapi().to_pretty_json() {
+        Ok(body) => cached(([(header::CONTENT_TYPE, "application/json")], body).into_response()),
+        Err(_) => failure(AppError::Internal),
+    }
+}
+
+/// Public events (not unlisted ones, never drafts), soonest first.
+#[utoipa::path(get, path = "/api/v1/events", tag = "events", params(PageParams),
+    responses((status = 200, body = Page<EventDto>), (status = 400, body = ApiError)))]
+async fn events(State(s): State<AppState>, uri: Uri, Query(q): Params) -> Response {
+    let (page, per_page) = match page_params(&q) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let found = event::Entity::find()
+        .filter(event::Column::Visibility.eq(Visibility::Public.as_str()))
+        .order_by_asc(event::Column::StartDate)
+        .order_by_asc(event::Column::Slug)
+        .all(&s.db)
+        .await;
+    match found {
+        Ok(all) => paged(&uri, page, per_page, all.iter().map(EventDto::from_model).collect()),
+        Err(e) => failure(e.into()),
+    }
+}
+
+/// A public or unlisted event.
+#[utoipa::path(get, path = "/api/v1/events/{slug}", tag = "events", params(("slug" = String, Path)),
+    responses((status = 200, body = EventDto), (status = 404, body = ApiError)))]
+async fn event_detail(State(s): State<AppState>, Path(slug): Path<String>) -> Response {
+    match visible_event(&s, &slug).await {
+        Ok(e) => ok(&EventDto::from_model(&e)),
+        Err(r) => r,
+    }
+}
+
+/// The talks of the published schedule, in time then room order.
+#[utoipa::path(get, path = "/api/v1/events/{slug}/talks", tag = "events", params(("slug" = String, Path), PageParams),
+    responses((status = 200, body = Page<TalkDto>), (status = 400, body = ApiError), (status = 404, body = ApiError)))]
+async fn talks(State(s): State<AppState>, Path(slug): Path<String>, uri: Uri, Query(q): Params) -> Response {
+    listing(&s, &slug, &uri, &q, |p| p.sessions.iter().filter(|s| s.kind == Kind::Talk).filter_map(TalkDto::from_session).collect()).await
+}
+
+/// One published talk by its public code.
+#[utoipa::path(get, path = "/api/v1/events/{slug}/talks/{code}", tag = "events", params(("slug" = String, Path), ("code" = String, Path)),
+    responses((status = 200, body = TalkDto), (status = 404, body = ApiError)))]
+async fn talk(State(s): State<AppState>, Path((slug, code)): Path<(String, String)>) -> Response {
+    let p = match load(&s, &slug).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    match p.session(&code).filter(|t| t.kind == Kind::Talk).and_then(TalkDto::from_session) {
+        Some(t) => ok(&t),
+        None => error(StatusCode::NOT_FOUND, "We could not find that talk in the published schedule."),
+    }
+}
+
+/// The speakers of the published talks, by name.
+#[utoipa::path(get, path = "/api/v1/events/{slug}/speakers", tag = "events", params(("slug" = String, Path), PageParams),
+    responses((status = 200, body = Page<SpeakerDto>), (status = 400, body = ApiError), (status = 404, body = ApiError)))]
+async fn speakers(State(s): State<AppState>, Path(slug): Path<String>, uri: Uri, Query(q): Params) -> Response {
+    listing(&s, &slug, &uri, &q, |p| p.speakers.iter().map(SpeakerDto::from).collect()).await
+}
+
+/// One speaker of the published schedule by their public code.
+#[utoipa::path(get, path = "/api/v1/events/{slug}/speakers/{code}", tag = "events", params(("slug" = String, Path), ("code" = String, Path)),
+    responses((status = 200, body = SpeakerDto), (status = 404, body = ApiError)))]
+async fn speaker(State(s): State<AppState>, Path((slug, code)): Path<(String, String)>) -> Response {
+    let p = match load(&s, &slug).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    match p.speaker(&code) {
+        Some(sp) => ok(&SpeakerDto::from(sp)),
+        None => error(StatusCode::NOT_FOUND, "We could not find that speaker in the published schedule."),
+    }
+}
+
+/// The event's rooms in their order.
+#[utoipa::path(get, path = "/api/v1/events/{slug}/rooms", tag = "events", params(("slug" = String, Path), PageParams),
+    responses((status = 200, body = Page<RoomDto>), (status = 400, body = ApiError), (status = 404, body = ApiError)))]
+async fn rooms(State(s): State<AppState>, Path(slug): Path<String>, uri: Uri, Query(q): Params) -> Response {
+    listing(&s, &slug, &uri, &q, |p| p.rooms.iter().map(RoomDto::from).collect()).await
+}
+
+/// The event's visible tracks in their order.
+#[utoipa::path(get, path = "/api/v1/events/{slug}/tracks", tag = "events", params(("slug" = String, Path), PageParams),
+    responses((status = 200, body = Page<TrackDto>), (status = 400, body = ApiError), (status = 404, body = ApiError)))]
+async fn tracks(State(s): State<AppState>, Path(slug): Path<String>, uri: Uri, Query(q): Params) -> Response {
+    listing(&s, &slug, &uri, &q, |p| p.tracks.iter().map(TrackDto::from).collect()).await
+}
+
+/// The whole latest published schedule, breaks included, with its version number.
+#[utoipa::path(get, path = "/api/v1/events/{slug}/schedule", tag = "events", params(("slug" = String, Path)),
+    responses((status = 200, body = ScheduleDto), (status = 404, body = ApiError)))]
+async fn schedule(State(s): State<AppState>, Path(slug): Path<String>) -> Response {
+    match load(&s, &slug).await {
+        Ok(p) => ok(&ScheduleDto::from(&p)),
+        Err(r) => r,
+    }
+}
+
+/// One page of what `pick` takes from the published programme of `slug`.
+async fn listing<T: Serialize>(s: &AppState, slug: &str, uri: &Uri, q: &HashMap<String, String>, pick: impl FnOnce(&Programme) -> Vec<T>) -> Response {
+    let (page, per_page) = match page_params(q) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    match load(s, slug).await {
+        Ok(p) => paged(uri, page, per_page, pick(&p)),
+        Err(r) => r,
+    }
+}
+
+/// The event of `slug` unless it is a draft (drafts are not found, even for their organisers).
+async fn visible_event(s: &AppState, slug: &str) -> Result<event::Model, Response> {
+    let e = by_slug(&s.db, slug).await.map_err(failure)?;
+    if e.visibility == Visibility::Draft.as_str() {
+        return Err(failure(AppError::NotFound));
+    }
+    Ok(e)
+}
+
+/// The latest published programme of a visible event.
+async fn load(s: &AppState, slug: &str) -> Result<Programme, Response> {
+    let e = visible_event(s, slug).await?;
+    programme(&s.db, &e, None).await.map_err(|err| match err {
+        AppError::NotFound => error(StatusCode::NOT_FOUND, "This event has no published schedule yet."),
+        other => failure(other),
+    })
+}
+
+/// `page` and `per_page` from the query, or a 400 saying what is wrong.
+pub fn page_params(q: &HashMap<String, String>) -> Result<(u64, u64), Response> {
+    let read = |key: &str, default: u64| -> Option<u64> {
+        match q.get(key) {
+            None => Some(default),
+            Some(v) => v.trim().parse::<u64>().ok(),
+        }
+    };
+    let page = read("page", 1).filter(|p| *p >= 1);
+    let Some(page) = page else {
+        return Err(error(StatusCode::BAD_REQUEST, "The page parameter must be a whole number from 1 upwards."));
+    };
+    let per_page = read("per_page", DEFAULT_PER_PAGE).filter(|n| (1..=MAX_PER_PAGE).contains(n));
+    let Some(per_page) = per_page else {
+        return Err(error(StatusCode::BAD_REQUEST, "The per_page parameter must be a whole number from 1 to 200."));
+    };
+    Ok((page, per_page))
+}
+
+/// Page `page` of `all`, with the path of the next page when there is one.
+pub fn page_of<T>(path: &str, page: u64, per_page: u64, all: Vec<T>) -> Page<T> {
+    let total = all.len() as u64;
+    let skip = (page - 1).saturating_mul(per_page);
+    let items: Vec<T> = all.into_iter().skip(usize::try_from(skip).unwrap_or(usize::MAX)).take(per_page as usize).collect();
+    let next = (skip.saturating_add(per_page) < total).then(|| format!("{path}?page={}&per_page={per_page}", page + 1));
+    Page { items, page, per_page, total, next }
+}
+
+fn paged<T: Serialize>(uri: &Uri, page: u64, per_page: u64, all: Vec<T>) -> Response {
+    ok(&page_of(uri.path(), page, per_page, all))
+}
+
+fn cached(mut r: Response) -> Response {
+    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE));
+    r
+}
+
+fn ok<T: Serialize>(body: &T) -> Response {
+    cached(Json(body).into_response())
+}
+
+fn error(status: StatusCode, sentence: &str) -> Response {
+    (status, Json(ApiError { error: sentence.to_string() })).into_response()
+}
+
+fn failure(err: AppError) -> Response {
+    match err {
+        AppError::NotFound => error(StatusCode::NOT_FOUND, "We could not find that event. It may not exist, or not be public."),
+        other => {
+            tracing::error!(error = %other, "REST API request failed");
+            error(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again in a moment.")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn page_parameters_are_checked() {
+        assert_eq!(page_params(&q(&[])).ok(), Some((1, 50)));
+        assert_eq!(page_params(&q(&[("page", "3"), ("per_page", "200")])).ok(), Some((3, 200)));
+        for bad in [("page", "0"), ("page", "abc"), ("per_page", "0"), ("per_page", "201"), ("per_page", "-1")] {
+            assert_eq!(page_params(&q(&[bad])).err().map(|r| r.status()), Some(StatusCode::BAD_REQUEST), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn pages_link_to_the_next_until_the_last() {
+        let p = page_of("/api/v1/events", 1, 2, vec![1, 2, 3]);
+        assert_eq!((p.items, p.total, p.next.as_deref()), (vec![1, 2], 3, Some("/api/v1/events?page=2&per_page=2")));
+        let p = page_of("/api/v1/events", 2, 2, vec![1, 2, 3]);
+        assert_eq!((p.items, p.next), (vec![3], None));
+        assert!(page_of("/x", 9, 2, vec![1]).items.is_empty());
+    }
+
+    #[test]
+    fn the_document_lists_every_served_path() {
+        let doc = ApiDoc::openapi();
+        assert_eq!(doc.paths.paths.len(), 9);
+        assert!(doc.paths.paths.contains_key("/api/v1/events/{slug}/talks/{code}"));
+    }
+}

@@ -1,0 +1,27 @@
+//! What the public agenda says, in one place so a French version can follow.
+pub const AGENDA: &str = "Agenda";
+pub const NOT_PUBLISHED: &str = "No agenda here yet: this event does not exist or its schedule is not published.";
+pub const UPDATED: &str = "Updated";
+pub const WHAT_CHANGED: &str = "What changed";
+pub const NOW_AND_NEXT: &str = "Now & next";
+pub const MY_AGENDA: &str = "My agenda";
+pub const DAYS: &str = "Days";
+pub const FILTERS: &str = "Filter the talks";
+pub const ALL: &str = "All";
+pub const SEARCH: &str = "Search titles, abstracts, speakers";
+pub const APPLY: &str = "Show";
+pub const CLEAR: &str = "Clear filters";
+pub const NOTHING_MATCHES: &str = "No talk matches these filters on this day.";
+pub const STAR: &str = "Star";
+pub const UNSTAR: &str = "Remove the star from";
+pub const ADD_TO_CALENDAR: &str = "Add to my calendar (.ics)";
+pub const WHOLE_CALENDAR: &str = "Whole agenda as a calendar (.ics)";
+pub const SPEAKERS: &str = "Speakers";
+pub const TALKS: &str = "Talks";
+pub const NOW: &str = "Now";
+pub const NEXT: &str = "Next";
+pub const NOTHING_NOW: &str = "Nothing is on right now, and nothing else is planned today.";
+pub const MY_EMPTY: &str = "No starred talks yet. Star talks on the agenda (☆) and they appear here, kept in this browser.";
+pub const MY_NEEDS_JS: &str = "Your starred talks are kept in this browser: this page needs JavaScript to read them.";
+pub const OVERLAP: &str = "overlap";
+pub const CHANGES_TITLE: &str = "Schedule changes";

@@ -1,0 +1,110 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::domain::programme::tests::session;
+use crate::domain::programme::{ProgrammeRoom, ProgrammeTrack};
+
+fn programme(sessions: Vec<Session>) -> Programme {
+    Programme {
+        slug: "conf".into(),
+        name: "Conf".into(),
+        city: String::new(),
+        venue: String::new(),
+        time_zone: "UTC".into(),
+        start_date: day(10),
+        end_date: day(11),
+        version: 2,
+        version_name: "v2".into(),
+        published_at: chrono::Utc::now(),
+        published_label: "now".into(),
+        rooms: vec![ProgrammeRoom { id: 1, name: "Amphi".into(), capacity: None }, ProgrammeRoom { id: 2, name: "Atelier".into(), capacity: None }],
+        tracks: vec![ProgrammeTrack { name: "Cloud".into(), colour: "#1f6feb".into() }],
+        sessions,
+        speakers: vec![],
+    }
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, 3, d).unwrap()
+}
+
+fn sample() -> Programme {
+    let mut kube = session("kube", 9, 40);
+    kube.abstract_md = "Operators all the way down".into();
+    let mut rex = session("rex", 9, 20);
+    rex.room_ids = vec![2];
+    rex.room = "Atelier".into();
+    rex.track = "Security".into();
+    rex.language = "fr".into();
+    rex.speakers = vec![SpeakerRef { code: Some("x".into()), name: "Zoé Dupont".into() }];
+    let mut lunch = session("", 12, 60);
+    lunch.kind = Kind::Lunch;
+    lunch.code = None;
+    lunch.room_ids = vec![1, 2];
+    lunch.room = "All rooms".into();
+    let mut next_day = session("later", 9, 40);
+    next_day.day = day(11);
+    programme(vec![kube, rex, lunch, next_day])
+}
+
+#[test]
+fn no_filter_shows_the_whole_first_day_with_breaks_grouped_by_start() {
+    let v = agenda(&sample(), &Filter::default(), day(1));
+    assert_eq!(v.day, "2027-03-10");
+    assert_eq!(v.days.len(), 2);
+    let titles: Vec<Vec<&str>> = v.groups.iter().map(|g| g.rows.iter().map(|r| r.title.as_str()).collect()).collect();
+    assert_eq!(titles, vec![vec!["Talk kube", "Talk rex"], vec!["Talk "]]);
+    assert_eq!((v.shown, v.total), (2, 2));
+}
+
+#[test]
+fn today_is_shown_first_during_the_event() {
+    assert_eq!(agenda(&sample(), &Filter::default(), day(11)).day, "2027-03-11");
+}
+
+#[test]
+fn a_track_filter_keeps_its_talks_and_hides_breaks() {
+    let f = Filter { track: "Security".into(), ..Default::default() };
+    let v = agenda(&sample(), &f, day(1));
+    let titles: Vec<&str> = v.groups.iter().flat_map(|g| g.rows.iter().map(|r| r.title.as_str())).collect();
+    assert_eq!(titles, vec!["Talk rex"]);
+    assert_eq!((v.shown, v.total), (1, 2));
+}
+
+#[test]
+fn text_search_reads_titles_abstracts_and_speaker_names_ignoring_case() {
+    let p = sample();
+    let found = |q: &str| -> Vec<String> {
+        let f = Filter { q: q.into(), ..Default::default() };
+        agenda(&p, &f, day(1)).groups.iter().flat_map(|g| g.rows.iter().map(|r| r.title.clone())).collect()
+    };
+    assert_eq!(found("OPERATORS"), vec!["Talk kube"]);
+    assert_eq!(found("zoé"), vec!["Talk rex"]);
+    assert_eq!(found("talk down"), vec!["Talk kube"], "every word must be found");
+    assert!(found("nothing-like-this").is_empty());
+}
+
+#[test]
+fn grid_places_each_session_by_room_and_five_minute_rows() {
+    let v = agenda(&sample(), &Filter::default(), day(1));
+    let rex = &v.groups[0].rows[1];
+    assert_eq!((rex.grid_col, rex.grid_cols, rex.grid_row, rex.grid_rows), (2, 1, 1, 4));
+    let lunch = &v.groups[1].rows[0];
+    assert_eq!((lunch.grid_col, lunch.grid_cols), (1, 2), "a break in all rooms spans every column");
+    assert_eq!(lunch.grid_row, 3 * 12 + 1, "12:00 is three hours after the 09:00 start");
+    assert_eq!(v.grid_height, 4 * 12);
+}
+
+#[test]
+fn filter_choices_list_only_values_talks_use_and_labels_are_readable() {
+    let v = agenda(&sample(), &Filter::default(), day(1));
+    assert_eq!(v.choices.tracks, vec!["Cloud", "Security"]);
+    assert_eq!(v.choices.languages, vec![("fr".to_string(), "French".to_string()), ("en".to_string(), "English".to_string())]);
+    assert_eq!(v.groups[0].rows[1].language, "French");
+}
+
+#[test]
+fn day_links_keep_the_other_filters_encoded() {
+    let f = Filter { track: "Cloud & AI".into(), q: "k8s ops".into(), ..Default::default() };
+    assert_eq!(f.query_for_day("2027-03-11"), "day=2027-03-11&track=Cloud+%26+AI&q=k8s+ops");
+}

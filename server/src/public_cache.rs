@@ -1,0 +1,199 @@
+//! Serves public answers (agenda pages, exports) from memory during the morning rush.
+//!
+//! A response is kept when a handler marks it `Cache-Control: public` and the request carried no
+//! session: it is then the same for every anonymous visitor. An entry lives at most its `max-age`
+//! and only while the newest published schedule version (read from the database at most once a
+//! second, so several instances agree) is the one it was rendered under. Entries hold the body
+//! already compressed (gzip and brotli) and an ETag, so a hit costs no rendering, no query and no
+//! compression, and a revalidation is a 304. It sits inside the compression layer, which leaves
+//! its already-encoded answers alone and compresses everything else.
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::body::{to_bytes, Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QuerySelect};
+use sha2::{Digest, Sha256};
+
+use app::entities::schedule_version;
+
+/// Beyond this many entries the cache starts afresh (bounded memory whatever URLs are asked).
+const MAX_ENTRIES: usize = 2_000;
+/// Bodies larger than this are served but not kept.
+const MAX_BODY: usize = 8 * 1024 * 1024;
+/// How stale the "newest version" may be.
+const STAMP_EVERY: Duration = Duration::from_secs(1);
+
+#[derive(Clone)]
+pub struct PublicCache(Arc<Inner>);
+
+struct Inner {
+    db: DatabaseConnection,
+    entries: Mutex<HashMap<String, Arc<Entry>>>,
+    stamp: tokio::sync::Mutex<(Option<Instant>, i64)>,
+}
+
+struct Entry {
+    stamp: i64,
+    born: Instant,
+    max_age: Duration,
+    headers: HeaderMap,
+    etag: HeaderValue,
+    identity: Bytes,
+    gzip: Bytes,
+    br: Bytes,
+}
+
+impl PublicCache {
+    pub fn new(db: DatabaseConnection) -> Self {
+        PublicCache(Arc::new(Inner { db, entries: Mutex::new(HashMap::new()), stamp: tokio::sync::Mutex::new((None, 0)) }))
+    }
+
+    /// The newest schedule version id, re-read at most once per `STAMP_EVERY`.
+    async fn stamp(&self) -> i64 {
+        let mut guard = self.0.stamp.lock().await;
+        if guard.0.is_some_and(|at| at.elapsed() < STAMP_EVERY) {
+            return guard.1;
+        }
+        let newest: Option<Option<i32>> = schedule_version::Entity::find()
+            .select_only()
+            .column_as(schedule_version::Column::Id.max(), "newest")
+            .into_tuple()
+            .one(&self.0.db)
+            .await
+            .unwrap_or_else(|e| {
+                tracing::warn!("public cache: cannot read the newest version: {e}");
+                None
+            });
+        // On a read failure the stamp moves, so nothing stale is served.
+        let value = match newest {
+            Some(v) => i64::from(v.unwrap_or(0)),
+            None => guard.1 - 1,
+        };
+        *guard = (Some(Instant::now()), value);
+        value
+    }
+
+    fn get(&self, key: &str, stamp: i64) -> Option<Arc<Entry>> {
+        let entries = self.0.entries.lock().ok()?;
+        entries.get(key).filter(|e| e.stamp == stamp && e.born.elapsed() < e.max_age).cloned()
+    }
+
+    fn put(&self, key: String, entry: Arc<Entry>) {
+        if let Ok(mut entries) = self.0.entries.lock() {
+            if entries.len() >= MAX_ENTRIES {
+                entries.clear();
+            }
+            entries.insert(key, entry);
+        }
+    }
+}
+
+/// The `max-age` of a response marked public. Immutable static files are left to the file
+/// server and browsers.
+fn is_public(headers: &HeaderMap) -> Option<Duration> {
+    let cc = headers.get(header::CACHE_CONTROL)?.to_str().ok()?;
+    if !cc.split(',').any(|d| d.trim() == "public") || cc.contains("immutable") {
+        return None;
+    }
+    let secs = cc.split(',').find_map(|d| d.trim().strip_prefix("max-age=")?.parse::<u64>().ok())?;
+    Some(Duration::from_secs(secs))
+}
+
+/// The middleware: see the module documentation.
+pub async fn serve(State(cache): State<PublicCache>, req: Request, next: Next) -> Response {
+    let cacheable_request = matches!(*req.method(), Method::GET | Method::HEAD);
+    if !cacheable_request || app::auth::session::session_token(req.headers()).is_some() {
+        let mut res = next.run(req).await;
+        if is_public(res.headers()).is_some() {
+            // Personal (signed-in) answers must not be kept by a shared cache.
+            res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
+        }
+        return res;
+    }
+    let key = req.uri().to_string();
+    let accept = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let asked = (header_str(req.headers(), header::IF_NONE_MATCH), header_str(req.headers(), header::IF_MODIFIED_SINCE));
+    let stamp = cache.stamp().await;
+    if let Some(entry) = cache.get(&key, stamp) {
+        return answer(&entry, &accept, &asked);
+    }
+    let res = next.run(req).await;
+    let Some(max_age) = is_public(res.headers()).filter(|_| worth_keeping(&res)) else {
+        return res;
+    };
+    let (parts, body) = res.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "This page is too large to send.").into_response();
+    };
+    let entry = Arc::new(entry(stamp, max_age, parts.headers, bytes).await);
+    cache.put(key, entry.clone());
+    answer(&entry, &accept, &asked)
+}
+
+fn worth_keeping(res: &Response) -> bool {
+    let declared = res.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    res.status() == StatusCode::OK
+        && !res.headers().contains_key(header::SET_COOKIE)
+        && !res.headers().contains_key(header::CONTENT_ENCODING)
+        && declared.is_none_or(|n| n <= MAX_BODY)
+}
+
+fn header_str(h: &HeaderMap, name: header::HeaderName) -> Option<String> {
+    h.get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
+}
+
+async fn entry(stamp: i64, max_age: Duration, mut headers: HeaderMap, identity: Bytes) -> Entry {
+    for h in [header::CONTENT_LENGTH, header::CONTENT_ENCODING, header::TRANSFER_ENCODING, header::DATE] {
+        headers.remove(h);
+    }
+    let digest = Sha256::digest(&identity);
+    let etag = HeaderValue::from_str(&format!("W/\"{}\"", hex::encode(&digest[..12]))).expect("hex is a valid header");
+    let body = identity.clone();
+    let (gzip, br) = tokio::task::spawn_blocking(move || (gzip(&body), brotli(&body))).await.unwrap_or_default();
+    Entry { stamp, born: Instant::now(), max_age, headers, etag, identity, gzip: gzip.into(), br: br.into() }
+}
+
+fn gzip(body: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let _ = enc.write_all(body);
+    enc.finish().unwrap_or_default()
+}
+
+fn brotli(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut enc = brotli::CompressorWriter::new(&mut out, 4096, 9, 22);
+        let _ = enc.write_all(body);
+    }
+    out
+}
+
+fn answer(e: &Entry, accept: &str, (if_none_match, if_modified_since): &(Option<String>, Option<String>)) -> Response {
+    let fresh = if_none_match.as_deref().is_some_and(|v| v.split(',').any(|t| t.trim() == e.etag.to_str().unwrap_or("")))
+        || (if_none_match.is_none() && if_modified_since.as_deref().is_some_and(|v| Some(v) == e.headers.get(header::LAST_MODIFIED).and_then(|l| l.to_str().ok())));
+    let (status, encoding, body) = if fresh {
+        (StatusCode::NOT_MODIFIED, None, Bytes::new())
+    } else if accept.contains("br") && !e.br.is_empty() {
+        (StatusCode::OK, Some("br"), e.br.clone())
+    } else if accept.contains("gzip") && !e.gzip.is_empty() {
+        (StatusCode::OK, Some("gzip"), e.gzip.clone())
+    } else {
+        (StatusCode::OK, None, e.identity.clone())
+    };
+    let mut res = Response::new(Body::from(body));
+    *res.status_mut() = status;
+    let h = res.headers_mut();
+    h.extend(e.headers.clone());
+    h.insert(header::ETAG, e.etag.clone());
+    h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding, Cookie"));
+    if let Some(enc) = encoding {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(enc));
+    }
+    res
+}
