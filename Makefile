@@ -32,7 +32,7 @@ release:
 
 ## run-release: serve the release build with demo data
 run-release: release
-	SEED_DEMO_IF_EMPTY=true LEPTOS_SITE_ROOT=target/site LEPTOS_HASH_FILES=true target/release/server
+	SEED_DEMO_IF_EMPTY=true LEPTOS_SITE_ROOT=target/site LEPTOS_HASH_FILES=true $${CARGO_TARGET_DIR:-target}/release/server
 
 ## bench: load-test the release build on a large seeded event (wrk) and record the figures in BENCHMARKS.md
 bench:
