@@ -30,8 +30,12 @@ const CACHE: &str = "public, max-age=60";
 /// More codes than any favourites list holds: the rest of a longer query is ignored.
 const MAX_FAVED: usize = 500;
 
+/// Public read-only answers may be fetched by any site (conference apps, other tools).
+pub fn open_cors() -> CorsLayer {
+    CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD])
+}
+
 pub fn routes() -> Router<AppState> {
-    let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD]);
     Router::new()
         .route("/{slug}/schedule.json", get(latest_json))
         .route("/{slug}/schedule.xml", get(latest_xml))
@@ -39,7 +43,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{slug}/v/{number}/{file}", get(versioned))
         .route("/{slug}/talk/{file}", get(talk_ics))
         .route("/{slug}/faved.ics", get(faved_ics))
-        .layer(cors)
+        .layer(open_cors())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,13 +7,12 @@
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
-use tower_http::cors::{Any, CorsLayer};
 use utoipa::OpenApi;
 
 pub use super::rest_dto::*;
@@ -39,7 +38,6 @@ const MAX_PER_PAGE: u64 = 200;
 pub struct ApiDoc;
 
 pub fn routes() -> Router<AppState> {
-    let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD]);
     Router::new()
         .route("/api/openapi.json", get(openapi_json))
         .route("/api/v1/events", get(events))
@@ -51,7 +49,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/events/{slug}/rooms", get(rooms))
         .route("/api/v1/events/{slug}/tracks", get(tracks))
         .route("/api/v1/events/{slug}/schedule", get(schedule))
-        .layer(cors)
+        .layer(super::exports::open_cors())
 }
 
 type Params = Query<HashMap<String, String>>;
