@@ -4,6 +4,7 @@
 //! Exports are anonymous: a draft event is not found even for its organisers, so every answer can
 //! be cached publicly. Bad input (unknown event, version or file name) is a 404, never a 500.
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -13,7 +14,7 @@ use axum::Router;
 use chrono::{DateTime, Utc};
 use tower_http::cors::{Any, CorsLayer};
 
-use crate::agenda::service::programme;
+use crate::agenda::service::{latest_programme, programme};
 use crate::domain::frab::{schedule_json, schedule_xml};
 use crate::domain::ical::{calendar, CalEvent};
 use crate::domain::programme::{Programme, Session};
@@ -135,9 +136,13 @@ async fn whole(s: &AppState, h: &HeaderMap, slug: &str, number: Option<i32>, for
 }
 
 /// The published programme of a visible event, or the response to give instead.
-async fn load(s: &AppState, slug: &str, number: Option<i32>) -> Result<Programme, Response> {
+/// The latest version comes from the shared programme cache; older ones are read as asked.
+async fn load(s: &AppState, slug: &str, number: Option<i32>) -> Result<Arc<Programme>, Response> {
     let e = visible_model(&s.db, slug, None).await.map_err(failure)?;
-    programme(&s.db, &e, number).await.map_err(failure)
+    match number {
+        None => latest_programme(&s.db, &s.programmes, &e).await.map_err(failure),
+        Some(_) => programme(&s.db, &e, number).await.map(Arc::new).map_err(failure),
+    }
 }
 
 /// Stamped with the version's publication time (not now), so the same version gives the same bytes.

@@ -5,6 +5,7 @@
 //! Answers are JSON, open to any origin and publicly cacheable for a minute; errors are JSON too,
 //! `{ "error": "a sentence" }`.
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode, Uri};
@@ -16,7 +17,7 @@ use serde::Serialize;
 use utoipa::OpenApi;
 
 pub use super::rest_dto::*;
-use crate::agenda::service::programme;
+use crate::agenda::service::latest_programme;
 use crate::domain::events::Visibility;
 use crate::domain::programme::Programme;
 use crate::domain::timetable::Kind;
@@ -152,7 +153,7 @@ async fn tracks(State(s): State<AppState>, Path(slug): Path<String>, uri: Uri, Q
     responses((status = 200, body = ScheduleDto), (status = 404, body = ApiError)))]
 async fn schedule(State(s): State<AppState>, Path(slug): Path<String>) -> Response {
     match load(&s, &slug).await {
-        Ok(p) => ok(&ScheduleDto::from(&p)),
+        Ok(p) => ok(&ScheduleDto::from(p.as_ref())),
         Err(r) => r,
     }
 }
@@ -179,9 +180,9 @@ async fn visible_event(s: &AppState, slug: &str) -> Result<event::Model, Respons
 }
 
 /// The latest published programme of a visible event.
-async fn load(s: &AppState, slug: &str) -> Result<Programme, Response> {
+async fn load(s: &AppState, slug: &str) -> Result<Arc<Programme>, Response> {
     let e = visible_event(s, slug).await?;
-    programme(&s.db, &e, None).await.map_err(|err| match err {
+    latest_programme(&s.db, &s.programmes, &e).await.map_err(|err| match err {
         AppError::NotFound => error(StatusCode::NOT_FOUND, "This event has no published schedule yet."),
         other => failure(other),
     })
