@@ -43,7 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light"/>
                 <AutoReload options=options.clone()/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
+                <PageScripts options/>
                 <MetaTags/>
             </head>
             <body>
@@ -53,11 +53,28 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The app's wasm, except on attendee pages, which are complete as server-rendered HTML and get
+/// only the small script behind stars and instant filters (see `agenda::is_attendee_page`).
+#[component]
+fn PageScripts(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let plain = use_context::<http::request::Parts>().is_some_and(|req| agenda::is_attendee_page(req.uri.path()));
+    #[cfg(not(feature = "ssr"))]
+    let plain = false;
+    if plain {
+        view! { <script src="/agenda.js" defer=true></script> }.into_any()
+    } else {
+        view! { <HydrationScripts options/> }.into_any()
+    }
+}
+
 /// Pages carry a CSP whose nonce lets exactly Leptos' own inline scripts run.
 #[cfg(feature = "ssr")]
 fn set_content_security_policy() {
     use leptos::nonce::use_nonce;
-    let Some(res) = use_context::<leptos_axum::ResponseOptions>() else { return };
+    let Some(res) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
     let script = match use_nonce() {
         Some(nonce) => format!("'self' 'wasm-unsafe-eval' 'nonce-{nonce}'"),
         None => "'self' 'wasm-unsafe-eval'".to_string(),
@@ -121,6 +138,7 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule") view=schedule::builder_page::BuilderPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/place/:item") view=schedule::place_page::PlacePage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/import") view=agenda::import_page::ImportPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/interest") view=agenda::interest_page::InterestPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/versions") view=schedule::versions_page::VersionsPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/versions/:number") view=schedule::versions_page::VersionPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals") view=organizer::proposals_pages::ProposalsPage/>

@@ -31,6 +31,7 @@ mod m0027_schedule_versions;
 mod m0028_speaker_unavailability;
 mod m0029_mail_attachments;
 mod m0030_user_public_codes;
+mod m0031_favourites;
 
 pub struct Migrator;
 
@@ -68,15 +69,12 @@ impl MigratorTrait for Migrator {
             Box::new(m0028_speaker_unavailability::Migration),
             Box::new(m0029_mail_attachments::Migration),
             Box::new(m0030_user_public_codes::Migration),
+            Box::new(m0031_favourites::Migration),
         ]
     }
 }
 
 /// Foreign key from `table.column` to `users.id` / `events.id`, deleting with the parent.
 pub(crate) fn cascade_fk(from: (impl IntoIden, impl IntoIden), to: (impl IntoIden, impl IntoIden)) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(from.0, from.1)
-        .to(to.0, to.1)
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
+    ForeignKey::create().from(from.0, from.1).to(to.0, to.1).on_delete(ForeignKeyAction::Cascade).to_owned()
 }

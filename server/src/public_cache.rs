@@ -2,8 +2,8 @@
 //!
 //! A response is kept when a handler marks it `Cache-Control: public` and the request carried no
 //! session: it is then the same for every anonymous visitor. An entry lives at most its `max-age`
-//! and only while the newest published schedule version (read from the database at most once a
-//! second, so several instances agree) is the one it was rendered under. Entries hold the body
+//! and only while the newest published schedule version and the events' visibility (read from the
+//! database at most once a second, so several instances agree) are those it was rendered under. Entries hold the body
 //! already compressed (gzip and brotli) and an ETag, so a hit costs no rendering, no query and no
 //! compression, and a revalidation is a 304. It sits inside the compression layer, which leaves
 //! its already-encoded answers alone and compresses everything else.
@@ -17,10 +17,10 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QuerySelect};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryOrder, QuerySelect};
 use sha2::{Digest, Sha256};
 
-use app::entities::schedule_version;
+use app::entities::{event, schedule_version};
 
 /// Beyond this many entries the cache starts afresh (bounded memory whatever URLs are asked).
 const MAX_ENTRIES: usize = 2_000;
@@ -54,27 +54,19 @@ impl PublicCache {
         PublicCache(Arc::new(Inner { db, entries: Mutex::new(HashMap::new()), stamp: tokio::sync::Mutex::new((None, 0)) }))
     }
 
-    /// The newest schedule version id, re-read at most once per `STAMP_EVERY`.
+    /// What public pages depend on besides their URL: the newest schedule version and every
+    /// event's slug, name, zone and visibility (a switch back to draft hides an agenda at once).
+    /// Re-read at most once per `STAMP_EVERY`.
     async fn stamp(&self) -> i64 {
         let mut guard = self.0.stamp.lock().await;
         if guard.0.is_some_and(|at| at.elapsed() < STAMP_EVERY) {
             return guard.1;
         }
-        let newest: Option<Option<i32>> = schedule_version::Entity::find()
-            .select_only()
-            .column_as(schedule_version::Column::Id.max(), "newest")
-            .into_tuple()
-            .one(&self.0.db)
-            .await
-            .unwrap_or_else(|e| {
-                tracing::warn!("public cache: cannot read the newest version: {e}");
-                None
-            });
         // On a read failure the stamp moves, so nothing stale is served.
-        let value = match newest {
-            Some(v) => i64::from(v.unwrap_or(0)),
-            None => guard.1 - 1,
-        };
+        let value = read_stamp(&self.0.db).await.unwrap_or_else(|e| {
+            tracing::warn!("public cache: cannot read what public pages depend on: {e}");
+            guard.1.wrapping_sub(1)
+        });
         *guard = (Some(Instant::now()), value);
         value
     }
@@ -92,6 +84,22 @@ impl PublicCache {
             entries.insert(key, entry);
         }
     }
+}
+
+async fn read_stamp(db: &DatabaseConnection) -> Result<i64, sea_orm::DbErr> {
+    use std::hash::{Hash, Hasher};
+    let newest: Option<Option<i32>> =
+        schedule_version::Entity::find().select_only().column_as(schedule_version::Column::Id.max(), "newest").into_tuple().one(db).await?;
+    let events: Vec<(i32, String, String, String, String)> = event::Entity::find()
+        .select_only()
+        .columns([event::Column::Id, event::Column::Slug, event::Column::Name, event::Column::TimeZone, event::Column::Visibility])
+        .order_by_asc(event::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (newest.flatten(), events).hash(&mut h);
+    Ok(h.finish() as i64)
 }
 
 /// The `max-age` of a response marked public. Immutable static files are left to the file
@@ -176,7 +184,8 @@ fn brotli(body: &[u8]) -> Vec<u8> {
 
 fn answer(e: &Entry, accept: &str, (if_none_match, if_modified_since): &(Option<String>, Option<String>)) -> Response {
     let fresh = if_none_match.as_deref().is_some_and(|v| v.split(',').any(|t| t.trim() == e.etag.to_str().unwrap_or("")))
-        || (if_none_match.is_none() && if_modified_since.as_deref().is_some_and(|v| Some(v) == e.headers.get(header::LAST_MODIFIED).and_then(|l| l.to_str().ok())));
+        || (if_none_match.is_none()
+            && if_modified_since.as_deref().is_some_and(|v| Some(v) == e.headers.get(header::LAST_MODIFIED).and_then(|l| l.to_str().ok())));
     let (status, encoding, body) = if fresh {
         (StatusCode::NOT_MODIFIED, None, Bytes::new())
     } else if accept.contains("br") && !e.br.is_empty() {

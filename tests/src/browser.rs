@@ -91,7 +91,12 @@ impl Browser {
     /// Sets the value of the input named `name` by script, firing `input` and `change` (for date-time
     /// inputs, whose typing order depends on the browser's locale).
     pub async fn set_value(&self, name: &str, value: &str) {
-        self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(&format!("[name='{name}']"))).await.expect("field present");
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(&format!("[name='{name}']")))
+            .await
+            .expect("field present");
         let script = "const el = document.querySelector(`[name='${arguments[0]}']`); el.value = arguments[1]; \
             el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));";
         self.client.execute(script, vec![json!(name), json!(value)]).await.expect("set value");
@@ -168,12 +173,48 @@ impl Browser {
             if tokio::time::Instant::now() > deadline {
                 let loaded = self
                     .client
-                    .execute("return performance.getEntriesByType('resource').map(e => e.name + ' ' + e.responseStatus).join('\\n')", vec![])
+                    .execute(
+                        "return performance.getEntriesByType('resource').map(e => e.name + ' ' + e.responseStatus).join('\\n')",
+                        vec![],
+                    )
                     .await
                     .unwrap_or_default();
                 panic!("the page never hydrated (wasm did not run); resources loaded:\n{}", loaded.as_str().unwrap_or(""));
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the value of the field `css` finds contains `needle`.
+    pub async fn wait_for_value(&self, css: &str, needle: &str) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let v = self
+                .client
+                .execute("return (document.querySelector(arguments[0]) || {}).value || ''", vec![json!(css)])
+                .await
+                .expect("script");
+            if v.as_str().is_some_and(|v| v.contains(needle)) {
+                return;
+            }
+            if tokio::time::Instant::now() > deadline {
+                panic!("{css} never held {needle:?}; it holds {v}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the attendee pages' script (`/agenda.js`) has run; those pages load no wasm.
+    pub async fn wait_agenda_script(&self) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            let v = self.client.execute("return [!!window.__estrade_agenda, !!window.__estrade_hydrated]", vec![]).await.expect("script");
+            match (v[0].as_bool(), v[1].as_bool()) {
+                (_, Some(true)) => panic!("an attendee page loaded the app's wasm"),
+                (Some(true), _) => return,
+                _ if tokio::time::Instant::now() > deadline => panic!("/agenda.js never ran"),
+                _ => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
         }
     }
 

@@ -25,10 +25,16 @@ pub async fn add_cospeaker(c: &Conf, code: &str, email: &str) {
     let db = &c.app.state.db;
     let p = proposal::Entity::find().filter(proposal::Column::Code.eq(code)).one(db).await.unwrap().unwrap();
     let u = user::Entity::find().filter(user::Column::Email.eq(email)).one(db).await.unwrap().unwrap();
-    proposal_speaker::ActiveModel { proposal_id: Set(p.id), user_id: Set(u.id), is_owner: Set(false), created_at: Set(Utc::now()), ..Default::default() }
-        .insert(db)
-        .await
-        .unwrap();
+    proposal_speaker::ActiveModel {
+        proposal_id: Set(p.id),
+        user_id: Set(u.id),
+        is_owner: Set(false),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
 }
 
 pub async fn sched(backend: Backend, setup: Setup) -> Sched {
@@ -41,7 +47,11 @@ pub async fn sched(backend: Backend, setup: Setup) -> Sched {
     // REX: 40 minutes.
     let rex = c.formats[1];
     let mut codes = Vec::new();
-    for (email, name, title) in [("ada@example.org", "Ada Speaker", "Alpha talk"), ("bea@example.org", "Bea Martin, PhD", "Beta talk"), ("cy@example.org", "Cy Speaker", "Gamma talk")] {
+    for (email, name, title) in [
+        ("ada@example.org", "Ada Speaker", "Alpha talk"),
+        ("bea@example.org", "Bea Martin, PhD", "Beta talk"),
+        ("cy@example.org", "Cy Speaker", "Gamma talk"),
+    ] {
         let (_, code) = c.submit(email, name, title, rex).await;
         assert_eq!(c.decide(&code, "accepted", "", "").await.status(), 200);
         codes.push(code);
@@ -79,7 +89,16 @@ impl Sched {
     /// Places the item at `start` (local HH:MM on DAY) in `room` (an id or "all").
     pub async fn place(&self, code_or_title: &str, room: &str, start: &str, minutes: &str) -> reqwest::Response {
         let (id, version) = self.item(code_or_title).await;
-        self.call("place", &[("item", &id), ("version", &version), ("day", DAY), ("room", room), ("start", start), ("minutes", minutes)]).await
+        self.call("place", &[("item", &id), ("version", &version), ("day", DAY), ("room", room), ("start", start), ("minutes", minutes)])
+            .await
+    }
+
+    /// Publishes Alpha (Amphi) and Gamma (Atelier) at 10:00, Beta (Atelier) at 11:00.
+    pub async fn publish_sample(&self) {
+        assert_eq!(self.place(&self.codes[0], &self.room(0), "10:00", "40").await.status(), 200);
+        assert_eq!(self.place(&self.codes[2], &self.room(1), "10:00", "40").await.status(), 200);
+        assert_eq!(self.place(&self.codes[1], &self.room(1), "11:00", "40").await.status(), 200);
+        assert_eq!(self.call("publish", &[("name", "")]).await.status(), 200);
     }
 
     pub fn room(&self, i: usize) -> String {

@@ -7,15 +7,12 @@ use estrade_tests::schedule::{sched, Sched};
 use estrade_tests::selection::SLUG;
 use estrade_tests::{db_test, Backend, Setup, TestApp};
 use reqwest::header;
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use std::time::Duration;
 
-/// Publishes Alpha (Amphi) and Gamma (Atelier) at 10:00, Beta (Atelier) at 11:00; then moves
-/// Gamma to 14:00 in the Amphi without publishing.
+/// The sample schedule published, then Gamma moved to 14:00 in the Amphi without publishing.
 async fn published(s: &Sched) {
-    assert_eq!(s.place(&s.codes[0], &s.room(0), "10:00", "40").await.status(), 200);
-    assert_eq!(s.place(&s.codes[2], &s.room(1), "10:00", "40").await.status(), 200);
-    assert_eq!(s.place(&s.codes[1], &s.room(1), "11:00", "40").await.status(), 200);
-    assert_eq!(s.call("publish", &[("name", "")]).await.status(), 200);
+    s.publish_sample().await;
     assert_eq!(s.place(&s.codes[2], &s.room(0), "14:00", "40").await.status(), 200);
 }
 
@@ -61,16 +58,11 @@ db_test!(anonymous_visitors_read_only_the_published_agenda, |backend: Backend| a
     assert_eq!(code, 404);
 
     // The speaker link on the talk page leads to Bea's page, which lists both her talks.
-    let json: serde_json::Value = client()
-        .get(app.url(&format!("/api/agenda/talk?slug={SLUG}&code={}", s.codes[0])))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let json: serde_json::Value =
+        client().get(app.url(&format!("/api/agenda/talk?slug={SLUG}&code={}", s.codes[0]))).send().await.unwrap().json().await.unwrap();
     assert!(!json.to_string().contains("@example.org"), "{json}");
-    let bea = json["speakers"].as_array().unwrap().iter().find(|p| p["name"] == "Bea Martin, PhD").unwrap()["code"].as_str().unwrap().to_string();
+    let bea =
+        json["speakers"].as_array().unwrap().iter().find(|p| p["name"] == "Bea Martin, PhD").unwrap()["code"].as_str().unwrap().to_string();
     let (code, html) = page(app, &format!("/events/{SLUG}/speaker/{bea}")).await;
     assert_eq!(code, 200);
     assert_eq!(titles_in(&html), ["Alpha talk", "Beta talk"]);
@@ -85,7 +77,8 @@ db_test!(now_and_next_follow_the_event_clock, |backend: Backend| async move {
     published(&s).await;
     // 10:20 in Paris (UTC+1): Alpha and Gamma are on, Beta is next in the Atelier.
     s.c.app.state.clock.set(Some(chrono::Utc.with_ymd_and_hms(2027, 3, 10, 9, 20, 0).unwrap()));
-    let json: serde_json::Value = client().get(s.c.app.url(&format!("/api/agenda/now?slug={SLUG}"))).send().await.unwrap().json().await.unwrap();
+    let json: serde_json::Value =
+        client().get(s.c.app.url(&format!("/api/agenda/now?slug={SLUG}"))).send().await.unwrap().json().await.unwrap();
     assert_eq!(json["clock"], "10:20 Europe/Paris");
     let rooms = json["rooms"].as_array().unwrap();
     assert_eq!(rooms.len(), 2, "{json}");
@@ -134,6 +127,15 @@ db_test!(public_answers_come_from_the_cache_and_revalidate, |backend: Backend| a
     TestApp::eventually("the new version on the agenda", Duration::from_secs(10), || async {
         let res = client().get(&url).header(header::IF_NONE_MATCH, etag.clone()).send().await.unwrap();
         res.status() == 200 && res.text().await.unwrap().contains("14:00–14:40")
+    })
+    .await;
+
+    // Organisers taking the event back to draft hide its cached agenda within a couple of seconds too.
+    let db = &app.state.db;
+    let e = app::entities::event::Entity::find_by_id(s.c.event).one(db).await.unwrap().unwrap();
+    app::entities::event::ActiveModel { visibility: Set("draft".into()), ..e.into() }.update(db).await.unwrap();
+    TestApp::eventually("the draft event's agenda gone", Duration::from_secs(10), || async {
+        client().get(&url).send().await.unwrap().status() == 404
     })
     .await;
 });

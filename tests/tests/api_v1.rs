@@ -4,19 +4,11 @@
 use std::collections::BTreeSet;
 
 use estrade_tests::http::client;
-use estrade_tests::schedule::{sched, Sched};
+use estrade_tests::schedule::sched;
 use estrade_tests::selection::SLUG;
 use estrade_tests::{db_test, Backend, Setup, TestApp};
 use reqwest::header;
 use serde_json::Value;
-
-/// Publishes Alpha (Amphi) and Gamma (Atelier) at 10:00, Beta (Atelier) at 11:00.
-async fn published(s: &Sched) {
-    assert_eq!(s.place(&s.codes[0], &s.room(0), "10:00", "40").await.status(), 200);
-    assert_eq!(s.place(&s.codes[2], &s.room(1), "10:00", "40").await.status(), 200);
-    assert_eq!(s.place(&s.codes[1], &s.room(1), "11:00", "40").await.status(), 200);
-    assert_eq!(s.call("publish", &[("name", "")]).await.status(), 200);
-}
 
 async fn get(app: &TestApp, path: &str) -> (u16, Value) {
     let res = client().get(app.url(path)).send().await.unwrap();
@@ -54,7 +46,10 @@ db_test!(events_are_listed_without_drafts_or_unlisted_ones, |backend: Backend| a
     assert_eq!(json["total"], 1);
     assert!(json["next"].is_null());
     let e = &json["items"][0];
-    assert_eq!((e["city"].as_str(), e["time_zone"].as_str(), e["start_date"].as_str()), (Some("Lille"), Some("Europe/Paris"), Some("2027-03-10")));
+    assert_eq!(
+        (e["city"].as_str(), e["time_zone"].as_str(), e["start_date"].as_str()),
+        (Some("Lille"), Some("Europe/Paris"), Some("2027-03-10"))
+    );
     assert_eq!(e["links"]["talks"], format!("/api/v1/events/{SLUG}/talks"));
 
     let (code, json) = get(app, "/api/v1/events/by-link").await;
@@ -69,7 +64,7 @@ db_test!(events_are_listed_without_drafts_or_unlisted_ones, |backend: Backend| a
 db_test!(talks_and_speakers_come_from_the_published_version, |backend: Backend| async move {
     let s = sched(backend, Setup::default()).await;
     let app = &s.c.app;
-    published(&s).await;
+    s.publish_sample().await;
     // Work in progress stays private.
     assert_eq!(s.place(&s.codes[2], &s.room(0), "14:00", "40").await.status(), 200);
     let base = format!("/api/v1/events/{SLUG}");
@@ -108,7 +103,10 @@ db_test!(talks_and_speakers_come_from_the_published_version, |backend: Backend| 
     assert_eq!(alpha["title"], "Alpha talk");
     assert_eq!(alpha["end"], "2027-03-10T09:40:00Z");
     assert!(alpha["abstract"].as_str().unwrap().contains("golden paths"), "{alpha}");
-    assert_eq!(strings(&alpha["speakers"], "name").into_iter().collect::<BTreeSet<_>>(), ["Ada Speaker".to_string(), "Bea Martin, PhD".to_string()].into());
+    assert_eq!(
+        strings(&alpha["speakers"], "name").into_iter().collect::<BTreeSet<_>>(),
+        ["Ada Speaker".to_string(), "Bea Martin, PhD".to_string()].into()
+    );
     refused(app, &format!("{base}/talks/nosuchcode"), 404).await;
 
     let res = client().get(app.url(&format!("{base}/speakers"))).send().await.unwrap();
@@ -134,6 +132,39 @@ db_test!(talks_and_speakers_come_from_the_published_version, |backend: Backend| 
     assert!(sched["published_at"].as_str().unwrap().ends_with('Z'), "{sched}");
     assert_eq!(sched["sessions"].as_array().unwrap().len(), 3);
     assert!(!sched.to_string().contains("T13:00:00Z"), "the unpublished move to 14:00 Paris is not served");
+});
+
+db_test!(older_versions_are_served_and_answers_are_dated, |backend: Backend| async move {
+    let s = sched(backend, Setup::default()).await;
+    let app = &s.c.app;
+    s.publish_sample().await;
+    assert_eq!(s.place(&s.codes[2], &s.room(0), "14:00", "40").await.status(), 200);
+    assert_eq!(s.call("publish", &[("name", "")]).await.status(), 200);
+    let base = format!("/api/v1/events/{SLUG}");
+    let gamma = format!("{base}/talks/{}", s.codes[2]);
+
+    let (_, latest) = get(app, &gamma).await;
+    assert_eq!(latest["start"], "2027-03-10T13:00:00Z", "version 2 moved Gamma to 14:00 Paris: {latest}");
+    let (code, first) = get(app, &format!("{gamma}?version=1")).await;
+    assert_eq!(code, 200);
+    assert_eq!(first["start"], "2027-03-10T09:00:00Z", "{first}");
+    let (_, v1) = get(app, &format!("{base}/schedule?version=1")).await;
+    assert_eq!(v1["version"], 1);
+    let (_, rooms) = get(app, &format!("{base}/rooms?version=1&per_page=1")).await;
+    assert_eq!(rooms["next"], format!("{base}/rooms?page=2&per_page=1"));
+    refused(app, &format!("{base}/schedule?version=3"), 404).await;
+    refused(app, &format!("{base}/talks?version=zero"), 400).await;
+    refused(app, &format!("{base}/schedule?version=0"), 400).await;
+
+    let res = client().get(app.url(&format!("{base}/schedule"))).send().await.unwrap();
+    let modified = res.headers().get(header::LAST_MODIFIED).expect("Last-Modified on API answers").clone();
+    let again =
+        client().get(app.url(&format!("{base}/schedule"))).header(header::IF_MODIFIED_SINCE, modified.clone()).send().await.unwrap();
+    assert_eq!(again.status(), 304);
+    let older = client().get(app.url(&format!("{base}/talks?version=1"))).header(header::IF_MODIFIED_SINCE, modified).send().await.unwrap();
+    assert_eq!(older.status(), 304, "version 1 is older than the copy the client has");
+    let stale = client().get(app.url(&gamma)).header(header::IF_MODIFIED_SINCE, "Mon, 01 Jan 2001 00:00:00 GMT").send().await.unwrap();
+    assert_eq!(stale.status(), 200);
 });
 
 db_test!(the_openapi_document_describes_every_path, |backend: Backend| async move {
@@ -163,5 +194,7 @@ db_test!(the_openapi_document_describes_every_path, |backend: Backend| async mov
         refused(&app, &path, 404).await;
     }
     assert!(doc["components"]["schemas"]["TalkDto"]["properties"]["abstract"].is_object(), "{}", doc["components"]);
+    let params = doc["paths"]["/api/v1/events/{slug}/talks"]["get"]["parameters"].to_string();
+    assert!(params.contains("\"version\"") && params.contains("\"per_page\""), "{params}");
     app.stop().await;
 });

@@ -1,10 +1,11 @@
 //! In real Chromium, as an attendee without an account: filter the agenda by track, open a talk,
 //! star two talks at the same time and see the overlap in "My agenda", fetch the personal calendar;
-//! the same agenda with JavaScript off; a phone-sized screen gets the list, a wide one the grid.
+//! the same agenda with JavaScript off; a phone-sized screen gets the list, a wide one the grid;
+//! stars follow an attendee into their account, and organisers see the counts.
 use app::entities::{proposal, track};
 use estrade_tests::browser::{Browser, BrowserOptions};
 use estrade_tests::schedule::{sched, Sched};
-use estrade_tests::selection::SLUG;
+use estrade_tests::selection::{PASSWORD, SLUG};
 use estrade_tests::{Backend, Setup};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
@@ -28,10 +29,7 @@ async fn two_tracks_published() -> Sched {
     .unwrap();
     let gamma = proposal::Entity::find().filter(proposal::Column::Code.eq(&s.codes[2])).one(db).await.unwrap().unwrap();
     proposal::ActiveModel { track_id: Set(Some(security.id)), ..gamma.into() }.update(db).await.unwrap();
-    assert_eq!(s.place(&s.codes[0], &s.room(0), "10:00", "40").await.status(), 200);
-    assert_eq!(s.place(&s.codes[2], &s.room(1), "10:00", "40").await.status(), 200);
-    assert_eq!(s.place(&s.codes[1], &s.room(1), "11:00", "40").await.status(), 200);
-    assert_eq!(s.call("publish", &[("name", "")]).await.status(), 200);
+    s.publish_sample().await;
     s
 }
 
@@ -47,7 +45,7 @@ async fn an_attendee_filters_stars_overlapping_talks_and_takes_them_home() {
     let agenda = app.url(&format!("/events/{SLUG}/agenda"));
     let b = Browser::start(BrowserOptions { javascript: true, width: 1400, height: 1000 }).await;
     b.goto(&agenda).await;
-    b.wait_hydrated().await;
+    b.wait_agenda_script().await;
     b.wait_for_text("3 of 3 talks").await;
     assert_eq!(display_of(&b, ".agenda").await, "grid", "a wide screen shows rooms × time");
     b.screenshot("agenda-desktop").await;
@@ -61,7 +59,7 @@ async fn an_attendee_filters_stars_overlapping_talks_and_takes_them_home() {
 
     // Star both 10:00 talks from the full agenda.
     b.goto(&agenda).await;
-    b.wait_hydrated().await;
+    b.wait_agenda_script().await;
     b.click("button.star[aria-label*='Alpha talk']").await;
     b.click("button.star[aria-label*='Gamma talk']").await;
     b.present("button.star.on[aria-label*='Gamma talk']").await;
@@ -71,6 +69,8 @@ async fn an_attendee_filters_stars_overlapping_talks_and_takes_them_home() {
     b.wait_for_text("Wednesday 10 March, 10:00–10:40").await;
     b.wait_for_text("Bea Martin, PhD").await;
     b.screenshot("agenda-talk").await;
+
+    b.wait_agenda_script().await;
 
     // My agenda shows both and says they overlap.
     b.goto(&app.url(&format!("/events/{SLUG}/my"))).await;
@@ -103,5 +103,69 @@ async fn the_agenda_works_without_javascript_and_as_a_list_on_a_phone() {
     // Day tabs and talk links are plain links.
     b.click(&format!("a[href='/events/{SLUG}/talk/{}']", s.codes[1])).await;
     b.wait_for_text("Wednesday 10 March, 11:00–11:40").await;
+    b.close().await;
+}
+
+async fn account_stars(s: &Sched) -> usize {
+    app::entities::favourite::Entity::find().all(&s.c.app.state.db).await.unwrap().len()
+}
+
+async fn wait_account_stars(s: &Sched, n: usize) {
+    estrade_tests::TestApp::eventually(&format!("{n} stars in the account"), std::time::Duration::from_secs(10), || async {
+        account_stars(s).await == n
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stars_follow_an_attendee_into_their_account_and_organisers_count_them() {
+    let s = two_tracks_published().await;
+    let app = &s.c.app;
+    app.create_user("zoe@example.org", "Zoe Attendee", PASSWORD, false).await;
+    let agenda = format!("/events/{SLUG}/agenda");
+    let b = Browser::start(BrowserOptions { javascript: true, width: 390, height: 844 }).await;
+    b.goto(&app.url(&agenda)).await;
+    b.wait_agenda_script().await;
+    b.click("button.star[aria-label*='Alpha talk']").await;
+    b.present("button.star.on[aria-label*='Alpha talk']").await;
+    assert_eq!(account_stars(&s).await, 0, "without an account the star stays in the browser");
+
+    // Signing in brings the browser's star into the account.
+    b.sign_in(&app.base_url, &agenda, "zoe@example.org", PASSWORD).await;
+    b.wait_for_text("3 of 3 talks").await;
+    b.wait_agenda_script().await;
+    wait_account_stars(&s, 1).await;
+    b.present("button.star.on[aria-label*='Alpha talk']").await;
+    b.click("button.star[aria-label*='Beta talk']").await;
+    wait_account_stars(&s, 2).await;
+
+    // Another device (a browser with no list of its own) shows the account's stars.
+    b.client.execute("localStorage.clear(); location.reload()", vec![]).await.unwrap();
+    b.wait_agenda_script().await;
+    b.present("button.star.on[aria-label*='Beta talk']").await;
+    b.present("button.star.on[aria-label*='Alpha talk']").await;
+    b.goto(&app.url(&format!("/events/{SLUG}/my"))).await;
+    b.wait_for_text("Beta talk").await;
+    b.screenshot("agenda-my-signed-in").await;
+
+    // The organiser sees one star on Alpha and Beta, none on Gamma.
+    b.client.delete_all_cookies().await.unwrap();
+    b.sign_in(&app.base_url, &format!("/admin/events/{SLUG}/schedule/interest"), "olga@example.org", PASSWORD).await;
+    b.wait_for_text("Audience interest").await;
+    b.wait_for_text("1 signed-in attendee starred").await;
+    let rows = b
+        .client
+        .execute(
+            "return [...document.querySelectorAll('table.interest tbody tr')].map(r => r.innerText.replace(/\\s+/g, ' ').trim())",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let rows: Vec<String> = rows.as_array().unwrap().iter().map(|r| r.as_str().unwrap().to_string()).collect();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows[0].starts_with("Alpha talk") && rows[0].ends_with("300 1"), "{rows:?}");
+    assert!(rows[1].starts_with("Beta talk") && rows[1].ends_with("40 1"), "{rows:?}");
+    assert!(rows[2].starts_with("Gamma talk") && rows[2].ends_with("40 0"), "{rows:?}");
+    b.screenshot("agenda-interest").await;
     b.close().await;
 }

@@ -86,11 +86,16 @@ pub async fn load_now_and_next(slug: String) -> Result<NowView, AppError> {
     Ok(super::views::now_and_next(&p, crate::state::app_state().clock.now()))
 }
 
-/// `codes` is the comma-separated list the browser keeps.
+/// `codes` is the comma-separated list the browser keeps; a signed-in visitor's account stars are added.
 #[server(endpoint = "agenda/starred", input = GetUrl)]
 pub async fn load_starred(slug: String, codes: String) -> Result<StarredView, AppError> {
-    let (_, p) = ssr::programme(&slug).await?;
-    Ok(super::views::starred(&p, &super::views::codes_of(&codes)))
+    let (e, p) = ssr::programme(&slug).await?;
+    let mut codes = super::views::codes_of(&codes);
+    let db = &crate::state::app_state().db;
+    if let Some(me) = crate::auth::session::current_user(db).await? {
+        codes.extend(super::favourites_store::codes(db, &e, &me).await?);
+    }
+    Ok(super::views::starred(&p, &codes))
 }
 
 #[server(endpoint = "agenda/changes", input = GetUrl)]

@@ -85,12 +85,16 @@ async fn versioned(State(s): State<AppState>, Path((slug, number, file)): Path<(
 }
 
 async fn talk_ics(State(s): State<AppState>, Path((slug, file)): Path<(String, String)>, h: HeaderMap) -> Response {
-    let Some(code) = file.strip_suffix(".ics") else { return not_found() };
+    let Some(code) = file.strip_suffix(".ics") else {
+        return not_found();
+    };
     let p = match load(&s, &slug, None).await {
         Ok(p) => p,
         Err(r) => return r,
     };
-    let Some(session) = p.session(code) else { return not_found() };
+    let Some(session) = p.session(code) else {
+        return not_found();
+    };
     if let Some(r) = not_modified(&h, p.published_at) {
         return r;
     }
@@ -99,7 +103,12 @@ async fn talk_ics(State(s): State<AppState>, Path((slug, file)): Path<(String, S
 }
 
 /// `?talks=CODE1,CODE2`: the visitor's starred talks (kept in their browser) as one calendar.
-async fn faved_ics(State(s): State<AppState>, Path(slug): Path<String>, Query(q): Query<HashMap<String, String>>, h: HeaderMap) -> Response {
+async fn faved_ics(
+    State(s): State<AppState>,
+    Path(slug): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+    h: HeaderMap,
+) -> Response {
     let p = match load(&s, &slug, None).await {
         Ok(p) => p,
         Err(r) => return r,
@@ -156,7 +165,8 @@ fn ics(p: &Programme, sessions: &[&Session], base_url: &str) -> String {
 /// UIDs are those of the speakers' mails, so one calendar app merges both.
 fn cal_event(p: &Programme, s: &Session, base: &str, host: &str) -> CalEvent {
     let speakers: Vec<&str> = s.speakers.iter().map(|r| r.name.as_str()).collect();
-    let description = [speakers.join(", "), s.abstract_md.trim().to_string()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n\n");
+    let description =
+        [speakers.join(", "), s.abstract_md.trim().to_string()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n\n");
     let url = match (&s.code, s.kind) {
         (Some(code), Kind::Talk) => format!("{base}/events/{}/talk/{code}", p.slug),
         _ => format!("{base}/events/{}/agenda", p.slug),
@@ -178,7 +188,7 @@ pub fn http_date(t: DateTime<Utc>) -> String {
 }
 
 /// A 304 when the client's copy is at least as new as the version (HTTP dates have whole seconds).
-fn not_modified(h: &HeaderMap, published_at: DateTime<Utc>) -> Option<Response> {
+pub(crate) fn not_modified(h: &HeaderMap, published_at: DateTime<Utc>) -> Option<Response> {
     let since = h.get(header::IF_MODIFIED_SINCE)?.to_str().ok()?;
     let since = DateTime::parse_from_rfc2822(since).ok()?.with_timezone(&Utc);
     (published_at.timestamp() <= since.timestamp()).then(|| {
@@ -188,7 +198,7 @@ fn not_modified(h: &HeaderMap, published_at: DateTime<Utc>) -> Option<Response> 
     })
 }
 
-fn with_cache_headers(r: &mut Response, published_at: DateTime<Utc>) {
+pub(crate) fn with_cache_headers(r: &mut Response, published_at: DateTime<Utc>) {
     let h = r.headers_mut();
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE));
     if let Ok(v) = HeaderValue::from_str(&http_date(published_at)) {

@@ -1,96 +1,112 @@
-//! Starred talks without an account: a list of talk codes kept in the browser's localStorage,
-//! per event. The server never sees them unless the visitor asks for "My agenda" or `faved.ics`.
+//! Starred talks. Without an account they live in the browser's localStorage, per event, and the
+//! server never sees them unless the visitor opens "My agenda" or `faved.ics`. Signed in, the
+//! account keeps them too: the first visit merges the browser's list into the account, and from
+//! then on the account is the reference. Attendee pages ship no wasm: the stars are server-rendered
+//! buttons, hidden until `/agenda.js` (in `assets/`) reads the list and shows them.
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::text;
+use crate::error::AppError;
 
-/// The starred codes of one event, and whether the browser has read them yet (stars stay hidden
-/// until then: without JavaScript there is nowhere to keep them).
-#[derive(Clone, Copy)]
-pub struct Favourites {
-    slug: StoredValue<String>,
-    pub codes: RwSignal<Vec<String>>,
-    pub ready: RwSignal<bool>,
+/// The signed-in visitor's stars for one event, handed to the page script.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StarList {
+    /// The visitor's public code: the script remembers per account that it merged the browser's list.
+    pub user: String,
+    pub codes: Vec<String>,
 }
 
-fn key(slug: &str) -> String {
-    format!("estrade:favourites:{slug}")
-}
+#[cfg(feature = "ssr")]
+mod ssr {
+    use std::sync::Arc;
 
-#[cfg(feature = "hydrate")]
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
+    use crate::domain::programme::Programme;
+    use crate::entities::{event, user};
+    use crate::error::AppError;
 
-#[cfg(feature = "hydrate")]
-fn read(slug: &str) -> Vec<String> {
-    storage()
-        .and_then(|s| s.get_item(&key(slug)).ok().flatten())
-        .map(|v| v.split(',').filter(|c| !c.is_empty()).map(str::to_string).collect())
-        .unwrap_or_default()
-}
+    /// The signed-in visitor and the published programme they star talks of.
+    pub async fn signed_in(slug: &str) -> Result<(user::Model, event::Model, Arc<Programme>), AppError> {
+        let state = crate::state::app_state();
+        let me = crate::auth::guard::require_user(&state.db).await?;
+        let e = crate::events::service::visible_model(&state.db, slug.trim(), Some(&me)).await?;
+        let p = super::super::service::latest_programme(&state.db, &state.programmes, &e).await?;
+        Ok((me, e, p))
+    }
 
-#[cfg(not(feature = "hydrate"))]
-fn read(_slug: &str) -> Vec<String> {
-    Vec::new()
-}
-
-#[cfg(feature = "hydrate")]
-fn write(slug: &str, codes: &[String]) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(&key(slug), &codes.join(","));
+    pub async fn stars(me: &user::Model, e: &event::Model) -> Result<super::StarList, AppError> {
+        let db = &crate::state::app_state().db;
+        let codes = super::super::favourites_store::codes(db, e, me).await?;
+        Ok(super::StarList { user: me.public_code.clone().unwrap_or_default(), codes })
     }
 }
 
-#[cfg(not(feature = "hydrate"))]
-fn write(_slug: &str, _codes: &[String]) {
-    let _ = key;
+/// The visitor's stars kept in their account; None when nobody is signed in.
+#[server(endpoint = "agenda/stars", input = server_fn::codec::GetUrl)]
+pub async fn load_account_stars(slug: String) -> Result<Option<StarList>, AppError> {
+    let db = &crate::state::app_state().db;
+    if crate::auth::session::current_user(db).await?.is_none() {
+        return Ok(None);
+    }
+    let (me, e, _) = ssr::signed_in(&slug).await?;
+    ssr::stars(&me, &e).await.map(Some)
 }
 
-impl Favourites {
-    /// Reads the browser's list once hydrated.
-    pub fn new(slug: String) -> Self {
-        let favs = Favourites { slug: StoredValue::new(slug), codes: RwSignal::new(Vec::new()), ready: RwSignal::new(false) };
-        Effect::new(move |_| {
-            favs.codes.set(read(&favs.slug.get_value()));
-            favs.ready.set(true);
-        });
-        favs
-    }
-
-    pub fn has(&self, code: &str) -> bool {
-        self.codes.with(|c| c.iter().any(|x| x == code))
-    }
-
-    pub fn toggle(&self, code: &str) {
-        self.codes.update(|c| match c.iter().position(|x| x == code) {
-            Some(i) => {
-                c.remove(i);
-            }
-            None => c.push(code.to_string()),
-        });
-        self.codes.with_untracked(|c| write(&self.slug.get_value(), c));
-    }
+/// Stars (`starred` = "true") or unstars a talk of the published agenda in the visitor's account.
+#[server(endpoint = "agenda/star")]
+pub async fn star_talk(slug: String, code: String, starred: String) -> Result<StarList, AppError> {
+    let starred = match starred.trim() {
+        "true" => true,
+        "false" => false,
+        _ => return Err(AppError::BadRequest("Say whether to star the talk (true) or not (false).".into())),
+    };
+    let (me, e, p) = ssr::signed_in(&slug).await?;
+    super::favourites_store::set(&crate::state::app_state().db, &e, &p, &me, code.trim(), starred).await?;
+    ssr::stars(&me, &e).await
 }
 
-/// A star that adds or removes `code` from the visitor's favourites.
+/// Adds the browser's starred talks (comma-separated codes) to the visitor's account.
+#[server(endpoint = "agenda/merge")]
+pub async fn merge_stars(slug: String, codes: String) -> Result<StarList, AppError> {
+    let (me, e, p) = ssr::signed_in(&slug).await?;
+    let codes = super::views::codes_of(&codes);
+    super::favourites_store::merge(&crate::state::app_state().db, &e, &p, &me, &codes).await?;
+    ssr::stars(&me, &e).await
+}
+
+/// For a signed-in visitor, their account's stars as data the page script reads; nothing for
+/// anonymous visitors (whose pages are then the same for everyone and cacheable).
 #[component]
-pub fn Star(favs: Favourites, code: String, title: String) -> impl IntoView {
-    let code = StoredValue::new(code);
-    let on = Memo::new(move |_| favs.has(&code.get_value()));
-    let label = move || format!("{} “{title}”", if on.get() { text::UNSTAR } else { text::STAR });
+pub fn AccountStarsData(slug: String) -> impl IntoView {
+    let data = Resource::new(move || slug.clone(), load_account_stars);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || data.get().and_then(|r| r.ok()).flatten().map(|s| view! {
+                <div hidden id="account-stars" data-user=s.user data-codes=s.codes.join(",") data-failed=text::STAR_NOT_SAVED></div>
+            })}
+        </Suspense>
+    }
+}
+
+/// A star that adds or removes `code` from the visitor's favourites. It stays hidden without
+/// JavaScript, which is where the list is kept.
+#[component]
+pub fn Star(code: String, title: String) -> impl IntoView {
+    let label = format!("{} “{title}”", text::STAR);
     view! {
         <button
             type="button"
             class="star"
-            class:on=on
-            hidden=move || !favs.ready.get()
-            aria-pressed=move || on.get().to_string()
+            hidden=true
+            aria-pressed="false"
             aria-label=label.clone()
             title=label
-            on:click=move |_| favs.toggle(&code.get_value())
+            data-code=code
+            data-title=title
+            data-star=text::STAR
+            data-unstar=text::UNSTAR
         >
-            {move || if on.get() { "★" } else { "☆" }}
+            "☆"
         </button>
     }
 }

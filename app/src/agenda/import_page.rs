@@ -1,5 +1,5 @@
-//! The organisers' import page: paste a frab / pretalx `schedule.json` or `schedule.xml` into an
-//! event whose schedule is empty; it is imported and published in one go, or refused with the
+//! The organisers' import page: choose (or paste) a frab / pretalx `schedule.json` or `schedule.xml`
+//! for an event whose schedule is empty; it is imported and published in one go, or refused with the
 //! first problem named and nothing changed.
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -29,7 +29,13 @@ pub async fn import_schedule(slug: String, file: String) -> Result<ImportReport,
     let me = crate::auth::guard::require_user(&state.db).await?;
     let done = super::import::import(&state.db, &event, me.id, &file, state.clock.now()).await?;
     leptos_axum::redirect(&format!("/admin/events/{}/schedule/versions", event.slug));
-    Ok(ImportReport { talks: done.talks, extras: done.extras, speakers: done.speakers, version: done.version, version_name: done.version_name })
+    Ok(ImportReport {
+        talks: done.talks,
+        extras: done.extras,
+        speakers: done.speakers,
+        version: done.version,
+        version_name: done.version_name,
+    })
 }
 
 #[component]
@@ -37,6 +43,7 @@ pub fn ImportPage() -> impl IntoView {
     let slug = param("slug");
     let import = ServerAction::<ImportSchedule>::new();
     let versions = Resource::new(move || slug(), load_versions);
+    let text = RwSignal::new(String::new());
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || versions.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/import", slug()), |v| {
@@ -48,7 +55,7 @@ pub fn ImportPage() -> impl IntoView {
                     {(!v.versions.is_empty()).then(|| view! {
                         <p class="notice">"This event already has a published schedule: an import would be refused."</p>
                     })}
-                    <p>"Paste a "<code>"schedule.json"</code>" or "<code>"schedule.xml"</code>" exported by pretalx, frab or \
+                    <p>"Choose or paste a "<code>"schedule.json"</code>" or "<code>"schedule.xml"</code>" exported by pretalx, frab or \
                         another Estrade. Its rooms, tracks, formats, speakers and talks are created (talks accepted and \
                         confirmed), placed at their times and published as the first version. Speakers get an account \
                         without a password: they choose one with “Forgot your password?”."</p>
@@ -56,8 +63,7 @@ pub fn ImportPage() -> impl IntoView {
                         <FormError error=action_error(import)/>
                         <ActionForm action=import>
                             <input type="hidden" name="slug" value=s.clone()/>
-                            <label for="f-file">"The schedule file’s text"</label>
-                            <textarea id="f-file" name="file" rows="16" required=true spellcheck="false"></textarea>
+                            <FileText text/>
                             <SubmitButton action=import label="Import and publish"/>
                         </ActionForm>
                     </section>
@@ -67,3 +73,41 @@ pub fn ImportPage() -> impl IntoView {
         </Transition>
     }
 }
+
+/// A file picker that loads the chosen file into the text area the form sends (with JavaScript),
+/// and the text area itself, where a file's text can also be pasted (without it).
+#[component]
+fn FileText(text: RwSignal<String>) -> impl IntoView {
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    view! {
+        <div class="field" hidden=move || !hydrated.get()>
+            <label for="f-upload">"Schedule file (.json or .xml, up to about 1 MB; larger ones with "<code>"server import"</code>")"</label>
+            <input id="f-upload" type="file" accept=".json,.xml,application/json,application/xml,text/xml" on:change=move |ev| read_file(ev, text)/>
+        </div>
+        <div class="field">
+            <label for="f-file">"The schedule file’s text (filled in from the file, or pasted)"</label>
+            <textarea id="f-file" name="file" rows="16" required=true spellcheck="false"
+                prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+        </div>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn read_file(ev: leptos::ev::Event, into: RwSignal<String>) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        if let Ok(v) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            into.set(v.as_string().unwrap_or_default());
+        }
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn read_file(_: leptos::ev::Event, _: RwSignal<String>) {}

@@ -1,13 +1,12 @@
 //! The agenda page (day tabs, filters, list on phones and rooms × time grid on wide screens) and
-//! "My agenda". Filters live in the URL: plain links and a GET form without JavaScript, instant
-//! navigation with it.
+//! "My agenda". Filters live in the URL: plain links and a GET form, which `/agenda.js` submits as
+//! soon as a select changes. These pages are rendered on the server only (no wasm, see `crate::shell`).
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::api::{load_agenda, load_starred};
-use super::favourites::{Favourites, Star};
+use super::favourites::{AccountStarsData, Star};
 use super::text;
 use crate::domain::agenda::{AgendaView, Filter, Group, Row};
 use crate::domain::timetable::Kind;
@@ -19,7 +18,15 @@ fn filter_from_query() -> Memo<Filter> {
     Memo::new(move |_| {
         let q = q.read();
         let get = |k: &str| q.get(k).unwrap_or_default();
-        Filter { day: get("day"), track: get("track"), format: get("format"), level: get("level"), language: get("language"), room: get("room"), q: get("q") }
+        Filter {
+            day: get("day"),
+            track: get("track"),
+            format: get("format"),
+            level: get("level"),
+            language: get("language"),
+            room: get("room"),
+            q: get("q"),
+        }
     })
 }
 
@@ -31,7 +38,7 @@ pub fn AgendaLinks(slug: String, updated: String) -> impl IntoView {
             {format!("{} {updated}", text::UPDATED)}" · "
             <a href=format!("/events/{slug}/changes")>{text::WHAT_CHANGED}</a>" · "
             <a href=format!("/events/{slug}/now")>{text::NOW_AND_NEXT}</a>" · "
-            <a href=format!("/events/{slug}/my")>{text::MY_AGENDA}</a>" · "
+            <a href=format!("/events/{slug}/my") data-my="">{text::MY_AGENDA}</a>" · "
             <a href=format!("/{slug}/schedule.ics")>{text::WHOLE_CALENDAR}</a>
         </p>
     }
@@ -39,17 +46,16 @@ pub fn AgendaLinks(slug: String, updated: String) -> impl IntoView {
 
 #[component]
 pub fn AgendaPage() -> impl IntoView {
+    super::load_from_server();
     let slug = param("slug");
     let filter = filter_from_query();
-    let data = Resource::new(
-        move || (slug(), filter.get()),
-        |(s, f)| load_agenda(s, f.day, f.track, f.format, f.level, f.language, f.room, f.q),
-    );
-    let favs = Favourites::new(slug());
+    let data =
+        Resource::new(move || (slug(), filter.get()), |(s, f)| load_agenda(s, f.day, f.track, f.format, f.level, f.language, f.room, f.q));
     view! {
+        <AccountStarsData slug=slug()/>
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || data.get().map(|r| match r {
-                Ok(v) => view! { <Agenda v favs/> }.into_any(),
+                Ok(v) => view! { <Agenda v/> }.into_any(),
                 Err(crate::error::AppError::NotFound) => {
                     crate::ui::outcome::answer_status(&crate::error::AppError::NotFound);
                     view! { <p class="notice">{text::NOT_PUBLISHED}</p> }.into_any()
@@ -61,7 +67,7 @@ pub fn AgendaPage() -> impl IntoView {
 }
 
 #[component]
-fn Agenda(v: AgendaView, favs: Favourites) -> impl IntoView {
+fn Agenda(v: AgendaView) -> impl IntoView {
     let slug = v.slug.clone();
     let style = format!("--rooms:{};--rows:{}", v.rooms.len().max(1), v.grid_height.max(1));
     let rooms = v.rooms.clone();
@@ -78,7 +84,7 @@ fn Agenda(v: AgendaView, favs: Favourites) -> impl IntoView {
                 {rooms.into_iter().enumerate().map(|(i, r)| view! { <span style=format!("grid-column:{}", i + 2)>{r}</span> }).collect_view()}
             </div>
             <ol class="agenda-slots">
-                {v.groups.into_iter().map(|g| view! { <Slot g slug=slug.clone() favs/> }).collect_view()}
+                {v.groups.into_iter().map(|g| view! { <Slot g slug=slug.clone()/> }).collect_view()}
             </ol>
         </div>
     }
@@ -98,27 +104,14 @@ fn DayTabs(v: AgendaView) -> impl IntoView {
     }
 }
 
-/// One filter: a select that navigates as soon as it changes (with JavaScript).
+/// One filter: a select of the GET form (the page script submits it on change).
 #[component]
-fn FilterSelect(name: &'static str, label: &'static str, value: String, options: Vec<(String, String)>, filter: Filter) -> impl IntoView {
-    let navigate = use_navigate();
-    let on_change = move |ev: leptos::ev::Event| {
-        let mut f = filter.clone();
-        let chosen = event_target_value(&ev);
-        match name {
-            "track" => f.track = chosen,
-            "format" => f.format = chosen,
-            "level" => f.level = chosen,
-            "language" => f.language = chosen,
-            _ => f.room = chosen,
-        }
-        navigate(&format!("?{}", f.query_for_day(&f.day)), Default::default());
-    };
+fn FilterSelect(name: &'static str, label: &'static str, value: String, options: Vec<(String, String)>) -> impl IntoView {
     let id = format!("filter-{name}");
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id name=name on:change=on_change>
+            <select id=id name=name>
                 <option value="" selected=value.is_empty()>{text::ALL}</option>
                 {options.into_iter().map(|(v, l)| {
                     let selected = v == value;
@@ -138,13 +131,13 @@ fn Filters(v: AgendaView) -> impl IntoView {
     view! {
         <details class="filters-box" open=narrowed>
         <summary>{text::FILTERS}</summary>
-        <Form method="GET" action="" attr:class="filters" attr:aria-label=text::FILTERS>
+        <form method="get" action="" class="filters" aria-label=text::FILTERS>
             <input type="hidden" name="day" value=v.day.clone()/>
-            <FilterSelect name="track" label="Track" value=f.track.clone() options=same(c.tracks) filter=f.clone()/>
-            <FilterSelect name="format" label="Format" value=f.format.clone() options=same(c.formats) filter=f.clone()/>
-            <FilterSelect name="level" label="Level" value=f.level.clone() options=c.levels filter=f.clone()/>
-            <FilterSelect name="language" label="Language" value=f.language.clone() options=c.languages filter=f.clone()/>
-            <FilterSelect name="room" label="Room" value=f.room.clone() options=same(c.rooms) filter=f.clone()/>
+            <FilterSelect name="track" label="Track" value=f.track.clone() options=same(c.tracks)/>
+            <FilterSelect name="format" label="Format" value=f.format.clone() options=same(c.formats)/>
+            <FilterSelect name="level" label="Level" value=f.level.clone() options=c.levels/>
+            <FilterSelect name="language" label="Language" value=f.language.clone() options=c.languages/>
+            <FilterSelect name="room" label="Room" value=f.room.clone() options=same(c.rooms)/>
             <div class="field search">
                 <label for="filter-q">{text::SEARCH}</label>
                 <input id="filter-q" type="search" name="q" value=f.q.clone()/>
@@ -153,25 +146,25 @@ fn Filters(v: AgendaView) -> impl IntoView {
                 <button type="submit" class="button">{text::APPLY}</button>
                 {narrowed.then(|| view! { <a href=format!("?day={}", v.day)>{text::CLEAR}</a> })}
             </div>
-        </Form>
+        </form>
         </details>
     }
 }
 
 #[component]
-fn Slot(g: Group, slug: String, favs: Favourites) -> impl IntoView {
+fn Slot(g: Group, slug: String) -> impl IntoView {
     view! {
         <li class="slot">
             <h2 class="slot-time" style=format!("grid-row:{}", g.grid_row + 1)>{g.start_local.clone()}</h2>
             <ul class="slot-items">
-                {g.rows.into_iter().map(|r| view! { <SessionBox r slug=slug.clone() favs/> }).collect_view()}
+                {g.rows.into_iter().map(|r| view! { <SessionBox r slug=slug.clone()/> }).collect_view()}
             </ul>
         </li>
     }
 }
 
 #[component]
-fn SessionBox(r: Row, slug: String, favs: Favourites) -> impl IntoView {
+fn SessionBox(r: Row, slug: String) -> impl IntoView {
     let place = format!(
         "grid-row:{} / span {};grid-column:{} / span {};--track:{}",
         r.grid_row + 1,
@@ -199,34 +192,35 @@ fn SessionBox(r: Row, slug: String, favs: Favourites) -> impl IntoView {
                     {(!r.level.is_empty()).then(|| view! { <span class="badge">{r.level.clone()}</span> })}
                 </p>
             })}
-            {r.code.clone().map(|code| view! { <Star favs code title=r.title.clone()/> })}
+            {r.code.clone().map(|code| view! { <Star code title=r.title.clone()/> })}
         </li>
     }
 }
 
-/// The visitor's starred talks, read from this browser, with overlaps and a calendar feed.
+/// The visitor's starred talks, with overlaps and a calendar feed. The browser's list comes in
+/// `?talks=` (the page script adds it); a signed-in visitor's account list is added on the server.
 #[component]
 pub fn MyAgendaPage() -> impl IntoView {
+    super::load_from_server();
     let slug = param("slug");
-    let favs = Favourites::new(slug());
-    let data = Resource::new(move || (slug(), favs.codes.get(), favs.ready.get()), |(s, codes, ready)| async move {
-        if !ready { return Ok(None) }
-        load_starred(s, codes.join(",")).await.map(Some)
-    });
+    let query = use_query_map();
+    let talks = move || query.read().get("talks").unwrap_or_default();
+    let data = Resource::new(move || (slug(), talks()), |(s, codes)| load_starred(s, codes));
     view! {
         <Title text=text::MY_AGENDA/>
+        <AccountStarsData slug=slug()/>
         <h1>{text::MY_AGENDA}</h1>
         <p class="meta"><a href=move || format!("/events/{}/agenda", slug())>{text::AGENDA}</a></p>
         <noscript><p class="notice">{text::MY_NEEDS_JS}</p></noscript>
         <Transition fallback=|| ()>
-            {move || data.get().map(|r| outcome(r, "", |v| match v {
-                None => ().into_any(),
-                Some(v) if v.talks.is_empty() => view! { <p class="empty">{text::MY_EMPTY}</p> }.into_any(),
-                Some(v) => view! {
+            {move || data.get().map(|r| outcome(r, "", |v| if v.talks.is_empty() {
+                view! { <p class="empty" data-my-page="">{text::MY_EMPTY}</p> }.into_any()
+            } else {
+                view! {
                     {v.overlaps.into_iter().map(|(a, b)| view! {
                         <p class="notice notice-warn" role="alert">{format!("“{a}” and “{b}” {}.", text::OVERLAP)}</p>
                     }).collect_view()}
-                    <ul class="talk-lines">
+                    <ul class="talk-lines" data-my-page="">
                         {v.talks.into_iter().map(|t| {
                             let code = t.code.clone().unwrap_or_default();
                             view! {
@@ -234,13 +228,13 @@ pub fn MyAgendaPage() -> impl IntoView {
                                     <p class="session-when">{t.when.clone()}" · "{t.room.clone()}</p>
                                     <h2 class="session-title"><a href=format!("/events/{}/talk/{code}", slug())>{t.title.clone()}</a></h2>
                                     <p class="session-speakers">{t.speakers.clone()}</p>
-                                    <Star favs code title=t.title.clone()/>
+                                    <Star code title=t.title.clone()/>
                                 </li>
                             }
                         }).collect_view()}
                     </ul>
                     <p><a class="button" href=v.ics>{text::ADD_TO_CALENDAR}</a></p>
-                }.into_any(),
+                }.into_any()
             }))}
         </Transition>
     }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use super::api::{load_changes, load_now_and_next, load_speaker, load_talk};
-use super::favourites::{Favourites, Star};
+use super::favourites::{AccountStarsData, Star};
 use super::{text, SpeakerCard, TalkLine};
 use crate::organizer::pages::param;
 use crate::ui::outcome;
@@ -14,11 +14,12 @@ fn back_to_agenda(slug: &str, event_name: &str) -> impl IntoView {
 
 #[component]
 pub fn TalkPage() -> impl IntoView {
+    super::load_from_server();
     let slug = param("slug");
     let code = param("code");
-    let favs = Favourites::new(slug());
     let data = Resource::new(move || (slug(), code()), |(s, c)| load_talk(s, c));
     view! {
+        <AccountStarsData slug=slug()/>
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || data.get().map(|r| outcome(r, "", |t| {
                 let style = (!t.track_colour.is_empty()).then(|| format!("--track:{}", t.track_colour));
@@ -35,7 +36,7 @@ pub fn TalkPage() -> impl IntoView {
                             {(!t.level.is_empty()).then(|| view! { <span class="badge">{t.level.clone()}</span> })}
                         </p>
                         <p class="talk-actions">
-                            <Star favs code=t.code.clone() title=t.title.clone()/>
+                            <Star code=t.code.clone() title=t.title.clone()/>
                             <a class="button" href=format!("/{}/talk/{}.ics", t.slug, t.code)>{text::ADD_TO_CALENDAR}</a>
                         </p>
                         <div class="prose" inner_html=t.abstract_html.clone()></div>
@@ -94,6 +95,7 @@ fn talk_lines(slug: &str, lines: Vec<TalkLine>) -> impl IntoView {
 
 #[component]
 pub fn SpeakerPage() -> impl IntoView {
+    super::load_from_server();
     let slug = param("slug");
     let code = param("code");
     let data = Resource::new(move || (slug(), code()), |(s, c)| load_speaker(s, c));
@@ -118,6 +120,7 @@ pub fn SpeakerPage() -> impl IntoView {
 /// What is on in each room; reloads itself every minute, JavaScript or not.
 #[component]
 pub fn NowPage() -> impl IntoView {
+    super::load_from_server();
     let slug = param("slug");
     let data = Resource::new(move || slug(), load_now_and_next);
     view! {
@@ -147,6 +150,7 @@ pub fn NowPage() -> impl IntoView {
 
 #[component]
 pub fn ChangesPage() -> impl IntoView {
+    super::load_from_server();
     let slug = param("slug");
     let data = Resource::new(move || slug(), load_changes);
     view! {

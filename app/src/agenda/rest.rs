@@ -1,14 +1,15 @@
 //! The read-only REST API under `/api/v1`, with its OpenAPI 3 document at `/api/openapi.json`.
 //!
 //! Like the exports it is anonymous: public and unlisted events (unlisted only by slug, never in the
-//! list), drafts never; talks, speakers, rooms and tracks come from the latest published version.
+//! list), drafts never; talks, speakers, rooms and tracks come from the latest published version,
+//! or an older one with `?version=N`, dated by `Last-Modified` (`If-Modified-Since` gets a 304).
 //! Answers are JSON, open to any origin and publicly cacheable for a minute; errors are JSON too,
 //! `{ "error": "a sentence" }`.
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -17,7 +18,7 @@ use serde::Serialize;
 use utoipa::OpenApi;
 
 pub use super::rest_dto::*;
-use crate::agenda::service::latest_programme;
+use crate::agenda::service::{latest_programme, programme};
 use crate::domain::events::Visibility;
 use crate::domain::programme::Programme;
 use crate::domain::timetable::Kind;
@@ -93,81 +94,101 @@ async fn event_detail(State(s): State<AppState>, Path(slug): Path<String>) -> Re
 }
 
 /// The talks of the published schedule, in time then room order.
-#[utoipa::path(get, path = "/api/v1/events/{slug}/talks", tag = "events", params(("slug" = String, Path), PageParams),
+#[utoipa::path(get, path = "/api/v1/events/{slug}/talks", tag = "events", params(("slug" = String, Path), PageParams, VersionParams),
     responses((status = 200, body = Page<TalkDto>), (status = 400, body = ApiError), (status = 404, body = ApiError)))]
-async fn talks(State(s): State<AppState>, Path(slug): Path<String>, uri: Uri, Query(q): Params) -> Response {
-    listing(&s, &slug, &uri, &q, |p| p.sessions.iter().filter(|s| s.kind == Kind::Talk).filter_map(TalkDto::from_session).collect()).await
+async fn talks(State(s): State<AppState>, Path(slug): Path<String>, uri: Uri, Query(q): Params, h: HeaderMap) -> Response {
+    listing(&s, &slug, &uri, &q, &h, |p| p.sessions.iter().filter(|s| s.kind == Kind::Talk).filter_map(TalkDto::from_session).collect())
+        .await
 }
 
 /// One published talk by its public code.
-#[utoipa::path(get, path = "/api/v1/events/{slug}/talks/{code}", tag = "events", params(("slug" = String, Path), ("code" = String, Path)),
-    responses((status = 200, body = TalkDto), (status = 404, body = ApiError)))]
-async fn talk(State(s): State<AppState>, Path((slug, code)): Path<(String, String)>) -> Response {
-    let p = match load(&s, &slug).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    match p.session(&code).filter(|t| t.kind == Kind::Talk).and_then(TalkDto::from_session) {
+#[utoipa::path(get, path = "/api/v1/events/{slug}/talks/{code}", tag = "events", params(("slug" = String, Path), ("code" = String, Path), VersionParams),
+    responses((status = 200, body = TalkDto), (status = 304), (status = 400, body = ApiError), (status = 404, body = ApiError)))]
+async fn talk(State(s): State<AppState>, Path((slug, code)): Path<(String, String)>, Query(q): Params, h: HeaderMap) -> Response {
+    from_programme(&s, &slug, &q, &h, |p| match p.session(&code).filter(|t| t.kind == Kind::Talk).and_then(TalkDto::from_session) {
         Some(t) => ok(&t),
         None => error(StatusCode::NOT_FOUND, "We could not find that talk in the published schedule."),
-    }
+    })
+    .await
 }
 
 /// The speakers of the published talks, by name.
-#[utoipa::path(get, path = "/api/v1/events/{slug}/speakers", tag = "events", params(("slug" = String, Path), PageParams),
+#[utoipa::path(get, path = "/api/v1/events/{slug}/speakers", tag = "events", params(("slug" = String, Path), PageParams, VersionParams),
     responses((status = 200, body = Page<SpeakerDto>), (status = 400, body = ApiError), (status = 404, body = ApiError)))]
-async fn speakers(State(s): State<AppState>, Path(slug): Path<String>, uri: Uri, Query(q): Params) -> Response {
-    listing(&s, &slug, &uri, &q, |p| p.speakers.iter().map(SpeakerDto::from).collect()).await
+async fn speakers(State(s): State<AppState>, Path(slug): Path<String>, uri: Uri, Query(q): Params, h: HeaderMap) -> Response {
+    listing(&s, &slug, &uri, &q, &h, |p| p.speakers.iter().map(SpeakerDto::from).collect()).await
 }
 
 /// One speaker of the published schedule by their public code.
-#[utoipa::path(get, path = "/api/v1/events/{slug}/speakers/{code}", tag = "events", params(("slug" = String, Path), ("code" = String, Path)),
-    responses((status = 200, body = SpeakerDto), (status = 404, body = ApiError)))]
-async fn speaker(State(s): State<AppState>, Path((slug, code)): Path<(String, String)>) -> Response {
-    let p = match load(&s, &slug).await {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    match p.speaker(&code) {
+#[utoipa::path(get, path = "/api/v1/events/{slug}/speakers/{code}", tag = "events", params(("slug" = String, Path), ("code" = String, Path), VersionParams),
+    responses((status = 200, body = SpeakerDto), (status = 304), (status = 400, body = ApiError), (status = 404, body = ApiError)))]
+async fn speaker(State(s): State<AppState>, Path((slug, code)): Path<(String, String)>, Query(q): Params, h: HeaderMap) -> Response {
+    from_programme(&s, &slug, &q, &h, |p| match p.speaker(&code) {
         Some(sp) => ok(&SpeakerDto::from(sp)),
         None => error(StatusCode::NOT_FOUND, "We could not find that speaker in the published schedule."),
-    }
+    })
+    .await
 }
 
 /// The event's rooms in their order.
-#[utoipa::path(get, path = "/api/v1/events/{slug}/rooms", tag = "events", params(("slug" = String, Path), PageParams),
+#[utoipa::path(get, path = "/api/v1/events/{slug}/rooms", tag = "events", params(("slug" = String, Path), PageParams, VersionParams),
     responses((status = 200, body = Page<RoomDto>), (status = 400, body = ApiError), (status = 404, body = ApiError)))]
-async fn rooms(State(s): State<AppState>, Path(slug): Path<String>, uri: Uri, Query(q): Params) -> Response {
-    listing(&s, &slug, &uri, &q, |p| p.rooms.iter().map(RoomDto::from).collect()).await
+async fn rooms(State(s): State<AppState>, Path(slug): Path<String>, uri: Uri, Query(q): Params, h: HeaderMap) -> Response {
+    listing(&s, &slug, &uri, &q, &h, |p| p.rooms.iter().map(RoomDto::from).collect()).await
 }
 
 /// The event's visible tracks in their order.
-#[utoipa::path(get, path = "/api/v1/events/{slug}/tracks", tag = "events", params(("slug" = String, Path), PageParams),
+#[utoipa::path(get, path = "/api/v1/events/{slug}/tracks", tag = "events", params(("slug" = String, Path), PageParams, VersionParams),
     responses((status = 200, body = Page<TrackDto>), (status = 400, body = ApiError), (status = 404, body = ApiError)))]
-async fn tracks(State(s): State<AppState>, Path(slug): Path<String>, uri: Uri, Query(q): Params) -> Response {
-    listing(&s, &slug, &uri, &q, |p| p.tracks.iter().map(TrackDto::from).collect()).await
+async fn tracks(State(s): State<AppState>, Path(slug): Path<String>, uri: Uri, Query(q): Params, h: HeaderMap) -> Response {
+    listing(&s, &slug, &uri, &q, &h, |p| p.tracks.iter().map(TrackDto::from).collect()).await
 }
 
-/// The whole latest published schedule, breaks included, with its version number.
-#[utoipa::path(get, path = "/api/v1/events/{slug}/schedule", tag = "events", params(("slug" = String, Path)),
-    responses((status = 200, body = ScheduleDto), (status = 404, body = ApiError)))]
-async fn schedule(State(s): State<AppState>, Path(slug): Path<String>) -> Response {
-    match load(&s, &slug).await {
-        Ok(p) => ok(&ScheduleDto::from(p.as_ref())),
-        Err(r) => r,
-    }
+/// The whole published schedule (the latest, or `?version=`), breaks included, with its version number.
+#[utoipa::path(get, path = "/api/v1/events/{slug}/schedule", tag = "events", params(("slug" = String, Path), VersionParams),
+    responses((status = 200, body = ScheduleDto), (status = 304), (status = 400, body = ApiError), (status = 404, body = ApiError)))]
+async fn schedule(State(s): State<AppState>, Path(slug): Path<String>, Query(q): Params, h: HeaderMap) -> Response {
+    from_programme(&s, &slug, &q, &h, |p| ok(&ScheduleDto::from(p))).await
 }
 
 /// One page of what `pick` takes from the published programme of `slug`.
-async fn listing<T: Serialize>(s: &AppState, slug: &str, uri: &Uri, q: &HashMap<String, String>, pick: impl FnOnce(&Programme) -> Vec<T>) -> Response {
+async fn listing<T: Serialize>(
+    s: &AppState,
+    slug: &str,
+    uri: &Uri,
+    q: &HashMap<String, String>,
+    h: &HeaderMap,
+    pick: impl FnOnce(&Programme) -> Vec<T>,
+) -> Response {
     let (page, per_page) = match page_params(q) {
         Ok(p) => p,
         Err(r) => return r,
     };
-    match load(s, slug).await {
-        Ok(p) => paged(uri, page, per_page, pick(&p)),
-        Err(r) => r,
+    from_programme(s, slug, q, h, |p| paged(uri, page, per_page, pick(p))).await
+}
+
+/// `answer` from the programme `?version=` names (the latest by default), dated by its publication
+/// (`Last-Modified`), or a 304 when the client's copy is as new.
+async fn from_programme(
+    s: &AppState,
+    slug: &str,
+    q: &HashMap<String, String>,
+    h: &HeaderMap,
+    answer: impl FnOnce(&Programme) -> Response,
+) -> Response {
+    let p = match load(s, slug, q).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let mut r = answer(&p);
+    if !r.status().is_success() {
+        return r;
     }
+    if let Some(not_modified) = super::exports::not_modified(h, p.published_at) {
+        return not_modified;
+    }
+    super::exports::with_cache_headers(&mut r, p.published_at);
+    r
 }
 
 /// The event of `slug` unless it is a draft (drafts are not found, even for their organisers).
@@ -179,13 +200,28 @@ async fn visible_event(s: &AppState, slug: &str) -> Result<event::Model, Respons
     Ok(e)
 }
 
-/// The latest published programme of a visible event.
-async fn load(s: &AppState, slug: &str) -> Result<Arc<Programme>, Response> {
+/// The published programme of a visible event that `?version=` names, the latest by default.
+async fn load(s: &AppState, slug: &str, q: &HashMap<String, String>) -> Result<Arc<Programme>, Response> {
+    let version = version_param(q)?;
     let e = visible_event(s, slug).await?;
-    latest_programme(&s.db, &s.programmes, &e).await.map_err(|err| match err {
-        AppError::NotFound => error(StatusCode::NOT_FOUND, "This event has no published schedule yet."),
-        other => failure(other),
+    let found = match version {
+        None => latest_programme(&s.db, &s.programmes, &e).await,
+        Some(n) => programme(&s.db, &e, Some(n)).await.map(Arc::new),
+    };
+    found.map_err(|err| match (err, version) {
+        (AppError::NotFound, None) => error(StatusCode::NOT_FOUND, "This event has no published schedule yet."),
+        (AppError::NotFound, Some(n)) => error(StatusCode::NOT_FOUND, &format!("This event has no published version {n}.")),
+        (other, _) => failure(other),
     })
+}
+
+/// `?version=` as a number from 1, or a 400 saying what is wrong.
+pub fn version_param(q: &HashMap<String, String>) -> Result<Option<i32>, Response> {
+    match q.get("version").map(|v| v.trim().parse::<i32>()) {
+        None => Ok(None),
+        Some(Ok(n)) if n >= 1 => Ok(Some(n)),
+        Some(_) => Err(error(StatusCode::BAD_REQUEST, "The version parameter must be the number of a published version, from 1 upwards.")),
+    }
 }
 
 /// `page` and `per_page` from the query, or a 400 saying what is wrong.
@@ -267,6 +303,15 @@ mod tests {
         let p = page_of("/api/v1/events", 2, 2, vec![1, 2, 3]);
         assert_eq!((p.items, p.next), (vec![3], None));
         assert!(page_of("/x", 9, 2, vec![1]).items.is_empty());
+    }
+
+    #[test]
+    fn versions_are_whole_numbers_from_one() {
+        assert_eq!(version_param(&q(&[])).ok(), Some(None));
+        assert_eq!(version_param(&q(&[("version", "2")])).ok(), Some(Some(2)));
+        for bad in ["0", "-1", "two", ""] {
+            assert_eq!(version_param(&q(&[("version", bad)])).err().map(|r| r.status()), Some(StatusCode::BAD_REQUEST), "{bad:?}");
+        }
     }
 
     #[test]

@@ -38,6 +38,14 @@ pub struct PageParams {
     pub per_page: Option<u64>,
 }
 
+/// `?version=2`: read an older published version (default: the latest).
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct VersionParams {
+    /// A published version number, from 1.
+    pub version: Option<i32>,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EventLinks {
     /// The event's page for people.

@@ -21,7 +21,9 @@ pub const TALKS: &str = "Talks";
 pub const NOW: &str = "Now";
 pub const NEXT: &str = "Next";
 pub const NOTHING_NOW: &str = "Nothing is on right now, and nothing else is planned today.";
-pub const MY_EMPTY: &str = "No starred talks yet. Star talks on the agenda (☆) and they appear here, kept in this browser.";
-pub const MY_NEEDS_JS: &str = "Your starred talks are kept in this browser: this page needs JavaScript to read them.";
+pub const MY_EMPTY: &str = "No starred talks yet. Star talks on the agenda (☆) and they appear here, kept in this browser (and in your account when you are signed in).";
+pub const MY_NEEDS_JS: &str =
+    "Starring talks needs JavaScript: the list is kept in this browser. Signed in, your account's stars show here without it.";
+pub const STAR_NOT_SAVED: &str = "The star could not be saved in your account. Check your connection and try again.";
 pub const OVERLAP: &str = "overlap";
 pub const CHANGES_TITLE: &str = "Schedule changes";

@@ -14,17 +14,12 @@ fn tz(p: &Programme) -> Tz {
     zone(&p.time_zone)
 }
 
-/// "Wed 10 Mar 09:00–09:40"
-fn short_when(s: &Session) -> String {
-    format!("{} {}–{}", s.day.format("%a %-d %b"), s.start_local, s.end_local)
-}
-
 fn names(s: &Session) -> String {
     s.speakers.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
 }
 
 pub fn line(s: &Session) -> TalkLine {
-    TalkLine { code: s.code.clone(), title: s.title.clone(), when: short_when(s), room: s.room.clone(), speakers: names(s) }
+    TalkLine { code: s.code.clone(), title: s.title.clone(), when: s.short_when(), room: s.room.clone(), speakers: names(s) }
 }
 
 fn card(sp: Option<&Speaker>, name: &str, code: Option<String>) -> SpeakerCard {
@@ -54,11 +49,7 @@ pub fn talk(p: &Programme, code: &str) -> AppResult<TalkView> {
         language: Language::label_of(&s.language),
         abstract_html: render_markdown(&s.abstract_md),
         description_html: render_markdown(&s.description_md),
-        speakers: s
-            .speakers
-            .iter()
-            .map(|r| card(r.code.as_deref().and_then(|c| p.speaker(c)), &r.name, r.code.clone()))
-            .collect(),
+        speakers: s.speakers.iter().map(|r| card(r.code.as_deref().and_then(|c| p.speaker(c)), &r.name, r.code.clone())).collect(),
     })
 }
 
@@ -92,11 +83,8 @@ pub fn now_and_next(p: &Programme, now: DateTime<Utc>) -> NowView {
 
 /// The talks among `codes` (unknown ones ignored) in time order, and which of them overlap.
 pub fn starred(p: &Programme, codes: &[String]) -> StarredView {
-    let mut picked: Vec<&Session> = p
-        .sessions
-        .iter()
-        .filter(|s| s.kind == Kind::Talk && s.code.as_ref().is_some_and(|c| codes.contains(c)))
-        .collect();
+    let mut picked: Vec<&Session> =
+        p.sessions.iter().filter(|s| s.kind == Kind::Talk && s.code.as_ref().is_some_and(|c| codes.contains(c))).collect();
     picked.sort_by_key(|s| (s.start, s.item));
     let overlaps = overlapping_pairs(&picked).into_iter().map(|(a, b)| (picked[a].title.clone(), picked[b].title.clone())).collect();
     let listed: Vec<String> = picked.iter().filter_map(|s| s.code.clone()).collect();

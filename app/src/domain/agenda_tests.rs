@@ -1,28 +1,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::domain::programme::tests::session;
-use crate::domain::programme::{ProgrammeRoom, ProgrammeTrack};
-
-fn programme(sessions: Vec<Session>) -> Programme {
-    Programme {
-        slug: "conf".into(),
-        name: "Conf".into(),
-        city: String::new(),
-        venue: String::new(),
-        time_zone: "UTC".into(),
-        start_date: day(10),
-        end_date: day(11),
-        version: 2,
-        version_name: "v2".into(),
-        published_at: chrono::Utc::now(),
-        published_label: "now".into(),
-        rooms: vec![ProgrammeRoom { id: 1, name: "Amphi".into(), capacity: None }, ProgrammeRoom { id: 2, name: "Atelier".into(), capacity: None }],
-        tracks: vec![ProgrammeTrack { name: "Cloud".into(), colour: "#1f6feb".into() }],
-        sessions,
-        speakers: vec![],
-    }
-}
+use crate::domain::programme::tests::{programme, session};
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, 3, d).unwrap()

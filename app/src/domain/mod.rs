@@ -4,8 +4,9 @@ pub mod agenda;
 pub mod availability;
 pub mod backoff;
 pub mod cfp;
-pub mod events;
 pub mod decision_mail;
+pub mod events;
+pub mod interest;
 pub mod profile;
 pub mod programme;
 pub mod review;
@@ -16,9 +17,9 @@ pub mod tokens;
 pub mod venue;
 // Reads files with quick-xml and chrono-tz, which only the server has.
 #[cfg(feature = "ssr")]
-pub mod frab_import;
-#[cfg(feature = "ssr")]
 pub mod frab;
+#[cfg(feature = "ssr")]
+pub mod frab_import;
 #[cfg(feature = "ssr")]
 pub mod ical;
 #[cfg(feature = "ssr")]

@@ -76,6 +76,11 @@ pub struct Session {
 }
 
 impl Session {
+    /// "Wed 10 Mar 09:00–09:40"
+    pub fn short_when(&self) -> String {
+        format!("{} {}–{}", self.day.format("%a %-d %b"), self.start_local, self.end_local)
+    }
+
     pub fn minutes(&self) -> i64 {
         (self.end - self.start).num_minutes()
     }
@@ -147,6 +152,31 @@ pub fn overlapping_pairs(sessions: &[&Session]) -> Vec<(usize, usize)> {
 pub(crate) mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    /// A programme of `sessions` in rooms Amphi (1) and Atelier (2), one track "Cloud".
+    pub fn programme(sessions: Vec<Session>) -> Programme {
+        let day = |d| NaiveDate::from_ymd_opt(2027, 3, d).unwrap();
+        Programme {
+            slug: "conf".into(),
+            name: "Conf".into(),
+            city: String::new(),
+            venue: String::new(),
+            time_zone: "UTC".into(),
+            start_date: day(10),
+            end_date: day(11),
+            version: 2,
+            version_name: "v2".into(),
+            published_at: chrono::Utc::now(),
+            published_label: "now".into(),
+            rooms: vec![
+                ProgrammeRoom { id: 1, name: "Amphi".into(), capacity: None },
+                ProgrammeRoom { id: 2, name: "Atelier".into(), capacity: None },
+            ],
+            tracks: vec![ProgrammeTrack { name: "Cloud".into(), colour: "#1f6feb".into() }],
+            sessions,
+            speakers: vec![],
+        }
+    }
 
     pub fn session(code: &str, start_h: u32, minutes: i64) -> Session {
         let start = Utc.with_ymd_and_hms(2027, 3, 10, start_h, 0, 0).unwrap();

@@ -5,6 +5,7 @@ pub mod decision;
 pub mod decision_template;
 pub mod event;
 pub mod event_day;
+pub mod favourite;
 pub mod format;
 pub mod login_failure;
 pub mod mail_outbox;

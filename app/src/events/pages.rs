@@ -69,7 +69,7 @@ pub fn EventPage() -> impl IntoView {
                             {e.description.split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
                         </div>
                         <p class="actions">
-                            <a class="button primary" href=format!("/events/{}/agenda", e.summary.slug)>"Agenda"</a>
+                            <a class="button primary" href=format!("/events/{}/agenda", e.summary.slug) rel="external">"Agenda"</a>
                             " "<a class="button" href=format!("/events/{}/cfp", e.summary.slug)>"Call for papers"</a>
                         </p>
                         {e.can_manage.then(|| view! {

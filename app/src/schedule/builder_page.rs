@@ -44,7 +44,8 @@ pub fn BuilderPage() -> impl IntoView {
                         <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
                         <a href=format!("/admin/events/{s}/venue")>"Rooms and days"</a>" · "
                         <a href=format!("/admin/events/{s}/schedule/versions")>"Published versions"</a>" · "
-                        <a href=format!("/events/{s}/agenda")>"Public agenda"</a>" · "
+                        <a href=format!("/events/{s}/agenda") rel="external">"Public agenda"</a>" · "
+                        <a href=format!("/admin/events/{s}/schedule/interest")>"Audience interest"</a>" · "
                         <a href=format!("/admin/events/{s}/schedule/import")>"Import a pretalx/frab schedule"</a>
                     </p>
                     <h1>"Schedule"</h1>
@@ -81,10 +82,14 @@ fn Builder(
     let first = v.days.first().map(|d| d.date.clone()).unwrap_or_default();
     let chosen = query.read_untracked().get("day").filter(|d| v.days.iter().any(|x| &x.date == d)).unwrap_or(first);
     let day = v.days.iter().find(|d| d.date == chosen).cloned();
-    let tabs = v.days.iter().map(|d| {
-        let current = (d.date == chosen).then_some("page");
-        view! { <a href=format!("/admin/events/{slug}/schedule?day={}", d.date) aria-current=current class="tab">{d.label.clone()}</a> }
-    }).collect_view();
+    let tabs = v
+        .days
+        .iter()
+        .map(|d| {
+            let current = (d.date == chosen).then_some("page");
+            view! { <a href=format!("/admin/events/{slug}/schedule?day={}", d.date) aria-current=current class="tab">{d.label.clone()}</a> }
+        })
+        .collect_view();
     let unscheduled = v.items.iter().filter(|i| i.placed.is_none()).count();
     view! {
         <nav class="tabs" aria-label="Days">{tabs}</nav>
@@ -149,7 +154,8 @@ fn PublishCard(v: BuilderView, publish: ServerAction<PublishSchedule>) -> impl I
 #[component]
 fn AddItemCard(v: BuilderView, day: String, add: ServerAction<AddScheduleItem>) -> impl IntoView {
     let error = action_error(add);
-    let kinds: Vec<(String, String)> = Kind::EXTRAS.iter().map(|k| (k.key().to_string(), format!("{} (usually {} min)", k.label(), k.usual_minutes()))).collect();
+    let kinds: Vec<(String, String)> =
+        Kind::EXTRAS.iter().map(|k| (k.key().to_string(), format!("{} (usually {} min)", k.label(), k.usual_minutes()))).collect();
     view! {
         <section class="card" id="add-item" aria-labelledby="add-heading">
             <h2 id="add-heading">"Add a break, lunch or plenary"</h2>

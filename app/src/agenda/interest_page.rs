@@ -1,0 +1,71 @@
+//! Organisers' view of audience interest: stars per talk of the published agenda beside the seats
+//! of its room. Only stars kept in accounts are counted; a browser's own list stays private.
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::interest::InterestRow;
+use crate::error::AppError;
+use crate::organizer::pages::param;
+use crate::ui::outcome;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InterestView {
+    pub slug: String,
+    pub event_name: String,
+    /// Accounts that starred at least one talk.
+    pub stargazers: u64,
+    pub rows: Vec<InterestRow>,
+}
+
+/// Organisers of the event only; a 409 until a schedule is published.
+#[server(endpoint = "agenda/interest")]
+pub async fn load_interest(slug: String) -> Result<InterestView, AppError> {
+    let state = crate::state::app_state();
+    let e = crate::events::api::managed_event(&state.db, &slug).await?;
+    let p = super::service::latest_programme(&state.db, &state.programmes, &e).await.map_err(|err| match err {
+        AppError::NotFound => AppError::Conflict("Nothing is published yet: attendees star talks on the published agenda.".into()),
+        other => other,
+    })?;
+    let counts = super::favourites_store::counts(&state.db, &e).await?;
+    let stargazers = super::favourites_store::stargazers(&state.db, &e).await?;
+    Ok(InterestView { slug: e.slug, event_name: e.name, stargazers, rows: crate::domain::interest::interest(&p, &counts) })
+}
+
+#[component]
+pub fn InterestPage() -> impl IntoView {
+    let slug = param("slug");
+    let data = Resource::new(move || slug(), load_interest);
+    view! {
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            {move || data.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/interest", slug()), |v| view! {
+                <Title text=format!("Audience interest — {}", v.event_name)/>
+                <p class="meta"><a href=format!("/admin/events/{}/schedule", v.slug)>"Back to the schedule builder"</a></p>
+                <h1>"Audience interest"</h1>
+                <p>{format!(
+                    "{} signed-in {} starred talks on the public agenda. Stars kept only in a browser are private \
+                     and not counted, so read these figures as a floor.",
+                    v.stargazers,
+                    if v.stargazers == 1 { "attendee" } else { "attendees" }
+                )}</p>
+                <div class="org-table-wrap">
+                    <table class="table interest">
+                        <caption class="visually-hidden">"Stars per talk, most starred first"</caption>
+                        <thead><tr><th scope="col">"Talk"</th><th scope="col">"When"</th><th scope="col">"Room"</th><th scope="col" class="num">"Seats"</th><th scope="col" class="num">"Stars"</th></tr></thead>
+                        <tbody>
+                            {v.rows.into_iter().map(|r| view! {
+                                <tr class:crowded=r.crowded>
+                                    <th scope="row"><a href=format!("/events/{}/talk/{}", v.slug, r.code) rel="external">{r.title}</a></th>
+                                    <td>{r.when}</td>
+                                    <td>{r.room}</td>
+                                    <td class="num">{r.seats.map(|n| n.to_string()).unwrap_or_else(|| "?".into())}</td>
+                                    <td class="num">{r.stars}{r.crowded.then(|| view! { <span class="badge warn">"more than seats"</span> })}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any()))}
+        </Transition>
+    }
+}
