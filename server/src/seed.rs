@@ -13,6 +13,8 @@ use app::events::service as events;
 mod seed_cfp;
 #[path = "seed_review.rs"]
 pub mod seed_review;
+#[path = "seed_favourites.rs"]
+mod seed_favourites;
 #[path = "seed_schedule.rs"]
 mod seed_schedule;
 #[path = "seed_talks.rs"]
@@ -122,6 +124,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
     seed_review::seed_review(&txn, &upcoming, id(ORGANISER_EMAIL)?, id(REVIEWER_EMAIL)?, id(SOFIA_EMAIL)?).await?;
     txn.commit().await?;
     seed_schedule::seed_schedule(db, &upcoming, id(ORGANISER_EMAIL)?).await?;
+    seed_favourites::seed_favourites(db, &upcoming).await?;
     Ok(())
 }
 

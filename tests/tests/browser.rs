@@ -112,7 +112,11 @@ async fn screenshot_running_server() {
     }
     for (i, path) in var("DEMO_PATHS").split(',').enumerate() {
         b.goto(&format!("{base}{path}")).await;
-        b.wait_hydrated().await;
+        if app::agenda::is_attendee_page(path.split('?').next().unwrap_or_default()) {
+            b.wait_agenda_script().await;
+        } else {
+            b.wait_hydrated().await;
+        }
         b.screenshot(&format!("manual-{i}")).await;
     }
     b.close().await;

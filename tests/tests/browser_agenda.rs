@@ -33,6 +33,14 @@ async fn two_tracks_published() -> Sched {
     s
 }
 
+/// The top and bottom of the first session box whose text holds `title`.
+async fn box_of(b: &Browser, title: &str) -> (f64, f64) {
+    let script = "const el = [...document.querySelectorAll('.session')].find(e => e.innerText.includes(arguments[0])); \
+        const r = el.getBoundingClientRect(); return [r.top, r.bottom];";
+    let v = b.client.execute(script, vec![serde_json::json!(title)]).await.unwrap();
+    (v[0].as_f64().unwrap(), v[1].as_f64().unwrap())
+}
+
 async fn display_of(b: &Browser, css: &str) -> String {
     let script = format!("return getComputedStyle(document.querySelector(\"{css}\")).display");
     b.client.execute(&script, vec![]).await.unwrap().as_str().unwrap_or_default().to_string()
@@ -48,6 +56,7 @@ async fn an_attendee_filters_stars_overlapping_talks_and_takes_them_home() {
     b.wait_agenda_script().await;
     b.wait_for_text("3 of 3 talks").await;
     assert_eq!(display_of(&b, ".agenda").await, "grid", "a wide screen shows rooms × time");
+    assert_eq!(box_of(&b, "Alpha talk").await.0, box_of(&b, "Gamma talk").await.0, "talks at the same time side by side");
     b.screenshot("agenda-desktop").await;
 
     // Filtering by track narrows the list at once, and the URL says so (a shareable link).
@@ -91,6 +100,8 @@ async fn the_agenda_works_without_javascript_and_as_a_list_on_a_phone() {
     b.goto(&app.url(&format!("/events/{SLUG}/agenda"))).await;
     b.wait_for_text("3 of 3 talks").await;
     assert_eq!(display_of(&b, ".agenda").await, "block", "a phone gets the list");
+    let (alpha, gamma) = (box_of(&b, "Alpha talk").await, box_of(&b, "Gamma talk").await);
+    assert!(gamma.0 >= alpha.1, "on a phone talks at the same time come one under the other: {alpha:?} {gamma:?}");
     assert_eq!(display_of(&b, "button.star").await, "none", "no star where nothing could keep it");
     b.screenshot("agenda-phone-no-js").await;
     // The filter form is a plain GET form, folded away so the talks come first on a phone.

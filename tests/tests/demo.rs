@@ -52,6 +52,14 @@ db_test!(the_demo_seed_tells_the_selection_story, |backend: Backend| async move 
     assert_eq!(b["warnings"].as_array().unwrap().len(), 0, "no conflicts: {}", b["warnings"]);
     assert_eq!(b["latest"]["number"], 1);
     assert_eq!(b["pending"].as_array().unwrap().len(), 1, "one change not yet published: {}", b["pending"]);
+    // Attendees starred talks: figures for the organisers, with one room too small.
+    let interest: serde_json::Value = call(&org, &app, "agenda/interest", &[("slug", &nord.slug)]).await.json().await.unwrap();
+    let rows = interest["rows"].as_array().unwrap();
+    let most = rows.iter().map(|r| r["stars"].as_u64().unwrap()).max().unwrap();
+    assert_eq!(interest["stargazers"].as_u64(), Some(most), "the same attendees star the popular talks: {interest}");
+    assert_eq!(rows.len(), talks, "every talk listed");
+    assert!(rows.iter().any(|r| r["crowded"] == true), "{interest}");
+    assert!(rows.iter().all(|r| r["stars"].as_i64().unwrap() >= 4));
 
     let cndf = events.iter().find(|e| e.slug.starts_with("cndf-")).unwrap();
     let page = call(&client(), &app, "cfp/page", &[("slug", &cndf.slug)]).await.text().await.unwrap();

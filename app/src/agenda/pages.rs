@@ -155,7 +155,7 @@ fn Filters(v: AgendaView) -> impl IntoView {
 fn Slot(g: Group, slug: String) -> impl IntoView {
     view! {
         <li class="slot">
-            <h2 class="slot-time" style=format!("grid-row:{}", g.grid_row + 1)>{g.start_local.clone()}</h2>
+            <h2 class="slot-time" style=format!("--row:{}", g.grid_row + 1)>{g.start_local.clone()}</h2>
             <ul class="slot-items">
                 {g.rows.into_iter().map(|r| view! { <SessionBox r slug=slug.clone()/> }).collect_view()}
             </ul>
@@ -166,7 +166,7 @@ fn Slot(g: Group, slug: String) -> impl IntoView {
 #[component]
 fn SessionBox(r: Row, slug: String) -> impl IntoView {
     let place = format!(
-        "grid-row:{} / span {};grid-column:{} / span {};--track:{}",
+        "--row:{};--row-span:{};--col:{};--col-span:{};--track:{}",
         r.grid_row + 1,
         r.grid_rows,
         r.grid_col + 1,
