@@ -203,7 +203,8 @@ async fn add_rooms(db: &impl ConnectionTrait, event_id: i32, now: DateTime<Utc>)
     Ok(rooms.into_iter().map(|r| r.id).collect())
 }
 
-fn user_row(email: &str, name: &str, hash: &str, now: DateTime<Utc>) -> user::ActiveModel {
+/// A verified, non-admin account with a public code.
+pub(crate) fn user_row(email: &str, name: &str, hash: &str, now: DateTime<Utc>) -> user::ActiveModel {
     user::ActiveModel {
         email: Set(email.into()),
         email_normalized: Set(normalize_email(email)),

@@ -6,10 +6,11 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
-use app::auth::crypto::{hash_password, new_code, new_token};
-use app::domain::accounts::normalize_email;
+use app::auth::crypto::{hash_password, new_token};
 use app::domain::timetable::Kind;
 use app::entities::{event, favourite, proposal, user};
+
+use crate::seed_bench::user_row;
 
 const ATTENDEES: usize = 60;
 
@@ -24,17 +25,7 @@ pub async fn seed_favourites(db: &DatabaseConnection, e: &event::Model) -> anyho
     let hash = hash_password(new_token()).await.map_err(|x| anyhow::anyhow!("demo favourites: {x}"))?;
     let now = Utc::now();
     let emails: Vec<String> = (1..=ATTENDEES).map(|n| format!("attendee{n:02}@attendees.invalid")).collect();
-    let rows = emails.iter().enumerate().map(|(i, email)| user::ActiveModel {
-        email: Set(email.clone()),
-        email_normalized: Set(normalize_email(email)),
-        display_name: Set(format!("Demo attendee {}", i + 1)),
-        password_hash: Set(hash.clone()),
-        verified_at: Set(Some(now)),
-        is_admin: Set(false),
-        created_at: Set(now),
-        public_code: Set(Some(new_code())),
-        ..Default::default()
-    });
+    let rows = emails.iter().enumerate().map(|(i, email)| user_row(email, &format!("Demo attendee {}", i + 1), &hash, now));
     user::Entity::insert_many(rows).exec(db).await?;
     let attendees: Vec<i32> = user::Entity::find().filter(user::Column::Email.is_in(emails)).all(db).await?.iter().map(|u| u.id).collect();
 

@@ -16,7 +16,7 @@ mod ssr {
     use std::sync::Arc;
 
     use crate::domain::programme::Programme;
-    use crate::entities::event;
+    use crate::entities::{event, user};
     use crate::error::AppError;
 
     /// How long browsers and CDNs may keep a public answer without asking again.
@@ -31,18 +31,20 @@ mod ssr {
         }
     }
 
-    pub async fn event(slug: &str) -> Result<event::Model, AppError> {
+    /// Who is asking (None: anonymous), and the event `slug` if they may see it.
+    pub async fn event(slug: &str) -> Result<(Option<user::Model>, event::Model), AppError> {
         let state = crate::state::app_state();
         let viewer = crate::auth::session::current_user(&state.db).await?;
-        crate::events::service::visible_model(&state.db, slug.trim(), viewer.as_ref()).await
+        let e = crate::events::service::visible_model(&state.db, slug.trim(), viewer.as_ref()).await?;
+        Ok((viewer, e))
     }
 
-    /// The latest published programme of the visible event `slug`.
-    pub async fn programme(slug: &str) -> Result<(event::Model, Arc<Programme>), AppError> {
-        let e = event(slug).await?;
+    /// Who is asking, and the latest published programme of the visible event `slug`.
+    pub async fn programme(slug: &str) -> Result<(Option<user::Model>, event::Model, Arc<Programme>), AppError> {
+        let (viewer, e) = event(slug).await?;
         let state = crate::state::app_state();
         let p = super::super::service::latest_programme(&state.db, &state.programmes, &e).await?;
-        Ok((e, p))
+        Ok((viewer, e, p))
     }
 }
 
@@ -58,7 +60,7 @@ pub async fn load_agenda(
     room: String,
     q: String,
 ) -> Result<AgendaView, AppError> {
-    let (e, p) = ssr::programme(&slug).await?;
+    let (_, e, p) = ssr::programme(&slug).await?;
     let today = crate::state::app_state().clock.now().with_timezone(&crate::domain::zoned::zone(&e.time_zone)).date_naive();
     let filter = Filter { day, track, format, level, language, room, q };
     ssr::mark_public();
@@ -67,14 +69,14 @@ pub async fn load_agenda(
 
 #[server(endpoint = "agenda/talk", input = GetUrl)]
 pub async fn load_talk(slug: String, code: String) -> Result<TalkView, AppError> {
-    let (_, p) = ssr::programme(&slug).await?;
+    let (_, _, p) = ssr::programme(&slug).await?;
     ssr::mark_public();
     super::views::talk(&p, code.trim())
 }
 
 #[server(endpoint = "agenda/speaker", input = GetUrl)]
 pub async fn load_speaker(slug: String, code: String) -> Result<SpeakerView, AppError> {
-    let (_, p) = ssr::programme(&slug).await?;
+    let (_, _, p) = ssr::programme(&slug).await?;
     ssr::mark_public();
     super::views::speaker(&p, code.trim())
 }
@@ -82,25 +84,24 @@ pub async fn load_speaker(slug: String, code: String) -> Result<SpeakerView, App
 /// Not cached: it changes every minute.
 #[server(endpoint = "agenda/now", input = GetUrl)]
 pub async fn load_now_and_next(slug: String) -> Result<NowView, AppError> {
-    let (_, p) = ssr::programme(&slug).await?;
+    let (_, _, p) = ssr::programme(&slug).await?;
     Ok(super::views::now_and_next(&p, crate::state::app_state().clock.now()))
 }
 
 /// `codes` is the comma-separated list the browser keeps; a signed-in visitor's account stars are added.
 #[server(endpoint = "agenda/starred", input = GetUrl)]
 pub async fn load_starred(slug: String, codes: String) -> Result<StarredView, AppError> {
-    let (e, p) = ssr::programme(&slug).await?;
+    let (viewer, e, p) = ssr::programme(&slug).await?;
     let mut codes = super::views::codes_of(&codes);
-    let db = &crate::state::app_state().db;
-    if let Some(me) = crate::auth::session::current_user(db).await? {
-        codes.extend(super::favourites_store::codes(db, &e, &me).await?);
+    if let Some(me) = viewer {
+        codes.extend(super::favourites_store::codes(&crate::state::app_state().db, &e, &me).await?);
     }
     Ok(super::views::starred(&p, &codes))
 }
 
 #[server(endpoint = "agenda/changes", input = GetUrl)]
 pub async fn load_changes(slug: String) -> Result<VersionsView, AppError> {
-    let e = ssr::event(&slug).await?;
+    let (_, e) = ssr::event(&slug).await?;
     ssr::mark_public();
     crate::schedule::publish::versions_view(&crate::state::app_state().db, &e).await
 }

@@ -14,7 +14,7 @@ use axum::Router;
 use chrono::{DateTime, Utc};
 use tower_http::cors::{Any, CorsLayer};
 
-use crate::agenda::service::{latest_programme, programme};
+use crate::agenda::service::published_programme;
 use crate::domain::frab::{schedule_json, schedule_xml};
 use crate::domain::ical::{calendar, CalEvent};
 use crate::domain::programme::{Programme, Session};
@@ -148,10 +148,7 @@ async fn whole(s: &AppState, h: &HeaderMap, slug: &str, number: Option<i32>, for
 /// The latest version comes from the shared programme cache; older ones are read as asked.
 async fn load(s: &AppState, slug: &str, number: Option<i32>) -> Result<Arc<Programme>, Response> {
     let e = visible_model(&s.db, slug, None).await.map_err(failure)?;
-    match number {
-        None => latest_programme(&s.db, &s.programmes, &e).await.map_err(failure),
-        Some(_) => programme(&s.db, &e, number).await.map(Arc::new).map_err(failure),
-    }
+    published_programme(&s.db, &s.programmes, &e, number).await.map_err(failure)
 }
 
 /// Stamped with the version's publication time (not now), so the same version gives the same bytes.

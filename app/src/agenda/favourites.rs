@@ -27,11 +27,17 @@ mod ssr {
 
     /// The signed-in visitor and the published programme they star talks of.
     pub async fn signed_in(slug: &str) -> Result<(user::Model, event::Model, Arc<Programme>), AppError> {
-        let state = crate::state::app_state();
-        let me = crate::auth::guard::require_user(&state.db).await?;
-        let e = crate::events::service::visible_model(&state.db, slug.trim(), Some(&me)).await?;
-        let p = super::super::service::latest_programme(&state.db, &state.programmes, &e).await?;
+        let me = crate::auth::guard::require_user(&crate::state::app_state().db).await?;
+        let (e, p) = published(&me, slug).await?;
         Ok((me, e, p))
+    }
+
+    /// The event `slug` as `me` may see it, with its latest published programme.
+    pub async fn published(me: &user::Model, slug: &str) -> Result<(event::Model, Arc<Programme>), AppError> {
+        let state = crate::state::app_state();
+        let e = crate::events::service::visible_model(&state.db, slug.trim(), Some(me)).await?;
+        let p = super::super::service::latest_programme(&state.db, &state.programmes, &e).await?;
+        Ok((e, p))
     }
 
     pub async fn stars(me: &user::Model, e: &event::Model) -> Result<super::StarList, AppError> {
@@ -44,11 +50,10 @@ mod ssr {
 /// The visitor's stars kept in their account; None when nobody is signed in.
 #[server(endpoint = "agenda/stars", input = server_fn::codec::GetUrl)]
 pub async fn load_account_stars(slug: String) -> Result<Option<StarList>, AppError> {
-    let db = &crate::state::app_state().db;
-    if crate::auth::session::current_user(db).await?.is_none() {
+    let Some(me) = crate::auth::session::current_user(&crate::state::app_state().db).await? else {
         return Ok(None);
-    }
-    let (me, e, _) = ssr::signed_in(&slug).await?;
+    };
+    let (e, _) = ssr::published(&me, &slug).await?;
     ssr::stars(&me, &e).await.map(Some)
 }
 

@@ -18,13 +18,13 @@ use serde::Serialize;
 use utoipa::OpenApi;
 
 pub use super::rest_dto::*;
-use crate::agenda::service::{latest_programme, programme};
+use crate::agenda::service::published_programme;
 use crate::domain::events::Visibility;
 use crate::domain::programme::Programme;
 use crate::domain::timetable::Kind;
 use crate::entities::event;
 use crate::error::AppError;
-use crate::events::service::by_slug;
+use crate::events::service::visible_model;
 use crate::state::AppState;
 
 const CACHE: &str = "public, max-age=60";
@@ -193,22 +193,14 @@ async fn from_programme(
 
 /// The event of `slug` unless it is a draft (drafts are not found, even for their organisers).
 async fn visible_event(s: &AppState, slug: &str) -> Result<event::Model, Response> {
-    let e = by_slug(&s.db, slug).await.map_err(failure)?;
-    if e.visibility == Visibility::Draft.as_str() {
-        return Err(failure(AppError::NotFound));
-    }
-    Ok(e)
+    visible_model(&s.db, slug, None).await.map_err(failure)
 }
 
 /// The published programme of a visible event that `?version=` names, the latest by default.
 async fn load(s: &AppState, slug: &str, q: &HashMap<String, String>) -> Result<Arc<Programme>, Response> {
     let version = version_param(q)?;
     let e = visible_event(s, slug).await?;
-    let found = match version {
-        None => latest_programme(&s.db, &s.programmes, &e).await,
-        Some(n) => programme(&s.db, &e, Some(n)).await.map(Arc::new),
-    };
-    found.map_err(|err| match (err, version) {
+    published_programme(&s.db, &s.programmes, &e, version).await.map_err(|err| match (err, version) {
         (AppError::NotFound, None) => error(StatusCode::NOT_FOUND, "This event has no published schedule yet."),
         (AppError::NotFound, Some(n)) => error(StatusCode::NOT_FOUND, &format!("This event has no published version {n}.")),
         (other, _) => failure(other),

@@ -63,6 +63,19 @@ pub async fn latest_programme(db: &impl ConnectionTrait, cache: &ProgrammeCache,
     Ok(p)
 }
 
+/// Version `number` of `e`'s programme, or the latest (reused from `cache`) when None.
+pub async fn published_programme(
+    db: &impl ConnectionTrait,
+    cache: &ProgrammeCache,
+    e: &event::Model,
+    number: Option<i32>,
+) -> AppResult<Arc<Programme>> {
+    match number {
+        None => latest_programme(db, cache, e).await,
+        Some(_) => Ok(Arc::new(programme(db, e, number).await?)),
+    }
+}
+
 /// The programme of `e` as version `number` (latest when None) published it.
 pub async fn programme(db: &impl ConnectionTrait, e: &event::Model, number: Option<i32>) -> AppResult<Programme> {
     build(db, e, &version(db, e, number).await?).await
