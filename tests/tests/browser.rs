@@ -101,18 +101,21 @@ async fn serve_for_debugging() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "manual: DEMO_URL=… DEMO_EMAIL=… DEMO_PASSWORD=… DEMO_PATHS=/a,/b screenshots a running server's pages"]
+#[ignore = "manual: DEMO_URL=… DEMO_EMAIL=… DEMO_PASSWORD=… DEMO_PATHS=/a,/b [DEMO_WIDTH=390] [DEMO_NO_JS=1] screenshots a running server's pages"]
 async fn screenshot_running_server() {
     let var = |k: &str| std::env::var(k).unwrap_or_default();
     let (base, width) = (var("DEMO_URL"), var("DEMO_WIDTH").parse().unwrap_or(1280));
-    let b = Browser::start(BrowserOptions { javascript: true, width, height: 1400 }).await;
+    let javascript = var("DEMO_NO_JS").is_empty();
+    let b = Browser::start(BrowserOptions { javascript, width, height: 1400 }).await;
     if !var("DEMO_EMAIL").is_empty() {
         b.sign_in(&base, "/", &var("DEMO_EMAIL"), &var("DEMO_PASSWORD")).await;
         b.wait_for_text("Sign out").await;
     }
     for (i, path) in var("DEMO_PATHS").split(',').enumerate() {
         b.goto(&format!("{base}{path}")).await;
-        if app::agenda::is_attendee_page(path.split('?').next().unwrap_or_default()) {
+        if !javascript {
+            b.wait_for_text("Estrade").await;
+        } else if app::agenda::is_attendee_page(path.split('?').next().unwrap_or_default()) {
             b.wait_agenda_script().await;
         } else {
             b.wait_hydrated().await;

@@ -93,6 +93,9 @@ impl ImportedSession {
 /// Reads `text` (JSON or XML, told apart by its first character); times without an offset are read
 /// in the file's `time_zone_name`, else in `zone`.
 pub fn parse(text: &str, zone: Tz) -> Result<ImportedSchedule, ImportError> {
+    if text.trim().is_empty() {
+        return fail("", "the file is empty: choose a schedule.json or schedule.xml");
+    }
     let raw = if text.trim_start().starts_with('<') { xml::raw(text)? } else { json::raw(text)? };
     check(raw, zone)
 }

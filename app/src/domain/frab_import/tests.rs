@@ -119,6 +119,7 @@ fn names_the_first_problem_with_its_place() {
 fn malformed_or_foreign_files_are_refused_as_a_whole() {
     let broken = parse("{\"schedule\": {", Paris).unwrap_err();
     assert!(broken.path.is_empty() && broken.message.starts_with("this is not valid JSON"), "{broken}");
+    assert_eq!(parse(" \n", Paris).unwrap_err().to_string(), "the file is empty: choose a schedule.json or schedule.xml");
     assert_eq!(parse("{\"talks\": []}", Paris).unwrap_err().to_string(), "“schedule” is missing");
     assert_eq!(parse("[]", Paris).unwrap_err().to_string(), "the file should be an object with “schedule”");
     let empty = r#"{"schedule": {"conference": {"days": []}}}"#;
