@@ -1,0 +1,27 @@
+//! Every integration test in one binary, so `make test` links the application once.
+mod accounts;
+mod agenda;
+mod api_v1;
+mod availability;
+mod bench_seed;
+mod browser;
+mod browser_agenda;
+mod browser_availability;
+mod browser_cfp;
+mod browser_cfp_settings;
+mod browser_import;
+mod browser_review;
+mod browser_schedule;
+mod cfp;
+mod demo;
+mod exports;
+mod favourites;
+mod import;
+mod mail;
+mod organizer;
+mod review;
+mod schedule;
+mod security;
+mod selection;
+mod speakers;
+mod venue;
