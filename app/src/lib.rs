@@ -19,6 +19,8 @@ pub mod ui;
 pub mod venue;
 
 #[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
 pub mod entities;
 #[cfg(feature = "ssr")]
 pub mod state;

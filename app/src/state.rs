@@ -19,10 +19,8 @@ pub struct AppConfig {
     pub data_dir: PathBuf,
     /// First delay before a failed mail is retried; it doubles each attempt.
     pub mail_retry_base_secs: u64,
-    /// Failed sign-ins allowed per email and per IP within `login_window_secs`.
-    pub login_max_failures_per_email: u64,
-    pub login_max_failures_per_ip: u64,
-    pub login_window_secs: i64,
+    /// Sign-in throttling and limits on mails sent on request.
+    pub limits: crate::domain::throttle::Limits,
     /// Take the client IP from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
 }

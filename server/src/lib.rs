@@ -44,9 +44,7 @@ pub fn app_config(opts: &ServeOpts, data_dir: std::path::PathBuf, site_addr: Soc
         mail_from: opts.mail_from.clone(),
         data_dir,
         mail_retry_base_secs: opts.mail_retry_base_secs,
-        login_max_failures_per_email: 5,
-        login_max_failures_per_ip: 50,
-        login_window_secs: 15 * 60,
+        limits: Default::default(),
         trust_forwarded_for: opts.trust_forwarded_for,
     }
 }

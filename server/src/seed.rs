@@ -1,8 +1,9 @@
 //! Demo data: a fictional event in the spirit of Cloud Nord, and one account per role.
 use chrono::{Datelike, Duration, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
 
 use app::auth::service::insert_user;
+use app::db::BeginWrite;
 use app::domain::events::EventForm;
 use app::domain::roles::Role;
 use app::entities::{membership, user};
@@ -120,7 +121,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
     let id = |email: &str| ids.get(email).copied().ok_or_else(|| anyhow::anyhow!("demo account {email} missing"));
     seed_cfp::seed_cfp(db, &upcoming, id(SOFIA_EMAIL)?).await?;
     seed_cfp::open_cfp(db, &cndf, 10, seed_cfp::CLOSES_IN_DAYS, CNDF_CFP_TEXT).await?;
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     seed_review::seed_review(&txn, &upcoming, id(ORGANISER_EMAIL)?, id(REVIEWER_EMAIL)?, id(SOFIA_EMAIL)?).await?;
     txn.commit().await?;
     seed_schedule::seed_schedule(db, &upcoming, id(ORGANISER_EMAIL)?).await?;

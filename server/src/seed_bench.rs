@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use app::auth::crypto::{hash_password, new_code, new_token};
+use app::db::BeginWrite;
 use app::domain::accounts::normalize_email;
 use app::domain::cfp::{Choice, Language, Level, ProposalState, DEFAULT_FORMATS};
 use app::domain::review::{Decision, Response};
@@ -374,7 +375,7 @@ pub async fn seed_bench(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::
     let plan = plan().map_err(|e| anyhow::anyhow!("bench schedule: {e}"))?;
     // One argon2 hash shared by every speaker: nobody signs in as them.
     let speaker_hash = hash_password(new_token()).await.map_err(|e| anyhow::anyhow!("hash: {e}"))?;
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     let e = add_event(&txn, now.date_naive() + Duration::days(60), now).await?;
     let rooms = add_rooms(&txn, e.id, now).await?;
     let organiser = add_organiser(&txn, e.id, now).await?;

@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
 
 use app::auth::crypto::{new_code, new_token};
 use app::auth::service::insert_user;
 use app::cfp::settings;
+use app::db::BeginWrite;
 use app::domain::cfp::{Choice, ProposalState};
 use app::domain::zoned::{local_to_utc, zone};
 use app::entities::{cfp_settings, event, proposal, proposal_speaker, speaker_profile, talk};
@@ -133,7 +134,7 @@ fn ctx<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> anyhow::Error + '_
 
 /// Opens the CFP of `event`, adds the fictional speakers and the proposals, in one transaction.
 pub async fn seed_cfp(db: &DatabaseConnection, event: &event::Model, sofia_id: i32) -> anyhow::Result<()> {
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     open_cfp(&txn, event, OPENED_DAYS_AGO, -CLOSED_DAYS_AGO, CFP_TEXT).await?;
     let mut ids = HashMap::from([(SOFIA, sofia_id)]);
     for s in &SPEAKERS {

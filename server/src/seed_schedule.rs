@@ -2,8 +2,9 @@
 //! lunch and a village break across all rooms, the accepted talks packed into the sessions, published
 //! as v1 yesterday, and one talk moved since (a work-in-progress change not yet published).
 use chrono::{Duration, Utc};
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 
+use app::db::BeginWrite;
 use app::domain::schedule::{check, Context, Placement};
 use app::domain::venue::RoomForm;
 use app::entities::event;
@@ -67,7 +68,7 @@ pub async fn seed_schedule(db: &DatabaseConnection, e: &event::Model, organiser_
         add_extra(db, e, kind, title, &w).await.map_err(err(title))?;
     }
     let mut cursors = place_talks(db, e, &day).await?;
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     freeze(&txn, e, Some(organiser_id), "", Utc::now() - Duration::days(1)).await.map_err(err("publish"))?;
     txn.commit().await?;
     move_one_talk(db, e, &day, &mut cursors).await

@@ -44,3 +44,25 @@ pub async fn get_text(client: &Client, app: &TestApp, path: &str) -> (u16, Strin
     let status = res.status().as_u16();
     (status, res.text().await.unwrap_or_default())
 }
+
+/// Sends every request at once, each `(client, endpoint, form)` as `call` would, and returns the
+/// answers' statuses and bodies in the same order.
+pub async fn all_at_once(app: &TestApp, requests: Vec<(Client, String, Vec<(String, String)>)>) -> Vec<(u16, String)> {
+    let mut tasks = tokio::task::JoinSet::new();
+    for (i, (c, endpoint, form)) in requests.into_iter().enumerate() {
+        let (url, origin) = (app.url(&format!("/api/{endpoint}")), app.base_url.clone());
+        tasks.spawn(async move {
+            let res = c.post(url).header("Origin", origin).header("Accept", "application/json").form(&form).send().await;
+            let res = res.unwrap_or_else(|e| panic!("request {i} to {endpoint} failed: {e}"));
+            (i, res.status().as_u16(), res.text().await.unwrap_or_default())
+        });
+    }
+    let mut out = tasks.join_all().await;
+    out.sort_by_key(|(i, _, _)| *i);
+    out.into_iter().map(|(_, status, body)| (status, body)).collect()
+}
+
+/// Owned form fields, for `all_at_once`.
+pub fn form(fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}

@@ -71,6 +71,16 @@ impl TestApp {
     }
 
     pub async fn start_with(backend: Backend, setup: Setup) -> TestApp {
+        Self::start_inner(backend, setup, false).await
+    }
+
+    /// A server that takes the client's address from `X-Forwarded-For`, as behind a trusted proxy:
+    /// tests play several clients' addresses with it.
+    pub async fn start_behind_proxy(backend: Backend) -> TestApp {
+        Self::start_inner(backend, Setup::default(), true).await
+    }
+
+    async fn start_inner(backend: Backend, setup: Setup, trust_forwarded_for: bool) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let test_db = TestDb::create(backend, dir.path()).await;
         let db = server::db::connect_and_migrate(&test_db.url).await.expect("connect and migrate");
@@ -86,7 +96,7 @@ impl TestApp {
             seed_demo_if_empty: false,
             max_body_bytes: 2 * 1024 * 1024,
             request_timeout_secs: 30,
-            trust_forwarded_for: false,
+            trust_forwarded_for,
         };
         let config = server::app_config(&opts, dir.path().to_path_buf(), addr);
         let mailer = server::mailer(opts.smtp_url.as_deref(), dir.path()).expect("mailer");
@@ -111,6 +121,38 @@ impl TestApp {
         app::auth::service::insert_user(&self.state.db, email, name, password, admin, true)
             .await
             .expect("create user");
+    }
+
+    /// Marks the account with `email` as verified, as its confirmation link would.
+    pub async fn verify(&self, email: &str) {
+        use sea_orm::sea_query::Expr;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        app::entities::user::Entity::update_many()
+            .col_expr(app::entities::user::Column::VerifiedAt, Expr::value(Some(chrono::Utc::now())))
+            .filter(app::entities::user::Column::EmailNormalized.eq(email.to_lowercase()))
+            .exec(&self.state.db)
+            .await
+            .expect("verify user");
+    }
+
+    /// Stores a throttle counter (`scope`, `subject`, no source) at `hits` attempts in a window that
+    /// starts now: tests reach a limit without making every request.
+    pub async fn set_counter(&self, scope: &str, subject: &str, hits: i32) {
+        use sea_orm::{ActiveModelTrait, Set};
+        let now = chrono::Utc::now();
+        app::entities::throttle_counter::ActiveModel {
+            scope: Set(scope.into()),
+            subject: Set(subject.into()),
+            source: Set(String::new()),
+            hits: Set(hits),
+            window_start: Set(now),
+            blocked_until: Set(None),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&self.state.db)
+        .await
+        .expect("store a throttle counter");
     }
 
     /// Gives the existing user with `email` the per-event `role` ("organizer", "reviewer", …).

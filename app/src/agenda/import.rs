@@ -6,9 +6,10 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 
 use crate::auth::crypto::{new_code, new_token};
+use crate::db::BeginWrite;
 use crate::domain::accounts::{normalize_email, DISPLAY_NAME_MAX};
 use crate::domain::cfp::{is_hex_colour, Choice, Level, ProposalState, TITLE_MAX};
 use crate::domain::frab_import::{parse, ImportedPerson, ImportedSchedule, ImportedSession};
@@ -48,7 +49,7 @@ fn bad(message: impl Into<String>) -> AppError {
 pub async fn import(db: &DatabaseConnection, e: &event::Model, by: i32, text: &str, now: DateTime<Utc>) -> AppResult<Imported> {
     let tz = zone(&e.time_zone);
     let s = parse(text, tz).map_err(|x| bad(x.to_string()))?;
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     lock(&txn, e.id).await?;
     refuse_unless_empty(&txn, e).await?;
     check_fits(e, &s, tz)?;

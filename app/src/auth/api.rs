@@ -14,21 +14,21 @@ pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
 
 #[server(endpoint = "auth/sign_up")]
 pub async fn sign_up(email: String, display_name: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    // Decided before anything is written: a refused `next` falls back, it never fails the request.
+    let target = next.as_deref().and_then(crate::domain::redirect::safe_next).unwrap_or("/account?welcome=1").to_string();
     let state = crate::state::app_state();
     super::service::sign_up(&state, &email, &display_name, &password).await?;
-    match next.filter(|n| !n.is_empty()) {
-        Some(n) => leptos_axum::redirect(&super::safe_next(Some(&n))),
-        None => leptos_axum::redirect("/account?welcome=1"),
-    }
+    leptos_axum::redirect(&target);
     Ok(())
 }
 
 #[server(endpoint = "auth/sign_in")]
 pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    let target = crate::domain::redirect::next_or_default(next.as_deref());
     let state = crate::state::app_state();
     let ip = super::session::client_ip();
     super::service::sign_in(&state, &email, &password, &ip).await?;
-    leptos_axum::redirect(&super::safe_next(next.as_deref()));
+    leptos_axum::redirect(&target);
     Ok(())
 }
 
@@ -46,7 +46,8 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         return Err(AppError::field("email", msg));
     }
     let state = crate::state::app_state();
-    super::service::request_reset(&state, &email).await?;
+    let ip = super::session::client_ip();
+    super::service::request_reset(&state, &email, &ip).await?;
     leptos_axum::redirect("/reset?sent=1");
     Ok(())
 }

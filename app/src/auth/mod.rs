@@ -28,14 +28,6 @@ pub struct CurrentUser {
     pub reviews: bool,
 }
 
-/// Only same-site paths may be a target after sign-in (no open redirect).
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_string(),
-        _ => "/account".to_string(),
-    }
-}
-
 #[cfg(feature = "ssr")]
 impl From<&crate::entities::user::Model> for CurrentUser {
     fn from(u: &crate::entities::user::Model) -> Self {
@@ -47,18 +39,5 @@ impl From<&crate::entities::user::Model> for CurrentUser {
             verified: u.verified_at.is_some(),
             reviews: false,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn next_stays_on_this_site() {
-        assert_eq!(safe_next(Some("/admin")), "/admin");
-        assert_eq!(safe_next(Some("//evil.example")), "/account");
-        assert_eq!(safe_next(Some("https://evil.example")), "/account");
-        assert_eq!(safe_next(None), "/account");
     }
 }

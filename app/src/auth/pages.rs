@@ -50,7 +50,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <input type="hidden" name="next" value=move || next.get().unwrap_or_default()/>
                 <Field label="Email" name="email" kind="email" autocomplete="email" value=email.get_untracked().unwrap_or_default() maxlength=254 error=field_error(error, "email")/>
                 <Field label="Your name" name="display_name" autocomplete="name" maxlength=80 hint="Shown to organisers and, if you speak, to attendees." error=field_error(error, "display_name")/>
-                <Field label="Password" name="password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint="10 to 128 characters; not your email." error=field_error(error, "password")/>
+                <Field label="Password" name="password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint="10 to 128 characters, hard to guess: a few unrelated words work well." error=field_error(error, "password")/>
                 <SubmitButton action label="Create account"/>
             </ActionForm>
             <p class="aside">"Already have an account? "<a href="/signin">"Sign in"</a></p>
@@ -92,7 +92,7 @@ pub fn ResetConfirmPage() -> impl IntoView {
             {move || field_error(error, "token").get().map(|m| view! { <p class="field-error">{m}" "<a href="/reset">"Ask for a new link"</a></p> })}
             <ActionForm action>
                 <input type="hidden" name="token" value=move || token.get().unwrap_or_default()/>
-                <Field label="New password" name="password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint="10 to 128 characters; not your email." error=field_error(error, "password")/>
+                <Field label="New password" name="password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint="10 to 128 characters, hard to guess: a few unrelated words work well." error=field_error(error, "password")/>
                 <SubmitButton action label="Set my new password"/>
             </ActionForm>
         </section>
@@ -177,7 +177,7 @@ fn AccountDetails(me: super::CurrentUser) -> impl IntoView {
             <FormError error=password_error/>
             <ActionForm action=password>
                 <Field label="Current password" name="current_password" kind="password" autocomplete="current-password" error=field_error(password_error, "current_password")/>
-                <Field label="New password" name="new_password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint="10 to 128 characters; not your email." error=field_error(password_error, "new_password")/>
+                <Field label="New password" name="new_password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint="10 to 128 characters, hard to guess: a few unrelated words work well." error=field_error(password_error, "new_password")/>
                 <SubmitButton action=password label="Change password"/>
             </ActionForm>
         </section>

@@ -1,13 +1,15 @@
 //! Accounts: sign-up, sign-in, password reset and change, email verification.
+//!
+//! Passwords are hashed before a transaction starts: a write transaction holds SQLite's single
+//! writer, and argon2 is deliberately slow.
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::crypto::{hash_password, verify_password};
-use super::{session, throttle, tokens};
-use crate::domain::accounts::{check_display_name, check_password, normalize_email, sign_up_errors};
+use super::throttle::{self, wait_until, Key, Rule};
+use super::{session, tokens};
+use crate::db::BeginWrite;
+use crate::domain::accounts::{check_display_name, check_new_password, normalize_email, sign_up_errors, EMAIL_MAX};
 use crate::domain::tokens::{RESET_TOKEN_TTL_SECS, VERIFY_TOKEN_TTL_SECS};
 use crate::entities::user;
 use crate::error::{AppError, AppResult};
@@ -18,28 +20,18 @@ use crate::state::AppState;
 pub const BAD_CREDENTIALS: &str = "The email or password is incorrect.";
 
 pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> AppResult<Option<user::Model>> {
-    Ok(user::Entity::find()
-        .filter(user::Column::EmailNormalized.eq(normalize_email(email)))
-        .one(db)
-        .await?)
+    Ok(user::Entity::find().filter(user::Column::EmailNormalized.eq(normalize_email(email))).one(db).await?)
 }
 
-/// Inserts a user (no session, no mail); used by sign-up, the CLI and the demo seed.
-pub async fn insert_user(
-    db: &impl ConnectionTrait,
-    email: &str,
-    display_name: &str,
-    password: &str,
-    is_admin: bool,
-    verified: bool,
-) -> AppResult<user::Model> {
+/// A checked new account with its password hashed, not written yet.
+pub async fn prepare_user(email: &str, display_name: &str, password: &str, is_admin: bool, verified: bool) -> AppResult<user::ActiveModel> {
     let errors = sign_up_errors(email, display_name, password);
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
     let hash = hash_password(password.to_string()).await?;
     let now = Utc::now();
-    user::ActiveModel {
+    Ok(user::ActiveModel {
         email: Set(email.trim().to_string()),
         email_normalized: Set(normalize_email(email)),
         display_name: Set(display_name.trim().to_string()),
@@ -49,16 +41,28 @@ pub async fn insert_user(
         created_at: Set(now),
         public_code: Set(Some(super::crypto::new_code())),
         ..Default::default()
-    }
-    .insert(db)
-    .await
-    .map_err(|e| match e.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::field(
-            "email",
-            "An account already uses this email. Sign in, or reset your password.",
-        ),
+    })
+}
+
+async fn insert_prepared(db: &impl ConnectionTrait, new: user::ActiveModel) -> AppResult<user::Model> {
+    new.insert(db).await.map_err(|e| match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            AppError::field("email", "An account already uses this email. Sign in, or reset your password.")
+        }
         _ => AppError::from(e),
     })
+}
+
+/// Inserts a user (no session, no mail); used by the CLI, the demo seed and tests.
+pub async fn insert_user(
+    db: &impl ConnectionTrait,
+    email: &str,
+    display_name: &str,
+    password: &str,
+    is_admin: bool,
+    verified: bool,
+) -> AppResult<user::Model> {
+    insert_prepared(db, prepare_user(email, display_name, password, is_admin, verified).await?).await
 }
 
 async fn queue_verification(state: &AppState, db: &impl ConnectionTrait, user: &user::Model) -> AppResult<()> {
@@ -69,8 +73,9 @@ async fn queue_verification(state: &AppState, db: &impl ConnectionTrait, user: &
 
 /// Creates the account, queues the verification mail and signs the person in.
 pub async fn sign_up(state: &AppState, email: &str, display_name: &str, password: &str) -> AppResult<user::Model> {
-    let txn = state.db.begin().await?;
-    let user = insert_user(&txn, email, display_name, password, false, false).await?;
+    let new = prepare_user(email, display_name, password, false, false).await?;
+    let txn = state.db.begin_write().await?;
+    let user = insert_prepared(&txn, new).await?;
     queue_verification(state, &txn, &user).await?;
     txn.commit().await?;
     state.mail_wake.notify_one();
@@ -78,29 +83,52 @@ pub async fn sign_up(state: &AppState, email: &str, display_name: &str, password
     Ok(user)
 }
 
-/// Checks the password (same answer and similar time whether or not the account exists) and starts a session.
+/// What throttling keys an email by: its normal form, cut to the longest valid email.
+fn throttle_subject(email: &str) -> String {
+    normalize_email(email).chars().take(EMAIL_MAX).collect()
+}
+
+/// Checks the password (same answer and similar time whether or not the account exists) and starts a
+/// session. The attempt is counted before the check (see `throttle::sign_in_gate`).
 pub async fn sign_in(state: &AppState, email: &str, password: &str, ip: &str) -> AppResult<user::Model> {
     let db = &state.db;
-    let email_n = normalize_email(email);
-    throttle::check(db, &state.config, &email_n, ip).await?;
-    let user = find_by_email(db, &email_n).await?;
+    let subject = throttle_subject(email);
+    throttle::sign_in_gate(db, &state.config.limits, &subject, ip, state.clock.now()).await?;
+    let user = find_by_email(db, email).await?;
     let ok = verify_password(password.to_string(), user.as_ref().map(|u| u.password_hash.clone())).await?;
     match user {
         Some(user) if ok => {
-            throttle::clear_email(db, &email_n).await?;
+            throttle::sign_in_succeeded(db, &subject, ip).await?;
             session::start(db, user.id).await?;
             Ok(user)
         }
-        _ => {
-            throttle::record_failure(db, &state.config, &email_n, ip).await?;
-            Err(AppError::field("password", BAD_CREDENTIALS))
-        }
+        _ => Err(AppError::field("password", BAD_CREDENTIALS)),
     }
 }
 
-/// Queues a reset mail if the account exists; says nothing either way.
-pub async fn request_reset(state: &AppState, email: &str) -> AppResult<()> {
-    let txn = state.db.begin().await?;
+/// Queues a reset mail if the account exists. The limits count the address whether or not an account
+/// uses it, so neither the answer nor a 429 tells who has an account.
+pub async fn request_reset(state: &AppState, email: &str, ip: &str) -> AppResult<()> {
+    let (limits, now) = (&state.config.limits, state.clock.now());
+    let subject = throttle_subject(email);
+    // The recipient's counter row stays locked until commit: requests for one address run one at a
+    // time, so issuing a token always sees (and revokes) the previous one.
+    let txn = state.db.begin_write().await?;
+    let recipient = Key::new(throttle::RESET_PER_RECIPIENT, &subject, "");
+    if let Err(until) = throttle::take(&txn, recipient, Rule::Window(limits.reset_per_recipient), now).await? {
+        return Err(AppError::TooManyRequests(format!(
+            "Reset links were asked for this address several times in the last hour. If it has an account, \
+             the newest mail's link works; or ask again in {}.",
+            wait_until(until, now)
+        )));
+    }
+    let network = Key::new(throttle::RESET_PER_IP, ip, "");
+    if let Err(until) = throttle::take(&txn, network, Rule::Window(limits.reset_per_ip), now).await? {
+        return Err(AppError::TooManyRequests(format!(
+            "Too many reset requests from your network. Please try again in {}.",
+            wait_until(until, now)
+        )));
+    }
     if let Some(user) = find_by_email(&txn, email).await? {
         let token = tokens::issue(&txn, user.id, tokens::PURPOSE_RESET, RESET_TOKEN_TTL_SECS).await?;
         let link = state.config.link(&format!("/reset/confirm?token={token}"));
@@ -113,30 +141,33 @@ pub async fn request_reset(state: &AppState, email: &str) -> AppResult<()> {
 
 const EXPIRED_LINK: &str = "This link has expired or was already used. Ask for a new one.";
 
-/// Sets a new password from a mailed token; every session of the account ends.
+/// Sets a new password from a mailed token: every session of the account ends, its sign-in failures
+/// are forgotten, and since the link proves the mailbox, the email counts as verified.
 pub async fn reset_password(db: &DatabaseConnection, token: &str, password: &str) -> AppResult<()> {
-    let txn = db.begin().await?;
-    let user_id = tokens::consume(&txn, token, tokens::PURPOSE_RESET)
-        .await?
-        .ok_or_else(|| AppError::field("token", EXPIRED_LINK))?;
-    let user = user::Entity::find_by_id(user_id).one(&txn).await?.ok_or(AppError::NotFound)?;
-    if let Some(msg) = check_password(password, &user.email) {
+    let user_id = tokens::peek(db, token, tokens::PURPOSE_RESET).await?.ok_or_else(|| AppError::field("token", EXPIRED_LINK))?;
+    let user = user::Entity::find_by_id(user_id).one(db).await?.ok_or(AppError::NotFound)?;
+    if let Some(msg) = check_new_password(password, &user.email, &user.display_name) {
         return Err(AppError::field("password", msg));
     }
-    set_password(&txn, user, password).await?;
-    crate::entities::session::Entity::delete_many()
-        .filter(crate::entities::session::Column::UserId.eq(user_id))
-        .exec(&txn)
-        .await?;
-    txn.commit().await?;
-    Ok(())
-}
-
-async fn set_password(db: &impl ConnectionTrait, user: user::Model, password: &str) -> AppResult<()> {
     let hash = hash_password(password.to_string()).await?;
-    let mut active: user::ActiveModel = user.into();
+    let txn = db.begin_write().await?;
+    if tokens::consume(&txn, token, tokens::PURPOSE_RESET).await? != Some(user_id) {
+        return Err(AppError::field("token", EXPIRED_LINK));
+    }
+    let user = user::Entity::find_by_id(user_id).one(&txn).await?.ok_or(AppError::NotFound)?;
+    let newly_verified = user.verified_at.is_none();
+    let mut active: user::ActiveModel = user.clone().into();
     active.password_hash = Set(hash);
-    active.update(db).await?;
+    if newly_verified {
+        active.verified_at = Set(Some(Utc::now()));
+    }
+    active.update(&txn).await?;
+    if newly_verified {
+        apply_role_invitations(&txn, &user).await?;
+    }
+    crate::entities::session::Entity::delete_many().filter(crate::entities::session::Column::UserId.eq(user_id)).exec(&txn).await?;
+    throttle::clear_sign_in_failures(&txn, &throttle_subject(&user.email)).await?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -145,12 +176,15 @@ pub async fn change_password(db: &DatabaseConnection, user: user::Model, current
     if !verify_password(current.to_string(), Some(user.password_hash.clone())).await? {
         return Err(AppError::field("current_password", "Your current password is not correct."));
     }
-    if let Some(msg) = check_password(new, &user.email) {
+    if let Some(msg) = check_new_password(new, &user.email, &user.display_name) {
         return Err(AppError::field("new_password", msg));
     }
+    let hash = hash_password(new.to_string()).await?;
     let user_id = user.id;
-    let txn = db.begin().await?;
-    set_password(&txn, user, new).await?;
+    let txn = db.begin_write().await?;
+    let mut active: user::ActiveModel = user.into();
+    active.password_hash = Set(hash);
+    active.update(&txn).await?;
     session::end_others(&txn, user_id).await?;
     txn.commit().await?;
     Ok(())
@@ -168,10 +202,8 @@ pub async fn update_display_name(db: &DatabaseConnection, user: user::Model, nam
 
 /// Confirms an email from its mailed token and hands over roles waiting for that address.
 pub async fn verify_email(db: &DatabaseConnection, token: &str) -> AppResult<()> {
-    let txn = db.begin().await?;
-    let user_id = tokens::consume(&txn, token, tokens::PURPOSE_VERIFY)
-        .await?
-        .ok_or_else(|| AppError::field("token", EXPIRED_LINK))?;
+    let txn = db.begin_write().await?;
+    let user_id = tokens::consume(&txn, token, tokens::PURPOSE_VERIFY).await?.ok_or_else(|| AppError::field("token", EXPIRED_LINK))?;
     let user = user::Entity::find_by_id(user_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     if user.verified_at.is_none() {
         let mut active: user::ActiveModel = user.clone().into();
@@ -183,11 +215,23 @@ pub async fn verify_email(db: &DatabaseConnection, token: &str) -> AppResult<()>
     Ok(())
 }
 
+/// Mails a new confirmation link (the older ones stop working), a few times an hour at most.
 pub async fn resend_verification(state: &AppState, user: &user::Model) -> AppResult<()> {
     if user.verified_at.is_some() {
         return Ok(());
     }
-    queue_verification(state, &state.db, user).await?;
+    let now = state.clock.now();
+    let txn = state.db.begin_write().await?;
+    let id = user.id.to_string();
+    let key = Key::new(throttle::VERIFY_PER_ACCOUNT, &id, "");
+    if let Err(until) = throttle::take(&txn, key, Rule::Window(state.config.limits.verify_per_account), now).await? {
+        return Err(AppError::TooManyRequests(format!(
+            "We sent several confirmation mails in the last hour: the newest one's link works. Or ask again in {}.",
+            wait_until(until, now)
+        )));
+    }
+    queue_verification(state, &txn, user).await?;
+    txn.commit().await?;
     state.mail_wake.notify_one();
     Ok(())
 }

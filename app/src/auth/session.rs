@@ -128,7 +128,8 @@ pub fn client_ip() -> String {
     if app_state().config.trust_forwarded_for {
         let forwarded = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
         if let Some(first) = forwarded.and_then(|v| v.split(',').next()) {
-            return first.trim().to_string();
+            // Throttling counts by address: keep it to the length of an IPv6 one.
+            return first.trim().chars().take(45).collect();
         }
     }
     parts

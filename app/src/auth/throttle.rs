@@ -1,59 +1,179 @@
-//! Sign-in throttling, counted in the database so it holds across server instances.
-use chrono::{Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+//! Throttling counted in the database, so it holds across server instances (rules in
+//! `domain::throttle`). Each counter row is taken with a row lock (PostgreSQL) inside a write
+//! transaction (the single writer on SQLite): concurrent attempts are counted one after the other,
+//! and an attempt is counted before it is evaluated, so they cannot all pass.
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect, Set,
+};
 
-use crate::entities::login_failure::{self, Column};
+use crate::db::BeginWrite;
+use crate::domain::throttle::{wait_phrase, Backoff, Counter, Limits, Verdict, Window};
+use crate::entities::throttle_counter::{self, Column, Entity};
 use crate::error::{AppError, AppResult};
-use crate::state::AppConfig;
 
-fn email_key(email_normalized: &str) -> String {
-    format!("email:{email_normalized}")
+pub const SIGN_IN: &str = "sign-in";
+pub const SIGN_IN_PER_IP: &str = "sign-in-ip";
+pub const RESET_PER_RECIPIENT: &str = "reset-recipient";
+pub const RESET_PER_IP: &str = "reset-ip";
+pub const INVITE_PER_ACCOUNT: &str = "invite-account";
+pub const INVITE_PER_RECIPIENT: &str = "invite-recipient";
+pub const INVITE_PER_IP: &str = "invite-ip";
+pub const VERIFY_PER_ACCOUNT: &str = "verify-account";
+
+/// Counters untouched for this long are deleted.
+const KEEP_SECS: i64 = 2 * 24 * 3600;
+
+/// What a counter is about: `scope` names the rule, `subject` what is limited, `source` where from.
+#[derive(Debug, Clone, Copy)]
+pub struct Key<'a> {
+    pub scope: &'static str,
+    pub subject: &'a str,
+    pub source: &'a str,
 }
 
-fn ip_key(ip: &str) -> String {
-    format!("ip:{ip}")
+impl<'a> Key<'a> {
+    pub fn new(scope: &'static str, subject: &'a str, source: &'a str) -> Self {
+        Key { scope, subject, source }
+    }
 }
 
-async fn failures_since(db: &impl ConnectionTrait, key: String, window_secs: i64) -> AppResult<u64> {
-    let since = Utc::now() - Duration::seconds(window_secs);
-    Ok(login_failure::Entity::find()
-        .filter(Column::ScopeKey.eq(key))
-        .filter(Column::CreatedAt.gt(since))
-        .count(db)
-        .await?)
+/// The rule a counter follows.
+#[derive(Debug, Clone, Copy)]
+pub enum Rule {
+    Backoff(Backoff),
+    Window(Window),
 }
 
-/// Refuses when this email or this IP failed too often recently.
-pub async fn check(db: &impl ConnectionTrait, config: &AppConfig, email: &str, ip: &str) -> AppResult<()> {
-    let window = config.login_window_secs;
-    let by_email = failures_since(db, email_key(email), window).await?;
-    let by_ip = failures_since(db, ip_key(ip), window).await?;
-    if by_email >= config.login_max_failures_per_email || by_ip >= config.login_max_failures_per_ip {
-        let minutes = (window + 59) / 60;
+impl Rule {
+    fn attempt(&self, stored: Option<Counter>, now: i64) -> Verdict {
+        match self {
+            Rule::Backoff(b) => b.attempt(stored, now),
+            Rule::Window(w) => w.attempt(stored, now),
+        }
+    }
+}
+
+fn at(secs: i64) -> DateTime<Utc> {
+    Utc.timestamp_opt(secs, 0).single().unwrap_or_else(Utc::now)
+}
+
+fn counter_of(row: &throttle_counter::Model) -> Counter {
+    Counter {
+        hits: u32::try_from(row.hits).unwrap_or(0),
+        window_start: row.window_start.timestamp(),
+        blocked_until: row.blocked_until.map(|t| t.timestamp()),
+        updated_at: row.updated_at.timestamp(),
+    }
+}
+
+/// The row of `key`, created if missing, locked until the end of the transaction.
+async fn locked_row(txn: &impl ConnectionTrait, key: Key<'_>, now: DateTime<Utc>) -> AppResult<throttle_counter::Model> {
+    let blank = throttle_counter::ActiveModel {
+        scope: Set(key.scope.into()),
+        subject: Set(key.subject.into()),
+        source: Set(key.source.into()),
+        hits: Set(0),
+        window_start: Set(now),
+        blocked_until: Set(None),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    Entity::insert(blank).on_conflict_do_nothing_on([Column::Scope, Column::Subject, Column::Source]).exec(txn).await?;
+    Entity::find()
+        .filter(Column::Scope.eq(key.scope))
+        .filter(Column::Subject.eq(key.subject))
+        .filter(Column::Source.eq(key.source))
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or_else(|| AppError::internal("throttle counter vanished inside its transaction"))
+}
+
+/// Counts an attempt against `key` inside the caller's write transaction: `Ok(hits)` counted so far,
+/// or `Err(until)` (epoch seconds): refused, nothing counted; the caller drops the transaction, which
+/// undoes the counts taken before it in the same transaction too.
+pub async fn take(txn: &impl ConnectionTrait, key: Key<'_>, rule: Rule, now: DateTime<Utc>) -> AppResult<Result<u32, i64>> {
+    let row = locked_row(txn, key, now).await?;
+    let stored = (row.hits > 0 || row.blocked_until.is_some()).then(|| counter_of(&row));
+    match rule.attempt(stored, now.timestamp()) {
+        Verdict::Wait { until } => Ok(Err(until)),
+        Verdict::Go(c) => {
+            let mut active = row.into_active_model();
+            active.hits = Set(c.hits as i32);
+            active.window_start = Set(at(c.window_start));
+            active.blocked_until = Set(c.blocked_until.map(at));
+            active.updated_at = Set(at(c.updated_at));
+            active.update(txn).await?;
+            Ok(Ok(c.hits))
+        }
+    }
+}
+
+/// "3 minutes": how long until `until` (epoch seconds), for a 429's sentence.
+pub fn wait_until(until: i64, now: DateTime<Utc>) -> String {
+    wait_phrase(until - now.timestamp())
+}
+
+/// Counts a sign-in attempt for (email, IP) and for the IP, before the password is checked.
+pub async fn sign_in_gate(db: &DatabaseConnection, limits: &Limits, email: &str, ip: &str, now: DateTime<Utc>) -> AppResult<()> {
+    let txn = db.begin_write().await?;
+    let hits = match take(&txn, Key::new(SIGN_IN, email, ip), Rule::Backoff(limits.sign_in), now).await? {
+        Ok(hits) => hits,
+        Err(until) => {
+            return Err(AppError::TooManyRequests(format!(
+                "Too many failed sign-ins. Please wait {}, or reset your password.",
+                wait_until(until, now)
+            )))
+        }
+    };
+    if let Err(until) = take(&txn, Key::new(SIGN_IN_PER_IP, ip, ""), Rule::Window(limits.sign_in_per_ip), now).await? {
         return Err(AppError::TooManyRequests(format!(
-            "Too many failed sign-ins. Please wait {minutes} minutes, or reset your password."
+            "Too many failed sign-ins from your network. Please wait {}.",
+            wait_until(until, now)
         )));
+    }
+    txn.commit().await?;
+    if hits == 1 {
+        // A new (email, IP) row: the moment to delete old ones, so the table cannot grow without end.
+        forget_old(db, now).await?;
     }
     Ok(())
 }
 
-/// Counts a failed sign-in against the email and the IP, and forgets failures older than the window.
-pub async fn record_failure(db: &impl ConnectionTrait, config: &AppConfig, email: &str, ip: &str) -> AppResult<()> {
-    let now = Utc::now();
-    for key in [email_key(email), ip_key(ip)] {
-        login_failure::ActiveModel { scope_key: Set(key), created_at: Set(now), ..Default::default() }
-            .insert(db)
-            .await?;
-    }
-    login_failure::Entity::delete_many()
-        .filter(Column::CreatedAt.lt(now - Duration::seconds(config.login_window_secs)))
+/// A right password: the (email, IP) failures are forgotten and the attempt no longer counts against the IP.
+pub async fn sign_in_succeeded(db: &impl ConnectionTrait, email: &str, ip: &str) -> AppResult<()> {
+    Entity::delete_many()
+        .filter(Column::Scope.eq(SIGN_IN))
+        .filter(Column::Subject.eq(email))
+        .filter(Column::Source.eq(ip))
+        .exec(db)
+        .await?;
+    Entity::update_many()
+        .col_expr(Column::Hits, Expr::col(Column::Hits).sub(1))
+        .filter(Column::Scope.eq(SIGN_IN_PER_IP))
+        .filter(Column::Subject.eq(ip))
+        .filter(Column::Hits.gt(0))
         .exec(db)
         .await?;
     Ok(())
 }
 
-/// A successful sign-in clears the failures of that email.
-pub async fn clear_email(db: &impl ConnectionTrait, email: &str) -> AppResult<()> {
-    login_failure::Entity::delete_many().filter(Column::ScopeKey.eq(email_key(email))).exec(db).await?;
+/// A password reset proves the mailbox: the account's sign-in failures, from every address, are forgotten.
+pub async fn clear_sign_in_failures(db: &impl ConnectionTrait, email: &str) -> AppResult<()> {
+    Entity::delete_many().filter(Column::Scope.eq(SIGN_IN)).filter(Column::Subject.eq(email)).exec(db).await?;
+    Ok(())
+}
+
+/// Deletes counters nobody touched for two days. Rows another request holds are skipped
+/// (PostgreSQL), so this never waits for, nor deadlocks with, a sign-in.
+async fn forget_old(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<()> {
+    let mut stale = Query::select();
+    stale.column(Column::Id).from(Entity).and_where(Column::UpdatedAt.lt(now - Duration::seconds(KEEP_SECS))).limit(100);
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        stale.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    Entity::delete_many().filter(Column::Id.in_subquery(stale)).exec(db).await?;
     Ok(())
 }

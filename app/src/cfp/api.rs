@@ -87,7 +87,8 @@ pub async fn withdraw_proposal(code: String) -> Result<(), AppError> {
 pub async fn invite_cospeaker(code: String, email: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let me = require_user(&state.db).await?;
-    super::cospeakers::invite(&state, &code, &me, &email).await?;
+    let ip = crate::auth::session::client_ip();
+    super::cospeakers::invite(&state, &code, &me, &email, &ip).await?;
     leptos_axum::redirect(&format!("/proposals/{code}?invited=1"));
     Ok(())
 }

@@ -1,11 +1,13 @@
 //! Co-speakers: mailed single-use invitations, acceptance, removal.
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use super::proposals::{as_speaker, speakers_of};
 use super::InvitationView;
 use crate::auth::crypto::{new_token, token_hash};
+use crate::auth::throttle::{self, wait_until, Key, Rule};
+use crate::db::BeginWrite;
 use crate::domain::accounts::{check_email, normalize_email};
 use crate::domain::cfp::{Choice, ProposalState};
 use crate::entities::{cospeaker_invitation as invitation, event, proposal, proposal_speaker, user};
@@ -26,12 +28,20 @@ fn only_owner(p: &proposal::Model, me: &user::Model, what: &str) -> AppResult<()
     }
 }
 
+const CONFIRM_FIRST: &str = "Confirm your email address before inviting co-speakers: open the link we mailed you, \
+     or ask for a new one on your account page.";
+
 /// Invites `email` to co-present the proposal: one mail with a single-use link, queued with the invitation.
-pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str) -> AppResult<()> {
+/// The mail carries the inviter's name and the title they chose, so only a verified account may send
+/// it, and only so many a day (per account, per recipient and per IP).
+pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str, ip: &str) -> AppResult<()> {
     let p = as_speaker(&state.db, code, me).await?;
     only_owner(&p, me, "invite co-speakers")?;
     if p.state == ProposalState::Withdrawn.as_str() {
         return Err(AppError::Conflict("This proposal was withdrawn.".into()));
+    }
+    if me.verified_at.is_none() {
+        return Err(AppError::Conflict(CONFIRM_FIRST.into()));
     }
     if let Some(msg) = check_email(email) {
         return Err(AppError::field("email", msg));
@@ -54,7 +64,8 @@ pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str)
     let e = event::Entity::find_by_id(p.event_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     let token = new_token();
     let now = Utc::now();
-    let txn = state.db.begin().await?;
+    let txn = state.db.begin_write().await?;
+    count_invitation(state, &txn, me, &email_n, ip).await?;
     invitation::ActiveModel {
         proposal_id: Set(p.id),
         email_normalized: Set(email_n.clone()),
@@ -71,6 +82,27 @@ pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str)
     outbox::enqueue(&txn, templates::cospeaker_invitation(&email_n, &me.display_name, &p.title, &e.name, &link)).await?;
     txn.commit().await?;
     state.mail_wake.notify_one();
+    Ok(())
+}
+
+/// Counts one invitation against the sender, the recipient and the IP, in the invitation's transaction.
+async fn count_invitation(state: &AppState, txn: &impl ConnectionTrait, me: &user::Model, email_n: &str, ip: &str) -> AppResult<()> {
+    let (limits, now) = (&state.config.limits, state.clock.now());
+    let account = me.id.to_string();
+    let counters = [
+        (Key::new(throttle::INVITE_PER_ACCOUNT, &account, ""), limits.invite_per_account, "You sent many invitations today."),
+        (
+            Key::new(throttle::INVITE_PER_RECIPIENT, email_n, ""),
+            limits.invite_per_recipient,
+            "This person was invited several times today.",
+        ),
+        (Key::new(throttle::INVITE_PER_IP, ip, ""), limits.invite_per_ip, "Too many invitations were sent from your network today."),
+    ];
+    for (key, window, sentence) in counters {
+        if let Err(until) = throttle::take(txn, key, Rule::Window(window), now).await? {
+            return Err(AppError::TooManyRequests(format!("{sentence} Please try again in {}.", wait_until(until, now))));
+        }
+    }
     Ok(())
 }
 
@@ -114,7 +146,7 @@ pub async fn accept(state: &AppState, token: &str, me: &user::Model, confirmed: 
     if p.state == ProposalState::Withdrawn.as_str() {
         return Err(AppError::Conflict("This proposal was withdrawn; there is nothing to join any more.".into()));
     }
-    let txn = state.db.begin().await?;
+    let txn = state.db.begin_write().await?;
     let used = invitation::Entity::update_many()
         .col_expr(invitation::Column::UsedAt, Expr::value(Some(Utc::now())))
         .filter(invitation::Column::Id.eq(inv.id))

@@ -104,7 +104,7 @@ fn Speakers(p: ProposalView) -> impl IntoView {
                 <FormError error=invite_error/>
                 <ActionForm action=invite>
                     <input type="hidden" name="code" value=code2/>
-                    <Field label="Their email" name="email" kind="email" autocomplete="off" hint="We mail them a link that works once, for 7 days." error=field_error(invite_error, "email")/>
+                    <Field label="Their email" name="email" kind="email" autocomplete="off" hint="We mail them a link that works once, for 7 days. Your own email address must be confirmed." error=field_error(invite_error, "email")/>
                     <SubmitButton action=invite label="Send invitation"/>
                 </ActionForm>
             })}

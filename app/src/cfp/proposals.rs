@@ -1,14 +1,12 @@
 //! Proposals, speaker side: create and edit (drafts or submitted), submit, withdraw, list.
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 
 use super::settings::{self, languages_offered, levels_offered};
 use super::{MyProposalRow, ProposalEditor, ProposalView, SpeakerRow, TalkChoice};
 use crate::auth::crypto::new_code;
+use crate::db::BeginWrite;
 use crate::domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
 use crate::entities::{cospeaker_invitation, event, format, proposal, proposal_speaker, talk, track, user};
 use crate::error::{AppError, AppResult, FieldError};
@@ -232,7 +230,7 @@ async fn create(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
     };
     // Writes come first in the transaction: on SQLite a transaction that reads and then writes
     // can fail at once when another one writes meanwhile, instead of waiting its turn.
-    let txn = state.db.begin().await?;
+    let txn = state.db.begin_write().await?;
     let now = Utc::now();
     let talk_id = match from_talk {
         Some(id) => id,
@@ -311,7 +309,7 @@ async fn update(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
     let was_submitted = p.state == ProposalState::Submitted.as_str();
     let submit_now = input.intent == Intent::Submit && !was_submitted;
     let (format_id, track_id) = checked(&state.db, &e, &input, submit_now || was_submitted).await?;
-    let txn = state.db.begin().await?;
+    let txn = state.db.begin_write().await?;
     let now = Utc::now();
     let mut active: proposal::ActiveModel = p.clone().into();
     active.format_id = Set(format_id);

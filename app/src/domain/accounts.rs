@@ -38,6 +38,27 @@ pub fn check_password(password: &str, email: &str) -> Option<String> {
     }
 }
 
+/// Passwords easier to guess than this are refused (zxcvbn: 3 means about 10^8 guesses or more).
+#[cfg(feature = "ssr")]
+pub const PASSWORD_MIN_SCORE: zxcvbn::Score = zxcvbn::Score::Three;
+
+pub const WEAK_PASSWORD: &str =
+    "This password is too easy to guess. Try a few unrelated words, or a longer phrase only you would think of.";
+
+/// The rule for a password being chosen: the length rule, then a strength estimate (zxcvbn) that
+/// counts common passwords, words, names, dates, keyboard runs and repeats, and the person's own email
+/// and name as known words. Server only: the estimator's dictionaries would weigh on the browser.
+#[cfg(feature = "ssr")]
+pub fn check_new_password(password: &str, email: &str, display_name: &str) -> Option<String> {
+    if let Some(msg) = check_password(password, email) {
+        return Some(msg);
+    }
+    let email = normalize_email(email);
+    let local_part = email.split('@').next().unwrap_or_default();
+    let known = [email.as_str(), local_part, display_name.trim()];
+    (zxcvbn::zxcvbn(password, &known).score() < PASSWORD_MIN_SCORE).then(|| WEAK_PASSWORD.to_string())
+}
+
 pub fn check_display_name(name: &str) -> Option<String> {
     let name = name.trim();
     if name.is_empty() {
@@ -57,11 +78,12 @@ pub fn collect(checks: impl IntoIterator<Item = (&'static str, Option<String>)>)
         .collect()
 }
 
+#[cfg(feature = "ssr")]
 pub fn sign_up_errors(email: &str, display_name: &str, password: &str) -> Vec<FieldError> {
     collect([
         ("email", check_email(email)),
         ("display_name", check_display_name(display_name)),
-        ("password", check_password(password, email)),
+        ("password", check_new_password(password, email, display_name)),
     ])
 }
 
@@ -96,10 +118,46 @@ mod tests {
         assert!(check_email("").is_some());
     }
 
+    #[cfg(feature = "ssr")]
     #[test]
     fn sign_up_reports_each_bad_field() {
         let errs = sign_up_errors("nope", " ", "short");
         let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["email", "display_name", "password"]);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn guessable_passwords_are_refused() {
+        for weak in ["aaaaaaaaaa", "password123", "1234567890", "qwertyuiop", "iloveyou2024", "Password1!", "azertyuiop"] {
+            assert_eq!(check_new_password(weak, "a@b.fr", "Ann").as_deref(), Some(WEAK_PASSWORD), "{weak}");
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_persons_own_email_and_name_count_as_known_words() {
+        assert!(check_new_password("margaux.lefebvre1", "margaux.lefebvre@example.org", "Margaux").is_some());
+        assert!(check_new_password("lefebvre-margaux", "m@example.org", "Margaux Lefebvre").is_some());
+    }
+
+    /// Every password the tests, the demo seed and the README use must pass.
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_passwords_used_across_the_repository_pass() {
+        for good in [
+            "correct horse battery",
+            "my new long password",
+            "another long password",
+            "a brand new password",
+            "demo-admin-pass",
+            "demo-organizer-pass",
+            "demo-reviewer-pass",
+            "demo-speaker-pass",
+            "demo-volunteer-pass",
+            "bench-organiser-pass",
+        ] {
+            assert_eq!(check_new_password(good, "someone@example.org", "Someone"), None, "{good}");
+        }
     }
 }

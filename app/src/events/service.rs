@@ -1,11 +1,10 @@
 //! Event queries and role grants.
 use chrono::{NaiveDate, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::{EventDetail, EventLists, EventSummary, MemberRow};
 use crate::auth::guard::has_event_role;
+use crate::db::BeginWrite;
 use crate::domain::accounts::{check_email, normalize_email};
 use crate::domain::events::{event_form_errors, parsed_dates, EventForm, Visibility};
 use crate::domain::roles::Role;
@@ -127,7 +126,7 @@ fn slug_taken(e: sea_orm::DbErr) -> AppError {
 /// Creates an event with its default CFP settings, formats and tracks, all or nothing.
 pub async fn create(db: &sea_orm::DatabaseConnection, form: &EventForm) -> AppResult<event::Model> {
     let (start, end) = validated(form)?;
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     let created = event::ActiveModel {
         slug: Set(form.slug.trim().to_string()),
         name: Set(form.name.trim().to_string()),
@@ -215,41 +214,51 @@ async fn insert_membership(db: &impl ConnectionTrait, event_id: i32, user_id: i3
     }
 }
 
-/// Gives `role` to the person with `email`: at once if they have an account, otherwise as an invitation.
-/// Either way one mail tells them, queued in the same transaction.
+/// Keeps `role` waiting for `email_n` until an account with that address is verified.
+async fn insert_invitation(db: &impl ConnectionTrait, event_id: i32, email_n: &str, role: Role) -> AppResult<()> {
+    let res = role_invitation::ActiveModel {
+        event_id: Set(event_id),
+        email_normalized: Set(email_n.to_string()),
+        role: Set(role.as_str().into()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await;
+    match res {
+        Ok(_) => Ok(()),
+        Err(err) if matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
+            Err(AppError::Conflict(format!("{email_n} is already invited as {}.", role.label())))
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Gives `role` to the person with `email`: at once if their account's email is verified, otherwise
+/// as an invitation that waits for a verified email (so whoever signed up with someone else's address
+/// gets nothing). Either way one mail tells them, queued in the same transaction.
 pub async fn grant_role(state: &AppState, e: &event::Model, email: &str, role: Role) -> AppResult<()> {
     if let Some(msg) = check_email(email) {
         return Err(AppError::field("email", msg));
     }
     let email_n = normalize_email(email);
-    let txn = state.db.begin().await?;
+    let txn = state.db.begin_write().await?;
     let existing = user::Entity::find().filter(user::Column::EmailNormalized.eq(&email_n)).one(&txn).await?;
     let mail = match existing {
-        Some(u) => {
+        Some(u) if u.verified_at.is_some() => {
             if !insert_membership(&txn, e.id, u.id, role).await? {
                 return Err(AppError::Conflict(format!("{} is already {} of this event.", u.email, role.label())));
             }
             let link = state.config.link(&format!("/events/{}", e.slug));
             templates::role_granted(&u.email, &u.display_name, role.label(), &e.name, &link)
         }
+        Some(u) => {
+            insert_invitation(&txn, e.id, &email_n, role).await?;
+            let link = state.config.link("/account");
+            templates::role_awaiting_verification(&u.email, &u.display_name, role.label(), &e.name, &link)
+        }
         None => {
-            let res = role_invitation::ActiveModel {
-                event_id: Set(e.id),
-                email_normalized: Set(email_n.clone()),
-                role: Set(role.as_str().into()),
-                created_at: Set(Utc::now()),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await;
-            if let Err(err) = res {
-                return Err(match err.sql_err() {
-                    Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-                        AppError::Conflict(format!("{email_n} is already invited as {}.", role.label()))
-                    }
-                    _ => err.into(),
-                });
-            }
+            insert_invitation(&txn, e.id, &email_n, role).await?;
             let link = state.config.link(&format!("/signup?email={email_n}"));
             templates::role_invitation(&email_n, role.label(), &e.name, &link)
         }

@@ -60,6 +60,24 @@ pub fn role_granted(to: &str, name: &str, role: &str, event: &str, link: &str) -
     )
 }
 
+pub fn role_awaiting_verification(to: &str, name: &str, role: &str, event: &str, link: &str) -> Email {
+    compose(
+        to,
+        format!("You are invited to {event} as {role}"),
+        &format!("Hello {name},"),
+        &[
+            format!("The organisers of {event} would like you to join as \"{role}\" on Estrade."),
+            "The role will be yours once the email address of your account is confirmed: open the confirmation \
+             mail, or ask for a new one on your account page."
+                .into(),
+            "If you did not create this account, or do not know its password, choose a new password with \
+             \"Forgot your password?\" on the sign-in page: that confirms the address too."
+                .into(),
+        ],
+        ("Open my account", link),
+    )
+}
+
 pub fn role_invitation(to: &str, role: &str, event: &str, link: &str) -> Email {
     compose(
         to,

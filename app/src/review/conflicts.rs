@@ -3,11 +3,12 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use super::access::{company_of, speaker_companies, submitted};
 use super::settings::record;
 use super::ConflictRow;
+use crate::db::BeginWrite;
 use crate::domain::review::{conflict, Conflict};
 use crate::domain::roles::Role;
 use crate::entities::{event, membership, review_override, user};
@@ -75,7 +76,7 @@ pub async fn allow(db: &sea_orm::DatabaseConnection, e: &event::Model, me: &user
     if conflict(reviewer.id, &company_of(db, reviewer.id).await?, &people) == Some(Conflict::Speaker) {
         return Err(AppError::Conflict(format!("{} speaks in this proposal: that conflict cannot be lifted.", reviewer.display_name)));
     }
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     review_override::Entity::insert(review_override::ActiveModel {
         proposal_id: Set(proposal.id),
         reviewer_id: Set(reviewer.id),

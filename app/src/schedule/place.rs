@@ -3,10 +3,11 @@
 //! stale page is refused) and runs `domain::schedule::check` on what the database holds now.
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::service::{load, Loaded};
 use super::{placements_except, BuilderItem};
+use crate::db::BeginWrite;
 use crate::domain::schedule::{check, Context};
 use crate::domain::timetable::{check_title, parse_minutes, Kind};
 use crate::domain::zoned::local_to_utc;
@@ -98,7 +99,7 @@ fn parse_version(v: &str) -> AppResult<i32> {
 /// Moves `item` (by id) to `w`; `version` is the one the organiser's page showed.
 pub async fn place(db: &DatabaseConnection, e: &event::Model, item: i32, version: &str, w: &Where) -> AppResult<Vec<String>> {
     let version = parse_version(version)?;
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     lock(&txn, e.id).await?;
     let loaded = load(&txn, e).await?;
     let current = loaded.item(item).ok_or(AppError::NotFound)?;
@@ -129,7 +130,7 @@ pub async fn place(db: &DatabaseConnection, e: &event::Model, item: i32, version
 /// Takes `item` off the grid: a talk goes back to the unscheduled panel, anything else is deleted.
 pub async fn unplace(db: &DatabaseConnection, e: &event::Model, item: i32, version: &str) -> AppResult<()> {
     let version = parse_version(version)?;
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     lock(&txn, e.id).await?;
     let row = schedule_item::Entity::find_by_id(item)
         .filter(schedule_item::Column::EventId.eq(e.id))
@@ -164,7 +165,7 @@ pub async fn unplace(db: &DatabaseConnection, e: &event::Model, item: i32, versi
 pub async fn add_extra(db: &DatabaseConnection, e: &event::Model, kind: &str, title: &str, w: &Where) -> AppResult<Vec<String>> {
     let kind = Kind::parse(kind).filter(|k| *k != Kind::Talk);
     let title = check_title(title);
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     lock(&txn, e.id).await?;
     let loaded = load(&txn, e).await?;
     let to = target(&loaded, w);

@@ -3,11 +3,12 @@
 //! published, nobody mailed.
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::place::lock;
 use super::service::{load, Loaded};
 use super::{room_label, VersionRow, VersionView, VersionsView};
+use crate::db::BeginWrite;
 use crate::domain::timetable::{changelog, Change, Slot, SlotSpeaker, TITLE_MAX};
 use crate::domain::zoned::zone;
 use crate::entities::{event, schedule_version, user};
@@ -143,7 +144,7 @@ pub async fn freeze(
 /// Publishes the work in progress and mails the speakers whose talks were added or moved, in one
 /// transaction; None when nothing changed since the last version.
 pub async fn publish(state: &AppState, e: &event::Model, me: &user::Model, name: &str) -> AppResult<Option<i32>> {
-    let txn = state.db.begin().await?;
+    let txn = state.db.begin_write().await?;
     let Some((number, name, changes)) = freeze(&txn, e, Some(me.id), name, state.clock.now()).await? else {
         return Ok(None);
     };

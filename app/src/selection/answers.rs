@@ -5,11 +5,12 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use super::deliberation::{decisions_of, published_of, response_of};
 use super::{ConfirmationView, LinkState, SpeakerSide};
 use crate::auth::crypto::token_hash;
+use crate::db::BeginWrite;
 use crate::domain::cfp::{Choice, ProposalState};
 use crate::domain::review::{can_respond, holds_slot, speaker_status, Decision, Response};
 use crate::domain::zoned::{long_label, zone};
@@ -105,7 +106,7 @@ async fn respond(
     if state != LinkState::Open {
         return Err(AppError::Conflict(message));
     }
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     let res = decision::Entity::update_many()
         .col_expr(decision::Column::Response, Expr::value(Some(answer.as_str())))
         .col_expr(decision::Column::RespondedAt, Expr::value(Some(Utc::now())))

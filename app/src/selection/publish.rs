@@ -5,12 +5,11 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::deliberation::{decision_of, decisions_of, published_of, PROMOTE};
 use crate::auth::crypto::{new_token, token_hash};
+use crate::db::BeginWrite;
 use crate::domain::cfp::{Choice, ProposalState};
 use crate::domain::decision_mail::{render, Values};
 use crate::domain::review::{can_respond, feedback_error, Decision};
@@ -104,7 +103,7 @@ pub async fn decide(
                 "This decision was already published to the speakers: choose another decision instead of none.".into(),
             ));
         }
-        let txn = db.begin().await?;
+        let txn = db.begin_write().await?;
         decision::Entity::delete_by_id(d.id).exec(&txn).await?;
         record(&txn, e.id, Some(p.id), Some(me.id), "decide", "Decision removed").await?;
         txn.commit().await?;
@@ -128,7 +127,7 @@ pub async fn decide(
         responded_at: Set(None),
         ..Default::default()
     };
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     // Only the working columns change: what was published (and answered) stays as it is.
     decision::Entity::insert(row)
         .on_conflict(
@@ -290,7 +289,7 @@ pub async fn publish_all(state: &AppState, e: &event::Model, me: &user::Model) -
         require_deadline(&settings, e, state.clock.now())?;
     }
     let templates = templates_of(db, e.id).await?;
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     let mut published = 0;
     for (p, d) in todo {
         if publish_one(&txn, state, e, p, d, (&settings, &templates, me.id)).await? {
@@ -321,7 +320,7 @@ pub async fn promote(state: &AppState, e: &event::Model, me: &user::Model, code:
     require_deadline(&settings, e, state.clock.now())?;
     let templates = templates_of(db, e.id).await?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     let res = decision::Entity::update_many()
         .col_expr(decision::Column::Decision, Expr::value(Decision::Accepted.as_str()))
         .col_expr(decision::Column::WaitlistRank, Expr::value(Option::<i32>::None))

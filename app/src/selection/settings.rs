@@ -3,12 +3,11 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::{FormatSlots, SelectionSettingsView, TemplateView};
 use crate::cfp::settings::formats_of;
+use crate::db::BeginWrite;
 use crate::domain::cfp::Choice;
 use crate::domain::decision_mail::{default_template, template_errors, PLACEHOLDERS};
 use crate::domain::review::{reviews_open, Decision};
@@ -151,7 +150,7 @@ pub async fn save(
     if changes.is_empty() {
         return Ok(());
     }
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     let mut row: review_settings::ActiveModel = current.into();
     row.anonymous = Set(input.anonymous);
     row.hide_scores_until_reviewed = Set(input.hide_scores_until_reviewed);
@@ -185,7 +184,7 @@ pub async fn close_or_reopen(
             )));
         }
     }
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     let mut row: review_settings::ActiveModel = current.into();
     row.reviews_closed_at = Set(close.then_some(now));
     row.updated_at = Set(Utc::now());
@@ -220,7 +219,7 @@ pub async fn save_slots(
         return Ok(());
     }
     let name = f.name.clone();
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     let mut row: format::ActiveModel = f.into();
     row.slots = Set(slots);
     row.update(&txn).await?;
@@ -251,7 +250,7 @@ pub async fn save_template(
         let prefix = format!("template-{}-", decision.as_str());
         return Err(crate::organizer::service::for_row(AppError::validation(errors), &prefix));
     }
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     let row = decision_template::ActiveModel {
         event_id: Set(e.id),
         decision: Set(decision.as_str().into()),
@@ -279,7 +278,7 @@ pub async fn save_template(
 
 /// Goes back to the built-in wording of a decision mail.
 pub async fn reset_template(db: &DatabaseConnection, e: &event::Model, me: &user::Model, decision: Decision) -> AppResult<()> {
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     let res = decision_template::Entity::delete_many()
         .filter(decision_template::Column::EventId.eq(e.id))
         .filter(decision_template::Column::Decision.eq(decision.as_str()))

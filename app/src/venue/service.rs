@@ -3,10 +3,10 @@ use chrono::{Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 
 use super::{DayRow, RoomRow, VenueView};
+use crate::db::BeginWrite;
 use crate::domain::schedule::DayHours;
 use crate::domain::venue::{day_hours_errors, parse_capacity, room_errors, RoomForm, DEFAULT_CLOSES, DEFAULT_OPENS};
 use crate::domain::zoned::{local_to_utc, zone};
@@ -96,7 +96,7 @@ pub async fn update_room(db: &impl ConnectionTrait, event_id: i32, id: i32, form
 /// Swaps a room with its neighbour above (`up`) or below; the first room going up (or the last
 /// going down) stays. Positions are renumbered 0, 1, 2… in one transaction.
 pub async fn move_room(db: &DatabaseConnection, event_id: i32, id: i32, up: bool) -> AppResult<()> {
-    let txn = db.begin().await?;
+    let txn = db.begin_write().await?;
     let mut rooms = rooms_of(&txn, event_id).await?;
     let at = rooms.iter().position(|r| r.id == id).ok_or(AppError::NotFound)?;
     let other = if up { at.checked_sub(1) } else { Some(at + 1).filter(|i| *i < rooms.len()) };

@@ -37,6 +37,7 @@ async fn a_new_speaker_submits_a_talk_and_a_co_speaker_joins() {
 
     sign_up(&b, &app, "/signup", "nadia@example.org", "Nadia Newcomer").await;
     b.wait_for_text("Welcome to Estrade!").await;
+    app.verify("nadia@example.org").await; // as her confirmation link would: she invites a co-speaker below
     b.goto(&app.url("/profile")).await;
     b.wait_hydrated().await;
     b.fill("job_title", "Platform engineer").await;

@@ -32,6 +32,7 @@ db_test!(co_speaker_links_are_single_use_and_check_who_accepts, |backend: Backen
     let (_, format, track) = event_with_cfp(&app, "duo-conf", end).await;
     let (owner, guest, other) = (client(), client(), client());
     sign_up(&owner, &app, "olga@example.org", "Olga", PASSWORD).await;
+    app.verify("olga@example.org").await; // only a confirmed address may send invitations
     send(&owner, &app, "cfp/save", &proposal_form("duo-conf", "duo-form", format, track, "submit")).await;
     let code = code_of(&app, TITLE).await;
 
@@ -73,6 +74,7 @@ db_test!(expired_co_speaker_links_are_refused, |backend: Backend| async move {
     let (_, format, track) = event_with_cfp(&app, "late-conf", chrono::Utc::now() + chrono::Duration::days(30)).await;
     let (owner, guest) = (client(), client());
     sign_up(&owner, &app, "pia@example.org", "Pia", PASSWORD).await;
+    app.verify("pia@example.org").await;
     send(&owner, &app, "cfp/save", &proposal_form("late-conf", "late-form", format, track, "submit")).await;
     let code = code_of(&app, TITLE).await;
     call(&owner, &app, "cfp/invite", &[("code", &code), ("email", "quentin@example.org")]).await;
