@@ -2,6 +2,7 @@
 pub mod config;
 pub mod db;
 pub mod middleware;
+pub mod nul_guard;
 pub mod observability;
 pub mod public_cache;
 pub mod router;

@@ -1,10 +1,13 @@
 //! Test harness: the real server on a random port, a fresh database per test (SQLite and
 //! PostgreSQL), a real SMTP server, and Chromium through chromedriver.
+pub mod access;
+pub mod access_routes;
 pub mod browser;
 pub mod cfp;
 pub mod db;
 pub mod http;
 pub mod import;
+pub mod matrix;
 pub mod review;
 pub mod schedule;
 pub mod selection;
