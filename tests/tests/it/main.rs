@@ -1,4 +1,6 @@
 //! Every integration test in one binary, so `make test` links the application once.
+mod access_matrix;
+mod account_safety;
 mod accounts;
 mod agenda;
 mod api_v1;
@@ -13,15 +15,18 @@ mod browser_import;
 mod browser_review;
 mod browser_schedule;
 mod cfp;
+mod concurrency;
 mod demo;
 mod exports;
 mod favourites;
 mod import;
 mod mail;
+mod mail_limits;
 mod organizer;
 mod review;
 mod schedule;
 mod security;
 mod selection;
+mod sign_in_throttle;
 mod speakers;
 mod venue;
