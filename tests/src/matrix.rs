@@ -195,7 +195,7 @@ impl World {
             ("other_slug", OTHER_SLUG.to_string()),
             ("day", DAY.to_string()),
             ("code", codes[0].clone()),
-            ("review_code", codes[2].clone()),
+            ("gamma", codes[2].clone()),
             ("room", db_id(rooms[1])),
             ("format", db_id(c.formats[0])),
             ("track", db_id(c.track)),
@@ -220,7 +220,19 @@ impl World {
                 cookies.insert(role, session_cookie(&http, &app, email).await);
             }
         }
-        World { app, vars, http, cookies }
+        let mut w = World { app, vars, http, cookies };
+        let code = w.review_code("Gamma talk").await;
+        w.vars.insert("review_code", code);
+        w
+    }
+
+    /// The code the reviewer's queue gives the proposal titled `title`.
+    async fn review_code(&self, title: &str) -> String {
+        let form = [("slug", SLUG), ("format", ""), ("track", "")].map(|(k, v)| (k.to_string(), v.to_string()));
+        let queue = self.send(Role::Reviewer, Method::POST, "/api/review/queue", &form).await;
+        let json: Value = serde_json::from_str(&queue.body).unwrap_or_else(|_| panic!("the review queue: {}", queue.body));
+        let item = json["items"].as_array().and_then(|items| items.iter().find(|i| i["title"] == title));
+        item.and_then(|i| i["code"].as_str()).unwrap_or_else(|| panic!("{title} in {json}")).to_string()
     }
 
     /// `template` with each `{name}` replaced by its value.
