@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
+use super::claim_page::ImportedSpeakersSection;
 use crate::error::AppError;
 use crate::organizer::pages::param;
 use crate::schedule::api::load_versions;
@@ -57,8 +58,10 @@ pub fn ImportPage() -> impl IntoView {
                     })}
                     <p>"Choose or paste a "<code>"schedule.json"</code>" or "<code>"schedule.xml"</code>" exported by pretalx, frab or \
                         another Estrade. Its rooms, tracks, formats, speakers and talks are created (talks accepted and \
-                        confirmed), placed at their times and published as the first version. Speakers get an account \
-                        without a password: they choose one with “Forgot your password?”."</p>
+                        confirmed), placed at their times and published as the first version. Speakers become speakers of \
+                        this event only, with the names and biographies of the file: an email in the file is never \
+                        matched with anyone's account. You can mail them a link to take their talks into their own \
+                        account (below, once imported)."</p>
                     <section class="card">
                         <FormError error=action_error(import)/>
                         <ActionForm action=import>
@@ -67,6 +70,7 @@ pub fn ImportPage() -> impl IntoView {
                             <SubmitButton action=import label="Import and publish"/>
                         </ActionForm>
                     </section>
+                    <ImportedSpeakersSection slug=s.clone()/>
                 }
                 .into_any()
             }))}
