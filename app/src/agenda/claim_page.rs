@@ -47,7 +47,7 @@ pub struct ClaimView {
 }
 
 #[server(endpoint = "schedule/imported_speakers")]
-pub async fn imported_speakers(slug: String) -> Result<ImportedSpeakers, AppError> {
+pub async fn load_imported_speakers(slug: String) -> Result<ImportedSpeakers, AppError> {
     let state = crate::state::app_state();
     let event = crate::events::api::managed_event(&state.db, &slug).await?;
     super::claims::list(&state.db, event.id, state.clock.now()).await
@@ -64,7 +64,7 @@ pub async fn send_claims(slug: String) -> Result<usize, AppError> {
 }
 
 #[server(endpoint = "agenda/claim")]
-pub async fn claim_view(token: String) -> Result<ClaimView, AppError> {
+pub async fn load_claim(token: String) -> Result<ClaimView, AppError> {
     let state = crate::state::app_state();
     let viewer = crate::auth::session::current_user(&state.db).await?;
     super::claims::peek(&state.db, &token, viewer.as_ref(), state.clock.now()).await
@@ -93,12 +93,14 @@ fn state_label(s: &ClaimState) -> String {
 pub fn ImportedSpeakersSection(slug: String) -> impl IntoView {
     let send = ServerAction::<SendClaims>::new();
     let slug_for_load = slug.clone();
-    let list = Resource::new(move || (slug_for_load.clone(), send.version().get()), |(s, _)| imported_speakers(s));
+    let list = Resource::new(move || (slug_for_load.clone(), send.version().get()), |(s, _)| load_imported_speakers(s));
     let mailed = use_query_map();
     let mailed = move || send.value().get().and_then(Result::ok).or_else(|| mailed.read().get("mailed").and_then(|n| n.parse().ok()));
     view! {
         <Transition fallback=|| ()>
-            {move || list.get().and_then(Result::ok).filter(|l| !l.rows.is_empty()).map(|l| view! {
+            {move || {
+                let slug = slug.clone();
+                list.get().and_then(Result::ok).filter(|l| !l.rows.is_empty()).map(move |l| view! {
                 <section class="card">
                     <h2>"Imported speakers"</h2>
                     <p>"The file gave these speakers an email. They are speakers of this event only: no account was \
@@ -128,7 +130,8 @@ pub fn ImportedSpeakersSection(slug: String) -> impl IntoView {
                         <p class="hint">{format!("{} speaker(s) have no link waiting; each link works once, for two weeks.", l.to_mail)}</p>
                     })}
                 </section>
-            })}
+            })
+            }}
         </Transition>
     }
 }
@@ -138,7 +141,7 @@ pub fn ImportedSpeakersSection(slug: String) -> impl IntoView {
 pub fn ClaimPage() -> impl IntoView {
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
-    let claim = Resource::new(token, claim_view);
+    let claim = Resource::new(token, load_claim);
     let accept = ServerAction::<AcceptClaim>::new();
     view! {
         <Title text="Your imported talks — Estrade"/>

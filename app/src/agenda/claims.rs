@@ -76,9 +76,9 @@ pub async fn send(state: &AppState, e: &event::Model, now: DateTime<Utc>) -> App
             .col_expr(claim::Column::ExpiresAt, Expr::value(Some(expires)))
             .filter(claim::Column::Id.eq(c.id))
             .filter(claim::Column::ClaimedAt.is_null())
-            .filter(match c.expires_at {
-                Some(t) => claim::Column::ExpiresAt.eq(t),
-                None => claim::Column::ExpiresAt.is_null(),
+            .filter(match &c.token_hash {
+                Some(h) => claim::Column::TokenHash.eq(h.clone()),
+                None => claim::Column::TokenHash.is_null(),
             })
             .exec(&txn)
             .await?;

@@ -49,6 +49,7 @@ pub fn ImportPage() -> impl IntoView {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || versions.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/import", slug()), |v| {
                 let s = v.event.slug.clone();
+                let speakers_of = s.clone();
                 view! {
                     <Title text=format!("Import a schedule — {}", v.event.name)/>
                     <p class="meta"><a href=format!("/admin/events/{s}/schedule")>"Back to the schedule builder"</a></p>
@@ -70,7 +71,7 @@ pub fn ImportPage() -> impl IntoView {
                             <SubmitButton action=import label="Import and publish"/>
                         </ActionForm>
                     </section>
-                    <ImportedSpeakersSection slug=s.clone()/>
+                    <ImportedSpeakersSection slug=speakers_of/>
                 }
                 .into_any()
             }))}
