@@ -14,7 +14,7 @@ async fn ada_elsewhere(app: &TestApp) -> Client {
     let (_, format, track) = event_with_cfp(app, "other-conf", Utc::now() + chrono::Duration::days(30)).await;
     let ada = client();
     assert_eq!(sign_in(&ada, app, "ada@example.org", PASSWORD).await.status(), 200);
-    let form = with(proposal_form("other-conf", "ada-own", format, track, "submit"), "title", "Ada's own talk");
+    let form = with(proposal_form("other-conf", "ada-own-talk", format, track, "submit"), "title", "Ada's own talk");
     assert_eq!(send(&ada, app, "cfp/save", &form).await.status(), 200);
     let db = &app.state.db;
     let me = user::Entity::find_by_id(user_id(app, "ada@example.org").await).one(db).await.unwrap().unwrap();
