@@ -127,6 +127,7 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/proposals/:code") view=cfp::proposal_pages::ProposalPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals/:code/edit") view=cfp::pages::EditProposalPage/>
                 <Route ssr=SsrMode::Async path=path!("/cospeaker") view=cfp::proposal_pages::CospeakerPage/>
+                <Route ssr=SsrMode::Async path=path!("/claim") view=agenda::claim_page::ClaimPage/>
                 <Route ssr=SsrMode::Async path=path!("/profile") view=speakers::pages::ProfilePage/>
                 <Route ssr=SsrMode::Async path=path!("/talks") view=speakers::pages::TalksPage/>
                 <Route ssr=SsrMode::Async path=path!("/talks/:id") view=speakers::pages::TalkPage/>

@@ -32,6 +32,7 @@ mod m0028_speaker_unavailability;
 mod m0029_mail_attachments;
 mod m0030_user_public_codes;
 mod m0031_favourites;
+mod m0032_speaker_claims;
 mod m0035_throttle_counters;
 mod m0036_drop_login_failures;
 
@@ -72,6 +73,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0029_mail_attachments::Migration),
             Box::new(m0030_user_public_codes::Migration),
             Box::new(m0031_favourites::Migration),
+            Box::new(m0032_speaker_claims::Migration),
             Box::new(m0035_throttle_counters::Migration),
             Box::new(m0036_drop_login_failures::Migration),
         ]

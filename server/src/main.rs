@@ -49,6 +49,11 @@ async fn main() -> anyhow::Result<()> {
 
 async fn import(db: &sea_orm::DatabaseConnection, slug: &str, by: Option<&str>, file: &std::path::Path) -> anyhow::Result<()> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let max = app::domain::frab_import::limits::MAX_FILE_BYTES;
+    let size = std::fs::metadata(file).map_err(|e| anyhow::anyhow!("Cannot read {}: {e}", file.display()))?.len();
+    if size > max as u64 {
+        anyhow::bail!("{} is {size} bytes; an import reads files up to {max} bytes.", file.display());
+    }
     let text = std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("Cannot read {}: {e}", file.display()))?;
     let e = app::events::service::by_slug(db, slug).await.map_err(|_| anyhow::anyhow!("No event has the slug “{slug}”."))?;
     let by = match by {
@@ -65,7 +70,7 @@ async fn import(db: &sea_orm::DatabaseConnection, slug: &str, by: Option<&str>, 
     };
     let done = app::agenda::import::import(db, &e, by, &text, chrono::Utc::now()).await.map_err(|x| anyhow::anyhow!("{x}"))?;
     println!(
-        "Imported into {}: {} talks, {} other items, {} new speaker accounts (they set a password with “Forgot your password?”); published as {}.",
+        "Imported into {}: {} talks, {} other items, {} speakers of this event (organisers can mail them a link to claim their talks from the import page); published as {}.",
         e.name, done.talks, done.extras, done.speakers, done.version_name
     );
     Ok(())

@@ -108,3 +108,27 @@ pub fn normalised(text: &str, from_xml: bool) -> Value {
     let rooms: Vec<Value> = c["rooms"].as_array().unwrap().iter().map(|r| json!([r["name"], if from_xml { Value::Null } else { r["capacity"].clone() }])).collect();
     json!({"time_zone": c["time_zone_name"], "tracks": c["tracks"], "rooms": rooms, "days": days})
 }
+
+/// The sample with `email` given to the person named `name` (Ada's is `ada@example.org` already).
+pub fn with_email(file: &str, name: &str, email: &str) -> String {
+    let changed = file.replace(&format!("\"name\":\"{name}\""), &format!("\"name\":\"{name}\",\"email\":\"{email}\""));
+    assert_ne!(changed, file, "{name} is in the file");
+    changed
+}
+
+/// The token of the newest link starting with `prefix` (e.g. `/claim?token=`) queued for `to`.
+pub async fn mailed_token(app: &TestApp, to: &str, prefix: &str) -> Option<String> {
+    use app::entities::mail_outbox;
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+    let rows = mail_outbox::Entity::find().filter(mail_outbox::Column::ToAddr.eq(to)).order_by_desc(mail_outbox::Column::Id).all(&app.state.db).await.unwrap();
+    let link = app.url(prefix);
+    rows.iter().find_map(|m| m.body_text.split_whitespace().find(|w| w.starts_with(&link)).map(|w| w[link.len()..].to_string()))
+}
+
+/// Mails queued for `to` whose subject contains `subject`.
+pub async fn mails_to(app: &TestApp, to: &str, subject: &str) -> usize {
+    use app::entities::mail_outbox;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let rows = mail_outbox::Entity::find().filter(mail_outbox::Column::ToAddr.eq(to)).all(&app.state.db).await.unwrap();
+    rows.iter().filter(|m| m.subject.contains(subject)).count()
+}

@@ -1,24 +1,23 @@
 //! Importing a frab / pretalx schedule into an existing event whose schedule is empty: rooms,
-//! tracks, formats, speaker accounts and profiles, accepted and confirmed proposals, their placed
-//! items, breaks and plenaries, then a published version — in one transaction, so a file refused
-//! half-way changes nothing.
+//! tracks, formats, the event's imported speakers (`import_speakers`: never an existing account),
+//! accepted and confirmed proposals, their placed items, breaks and plenaries, then a published
+//! version — in one transaction, so a file refused half-way changes nothing.
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 
-use crate::auth::crypto::{new_code, new_token};
+use crate::auth::crypto::new_code;
 use crate::db::BeginWrite;
-use crate::domain::accounts::{normalize_email, DISPLAY_NAME_MAX};
 use crate::domain::cfp::{is_hex_colour, Choice, Level, ProposalState, TITLE_MAX};
-use crate::domain::frab_import::{parse, ImportedPerson, ImportedSchedule, ImportedSession};
+use crate::domain::frab_import::{parse, ImportedSchedule, ImportedSession};
 use crate::domain::review::{Decision, Response};
 use crate::domain::roles::Role;
 use crate::domain::timetable::Kind;
 use crate::domain::venue::{RoomForm, ROOM_CAPACITY_MAX, ROOM_DESCRIPTION_MAX};
 use crate::domain::zoned::zone;
-use crate::entities::{decision, event, format, membership, proposal, proposal_speaker, schedule_item, schedule_version, speaker_profile, track, user};
+use crate::entities::{decision, event, format, membership, proposal, proposal_speaker, schedule_item, schedule_version, track, user};
 use crate::error::{AppError, AppResult};
 use crate::schedule::place::lock;
 use crate::schedule::publish::freeze;
@@ -29,7 +28,7 @@ pub struct Imported {
     pub talks: usize,
     /// Breaks, lunches, plenaries…
     pub extras: usize,
-    /// Accounts created (speakers found by email are not counted).
+    /// Imported speakers created (accounts of this event only).
     pub speakers: usize,
     pub version: i32,
     pub version_name: String,
@@ -56,11 +55,11 @@ pub async fn import(db: &DatabaseConnection, e: &event::Model, by: i32, text: &s
     let rooms = rooms(&txn, e.id, &s).await?;
     let tracks = tracks(&txn, e.id, &s).await?;
     let formats = formats(&txn, e.id, &s).await?;
-    let (people, speakers) = people(&txn, &s, now).await?;
+    let people = super::import_speakers::people(&txn, e.id, &s, now).await?;
     let mut talks = 0;
     for session in &s.sessions {
         let proposal = match session.kind {
-            Kind::Talk => Some(accepted_proposal(&txn, e.id, by, session, &people, &formats, &tracks, now).await?),
+            Kind::Talk => Some(accepted_proposal(&txn, e.id, by, session, &people.ids, &formats, &tracks, now).await?),
             _ => None,
         };
         talks += usize::from(proposal.is_some());
@@ -69,7 +68,7 @@ pub async fn import(db: &DatabaseConnection, e: &event::Model, by: i32, text: &s
     widen_hours(&txn, e, &s, tz).await?;
     let (version, version_name, _) = freeze(&txn, e, Some(by), "imported", now).await?.ok_or_else(|| bad("This file placed nothing on the schedule."))?;
     txn.commit().await?;
-    Ok(Imported { talks, extras: s.sessions.len() - talks, speakers, version, version_name })
+    Ok(Imported { talks, extras: s.sessions.len() - talks, speakers: people.created, version, version_name })
 }
 
 /// Whoever the command line records as importing: the event's first organiser, else the first
@@ -216,53 +215,6 @@ async fn formats(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule
         ids.insert(key(&session.format), row.id);
     }
     Ok(ids)
-}
-
-/// User ids by person key, and how many accounts were created.
-async fn people(txn: &impl ConnectionTrait, s: &ImportedSchedule, now: DateTime<Utc>) -> AppResult<(HashMap<String, i32>, usize)> {
-    let mut ids = HashMap::new();
-    let mut created = 0;
-    for p in s.sessions.iter().flat_map(|x| &x.persons) {
-        if ids.contains_key(&p.key) {
-            continue;
-        }
-        let (id, new) = speaker(txn, p, now).await?;
-        created += usize::from(new);
-        ids.insert(p.key.clone(), id);
-    }
-    Ok((ids, created))
-}
-
-/// The account of a person: found by email when the file gives one, else created — with a random
-/// password nobody knows and an unverified address, so signing in starts with a password reset.
-async fn speaker(txn: &impl ConnectionTrait, p: &ImportedPerson, now: DateTime<Utc>) -> AppResult<(i32, bool)> {
-    let name: String = p.name.chars().take(DISPLAY_NAME_MAX).collect();
-    let known = match &p.email {
-        Some(email) => user::Entity::find().filter(user::Column::EmailNormalized.eq(normalize_email(email))).one(txn).await?,
-        None => None,
-    };
-    let (u, new) = match known {
-        Some(u) => (u, false),
-        None => {
-            let email = p.email.clone().unwrap_or_else(|| format!("{}@imported.invalid", new_code()));
-            let u = crate::auth::service::insert_user(txn, &email, &name, &new_token(), false, false)
-                .await
-                .map_err(|x| bad(format!("speaker “{}”: {x}", p.name)))?;
-            (u, true)
-        }
-    };
-    let has_profile = speaker_profile::Entity::find().filter(speaker_profile::Column::UserId.eq(u.id)).count(txn).await? > 0;
-    if !has_profile {
-        speaker_profile::ActiveModel {
-            public_name: Set(name),
-            bio: Set(p.biography.trim().to_string()),
-            updated_at: Set(now),
-            ..crate::speakers::profile::blank(u.id)
-        }
-        .insert(txn)
-        .await?;
-    }
-    Ok((u.id, new))
 }
 
 /// A submitted proposal with its speakers (the first owns it) and a published, confirmed

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
+use super::claim_page::ImportedSpeakersSection;
 use crate::error::AppError;
 use crate::organizer::pages::param;
 use crate::schedule::api::load_versions;
@@ -48,6 +49,7 @@ pub fn ImportPage() -> impl IntoView {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || versions.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/import", slug()), |v| {
                 let s = v.event.slug.clone();
+                let speakers_of = s.clone();
                 view! {
                     <Title text=format!("Import a schedule — {}", v.event.name)/>
                     <p class="meta"><a href=format!("/admin/events/{s}/schedule")>"Back to the schedule builder"</a></p>
@@ -57,8 +59,10 @@ pub fn ImportPage() -> impl IntoView {
                     })}
                     <p>"Choose or paste a "<code>"schedule.json"</code>" or "<code>"schedule.xml"</code>" exported by pretalx, frab or \
                         another Estrade. Its rooms, tracks, formats, speakers and talks are created (talks accepted and \
-                        confirmed), placed at their times and published as the first version. Speakers get an account \
-                        without a password: they choose one with “Forgot your password?”."</p>
+                        confirmed), placed at their times and published as the first version. Speakers become speakers of \
+                        this event only, with the names and biographies of the file: an email in the file is never \
+                        matched with anyone's account. You can mail them a link to take their talks into their own \
+                        account (below, once imported)."</p>
                     <section class="card">
                         <FormError error=action_error(import)/>
                         <ActionForm action=import>
@@ -67,6 +71,7 @@ pub fn ImportPage() -> impl IntoView {
                             <SubmitButton action=import label="Import and publish"/>
                         </ActionForm>
                     </section>
+                    <ImportedSpeakersSection slug=speakers_of/>
                 }
                 .into_any()
             }))}

@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 pub use crate::domain::programme::SpeakerRef;
 
 pub mod api;
+pub mod claim_page;
+#[cfg(feature = "ssr")]
+pub mod claims;
 #[cfg(feature = "ssr")]
 pub mod exports;
 pub mod favourites;
@@ -13,6 +16,8 @@ pub mod favourites_store;
 #[cfg(feature = "ssr")]
 pub mod import;
 pub mod import_page;
+#[cfg(feature = "ssr")]
+pub mod import_speakers;
 pub mod interest_page;
 pub mod pages;
 pub mod people_pages;

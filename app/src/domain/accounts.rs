@@ -13,6 +13,20 @@ pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
+/// The domain of the accounts an import creates for its speakers. `.invalid` is reserved (RFC 2606):
+/// no real address is ever in it, so such an account can never be someone's, nor block a sign-up.
+pub const IMPORTED_DOMAIN: &str = "imported.invalid";
+
+/// The address of an imported speaker's account: a random code in [`IMPORTED_DOMAIN`].
+pub fn imported_email(code: &str) -> String {
+    format!("{code}@{IMPORTED_DOMAIN}")
+}
+
+/// Whether no mail can ever reach `email`: its domain is in the reserved `.invalid` TLD.
+pub fn is_undeliverable(email: &str) -> bool {
+    normalize_email(email).rsplit('@').next().is_some_and(|domain| domain == "invalid" || domain.ends_with(".invalid"))
+}
+
 pub fn check_email(email: &str) -> Option<String> {
     let email = email.trim();
     if email.is_empty() {
@@ -119,6 +133,13 @@ mod tests {
     }
 
     #[cfg(feature = "ssr")]
+    #[test]
+    fn imported_accounts_use_a_domain_no_mail_reaches() {
+        assert_eq!(imported_email("abc"), "abc@imported.invalid");
+        assert!(is_undeliverable("abc@imported.invalid") && is_undeliverable("x@Attendees.INVALID "));
+        assert!(!is_undeliverable("ada@example.org") && !is_undeliverable("ada@invalid.example.org"));
+    }
+
     #[test]
     fn sign_up_reports_each_bad_field() {
         let errs = sign_up_errors("nope", " ", "short");

@@ -96,7 +96,9 @@ pub fn parse(text: &str, zone: Tz) -> Result<ImportedSchedule, ImportError> {
     if text.trim().is_empty() {
         return fail("", "the file is empty: choose a schedule.json or schedule.xml");
     }
+    limits::check_size(text)?;
     let raw = if text.trim_start().starts_with('<') { xml::raw(text)? } else { json::raw(text)? };
+    limits::check_counts(&raw)?;
     check(raw, zone)
 }
 
@@ -160,6 +162,7 @@ fn check(raw: Raw, fallback: Tz) -> Result<ImportedSchedule, ImportError> {
                 let s = session(ev, (!spans_all).then(|| name.clone()), date, zone)?;
                 if let Some(t) = s.track.as_ref().filter(|t| !tracks.iter().any(|x| &x.name == *t)) {
                     tracks.push(ImportedTrack { name: t.clone(), colour: String::new() });
+                    limits::check_tracks(tracks.len())?;
                 }
                 let key = ev.get("guid").or(ev.get("code")).or(ev.get("id")).map(str::to_string).unwrap_or_else(|| ev.path.clone());
                 match keys.get(&key) {
@@ -296,6 +299,7 @@ fn kind_of(kind: &str, nobody: bool) -> Kind {
 }
 
 mod json;
+pub mod limits;
 mod xml;
 
 #[cfg(test)]

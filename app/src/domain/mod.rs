@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod availability;
 pub mod backoff;
 pub mod cfp;
+pub mod claims;
 pub mod decision_mail;
 pub mod events;
 pub mod interest;

@@ -21,6 +21,7 @@ pub mod schedule_state;
 pub mod schedule_version;
 pub mod selection_log;
 pub mod session;
+pub mod speaker_claim;
 pub mod speaker_profile;
 pub mod speaker_unavailability;
 pub mod talk;

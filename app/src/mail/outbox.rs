@@ -10,6 +10,7 @@ use sea_orm::{
 
 use super::Email;
 use crate::auth::crypto::new_token;
+use crate::domain::accounts::is_undeliverable;
 use crate::domain::backoff::{retry_delay_secs, should_give_up};
 use crate::entities::mail_outbox::{self, Column};
 use crate::error::AppResult;
@@ -22,8 +23,12 @@ pub const FAILED: &str = "failed";
 /// How long a claim holds before another worker may take the row again (a crashed worker's rows come back).
 const LEASE_SECS: i64 = 300;
 
-/// Queues a mail; pass the transaction of the change that causes it.
+/// Queues a mail; pass the transaction of the change that causes it. A mail to a reserved `.invalid`
+/// address (an imported speaker's account, a demo attendee) is dropped: no mailbox could take it.
 pub async fn enqueue(conn: &impl ConnectionTrait, email: Email) -> AppResult<()> {
+    if is_undeliverable(&email.to) {
+        return Ok(());
+    }
     let now = Utc::now();
     let (name, content_type, body) = match email.attachment {
         Some(a) => (Some(a.filename), Some(a.content_type), Some(a.body)),

@@ -117,6 +117,16 @@ pub fn cospeaker_invitation(to: &str, inviter: &str, title: &str, event: &str, l
     )
 }
 
+/// An imported speaker's link to take their talks into their own account.
+pub fn talk_claim(to: &str, name: &str, event: &str, titles: &[String], days: i64, link: &str) -> Email {
+    let mut paragraphs = vec![format!("The organisers of {event} imported their schedule into Estrade. It lists you ({name}) as speaker of:")];
+    paragraphs.extend(titles.iter().map(|t| format!("• “{t}”")));
+    paragraphs.push(format!(
+        "To find these talks in your proposals and show your own speaker profile with them, open the link signed in with this address ({to}); create an account with it if you have none. The link works once, for {days} days. If this is not you, ignore this mail."
+    ));
+    compose(to, format!("Your talks at {event} on Estrade"), "Hello,", &paragraphs, ("Take my talks", link))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

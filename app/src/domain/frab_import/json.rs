@@ -2,9 +2,11 @@
 //! `schedule.conference.days[1].rooms.Amphi[3]`.
 use serde_json::{Map, Value};
 
+use super::limits::check_json_depth;
 use super::{fail, ImportError, ImportedPerson, ImportedRoom, ImportedTrack, Raw, RawDay, RawEvent, RawRoom};
 
 pub(super) fn raw(text: &str) -> Result<Raw, ImportError> {
+    check_json_depth(text)?;
     let doc: Value = serde_json::from_str(text).or_else(|e| fail("", format!("this is not valid JSON ({e})")))?;
     let schedule = object(member(&doc, "schedule", "")?, "schedule")?;
     let conference = object(member_of(schedule, "conference", "schedule")?, "schedule.conference")?;

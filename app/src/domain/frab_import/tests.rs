@@ -172,3 +172,60 @@ fn reads_a_frab_xml_export_and_names_problems_with_xpath() {
     assert_eq!((coffee.kind, coffee.room.as_deref(), coffee.start, coffee.track.as_deref()), (Kind::Break, Some("Atelier"), utc(9, 45), None));
     assert_eq!(s.sessions[2].kind, Kind::Plenary, "a session nobody speaks at cannot be a proposal");
 }
+
+#[test]
+fn deep_nesting_is_refused_before_any_tree_is_built() {
+    // 50,000 levels overflowed a worker's stack and aborted the server (the XML tree was built, then
+    // dropped recursively): here, on a test thread's stack, it would abort the test binary.
+    let n = 50_000;
+    let deep = [
+        format!("{}{}", "<a>".repeat(n), "</a>".repeat(n)),
+        format!("<schedule>{}", "<day>".repeat(n)),
+        format!("{}{}", "[".repeat(n), "]".repeat(n)),
+        format!("{}1{}", r#"{"a":"#.repeat(n), "}".repeat(n)),
+        format!(r#"{{"schedule": {{"conference": {{"days": {}"#, "[".repeat(40)),
+    ];
+    for text in deep {
+        let err = parse(&text, Paris).unwrap_err();
+        assert_eq!(err.to_string(), "the file nests more than 32 levels deep; a schedule needs about ten, so this is not one", "{}", &text[..40]);
+    }
+    let at_limit = format!("<schedule>{}{}</schedule>", "<x>".repeat(limits::MAX_DEPTH - 1), "</x>".repeat(limits::MAX_DEPTH - 1));
+    assert_eq!(parse(&at_limit, Paris).unwrap_err().to_string(), "this schedule has no sessions to import");
+    let brackets = "[{\"[".repeat(500);
+    let s = parse(&PRETALX.replace("SBOM, VEX et signatures", &brackets.replace('"', "\\\"")), Paris).unwrap();
+    assert_eq!(s.sessions[0].title, brackets, "brackets inside strings are text, not nesting");
+}
+
+/// A frab JSON with one room listing `events`, with `rooms` declared and `tracks`.
+fn crowded(events: Vec<serde_json::Value>, rooms: usize, tracks: usize) -> String {
+    let rooms: Vec<_> = (0..rooms).map(|i| serde_json::json!({"name": format!("Room {i}")})).collect();
+    let tracks: Vec<_> = (0..tracks).map(|i| serde_json::json!({"name": format!("Track {i}")})).collect();
+    let day = serde_json::json!({"date": "2027-03-10", "rooms": {"Room 0": events}});
+    serde_json::json!({"schedule": {"conference": {"rooms": rooms, "tracks": tracks, "days": [day]}}}).to_string()
+}
+
+fn session_with(n: usize, persons: std::ops::Range<usize>) -> serde_json::Value {
+    let persons: Vec<_> = persons.map(|p| serde_json::json!({"id": p, "name": format!("P{p}")})).collect();
+    serde_json::json!({"id": n, "start": "10:00", "duration": "00:30", "title": format!("T{n}"), "persons": persons})
+}
+
+#[test]
+fn files_too_large_or_too_crowded_are_refused_with_the_limit() {
+    let err = |text: String| parse(&text, Paris).unwrap_err().to_string();
+    let big = format!("{PRETALX}{}", " ".repeat(limits::MAX_FILE_BYTES + 1024 * 1024));
+    assert_eq!(err(big), "the file is 11.0 MB; an import reads files up to 10.0 MB");
+    let one = || vec![session_with(0, 0..1)];
+    assert!(parse(&crowded(one(), limits::MAX_ROOMS, limits::MAX_TRACKS), Paris).is_ok(), "at the limits");
+    assert_eq!(err(crowded(one(), 201, 1)), "the file has 201 rooms; an import takes at most 200");
+    assert_eq!(err(crowded(one(), 1, 201)), "the file has 201 tracks; an import takes at most 200");
+    let sessions = (0..=limits::MAX_SESSIONS).map(|n| session_with(n, 0..1)).collect();
+    assert_eq!(err(crowded(sessions, 1, 0)), "the file has 5001 sessions; an import takes at most 5000");
+    assert_eq!(
+        err(crowded(vec![session_with(0, 0..51)], 1, 0)),
+        "schedule.conference.days[0].rooms.Room 0[0]: 51 people speak in this session; an import takes at most 50"
+    );
+    let people = (0..101).map(|n| session_with(n, n * 50..n * 50 + 50)).collect();
+    assert_eq!(err(crowded(people, 1, 0)), "the file has 5050 people; an import takes at most 5000");
+    let tracked = (0..=limits::MAX_TRACKS).map(|n| serde_json::json!({"id": n, "start": "10:00", "duration": "00:30", "title": "T", "track": format!("t{n}")})).collect();
+    assert_eq!(err(crowded(tracked, 1, 0)), "the file has 201 tracks; an import takes at most 200");
+}

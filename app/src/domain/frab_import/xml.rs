@@ -4,9 +4,11 @@ use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
+use super::limits::check_xml_depth;
 use super::{fail, ImportError, ImportedPerson, ImportedTrack, Raw, RawDay, RawEvent, RawRoom};
 
-/// An element with its attributes, text and children: schedule files are small.
+/// An element with its attributes, text and children: schedule files are small, and `tree`
+/// refuses deep nesting before it is built (dropping an `El` recurses as deep as it nests).
 #[derive(Debug, Default)]
 struct El {
     name: String,
@@ -39,7 +41,11 @@ fn tree(text: &str) -> Result<El, ImportError> {
     loop {
         let event = reader.read_event().map_err(|e| xml_error(&reader, e))?;
         match event {
-            Event::Start(s) => stack.push(open(&reader, &s)?),
+            Event::Start(s) => {
+                // The stack holds a root above the document's elements.
+                check_xml_depth(stack.len())?;
+                stack.push(open(&reader, &s)?);
+            }
             Event::Empty(s) => {
                 let el = open(&reader, &s)?;
                 stack.last_mut().expect("root").children.push(el);
