@@ -69,13 +69,14 @@ db_test!(details_for_the_reviewers_stay_out_of_every_public_output, |backend: Ba
     assert!(talk.contains("Alpha talk") && talk.contains("Ada Speaker"), "{talk}");
     let (_, json) = get_text(&anonymous, app, &format!("/{SLUG}/schedule.json")).await;
     assert!(json.contains("\"abstract\"") && json.contains("\"description\": \"\""), "{json}");
-    app.stop().await;
+    s.c.app.stop().await;
 });
 
 db_test!(a_talk_is_public_once_published_whether_or_not_its_speakers_confirmed, |backend: Backend| async move {
     let s = sched(backend, Setup::default()).await;
     let app = &s.c.app;
-    // Decisions are mailed; nobody has answered yet.
+    // Decisions are mailed with a deadline to confirm; nobody has answered yet.
+    assert_eq!(s.c.settings(true, "").await.status(), 200);
     assert_eq!(s.c.org_call("publish", &[]).await.status(), 200);
     s.publish_sample().await;
     let agenda = format!("/events/{SLUG}/agenda");
@@ -98,7 +99,7 @@ db_test!(a_talk_is_public_once_published_whether_or_not_its_speakers_confirmed, 
     .await;
     let (_, changes) = get_text(&client(), app, &format!("/events/{SLUG}/changes")).await;
     assert!(changes.contains("Removed “Gamma talk”"), "{changes}");
-    app.stop().await;
+    s.c.app.stop().await;
 });
 
 db_test!(review_pages_and_their_json_never_carry_a_public_talk_code, |backend: Backend| async move {
@@ -140,5 +141,5 @@ db_test!(review_pages_and_their_json_never_carry_a_public_talk_code, |backend: B
         assert_eq!(has_public_code(&location), None, "{location}");
     }
     assert_eq!(review(&rev, app, SLUG, &s.codes[1], "3", "").await.status(), 200, "the fixture translates public codes");
-    app.stop().await;
+    s.c.app.stop().await;
 });
