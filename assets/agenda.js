@@ -6,6 +6,9 @@
 //     account is the reference and the browser mirrors it;
 //  2. "My agenda" links carry the browser's list (?talks=…) so the server can render the page;
 //  3. filter selects apply as soon as they change.
+// The stored list is read again before every change and when the browser shows the page from its
+// back-forward cache: another page (or tab) may have starred talks since, and a change adds or
+// removes one code from what is stored, never writes an older copy over it.
 (function () {
   "use strict";
   var match = location.pathname.match(/^\/events\/([^/]+)\//);
@@ -80,8 +83,12 @@
     else location.replace("?talks=" + encodeURIComponent(codes.join(",")));
   }
 
+  // What other pages stored since this one read it (signed in, the account answers each star anyway).
+  function reread() { codes = split(load(key)); }
+
   function toggle(button) {
     var code = button.getAttribute("data-code");
+    reread();
     var before = codes.slice();
     var on = codes.indexOf(code) < 0;
     adopt(on ? codes.concat([code]) : codes.filter(function (c) { return c !== code; }));
@@ -123,6 +130,20 @@
     return;
   }
   render();
+  // Back or Forward may show this page as it was left, with the stars of that moment.
+  window.addEventListener("pageshow", function (ev) {
+    if (!ev.persisted) return;
+    reread();
+    render();
+    window.__estrade_restored = (window.__estrade_restored || 0) + 1;
+    afterChange();
+  });
+  // Another tab starred or unstarred a talk.
+  window.addEventListener("storage", function (ev) {
+    if (ev.key !== key) return;
+    reread();
+    render();
+  });
   // Lets browser tests know the script ran.
   window.__estrade_agenda = true;
 })();

@@ -35,7 +35,7 @@ use crate::ui::{Layout, NotFoundNotice};
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    set_content_security_policy();
+    set_content_security_policy(&options);
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -70,21 +70,23 @@ fn PageScripts(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Pages carry a CSP whose nonce lets exactly Leptos' own inline scripts run.
+/// Pages carry a CSP (see `ui::csp`): a nonce for Leptos' inline scripts, except on attendee pages.
 #[cfg(feature = "ssr")]
-fn set_content_security_policy() {
+fn set_content_security_policy(options: &LeptosOptions) {
     use leptos::nonce::use_nonce;
     let Some(res) = use_context::<leptos_axum::ResponseOptions>() else {
         return;
     };
-    let script = match use_nonce() {
-        Some(nonce) => format!("'self' 'wasm-unsafe-eval' 'nonce-{nonce}'"),
-        None => "'self' 'wasm-unsafe-eval'".to_string(),
+    let path = use_context::<http::request::Parts>().map(|req| req.uri.path().to_string()).unwrap_or_default();
+    let nonce = use_nonce().map(|n| n.to_string());
+    // The same condition as `AutoReload`, which adds the socket's script only then.
+    let watching = std::env::var("LEPTOS_WATCH").is_ok();
+    let protocol = match options.reload_ws_protocol {
+        leptos::config::ReloadWSProtocol::WS => "ws",
+        leptos::config::ReloadWSProtocol::WSS => "wss",
     };
-    let csp = format!(
-        "default-src 'self'; script-src {script}; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: https:; \
-         connect-src 'self' ws://127.0.0.1:3001 ws://localhost:3001; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
-    );
+    let port = options.reload_external_port.unwrap_or(options.reload_port);
+    let csp = ui::csp::policy_for(&path, nonce.as_deref(), watching.then_some((protocol, port)));
     if let Ok(value) = http::HeaderValue::from_str(&csp) {
         res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }

@@ -35,6 +35,7 @@ mod m0031_favourites;
 mod m0032_speaker_claims;
 mod m0035_throttle_counters;
 mod m0036_drop_login_failures;
+mod m0040_proposal_review_codes;
 
 pub struct Migrator;
 
@@ -76,6 +77,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0032_speaker_claims::Migration),
             Box::new(m0035_throttle_counters::Migration),
             Box::new(m0036_drop_login_failures::Migration),
+            Box::new(m0040_proposal_review_codes::Migration),
         ]
     }
 }

@@ -149,7 +149,14 @@ fn worth_keeping(res: &Response) -> bool {
     res.status() == StatusCode::OK
         && !res.headers().contains_key(header::SET_COOKIE)
         && !res.headers().contains_key(header::CONTENT_ENCODING)
+        && !allows_a_nonce(res.headers())
         && declared.is_none_or(|n| n <= MAX_BODY)
+}
+
+/// A page whose policy trusts a nonce is never kept: every visitor would get the same nonce for a
+/// minute, and anyone could read it. Cacheable pages are built without one (`app::ui::csp`).
+fn allows_a_nonce(headers: &HeaderMap) -> bool {
+    headers.get_all(header::CONTENT_SECURITY_POLICY).iter().any(|v| v.to_str().map_or(true, |v| v.contains("'nonce-")))
 }
 
 fn header_str(h: &HeaderMap, name: header::HeaderName) -> Option<String> {

@@ -269,6 +269,8 @@ fn proposal_row(e: &event::Model, t: &Planned, code: &str, owner: i32, formats: 
     let sent = now - Duration::days(60) + Duration::minutes(t.index as i64 * 37);
     proposal::ActiveModel {
         code: Set(code.into()),
+        // Rows inserted in bulk skip the entity's insert hook.
+        review_code: Set(Some(new_code())),
         event_id: Set(e.id),
         talk_id: Set(None),
         owner_id: Set(owner),

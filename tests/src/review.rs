@@ -64,8 +64,17 @@ pub async fn set_company(app: &TestApp, email: &str, company: &str) {
     }
 }
 
+/// The code review pages know the proposal `code` by (reviewers never see the public code).
+pub async fn review_code_of(app: &TestApp, code: &str) -> String {
+    use app::entities::proposal;
+    let p = proposal::Entity::find().filter(proposal::Column::Code.eq(code)).one(&app.state.db).await.unwrap().expect("proposal");
+    p.review_code.expect("every proposal has a review code")
+}
+
+/// Saves a review of the proposal whose public code is `code`.
 pub async fn review(c: &Client, app: &TestApp, slug: &str, code: &str, score: &str, comment: &str) -> reqwest::Response {
-    call(c, app, "review/save", &[("slug", slug), ("code", code), ("score", score), ("comment", comment)]).await
+    let code = review_code_of(app, code).await;
+    call(c, app, "review/save", &[("slug", slug), ("code", &code), ("score", score), ("comment", comment)]).await
 }
 
 /// Every stored review of a proposal as (reviewer email, score, comment).

@@ -47,7 +47,6 @@ pub struct TalkView {
     pub level: String,
     pub language: String,
     pub abstract_html: String,
-    pub description_html: String,
     pub speakers: Vec<SpeakerCard>,
 }
 

@@ -40,7 +40,6 @@ pub fn TalkPage() -> impl IntoView {
                             <a class="button" href=format!("/{}/talk/{}.ics", t.slug, t.code)>{text::ADD_TO_CALENDAR}</a>
                         </p>
                         <div class="prose" inner_html=t.abstract_html.clone()></div>
-                        <div class="prose" inner_html=t.description_html.clone()></div>
                         <h2>{text::SPEAKERS}</h2>
                         {t.speakers.into_iter().map(|c| view! { <SpeakerBlock c slug=t.slug.clone() heading=false/> }).collect_view()}
                     </article>

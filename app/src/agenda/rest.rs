@@ -29,7 +29,6 @@ use crate::state::AppState;
 
 const CACHE: &str = "public, max-age=60";
 const DEFAULT_PER_PAGE: u64 = 50;
-const MAX_PER_PAGE: u64 = 200;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -207,11 +206,19 @@ async fn load(s: &AppState, slug: &str, q: &HashMap<String, String>) -> Result<A
     })
 }
 
+/// Digits only (no sign, space or fraction), as the OpenAPI document's `integer` says.
+fn whole_number(v: &str) -> Option<u64> {
+    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    v.parse().ok()
+}
+
 /// `?version=` as a number from 1, or a 400 saying what is wrong.
 pub fn version_param(q: &HashMap<String, String>) -> Result<Option<i32>, Response> {
-    match q.get("version").map(|v| v.trim().parse::<i32>()) {
+    match q.get("version").map(|v| whole_number(v).and_then(|n| i32::try_from(n).ok())) {
         None => Ok(None),
-        Some(Ok(n)) if n >= 1 => Ok(Some(n)),
+        Some(Some(n)) if n >= 1 => Ok(Some(n)),
         Some(_) => Err(error(StatusCode::BAD_REQUEST, "The version parameter must be the number of a published version, from 1 upwards.")),
     }
 }
@@ -221,12 +228,12 @@ pub fn page_params(q: &HashMap<String, String>) -> Result<(u64, u64), Response> 
     let read = |key: &str, default: u64| -> Option<u64> {
         match q.get(key) {
             None => Some(default),
-            Some(v) => v.trim().parse::<u64>().ok(),
+            Some(v) => whole_number(v),
         }
     };
-    let page = read("page", 1).filter(|p| *p >= 1);
+    let page = read("page", 1).filter(|p| (1..=MAX_PAGE).contains(p));
     let Some(page) = page else {
-        return Err(error(StatusCode::BAD_REQUEST, "The page parameter must be a whole number from 1 upwards."));
+        return Err(error(StatusCode::BAD_REQUEST, "The page parameter must be a whole number from 1 to 10000."));
     };
     let per_page = read("per_page", DEFAULT_PER_PAGE).filter(|n| (1..=MAX_PER_PAGE).contains(n));
     let Some(per_page) = per_page else {
@@ -283,7 +290,18 @@ mod tests {
     fn page_parameters_are_checked() {
         assert_eq!(page_params(&q(&[])).ok(), Some((1, 50)));
         assert_eq!(page_params(&q(&[("page", "3"), ("per_page", "200")])).ok(), Some((3, 200)));
-        for bad in [("page", "0"), ("page", "abc"), ("per_page", "0"), ("per_page", "201"), ("per_page", "-1")] {
+        assert_eq!(page_params(&q(&[("page", "10000")])).ok(), Some((10_000, 50)));
+        for bad in [
+            ("page", "0"),
+            ("page", "abc"),
+            ("page", "10001"),
+            ("page", "18446744073709551615"),
+            ("page", "+2"),
+            ("page", " 2"),
+            ("per_page", "0"),
+            ("per_page", "201"),
+            ("per_page", "-1"),
+        ] {
             assert_eq!(page_params(&q(&[bad])).err().map(|r| r.status()), Some(StatusCode::BAD_REQUEST), "{bad:?}");
         }
     }
@@ -301,8 +319,28 @@ mod tests {
     fn versions_are_whole_numbers_from_one() {
         assert_eq!(version_param(&q(&[])).ok(), Some(None));
         assert_eq!(version_param(&q(&[("version", "2")])).ok(), Some(Some(2)));
-        for bad in ["0", "-1", "two", ""] {
+        for bad in ["0", "-1", "two", "", "2147483648", "1.5"] {
             assert_eq!(version_param(&q(&[("version", bad)])).err().map(|r| r.status()), Some(StatusCode::BAD_REQUEST), "{bad:?}");
+        }
+    }
+
+    /// The bounds the API enforces, as the document states them.
+    #[test]
+    fn the_document_states_the_bounds_and_the_400s() {
+        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        let params = |path: &str| doc["paths"][path]["get"]["parameters"].as_array().cloned().unwrap_or_default();
+        let bounds = |path: &str, name: &str| {
+            let p = params(path).into_iter().find(|p| p["name"] == name).unwrap_or_else(|| panic!("{name} of {path}"));
+            (p["schema"]["minimum"].as_f64(), p["schema"]["maximum"].as_f64())
+        };
+        assert_eq!(bounds("/api/v1/events", "page"), (Some(1.0), Some(MAX_PAGE as f64)));
+        assert_eq!(bounds("/api/v1/events", "per_page"), (Some(1.0), Some(MAX_PER_PAGE as f64)));
+        assert_eq!(bounds("/api/v1/events/{slug}/talks", "version"), (Some(1.0), Some(i32::MAX as f64)));
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            let has_query = item["get"]["parameters"].as_array().is_some_and(|ps| ps.iter().any(|p| p["in"] == "query"));
+            if has_query {
+                assert!(item["get"]["responses"]["400"].is_object(), "{path} documents its 400");
+            }
         }
     }
 

@@ -28,21 +28,29 @@ pub struct Page<T> {
     pub next: Option<String>,
 }
 
-/// `?page=1&per_page=50` (per_page at most 200).
+/// The largest page number asked for (a list holds far fewer pages).
+pub const MAX_PAGE: u64 = 10_000;
+/// The most items on one page.
+pub const MAX_PER_PAGE: u64 = 200;
+
+/// `?page=1&per_page=50` (per_page at most 200). Out-of-range or non-numeric values get a 400.
 #[derive(Debug, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PageParams {
-    /// Page number, from 1 (default 1).
+    /// Page number, from 1 to 10000 (default 1). A page past the end is empty.
+    #[param(minimum = 1, maximum = 10000)]
     pub page: Option<u64>,
     /// Items per page, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<u64>,
 }
 
-/// `?version=2`: read an older published version (default: the latest).
+/// `?version=2`: read an older published version (default: the latest). Not a number from 1: 400.
 #[derive(Debug, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct VersionParams {
     /// A published version number, from 1.
+    #[param(minimum = 1, maximum = 2147483647)]
     pub version: Option<i32>,
 }
 

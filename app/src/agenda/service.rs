@@ -157,7 +157,6 @@ fn session(s: &Slot, p: Option<&proposal::Model>, people: &People, tz: Tz) -> Se
         level: p.map(|p| p.level.clone()).unwrap_or_default(),
         language: p.map(|p| p.language.clone()).unwrap_or_default(),
         abstract_md: p.map(|p| p.summary.clone()).unwrap_or_default(),
-        description_md: p.map(|p| p.details.clone()).unwrap_or_default(),
     }
 }
 

@@ -48,7 +48,6 @@ pub fn talk(p: &Programme, code: &str) -> AppResult<TalkView> {
         level: Level::label_of(&s.level),
         language: Language::label_of(&s.language),
         abstract_html: render_markdown(&s.abstract_md),
-        description_html: render_markdown(&s.description_md),
         speakers: s.speakers.iter().map(|r| card(r.code.as_deref().and_then(|c| p.speaker(c)), &r.name, r.code.clone())).collect(),
     })
 }

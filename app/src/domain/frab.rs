@@ -250,7 +250,8 @@ fn event(p: &Programme, ids: &Ids, tz: Tz, s: &Session, room: &str) -> FrabEvent
         kind: event_type(s),
         language: Some(s.language.clone()).filter(|l| !l.is_empty()),
         abstract_text: s.abstract_md.clone(),
-        description: s.description_md.clone(),
+        // The frab description is public; ours is the reviewers' private details: left empty.
+        description: String::new(),
         persons: s.speakers.iter().map(|r| person(p, ids, r)).collect(),
         links: Vec::new(),
     }

@@ -37,17 +37,37 @@ fn header(name: &str) -> Calendar {
         .append_property(("PRODID", PRODID))
         .append_property(("CALSCALE", "GREGORIAN"))
         .append_property(("METHOD", "PUBLISH"))
-        .name(name);
+        .name(&one_line(name));
     cal
 }
 
 fn vevent(e: &CalEvent, now: DateTime<Utc>) -> Event {
     let mut event = Event::new();
-    event.uid(&e.uid).summary(&e.summary).description(&e.description).location(&e.location).starts(e.start).ends(e.end).timestamp(now);
+    event
+        .uid(&one_line(&e.uid))
+        .summary(&one_line(&e.summary))
+        .description(&lines(&e.description))
+        .location(&one_line(&e.location))
+        .starts(e.start)
+        .ends(e.end)
+        .timestamp(now);
     if let Some(url) = &e.url {
-        event.url(url);
+        event.url(&one_line(url));
     }
     event.done()
+}
+
+/// A value that must stay on its content line: every control character (CR and LF included,
+/// which the calendar library leaves as they are in some properties) becomes a space, so typed
+/// text can never end a line and start a property of its own.
+pub fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// A multi-line text value: CRLF and bare CR become LF (which the library escapes as `\n`), other
+/// control characters except tabs are dropped.
+pub fn lines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n").chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect()
 }
 
 #[cfg(test)]
@@ -122,6 +142,38 @@ mod tests {
         let lines = content_lines(&ics);
         assert_eq!(values(&lines, "SUMMARY"), [summary.replace(',', "\\,")]);
         assert!(values(&lines, "URL").is_empty(), "no URL without one");
+    }
+
+    /// Every kind of line break and control character a person can type, in each text of a calendar.
+    const HOSTILE: [&str; 6] =
+        ["x\rX-INJ:1", "x\nX-INJ:1", "x\r\nX-INJ:1", "x\u{0b}\u{0c}\u{1b}\u{7f}\u{85}X-INJ:1", "x\r\rX-INJ:1", "\rX-INJ:1"];
+
+    #[test]
+    fn control_characters_in_any_text_never_start_a_line() {
+        for bad in HOSTILE {
+            let event = CalEvent {
+                uid: format!("uid{bad}"),
+                summary: format!("Summary {bad}"),
+                description: format!("Description {bad}"),
+                location: format!("Room {bad}"),
+                url: Some(format!("https://e.example/{bad}")),
+                ..talk()
+            };
+            let ics = calendar(&format!("Cal {bad}"), &[event], now());
+            let lines = content_lines(&ics);
+            assert!(lines.iter().all(|l| !l.starts_with("X-INJ")), "{bad:?} made a property: {ics:?}");
+            assert!(!ics.chars().any(|c| c.is_control() && c != '\r' && c != '\n'), "{bad:?} left a control character: {ics:?}");
+            assert_eq!(values(&lines, "SUMMARY").len(), 1, "{bad:?}");
+            assert!(values(&lines, "DESCRIPTION")[0].contains("X-INJ:1"), "the text is kept, escaped: {ics:?}");
+        }
+    }
+
+    #[test]
+    fn line_breaks_in_a_description_stay_line_breaks_and_one_line_values_get_spaces() {
+        assert_eq!(lines("a\r\nb\rc\nd\u{1b}e\tf"), "a\nb\nc\nde\tf");
+        assert_eq!(one_line("a\r\nb\rc\td"), "a  b c d");
+        let ics = calendar("Cal", &[CalEvent { description: "one\r\ntwo\rthree".into(), ..talk() }], now());
+        assert_eq!(values(&content_lines(&ics), "DESCRIPTION"), ["one\\ntwo\\nthree"]);
     }
 
     #[test]

@@ -94,16 +94,22 @@ pub enum PhotoProblem {
     Missing,
     TooBig,
     NotAnImage,
+    /// Too many pixels to decode safely (width or height over `PHOTO_MAX_SIDE`).
+    TooManyPixels,
 }
 
+/// The widest or tallest photo accepted, in pixels.
+pub const PHOTO_MAX_SIDE: u32 = 8000;
+
 impl PhotoProblem {
-    pub const ALL: [PhotoProblem; 3] = [PhotoProblem::Missing, PhotoProblem::TooBig, PhotoProblem::NotAnImage];
+    pub const ALL: [PhotoProblem; 4] = [PhotoProblem::Missing, PhotoProblem::TooBig, PhotoProblem::NotAnImage, PhotoProblem::TooManyPixels];
 
     pub fn code(self) -> &'static str {
         match self {
             PhotoProblem::Missing => "missing",
             PhotoProblem::TooBig => "too-big",
             PhotoProblem::NotAnImage => "not-an-image",
+            PhotoProblem::TooManyPixels => "too-many-pixels",
         }
     }
 
@@ -112,6 +118,9 @@ impl PhotoProblem {
             PhotoProblem::Missing => "Choose a picture file first.",
             PhotoProblem::TooBig => "This picture is larger than 2 MB. Please send a smaller one; nothing was saved.",
             PhotoProblem::NotAnImage => "This file is not a JPEG, PNG or WebP picture; nothing was saved.",
+            PhotoProblem::TooManyPixels => {
+                "This picture is more than 8000 pixels wide or tall. Please send a smaller one; nothing was saved."
+            }
         }
     }
 

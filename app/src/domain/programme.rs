@@ -70,9 +70,9 @@ pub struct Session {
     pub level: String,
     /// "fr" | "en" | "".
     pub language: String,
-    /// Markdown as the speaker wrote it (render with `ui::markdown` on the server).
+    /// The public abstract, Markdown as the speaker wrote it (render with `ui::markdown` on the
+    /// server). The details written for reviewers are never read into a programme.
     pub abstract_md: String,
-    pub description_md: String,
 }
 
 impl Session {
@@ -198,7 +198,6 @@ pub(crate) mod tests {
             level: "beginner".into(),
             language: "en".into(),
             abstract_md: String::new(),
-            description_md: String::new(),
         }
     }
 

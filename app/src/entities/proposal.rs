@@ -8,6 +8,10 @@ pub struct Model {
     /// Public, unguessable identifier used in links.
     #[sea_orm(unique)]
     pub code: String,
+    /// Another random code, for review links only: reviewers never learn `code`, which opens the
+    /// talk's public page (with its speakers) once it is scheduled. Set on every insert.
+    #[sea_orm(unique)]
+    pub review_code: Option<String>,
     pub event_id: i32,
     pub talk_id: Option<i32>,
     pub owner_id: i32,
@@ -35,4 +39,16 @@ pub struct Model {
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
-impl ActiveModelBehavior for ActiveModel {}
+#[async_trait::async_trait]
+impl ActiveModelBehavior for ActiveModel {
+    /// Every new proposal gets its review code, whichever path creates it (CFP, import, seeds).
+    async fn before_save<C>(mut self, _db: &C, insert: bool) -> Result<Self, DbErr>
+    where
+        C: ConnectionTrait,
+    {
+        if insert && !matches!(self.review_code, sea_orm::ActiveValue::Set(Some(_))) {
+            self.review_code = sea_orm::ActiveValue::Set(Some(crate::auth::crypto::new_code()));
+        }
+        Ok(self)
+    }
+}

@@ -100,8 +100,18 @@ pub async fn reviewable(db: &impl ConnectionTrait, r: &Reviewer) -> AppResult<(V
     Ok((kept, excluded))
 }
 
-/// One proposal this reviewer may review, by code; anything else is "not found".
+/// The code a reviewer knows a proposal by: its review code, never its public code.
+pub fn review_code(p: &proposal::Model) -> String {
+    p.review_code.clone().unwrap_or_default()
+}
+
+/// Whether `code` is the review code of `p` (the public code is not accepted).
+pub fn has_review_code(p: &proposal::Model, code: &str) -> bool {
+    !code.is_empty() && p.review_code.as_deref() == Some(code)
+}
+
+/// One proposal this reviewer may review, by review code; anything else is "not found".
 pub async fn reviewable_proposal(db: &impl ConnectionTrait, r: &Reviewer, code: &str) -> AppResult<proposal::Model> {
     let (kept, _) = reviewable(db, r).await?;
-    kept.into_iter().find(|p| p.code == code).ok_or(AppError::NotFound)
+    kept.into_iter().find(|p| has_review_code(p, code)).ok_or(AppError::NotFound)
 }

@@ -5,7 +5,7 @@ use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use super::access::{reviewable, reviewable_proposal, Reviewer};
+use super::access::{has_review_code, review_code, reviewable, reviewable_proposal, Reviewer};
 use super::settings::{is_open, require_open};
 use super::{NamedSpeaker, OtherReview, QueueItem, ReviewEvent, ReviewQueue, ReviewSubject};
 use crate::cfp::settings::{format_offer, formats_of, track_offer, tracks_of};
@@ -101,7 +101,7 @@ fn next_of(candidates: &[&proposal::Model], mine: &HashMap<i32, review::Model>, 
         .map(|p| (p.id, all.get(&p.id).map_or(0, Vec::len)))
         .collect();
     let id = next_to_review(&open)?;
-    candidates.iter().find(|p| p.id == id).map(|p| p.code.clone())
+    candidates.iter().find(|p| p.id == id).map(|p| review_code(p))
 }
 
 /// The reviewer's queue, filtered by format and track ids (empty: all).
@@ -129,7 +129,7 @@ pub async fn queue(state: &AppState, r: &Reviewer, format_filter: &str, track_fi
         items: shown
             .iter()
             .map(|p| QueueItem {
-                code: p.code.clone(),
+                code: review_code(p),
                 title: p.title.clone(),
                 format: name_in(&format_names, p.format_id),
                 track: name_in(&track_names, p.track_id),
@@ -161,7 +161,7 @@ async fn named_speakers(db: &impl ConnectionTrait, proposal_id: i32) -> AppResul
 pub async fn subject(state: &AppState, r: &Reviewer, code: &str) -> AppResult<ReviewSubject> {
     let db = &state.db;
     let (kept, _) = reviewable(db, r).await?;
-    let p = kept.iter().find(|p| p.code == code).cloned().ok_or(AppError::NotFound)?;
+    let p = kept.iter().find(|p| has_review_code(p, code)).cloned().ok_or(AppError::NotFound)?;
     let ids: Vec<i32> = kept.iter().map(|p| p.id).collect();
     let mine = my_reviews(db, r.me.id, &ids).await?;
     let all = reviews_by_proposal(db, &ids).await?;
@@ -181,7 +181,7 @@ pub async fn subject(state: &AppState, r: &Reviewer, code: &str) -> AppResult<Re
     let candidates: Vec<&proposal::Model> = kept.iter().collect();
     Ok(ReviewSubject {
         event: crate::events::service::summary(&r.event),
-        code: p.code.clone(),
+        code: review_code(&p),
         title: p.title.clone(),
         summary_html: render_markdown(&p.summary),
         details_html: render_markdown(&p.details),

@@ -1,5 +1,6 @@
 //! Profile photo upload: a plain multipart form post (works without JavaScript), checked by size and
-//! by content, stored under `data/photos/`, then the browser is sent back to the profile page.
+//! by content, stripped of its metadata (re-encoded, see `photo_clean`), stored under `data/photos/`,
+//! then the browser is sent back to the profile page.
 use axum::extract::{Multipart, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -46,9 +47,17 @@ pub async fn upload(State(state): State<AppState>, headers: HeaderMap, mut multi
         Ok(b) => b,
         Err(problem) => return back_with(problem),
     };
-    let ext = match check_photo(bytes.len(), infer::get(&bytes).map(|t| t.mime_type())) {
-        Ok(ext) => ext,
-        Err(problem) => return back_with(problem),
+    let mime = infer::get(&bytes).map(|t| t.mime_type());
+    if let Err(problem) = check_photo(bytes.len(), mime) {
+        return back_with(problem);
+    }
+    let mime = mime.unwrap_or_default().to_string();
+    // Decoding is CPU work: off the async threads.
+    let cleaned = tokio::task::spawn_blocking(move || super::photo_clean::without_metadata(&bytes, &mime)).await;
+    let (bytes, ext) = match cleaned {
+        Ok(Ok(clean)) => clean,
+        Ok(Err(problem)) => return back_with(problem),
+        Err(_) => return Redirect::to("/profile?photo_error=failed").into_response(),
     };
     match store(&state, &me, &bytes, ext).await {
         Ok(()) => Redirect::to("/profile?photo=saved").into_response(),

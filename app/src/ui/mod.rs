@@ -7,4 +7,6 @@ pub use form::{action_error, field_error, Choices, Field, FormError, Notice, Sel
 pub use outcome::{outcome, query_flag};
 pub use layout::{use_current_user, Layout, NotFoundNotice};
 #[cfg(feature = "ssr")]
+pub mod csp;
+#[cfg(feature = "ssr")]
 pub mod markdown;

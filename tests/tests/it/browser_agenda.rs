@@ -180,3 +180,56 @@ async fn stars_follow_an_attendee_into_their_account_and_organisers_count_them()
     b.screenshot("agenda-interest").await;
     b.close().await;
 }
+
+/// The codes the browser keeps for the event, sorted.
+async fn stored_stars(b: &Browser) -> Vec<String> {
+    let key = format!("estrade:favourites:{SLUG}");
+    let v = b.client.execute("return localStorage.getItem(arguments[0]) || ''", vec![serde_json::json!(key)]).await.unwrap();
+    let mut codes: Vec<String> = v.as_str().unwrap().split(',').filter(|c| !c.is_empty()).map(str::to_string).collect();
+    codes.sort();
+    codes
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stars_survive_back_and_forward_and_never_overwrite_each_other() {
+    let s = two_tracks_published().await;
+    let app = &s.c.app;
+    let b = Browser::start(BrowserOptions { javascript: true, width: 1400, height: 1000 }).await;
+    b.goto(&app.url(&format!("/events/{SLUG}/agenda"))).await;
+    b.wait_agenda_script().await;
+
+    // Star Alpha on its own page, then Back to the agenda the browser kept.
+    b.click(&format!("a[href='/events/{SLUG}/talk/{}']", s.codes[0])).await;
+    b.wait_for_text("Wednesday 10 March, 10:00–10:40").await;
+    b.wait_agenda_script().await;
+    b.click("button.star[aria-label*='Alpha talk']").await;
+    b.present("button.star.on[aria-label*='Alpha talk']").await;
+    b.client.back().await.unwrap();
+    b.wait_for_text("3 of 3 talks").await;
+    let restored = b.client.execute("return window.__estrade_restored || 0", vec![]).await.unwrap();
+    eprintln!("agenda shown from the back-forward cache: {restored}");
+    b.present("button.star.on[aria-label*='Alpha talk']").await;
+
+    // Star Beta there: Alpha stays.
+    b.click("button.star[aria-label*='Beta talk']").await;
+    b.present("button.star.on[aria-label*='Beta talk']").await;
+    b.present("button.star.on[aria-label*='Alpha talk']").await;
+    let mut both = vec![s.codes[0].clone(), s.codes[1].clone()];
+    both.sort();
+    assert_eq!(stored_stars(&b).await, both);
+
+    // Another tab stars Gamma meanwhile (the stored list changes under this page): unstarring Beta
+    // here keeps Gamma.
+    let key = format!("estrade:favourites:{SLUG}");
+    let others = format!("{},{},{}", s.codes[0], s.codes[1], s.codes[2]);
+    b.client
+        .execute("localStorage.setItem(arguments[0], arguments[1])", vec![serde_json::json!(key), serde_json::json!(others)])
+        .await
+        .unwrap();
+    b.click("button.star.on[aria-label*='Beta talk']").await;
+    b.present("button.star.on[aria-label*='Gamma talk']").await;
+    let mut kept = vec![s.codes[0].clone(), s.codes[2].clone()];
+    kept.sort();
+    assert_eq!(stored_stars(&b).await, kept);
+    b.close().await;
+}

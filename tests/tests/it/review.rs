@@ -2,7 +2,7 @@
 //! conflicts of interest keep proposals out of a queue, one review per reviewer and proposal.
 use estrade_tests::cfp::event_with_cfp;
 use estrade_tests::http::call;
-use estrade_tests::review::{member, review, reviews_of, set_company, speaker_submits};
+use estrade_tests::review::{member, review, review_code_of, reviews_of, set_company, speaker_submits};
 use estrade_tests::{db_test, Backend, TestApp};
 
 const TITLE: &str = "Golden paths, forty teams later";
@@ -10,10 +10,11 @@ const TITLE: &str = "Golden paths, forty teams later";
 /// Everything a reviewer can ask for about the event and the proposal, as text.
 async fn everything_a_reviewer_sees(c: &reqwest::Client, app: &TestApp, slug: &str, code: &str) -> String {
     let mut seen = String::new();
+    let review_code = review_code_of(app, code).await;
     for path in [
         "/review".to_string(),
         format!("/review/{slug}"),
-        format!("/review/{slug}/{code}"),
+        format!("/review/{slug}/{review_code}"),
         format!("/admin/events/{slug}/proposals"),
         format!("/admin/events/{slug}/proposals/{code}"),
         format!("/admin/events/{slug}/proposals.csv"),
@@ -25,7 +26,7 @@ async fn everything_a_reviewer_sees(c: &reqwest::Client, app: &TestApp, slug: &s
     for (endpoint, form) in [
         ("review/events", vec![]),
         ("review/queue", vec![("slug", slug), ("format", ""), ("track", "")]),
-        ("review/subject", vec![("slug", slug), ("code", code)]),
+        ("review/subject", vec![("slug", slug), ("code", review_code.as_str())]),
         ("organizer/proposals", none.to_vec()),
         ("organizer/proposal", vec![("slug", slug), ("code", code)]),
         ("cfp/proposal", vec![("code", code)]),
@@ -80,10 +81,11 @@ db_test!(conflicts_of_interest_keep_proposals_out_of_a_queue, |backend: Backend|
 
     let queue: serde_json::Value = call(&rev, &app, "review/queue", &[("slug", "coi-conf"), ("format", ""), ("track", "")]).await.json().await.unwrap();
     let codes: Vec<&str> = queue["items"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
-    assert_eq!(codes, [stranger.as_str()]);
+    assert_eq!(codes, [review_code_of(&app, &stranger).await.as_str()]);
     assert_eq!((queue["total"].as_u64(), queue["excluded"].as_u64()), (Some(1), Some(2)));
     for hidden in [&own, &colleague] {
-        assert_eq!(call(&rev, &app, "review/subject", &[("slug", "coi-conf"), ("code", hidden)]).await.status(), 404);
+        let hidden_code = review_code_of(&app, hidden).await;
+        assert_eq!(call(&rev, &app, "review/subject", &[("slug", "coi-conf"), ("code", &hidden_code)]).await.status(), 404);
         assert_eq!(review(&rev, &app, "coi-conf", hidden, "5", "").await.status(), 404);
     }
     assert_eq!(reviews_of(&app, &own).await.len(), 1, "only the organiser's review");
@@ -98,7 +100,8 @@ db_test!(conflicts_of_interest_keep_proposals_out_of_a_queue, |backend: Backend|
     assert_eq!(review(&rev, &app, "coi-conf", &colleague, "3", "").await.status(), 200);
     let res = call(&org, &app, "review/allow", &[("slug", "coi-conf"), ("code", &own), ("email", "rev@example.org")]).await;
     assert_eq!(res.status(), 409);
-    assert_eq!(call(&rev, &app, "review/subject", &[("slug", "coi-conf"), ("code", &own)]).await.status(), 404);
+    let own_code = review_code_of(&app, &own).await;
+    assert_eq!(call(&rev, &app, "review/subject", &[("slug", "coi-conf"), ("code", &own_code)]).await.status(), 404);
     // A reviewer cannot give themselves that permission.
     let res = call(&rev, &app, "review/allow", &[("slug", "coi-conf"), ("code", &own), ("email", "rev@example.org")]).await;
     assert_eq!(res.status(), 403);
@@ -138,14 +141,16 @@ db_test!(reviews_close_and_stay_within_their_event, |backend: Backend| async mov
     let rev = member(&app, event_a, "rev@example.org", "Rae", "reviewer").await;
 
     assert_eq!(call(&rev, &app, "review/queue", &[("slug", "conf-b"), ("format", ""), ("track", "")]).await.status(), 403);
-    assert_eq!(call(&rev, &app, "review/subject", &[("slug", "conf-b"), ("code", &code_b)]).await.status(), 403);
-    assert_eq!(call(&rev, &app, "review/subject", &[("slug", "conf-a"), ("code", &code_b)]).await.status(), 404);
+    let review_b = review_code_of(&app, &code_b).await;
+    assert_eq!(call(&rev, &app, "review/subject", &[("slug", "conf-b"), ("code", &review_b)]).await.status(), 403);
+    assert_eq!(call(&rev, &app, "review/subject", &[("slug", "conf-a"), ("code", &review_b)]).await.status(), 404);
     assert_eq!(review(&rev, &app, "conf-a", &code, "1", "A secret comment for the team.").await.status(), 200);
 
     // The speaker never reads scores or comments.
     let mine = call(&speaker, &app, "cfp/proposal", &[("code", &code)]).await.text().await.unwrap();
     assert!(mine.contains(TITLE) && !mine.contains("A secret comment"), "{mine}");
-    assert_eq!(call(&speaker, &app, "review/subject", &[("slug", "conf-a"), ("code", &code)]).await.status(), 403);
+    let review_a = review_code_of(&app, &code).await;
+    assert_eq!(call(&speaker, &app, "review/subject", &[("slug", "conf-a"), ("code", &review_a)]).await.status(), 403);
 
     // Reviews close at their date: later saves are refused and change nothing.
     let close = chrono::Utc::now() + chrono::Duration::days(2);

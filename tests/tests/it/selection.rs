@@ -25,7 +25,8 @@ db_test!(decisions_stay_invisible_until_published_and_each_is_mailed_once, |back
     c.app.grant("rita@example.org", c.event, "reviewer").await;
     let rev = client();
     sign_in(&rev, &c.app, "rita@example.org", PASSWORD).await;
-    let scored = call(&rev, &c.app, "review/save", &[("slug", SLUG), ("code", &ada_code), ("score", "4"), ("comment", "SECRET-TEAM-COMMENT")]).await;
+    let ada_review = estrade_tests::review::review_code_of(&c.app, &ada_code).await;
+    let scored = call(&rev, &c.app, "review/save", &[("slug", SLUG), ("code", &ada_review), ("score", "4"), ("comment", "SECRET-TEAM-COMMENT")]).await;
     assert_eq!(scored.status(), 200);
     assert_eq!(c.settings(true, "").await.status(), 200);
 

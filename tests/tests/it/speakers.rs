@@ -143,6 +143,67 @@ db_test!(photos_are_checked_by_size_and_content, |backend: Backend| async move {
     app.stop().await;
 });
 
+/// A small JPEG whose EXIF says where it was taken (48°51'24" N, 2°21'7" E), as phones write it:
+/// an APP1 segment with a TIFF structure whose first directory points to a GPS directory.
+fn jpeg_with_gps() -> Vec<u8> {
+    let mut jpeg = std::io::Cursor::new(Vec::new());
+    let pixels = image::RgbImage::from_fn(16, 12, |x, y| image::Rgb([(x * 16) as u8, (y * 20) as u8, 128]));
+    image::DynamicImage::ImageRgb8(pixels).write_to(&mut jpeg, image::ImageFormat::Jpeg).unwrap();
+    let jpeg = jpeg.into_inner();
+    let entry = |tag: u16, kind: u16, count: u32, value: [u8; 4]| {
+        [&tag.to_be_bytes()[..], &kind.to_be_bytes(), &count.to_be_bytes(), &value].concat()
+    };
+    let rationals =
+        |parts: [(u32, u32); 3]| parts.iter().flat_map(|(n, d)| [n.to_be_bytes(), d.to_be_bytes()].concat()).collect::<Vec<u8>>();
+    const ASCII: u16 = 2;
+    const LONG: u16 = 4;
+    const RATIONAL: u16 = 5;
+    // Offsets from the TIFF header: IFD0 at 8 (18 bytes), the GPS IFD at 26 (54 bytes), data at 80.
+    let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
+    tiff.extend(1u16.to_be_bytes());
+    tiff.extend(entry(0x8825, LONG, 1, 26u32.to_be_bytes()));
+    tiff.extend(0u32.to_be_bytes());
+    tiff.extend(4u16.to_be_bytes());
+    tiff.extend(entry(0x0001, ASCII, 2, *b"N\0\0\0"));
+    tiff.extend(entry(0x0002, RATIONAL, 3, 80u32.to_be_bytes()));
+    tiff.extend(entry(0x0003, ASCII, 2, *b"E\0\0\0"));
+    tiff.extend(entry(0x0004, RATIONAL, 3, 104u32.to_be_bytes()));
+    tiff.extend(0u32.to_be_bytes());
+    tiff.extend(rationals([(48, 1), (51, 1), (2400, 100)]));
+    tiff.extend(rationals([(2, 1), (21, 1), (700, 100)]));
+    let payload = [b"Exif\0\0".as_slice(), &tiff].concat();
+    let mut out = jpeg[..2].to_vec();
+    out.extend([0xff, 0xe1]);
+    out.extend(((payload.len() + 2) as u16).to_be_bytes());
+    out.extend(payload);
+    out.extend(&jpeg[2..]);
+    out
+}
+
+fn gps_latitude(bytes: &[u8]) -> Option<String> {
+    let exif = exif::Reader::new().read_from_container(&mut std::io::Cursor::new(bytes)).ok()?;
+    exif.get_field(exif::Tag::GPSLatitude, exif::In::PRIMARY).map(|f| f.display_value().to_string())
+}
+
+db_test!(uploaded_photos_lose_their_gps_position, |backend: Backend| async move {
+    let app = TestApp::start(backend).await;
+    let c = client();
+    sign_up(&c, &app, "gaia@example.org", "Gaia", PASSWORD).await;
+    let photo = jpeg_with_gps();
+    assert!(gps_latitude(&photo).is_some_and(|l| l.contains("48")), "the fixture carries a position");
+    assert_eq!(upload(&c, &app, photo, "holiday.jpg").await, "/profile?photo=saved");
+    let profile: serde_json::Value = call(&c, &app, "speakers/profile", &[]).await.json().await.unwrap();
+    let src = profile["photo_src"].as_str().unwrap().to_string();
+    let res = c.get(app.url(&src)).send().await.unwrap();
+    assert_eq!(res.headers()["content-type"], "image/jpeg");
+    let served = res.bytes().await.unwrap();
+    assert_eq!(gps_latitude(&served), None, "the served photo has no position");
+    assert!(!served.windows(4).any(|w| w == b"Exif"), "nor any EXIF segment");
+    let picture = image::load_from_memory(&served).unwrap();
+    assert_eq!((picture.width(), picture.height()), (16, 12), "the picture itself is kept");
+    app.stop().await;
+});
+
 db_test!(profiles_validate_links, |backend: Backend| async move {
     let app = TestApp::start(backend).await;
     let c = client();
