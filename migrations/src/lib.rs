@@ -32,6 +32,7 @@ mod m0028_speaker_unavailability;
 mod m0029_mail_attachments;
 mod m0030_user_public_codes;
 mod m0031_favourites;
+mod m0043_form_flashes;
 
 pub struct Migrator;
 
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0029_mail_attachments::Migration),
             Box::new(m0030_user_public_codes::Migration),
             Box::new(m0031_favourites::Migration),
+            Box::new(m0043_form_flashes::Migration),
         ]
     }
 }

@@ -44,3 +44,22 @@ pub async fn get_text(client: &Client, app: &TestApp, path: &str) -> (u16, Strin
     let status = res.status().as_u16();
     (status, res.text().await.unwrap_or_default())
 }
+
+/// Posts `form` to `/api/{endpoint}` the way a browser without JavaScript does: a plain form post
+/// from the page at `from`, which the server answers with a redirect.
+pub async fn post_without_js(client: &Client, app: &TestApp, endpoint: &str, from: &str, form: &[(&str, &str)]) -> Response {
+    client
+        .post(app.url(&format!("/api/{endpoint}")))
+        .header("Origin", &app.base_url)
+        .header("Referer", app.url(from))
+        .header("Accept", "text/html,application/xhtml+xml")
+        .form(form)
+        .send()
+        .await
+        .expect("request")
+}
+
+/// Where a redirect sends the browser.
+pub fn location(res: &Response) -> String {
+    res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+}

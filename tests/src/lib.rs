@@ -3,6 +3,7 @@
 pub mod browser;
 pub mod cfp;
 pub mod db;
+pub mod html;
 pub mod http;
 pub mod import;
 pub mod review;
