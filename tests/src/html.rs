@@ -59,22 +59,23 @@ impl Page {
         self.doc.select(&sel(css)).map(text_of).collect()
     }
 
-    /// What an attacker's text would have added to the page: a `<meta http-equiv>`, an element with
-    /// an `on…` handler attribute, a script of ours it is not (`alert(` in it).
+    /// What an attacker's text would have added to the page: a `<meta http-equiv>` sending the
+    /// browser elsewhere, an element with an `on…` handler attribute, an inline script without the
+    /// page's nonce (Leptos' own carry it; what they hold is JSON with `<` escaped).
     pub fn injections(&self) -> Vec<String> {
         let mut found = Vec::new();
         for m in self.doc.select(&sel("meta[http-equiv]")) {
-            found.push(format!("{}: {}", self.path, m.html()));
+            if m.value().attr("content").is_some_and(|c| c.to_lowercase().contains("url")) {
+                found.push(format!("{}: {}", self.path, m.html()));
+            }
         }
         for el in self.doc.select(&sel("*")) {
             if el.value().attrs().any(|(name, _)| name.starts_with("on")) {
-                found.push(format!("{}: handler attribute in <{}>", self.path, el.value().name()));
+                found.push(format!("{}: handler attribute in {}", self.path, el.html()));
             }
         }
-        for s in self.doc.select(&sel("script")) {
-            if text_of(s).contains("alert(") {
-                found.push(format!("{}: injected script {}", self.path, s.html()));
-            }
+        for s in self.doc.select(&sel("script:not([nonce]):not([src])")) {
+            found.push(format!("{}: injected script {}", self.path, s.html()));
         }
         found
     }

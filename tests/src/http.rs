@@ -46,12 +46,14 @@ pub async fn get_text(client: &Client, app: &TestApp, path: &str) -> (u16, Strin
 }
 
 /// Posts `form` to `/api/{endpoint}` the way a browser without JavaScript does: a plain form post
-/// from the page at `from`, which the server answers with a redirect.
+/// from the page at `from` (a path, or an address the server gave), which the server answers with
+/// a redirect.
 pub async fn post_without_js(client: &Client, app: &TestApp, endpoint: &str, from: &str, form: &[(&str, &str)]) -> Response {
+    let referer = if from.starts_with("http") { from.to_string() } else { app.url(from) };
     client
         .post(app.url(&format!("/api/{endpoint}")))
         .header("Origin", &app.base_url)
-        .header("Referer", app.url(from))
+        .header("Referer", referer)
         .header("Accept", "text/html,application/xhtml+xml")
         .form(form)
         .send()

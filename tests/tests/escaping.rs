@@ -157,7 +157,7 @@ db_test!(payloads_in_every_text_field_stay_text_on_every_page, |backend: Backend
         talk::Entity::find().filter(talk::Column::Title.eq(lib_title.as_str())).one(&app.state.db).await.unwrap().expect("library talk").id
     };
     let title = format!("Talk {T}");
-    let mut form = proposal_form(SLUG, "esc-key", format, track, "submit");
+    let mut form = proposal_form(SLUG, "escaping-form-key", format, track, "submit");
     for (k, v) in [("title", &title), ("summary", &summary), ("details", &long), ("references", &long)] {
         form = with(form, k, v);
     }
@@ -172,9 +172,10 @@ db_test!(payloads_in_every_text_field_stay_text_on_every_page, |backend: Backend
     let decide = [("slug", SLUG), ("code", code.as_str()), ("decision", "accepted"), ("waitlist_rank", ""), ("feedback", &long)];
     ok(call(&org, &app, "selection/decide", &decide).await, "decision").await;
     let subject = format!("Yes {T}");
-    let template = [("slug", SLUG), ("decision", "accepted"), ("subject", &subject), ("body", &long)];
+    let body = format!("{long}\r\nConfirm: {{confirm_link}}");
+    let template = [("slug", SLUG), ("decision", "accepted"), ("subject", &subject), ("body", &body)];
     ok(call(&org, &app, "selection/save_template", &template).await, "decision mail").await;
-    let settings = [("slug", SLUG), ("hide_scores", "on"), ("reviews_close_at", ""), ("confirm_by", "2031-01-15T23:00")];
+    let settings = [("slug", SLUG), ("anonymous", "on"), ("hide_scores", "on"), ("reviews_close_at", ""), ("confirm_by", "2031-01-15T23:00")];
     ok(call(&org, &app, "selection/save_settings", &settings).await, "selection settings").await;
     ok(call(&org, &app, "selection/publish", &[("slug", SLUG)]).await, "decisions published").await;
     let note = format!("Note {T}");
@@ -242,7 +243,7 @@ db_test!(payloads_in_every_text_field_stay_text_on_every_page, |backend: Backend
         ("proposals".into(), vec![]),
         (format!("proposals/{code}"), vec![]),
         ("selection".into(), vec![("feedback", long.clone())]),
-        ("selection/settings".into(), vec![("template-accepted-body", long.clone())]),
+        ("selection/settings".into(), vec![("template-accepted-body", body.clone())]),
         ("selection/log".into(), vec![]),
         ("venue".into(), vec![]),
         ("conflicts".into(), vec![]),

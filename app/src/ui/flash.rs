@@ -94,7 +94,7 @@ fn flashed(path: &str, row: Option<&(&'static str, String)>) -> Option<Arc<Flash
 /// fails without JavaScript. `row` tells apart forms of one action on one page (one per table
 /// row): the name and value of the row's hidden id field.
 #[component]
-pub fn Form<S, P>(
+pub fn Form<S, P: 'static>(
     action: ServerAction<S>,
     #[prop(optional)] row: Option<(&'static str, String)>,
     children: Children,
