@@ -36,6 +36,7 @@ mod m0032_speaker_claims;
 mod m0035_throttle_counters;
 mod m0036_drop_login_failures;
 mod m0040_proposal_review_codes;
+mod m0043_form_flashes;
 
 pub struct Migrator;
 
@@ -78,6 +79,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0035_throttle_counters::Migration),
             Box::new(m0036_drop_login_failures::Migration),
             Box::new(m0040_proposal_review_codes::Migration),
+            Box::new(m0043_form_flashes::Migration),
         ]
     }
 }

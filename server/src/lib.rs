@@ -1,6 +1,7 @@
 //! Estrade's server: configuration, router, background workers, commands.
 pub mod config;
 pub mod db;
+pub mod form_flash;
 pub mod middleware;
 pub mod nul_guard;
 pub mod observability;

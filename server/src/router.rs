@@ -76,6 +76,8 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(middleware::from_fn(mw::server_fn_error_status))
         .layer(middleware::from_fn(crate::nul_guard::refuse_nul))
+        // Inside the body limits, which bound what it reads.
+        .layer(middleware::from_fn_with_state(state.clone(), crate::form_flash::keep_failed_forms))
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
         .layer(DefaultBodyLimit::max(max_body_bytes))
         // Outermost, so a declared oversized body gets a sentence rather than the limit layer's bare 413.

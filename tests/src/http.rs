@@ -65,4 +65,23 @@ pub async fn all_at_once(app: &TestApp, requests: Vec<(Client, String, Vec<(Stri
 /// Owned form fields, for `all_at_once`.
 pub fn form(fields: &[(&str, &str)]) -> Vec<(String, String)> {
     fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+/// Posts `form` to `/api/{endpoint}` the way a browser without JavaScript does: a plain form post
+/// from the page at `from` (a path, or an address the server gave), which the server answers with
+/// a redirect.
+pub async fn post_without_js(client: &Client, app: &TestApp, endpoint: &str, from: &str, form: &[(&str, &str)]) -> Response {
+    let referer = if from.starts_with("http") { from.to_string() } else { app.url(from) };
+    client
+        .post(app.url(&format!("/api/{endpoint}")))
+        .header("Origin", &app.base_url)
+        .header("Referer", referer)
+        .header("Accept", "text/html,application/xhtml+xml")
+        .form(form)
+        .send()
+        .await
+        .expect("request")
+}
+
+/// Where a redirect sends the browser.
+pub fn location(res: &Response) -> String {
+    res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
 }

@@ -5,6 +5,7 @@ pub mod access_routes;
 pub mod browser;
 pub mod cfp;
 pub mod db;
+pub mod html;
 pub mod http;
 pub mod import;
 pub mod matrix;

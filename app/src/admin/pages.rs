@@ -1,6 +1,5 @@
 //! Admin pages: events list and creation, one event's settings and members, failed mails.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{failed_mails, RetryMail};
@@ -8,7 +7,7 @@ use crate::domain::events::{EventForm, Visibility};
 use crate::domain::roles::Role;
 use crate::error::AppError;
 use crate::events::api::{admin_events, event_members, get_event, CreateEvent, GrantRole, RevokeRole, UpdateEvent};
-use crate::ui::{action_error, field_error, Field, FormError, Notice, Select, SubmitButton, TextArea};
+use crate::ui::{action_error, field_error, Field, Form, FormError, Notice, PageTitle, Select, SubmitButton, TextArea};
 
 /// Shows `Err` as a notice (sign in / not allowed / not found) and `Ok` through `ok`.
 fn or_notice<T>(r: Result<T, AppError>, ok: impl FnOnce(T) -> AnyView) -> AnyView {
@@ -55,7 +54,7 @@ pub fn AdminEventsPage() -> impl IntoView {
     let error = action_error(create);
     let blank = EventForm { time_zone: "Europe/Paris".into(), visibility: "draft".into(), ..Default::default() };
     view! {
-        <Title text="Admin — Estrade"/>
+        <PageTitle text="Admin — Estrade"/>
         <h1>"Administration"</h1>
         <p><a href="/admin/mail">"Mails that could not be sent"</a></p>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -79,10 +78,10 @@ pub fn AdminEventsPage() -> impl IntoView {
         <section class="card">
             <h2>"Create an event"</h2>
             <FormError error/>
-            <ActionForm action=create>
+            <Form action=create>
                 <EventFields form=blank.clone() error/>
                 <SubmitButton action=create label="Create event"/>
-            </ActionForm>
+            </Form>
         </section>
     }
 }
@@ -106,7 +105,7 @@ pub fn AdminEventPage() -> impl IntoView {
                 let current = e.summary.slug.clone();
                 let current2 = current.clone();
                 view! {
-                    <Title text=format!("Manage {} — Estrade", e.summary.name)/>
+                    <PageTitle text=format!("Manage {} — Estrade", e.summary.name)/>
                     <h1>"Manage "{e.summary.name.clone()}</h1>
                     <p>
                         <a href=format!("/events/{}", e.summary.slug)>"See the public page"</a>" · "
@@ -123,11 +122,11 @@ pub fn AdminEventPage() -> impl IntoView {
                     <section class="card">
                         <h2>"Settings"</h2>
                         <FormError error=update_error/>
-                        <ActionForm action=update>
+                        <Form action=update>
                             <input type="hidden" name="current_slug" value=current/>
                             <EventFields form=e.form.clone() error=update_error/>
                             <SubmitButton action=update label="Save settings"/>
-                        </ActionForm>
+                        </Form>
                     </section>
                     <section class="card">
                         <h2>"People and roles"</h2>
@@ -137,14 +136,14 @@ pub fn AdminEventPage() -> impl IntoView {
                         </Suspense>
                         <h3>"Give a role"</h3>
                         <FormError error=grant_error/>
-                        <ActionForm action=grant>
+                        <Form action=grant>
                             <input type="hidden" name="slug" value=current2/>
                             <div class="grid-2">
                                 <Field label="Email" name="email" kind="email" error=field_error(grant_error, "email")/>
                                 <Select label="Role" name="role" options=Role::ALL.iter().map(|r| (r.as_str(), r.label())).collect() error=field_error(grant_error, "role")/>
                             </div>
                             <SubmitButton action=grant label="Give role"/>
-                        </ActionForm>
+                        </Form>
                     </section>
                 }
                 .into_any()
@@ -173,12 +172,12 @@ fn MembersTable(rows: Vec<crate::events::MemberRow>) -> impl IntoView {
                         </td>
                         <td>{m.role_label.clone()}{m.pending.then(|| view! { " "<span class="badge warn">"invited"</span> })}</td>
                         <td>
-                            <ActionForm action=revoke attr:class="inline-form">
+                            <Form action=revoke attr:class="inline-form">
                                 <input type="hidden" name="slug" value=slug/>
                                 <input type="hidden" name="email" value=m.email.clone()/>
                                 <input type="hidden" name="role" value=m.role.clone()/>
                                 <button type="submit" class="link-button danger">"Remove"<span class="visually-hidden">" "{m.role_label.clone()}" role of "{m.email.clone()}</span></button>
-                            </ActionForm>
+                            </Form>
                         </td>
                     </tr>
                 }).collect_view()}
@@ -194,7 +193,7 @@ pub fn AdminMailPage() -> impl IntoView {
     let retry = ServerAction::<RetryMail>::new();
     let retried = flag("retried");
     view! {
-        <Title text="Failed mails — Estrade"/>
+        <PageTitle text="Failed mails — Estrade"/>
         <h1>"Mails that could not be sent"</h1>
         {move || retried.get().then(|| view! { <Notice>"The mail is queued again."</Notice> })}
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -207,10 +206,10 @@ pub fn AdminMailPage() -> impl IntoView {
                         <tbody>{list.into_iter().map(|m| view! {
                             <tr>
                                 <td>{m.to}</td><td>{m.subject}</td><td>{m.attempts}</td><td>{m.last_error}</td>
-                                <td><ActionForm action=retry attr:class="inline-form">
+                                <td><Form action=retry attr:class="inline-form">
                                     <input type="hidden" name="id" value=m.id/>
                                     <button type="submit" class="link-button">"Retry"</button>
-                                </ActionForm></td>
+                                </Form></td>
                             </tr>
                         }).collect_view()}</tbody>
                     </table>

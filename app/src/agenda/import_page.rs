@@ -2,14 +2,13 @@
 //! for an event whose schedule is empty; it is imported and published in one go, or refused with the
 //! first problem named and nothing changed.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 use super::claim_page::ImportedSpeakersSection;
 use crate::error::AppError;
 use crate::organizer::pages::param;
 use crate::schedule::api::load_versions;
-use crate::ui::{action_error, outcome, FormError, SubmitButton};
+use crate::ui::{action_error, outcome, Form, FormError, PageTitle, SubmitButton, TextBox};
 
 /// What an import created.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,14 +43,13 @@ pub fn ImportPage() -> impl IntoView {
     let slug = param("slug");
     let import = ServerAction::<ImportSchedule>::new();
     let versions = Resource::new(move || slug(), load_versions);
-    let text = RwSignal::new(String::new());
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || versions.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/import", slug()), |v| {
                 let s = v.event.slug.clone();
                 let speakers_of = s.clone();
                 view! {
-                    <Title text=format!("Import a schedule — {}", v.event.name)/>
+                    <PageTitle text=format!("Import a schedule — {}", v.event.name)/>
                     <p class="meta"><a href=format!("/admin/events/{s}/schedule")>"Back to the schedule builder"</a></p>
                     <h1>"Import a schedule"</h1>
                     {(!v.versions.is_empty()).then(|| view! {
@@ -65,11 +63,11 @@ pub fn ImportPage() -> impl IntoView {
                         account (below, once imported)."</p>
                     <section class="card">
                         <FormError error=action_error(import)/>
-                        <ActionForm action=import>
+                        <Form action=import>
                             <input type="hidden" name="slug" value=s.clone()/>
-                            <FileText text/>
+                            <FileText/>
                             <SubmitButton action=import label="Import and publish"/>
-                        </ActionForm>
+                        </Form>
                     </section>
                     <ImportedSpeakersSection slug=speakers_of/>
                 }
@@ -82,24 +80,24 @@ pub fn ImportPage() -> impl IntoView {
 /// A file picker that loads the chosen file into the text area the form sends (with JavaScript),
 /// and the text area itself, where a file's text can also be pasted (without it).
 #[component]
-fn FileText(text: RwSignal<String>) -> impl IntoView {
+fn FileText() -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
+    let area = NodeRef::<leptos::html::Textarea>::new();
     view! {
         <div class="field" hidden=move || !hydrated.get()>
             <label for="f-upload">"Schedule file (.json or .xml, up to about 1 MB; larger ones with "<code>"server import"</code>")"</label>
-            <input id="f-upload" type="file" accept=".json,.xml,application/json,application/xml,text/xml" on:change=move |ev| read_file(ev, text)/>
+            <input id="f-upload" type="file" accept=".json,.xml,application/json,application/xml,text/xml" on:change=move |ev| read_file(ev, area)/>
         </div>
         <div class="field">
             <label for="f-file">"The schedule file’s text (filled in from the file, or pasted)"</label>
-            <textarea id="f-file" name="file" rows="16" required=true spellcheck="false"
-                prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <TextBox id="f-file" name="file" rows=16 required=true node_ref=area attr:spellcheck="false"/>
         </div>
     }
 }
 
 #[cfg(feature = "hydrate")]
-fn read_file(ev: leptos::ev::Event, into: RwSignal<String>) {
+fn read_file(ev: leptos::ev::Event, into: NodeRef<leptos::html::Textarea>) {
     use wasm_bindgen::JsCast;
     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
         return;
@@ -108,11 +106,11 @@ fn read_file(ev: leptos::ev::Event, into: RwSignal<String>) {
         return;
     };
     leptos::task::spawn_local(async move {
-        if let Ok(v) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-            into.set(v.as_string().unwrap_or_default());
+        if let (Ok(v), Some(area)) = (wasm_bindgen_futures::JsFuture::from(file.text()).await, into.get_untracked()) {
+            area.set_value(&v.as_string().unwrap_or_default());
         }
     });
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn read_file(_: leptos::ev::Event, _: RwSignal<String>) {}
+fn read_file(_: leptos::ev::Event, _: NodeRef<leptos::html::Textarea>) {}

@@ -1,13 +1,12 @@
 //! Organisers' view of audience interest: stars per talk of the published agenda beside the seats
 //! of its room. Only stars kept in accounts are counted; a browser's own list stays private.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::interest::InterestRow;
 use crate::error::AppError;
 use crate::organizer::pages::param;
-use crate::ui::outcome;
+use crate::ui::{outcome, PageTitle};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterestView {
@@ -39,7 +38,7 @@ pub fn InterestPage() -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || data.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/interest", slug()), |v| view! {
-                <Title text=format!("Audience interest — {}", v.event_name)/>
+                <PageTitle text=format!("Audience interest — {}", v.event_name)/>
                 <p class="meta"><a href=format!("/admin/events/{}/schedule", v.slug)>"Back to the schedule builder"</a></p>
                 <h1>"Audience interest"</h1>
                 <p>{format!(

@@ -2,7 +2,6 @@
 //! "My agenda". Filters live in the URL: plain links and a GET form, which `/agenda.js` submits as
 //! soon as a select changes. These pages are rendered on the server only (no wasm, see `crate::shell`).
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{load_agenda, load_starred};
@@ -11,7 +10,7 @@ use super::text;
 use crate::domain::agenda::{AgendaView, Filter, Group, Row};
 use crate::domain::timetable::Kind;
 use crate::organizer::pages::param;
-use crate::ui::outcome;
+use crate::ui::{outcome, PageTitle};
 
 fn filter_from_query() -> Memo<Filter> {
     let q = use_query_map();
@@ -72,7 +71,7 @@ fn Agenda(v: AgendaView) -> impl IntoView {
     let style = format!("--rooms:{};--rows:{}", v.rooms.len().max(1), v.grid_height.max(1));
     let rooms = v.rooms.clone();
     view! {
-        <Title text=format!("{} — {}", text::AGENDA, v.name)/>
+        <PageTitle text=format!("{} — {}", text::AGENDA, v.name)/>
         <h1>{v.name.clone()}" — "{text::AGENDA}</h1>
         <AgendaLinks slug=slug.clone() updated=v.updated.clone()/>
         <DayTabs v=v.clone()/>
@@ -207,7 +206,7 @@ pub fn MyAgendaPage() -> impl IntoView {
     let talks = move || query.read().get("talks").unwrap_or_default();
     let data = Resource::new(move || (slug(), talks()), |(s, codes)| load_starred(s, codes));
     view! {
-        <Title text=text::MY_AGENDA/>
+        <PageTitle text=text::MY_AGENDA/>
         <AccountStarsData slug=slug()/>
         <h1>{text::MY_AGENDA}</h1>
         <p class="meta"><a href=move || format!("/events/{}/agenda", slug())>{text::AGENDA}</a></p>

@@ -1,12 +1,12 @@
 //! A talk's page, a speaker's page, "now & next" and the public changelog.
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 
 use super::api::{load_changes, load_now_and_next, load_speaker, load_talk};
 use super::favourites::{AccountStarsData, Star};
 use super::{text, SpeakerCard, TalkLine};
 use crate::organizer::pages::param;
-use crate::ui::outcome;
+use crate::ui::{outcome, PageTitle};
 
 fn back_to_agenda(slug: &str, event_name: &str) -> impl IntoView {
     view! { <p class="meta"><a href=format!("/events/{slug}/agenda")>{format!("{event_name} — {}", text::AGENDA)}</a></p> }
@@ -24,7 +24,7 @@ pub fn TalkPage() -> impl IntoView {
             {move || data.get().map(|r| outcome(r, "", |t| {
                 let style = (!t.track_colour.is_empty()).then(|| format!("--track:{}", t.track_colour));
                 view! {
-                    <Title text=format!("{} — {}", t.title, t.event_name)/>
+                    <PageTitle text=format!("{} — {}", t.title, t.event_name)/>
                     {back_to_agenda(&t.slug, &t.event_name)}
                     <article class="talk" style=style>
                         <h1>{t.title.clone()}</h1>
@@ -101,7 +101,7 @@ pub fn SpeakerPage() -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || data.get().map(|r| outcome(r, "", |v| view! {
-                <Title text=format!("{} — {}", v.card.name, v.event_name)/>
+                <PageTitle text=format!("{} — {}", v.card.name, v.event_name)/>
                 {back_to_agenda(&v.slug, &v.event_name)}
                 <SpeakerBlock c=v.card.clone() slug=v.slug.clone() heading=true/>
                 {(!v.links.is_empty()).then(|| view! {
@@ -126,7 +126,7 @@ pub fn NowPage() -> impl IntoView {
         <Meta http_equiv="refresh" content="60"/>
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || data.get().map(|r| outcome(r, "", |v| view! {
-                <Title text=format!("{} — {}", text::NOW_AND_NEXT, v.event_name)/>
+                <PageTitle text=format!("{} — {}", text::NOW_AND_NEXT, v.event_name)/>
                 {back_to_agenda(&v.slug, &v.event_name)}
                 <h1>{text::NOW_AND_NEXT}</h1>
                 <p class="meta">{v.clock.clone()}</p>
@@ -155,7 +155,7 @@ pub fn ChangesPage() -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || data.get().map(|r| outcome(r, "", |v| view! {
-                <Title text=format!("{} — {}", text::CHANGES_TITLE, v.event.name)/>
+                <PageTitle text=format!("{} — {}", text::CHANGES_TITLE, v.event.name)/>
                 {back_to_agenda(&v.event.slug, &v.event.name)}
                 <h1>{text::CHANGES_TITLE}</h1>
                 {v.versions.into_iter().map(|ver| view! {

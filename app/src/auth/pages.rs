@@ -1,10 +1,9 @@
 //! Sign-in, sign-up, password reset, email verification and account pages.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{ChangePassword, RequestPasswordReset, ResendVerification, ResetPassword, SignIn, SignUp, UpdateProfile, VerifyEmail};
-use crate::ui::{action_error, field_error, use_current_user, Field, FormError, Notice, SubmitButton};
+use crate::ui::{action_error, field_error, use_current_user, Field, Form, FormError, Notice, PageTitle, SubmitButton};
 
 fn query(name: &'static str) -> Memo<Option<String>> {
     let q = use_query_map();
@@ -18,17 +17,17 @@ pub fn SignInPage() -> impl IntoView {
     let next = query("next");
     let reset_done = query("reset");
     view! {
-        <Title text="Sign in — Estrade"/>
+        <PageTitle text="Sign in — Estrade"/>
         <section class="card narrow">
             <h1>"Sign in"</h1>
             {move || reset_done.get().map(|_| view! { <Notice>"Your password was changed. Sign in with the new one."</Notice> })}
             <FormError error/>
-            <ActionForm action>
+            <Form action>
                 <input type="hidden" name="next" value=move || next.get().unwrap_or_default()/>
                 <Field label="Email" name="email" kind="email" autocomplete="username" error=field_error(error, "email")/>
                 <Field label="Password" name="password" kind="password" autocomplete="current-password" error=field_error(error, "password")/>
                 <SubmitButton action label="Sign in"/>
-            </ActionForm>
+            </Form>
             <p class="aside"><a href="/reset">"Forgot your password?"</a>" · "<a href="/signup">"Create an account"</a></p>
         </section>
     }
@@ -41,18 +40,18 @@ pub fn SignUpPage() -> impl IntoView {
     let email = query("email");
     let next = query("next");
     view! {
-        <Title text="Create an account — Estrade"/>
+        <PageTitle text="Create an account — Estrade"/>
         <section class="card narrow">
             <h1>"Create your account"</h1>
             <p>"One account for every event: submit talks, review, volunteer."</p>
             <FormError error/>
-            <ActionForm action>
+            <Form action>
                 <input type="hidden" name="next" value=move || next.get().unwrap_or_default()/>
                 <Field label="Email" name="email" kind="email" autocomplete="email" value=email.get_untracked().unwrap_or_default() maxlength=254 error=field_error(error, "email")/>
                 <Field label="Your name" name="display_name" autocomplete="name" maxlength=80 hint="Shown to organisers and, if you speak, to attendees." error=field_error(error, "display_name")/>
                 <Field label="Password" name="password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint="10 to 128 characters, hard to guess: a few unrelated words work well." error=field_error(error, "password")/>
                 <SubmitButton action label="Create account"/>
-            </ActionForm>
+            </Form>
             <p class="aside">"Already have an account? "<a href="/signin">"Sign in"</a></p>
         </section>
     }
@@ -64,17 +63,17 @@ pub fn ResetRequestPage() -> impl IntoView {
     let error = action_error(action);
     let sent = query("sent");
     view! {
-        <Title text="Reset your password — Estrade"/>
+        <PageTitle text="Reset your password — Estrade"/>
         <section class="card narrow">
             <h1>"Reset your password"</h1>
             {move || sent.get().map(|_| view! {
                 <Notice>"If an account uses this address, a reset link is on its way. It works once, for one hour."</Notice>
             })}
             <FormError error/>
-            <ActionForm action>
+            <Form action>
                 <Field label="Email" name="email" kind="email" autocomplete="email" error=field_error(error, "email")/>
                 <SubmitButton action label="Send me a reset link"/>
-            </ActionForm>
+            </Form>
         </section>
     }
 }
@@ -85,16 +84,16 @@ pub fn ResetConfirmPage() -> impl IntoView {
     let error = action_error(action);
     let token = query("token");
     view! {
-        <Title text="Choose a new password — Estrade"/>
+        <PageTitle text="Choose a new password — Estrade"/>
         <section class="card narrow">
             <h1>"Choose a new password"</h1>
             <FormError error/>
             {move || field_error(error, "token").get().map(|m| view! { <p class="field-error">{m}" "<a href="/reset">"Ask for a new link"</a></p> })}
-            <ActionForm action>
+            <Form action>
                 <input type="hidden" name="token" value=move || token.get().unwrap_or_default()/>
                 <Field label="New password" name="password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint="10 to 128 characters, hard to guess: a few unrelated words work well." error=field_error(error, "password")/>
                 <SubmitButton action label="Set my new password"/>
-            </ActionForm>
+            </Form>
         </section>
     }
 }
@@ -105,15 +104,15 @@ pub fn VerifyPage() -> impl IntoView {
     let error = action_error(action);
     let token = query("token");
     view! {
-        <Title text="Confirm your email — Estrade"/>
+        <PageTitle text="Confirm your email — Estrade"/>
         <section class="card narrow">
             <h1>"Confirm your email"</h1>
             <FormError error/>
             {move || field_error(error, "token").get().map(|m| view! { <p class="field-error">{m}</p> })}
-            <ActionForm action>
+            <Form action>
                 <input type="hidden" name="token" value=move || token.get().unwrap_or_default()/>
                 <SubmitButton action label="Confirm my email"/>
-            </ActionForm>
+            </Form>
         </section>
     }
 }
@@ -122,7 +121,7 @@ pub fn VerifyPage() -> impl IntoView {
 pub fn AccountPage() -> impl IntoView {
     let user = use_current_user();
     view! {
-        <Title text="Your account — Estrade"/>
+        <PageTitle text="Your account — Estrade"/>
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || match user.get().and_then(|r| r.ok()).flatten() {
                 None => view! {
@@ -159,27 +158,27 @@ fn AccountDetails(me: super::CurrentUser) -> impl IntoView {
                 {if me.verified { view! { <span class="badge ok">"confirmed"</span> }.into_any() } else {
                     view! {
                         <span class="badge warn">"not confirmed"</span>
-                        <ActionForm action=resend attr:class="inline-form">
+                        <Form action=resend attr:class="inline-form">
                             <button type="submit" class="link-button">"Send the confirmation mail again"</button>
-                        </ActionForm>
+                        </Form>
                     }.into_any()
                 }}
             </p>
             <FormError error=profile_error/>
-            <ActionForm action=profile>
+            <Form action=profile>
                 <Field label="Your name" name="display_name" autocomplete="name" maxlength=80 value=me.display_name.clone() error=field_error(profile_error, "display_name")/>
                 <SubmitButton action=profile label="Save"/>
-            </ActionForm>
+            </Form>
         </section>
         <section class="card">
             <h2>"Change password"</h2>
             <p class="hint">"Your other sessions (other browsers, phones) will be signed out."</p>
             <FormError error=password_error/>
-            <ActionForm action=password>
+            <Form action=password>
                 <Field label="Current password" name="current_password" kind="password" autocomplete="current-password" error=field_error(password_error, "current_password")/>
                 <Field label="New password" name="new_password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint="10 to 128 characters, hard to guess: a few unrelated words work well." error=field_error(password_error, "new_password")/>
                 <SubmitButton action=password label="Change password"/>
-            </ActionForm>
+            </Form>
         </section>
     }
 }

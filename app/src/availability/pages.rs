@@ -7,7 +7,7 @@ use super::api::{my_unavailability, AddUnavailability, DeleteUnavailability};
 use super::{UnavailabilityRow, UnavailabilityView};
 use crate::domain::availability::NOTE_MAX;
 use crate::organizer::pages::OrgField;
-use crate::ui::{action_error, field_error, query_flag, FormError, Notice, SubmitButton};
+use crate::ui::{action_error, field_error, query_flag, Form, FormError, Notice, SubmitButton};
 
 const HEADING: &str = "When you cannot speak";
 const INTRO: &str = "Tell the organisers the times you cannot give your talk; they see them while building the schedule.";
@@ -88,12 +88,12 @@ fn WindowLine(w: UnavailabilityRow, slug: String, code: String, remove: ServerAc
             <span class="unavailability-when">{w.label.clone()}</span>
             {(!w.note.is_empty()).then(|| view! { " · "<span class="unavailability-note">{w.note.clone()}</span> })}
             " "
-            <ActionForm action=remove attr:class="inline-form">
+            <Form action=remove attr:class="inline-form">
                 <input type="hidden" name="slug" value=slug/>
                 <input type="hidden" name="id" value=w.id/>
                 <input type="hidden" name="code" value=code/>
                 <button type="submit" class="link-button danger">{REMOVE_BUTTON}<span class="visually-hidden">" "{label}</span></button>
-            </ActionForm>
+            </Form>
         </li>
     }
 }
@@ -104,7 +104,7 @@ fn AddForm(v: UnavailabilityView, code: String, add: ServerAction<AddUnavailabil
     let hint = format!("{} time, during the event ({}).", v.time_zone, v.dates);
     view! {
         <FormError error/>
-        <ActionForm action=add attr:class="unavailability-form">
+        <Form action=add attr:class="unavailability-form">
             <input type="hidden" name="slug" value=v.event_slug.clone()/>
             <input type="hidden" name="code" value=code/>
             <div class="grid-2">
@@ -116,6 +116,6 @@ fn AddForm(v: UnavailabilityView, code: String, add: ServerAction<AddUnavailabil
             <OrgField label=NOTE_LABEL name="note" id="f-unavailable-note" maxlength=NOTE_MAX as u32 hint=NOTE_HINT
                 error=field_error(error, "note")/>
             <SubmitButton action=add label=ADD_BUTTON/>
-        </ActionForm>
+        </Form>
     }
 }

@@ -1,13 +1,12 @@
 //! Speaker-facing CFP pages: the public call, the proposal editor, "My proposals".
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{load_cfp_page, load_proposal_editor, my_proposals, new_proposal_editor, SaveProposal};
 use super::{CfpPage, Offer, ProposalEditor};
 use crate::domain::cfp::{ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
 use crate::selection::confirm_pages::AnswerButtons;
-use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Field, FormError, Notice, TextArea};
+use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Field, Form, FormError, Notice, PageTitle, TextArea};
 
 fn param(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let params = use_params_map();
@@ -40,7 +39,7 @@ fn CfpDetails(page: CfpPage) -> impl IntoView {
     let slug = page.event.slug.clone();
     let open = page.status.open;
     view! {
-        <Title text=format!("Call for papers — {}", page.event.name)/>
+        <PageTitle text=format!("Call for papers — {}", page.event.name)/>
         <p class="meta"><a href=format!("/events/{slug}")>{page.event.name.clone()}</a>" · "{page.event.dates.clone()}" · "{page.event.city.clone()}</p>
         <h1>"Call for papers"</h1>
         <p class="cfp-status" class:open=open>
@@ -84,7 +83,7 @@ pub fn ProposeTalkPage() -> impl IntoView {
                 let talks = ed.my_talks.clone();
                 let slug = ed.page.event.slug.clone();
                 view! {
-                    <Title text=format!("Propose a talk — {}", ed.page.event.name)/>
+                    <PageTitle text=format!("Propose a talk — {}", ed.page.event.name)/>
                     <h1>"Propose a talk to "{ed.page.event.name.clone()}</h1>
                     <p class="meta">{ed.page.status.headline.clone()}</p>
                     {(!talks.is_empty()).then(|| view! {
@@ -109,7 +108,7 @@ pub fn EditProposalPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || editor.get().map(|r| outcome(r, &format!("/proposals/{}/edit", code()), |ed| view! {
-                <Title text=format!("Edit “{}”", ed.talk.title)/>
+                <PageTitle text=format!("Edit “{}”", ed.talk.title)/>
                 <p><a href=format!("/proposals/{}", ed.code)>"← Back to the proposal"</a></p>
                 <h1>"Edit your proposal"</h1>
                 <ProposalForm editor=ed/>
@@ -144,7 +143,7 @@ fn ProposalForm(editor: ProposalEditor) -> impl IntoView {
     view! {
         {(!open).then(|| view! { <p class="notice notice-error" role="alert">{page.status.headline.clone()}" Proposals can no longer be changed."</p> })}
         <FormError error/>
-        <ActionForm action attr:class="card proposal-form" attr:data-autosave=autosave.then_some("/api/cfp/save")>
+        <Form action attr:class="card proposal-form" attr:data-autosave=autosave.then_some("/api/cfp/save")>
             <input type="hidden" name="slug" value=page.event.slug.clone()/>
             <input type="hidden" name="code" value=editor.code.clone()/>
             <input type="hidden" name="form_key" value=editor.form_key.clone()/>
@@ -172,7 +171,7 @@ fn ProposalForm(editor: ProposalEditor) -> impl IntoView {
                 </button>
             </div>
             {(!submitted).then(|| view! { <p class="hint">"Drafts are only visible to you and your co-speakers. We also keep a draft if you leave this page."</p> })}
-        </ActionForm>
+        </Form>
         {autosave.then(|| view! { <script src="/autosave.js" defer=true></script> })}
     }
 }
@@ -185,7 +184,7 @@ pub fn MyProposalsPage() -> impl IntoView {
     let confirmed = query_flag("confirmed");
     let declined = query_flag("declined");
     view! {
-        <Title text="My proposals — Estrade"/>
+        <PageTitle text="My proposals — Estrade"/>
         <h1>"My proposals"</h1>
         <p><a href="/talks">"My talk library"</a>" · "<a href="/profile">"My speaker profile"</a></p>
         {move || confirmed.get().then(|| view! { <Notice>"Thank you: your talk is confirmed."</Notice> })}

@@ -1,13 +1,12 @@
 //! One proposal as its speakers see it (with co-speakers and withdrawal), and the invitation page.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use super::api::{cospeaker_invitation, get_proposal, AcceptCospeaker, InviteCospeaker, RemoveCospeaker, WithdrawProposal};
 use super::ProposalView;
 use crate::availability::pages::UnavailabilitySection;
 use crate::selection::confirm_pages::AnswerButtons;
-use crate::ui::{action_error, field_error, outcome, query_flag, Field, FormError, Notice, SubmitButton};
+use crate::ui::{action_error, field_error, outcome, query_flag, ticked, Field, Form, FormError, Notice, PageTitle, SubmitButton};
 
 #[component]
 pub fn ProposalPage() -> impl IntoView {
@@ -38,7 +37,7 @@ pub fn ProposalPage() -> impl IntoView {
 fn ProposalDetails(p: ProposalView) -> impl IntoView {
     let code = p.code.clone();
     view! {
-        <Title text=format!("{} — Estrade", p.talk.title)/>
+        <PageTitle text=format!("{} — Estrade", p.talk.title)/>
         <p class="meta"><a href="/proposals">"My proposals"</a>" · "<a href=format!("/events/{}/cfp", p.event.slug)>{p.event.name.clone()}</a></p>
         <h1>{p.talk.title.clone()}</h1>
         <p>
@@ -86,11 +85,11 @@ fn Speakers(p: ProposalView) -> impl IntoView {
                             <strong>{s.name.clone()}</strong>" "<span class="meta">{s.email.clone()}</span>
                             {s.is_owner.then(|| view! { " "<span class="badge">"owner"</span> })}
                             {(owner && !s.is_owner).then(|| view! {
-                                <ActionForm action=remove attr:class="inline-form">
+                                <Form action=remove attr:class="inline-form">
                                     <input type="hidden" name="code" value=code/>
                                     <input type="hidden" name="speaker_id" value=s.id/>
                                     <button type="submit" class="link-button danger">"Remove"<span class="visually-hidden">" "{s.name.clone()}</span></button>
-                                </ActionForm>
+                                </Form>
                             })}
                         </li>
                     }
@@ -102,11 +101,11 @@ fn Speakers(p: ProposalView) -> impl IntoView {
             {(owner && p.state != "withdrawn").then(|| view! {
                 <h3>"Invite a co-speaker"</h3>
                 <FormError error=invite_error/>
-                <ActionForm action=invite>
+                <Form action=invite>
                     <input type="hidden" name="code" value=code2/>
                     <Field label="Their email" name="email" kind="email" autocomplete="off" hint="We mail them a link that works once, for 7 days. Your own email address must be confirmed." error=field_error(invite_error, "email")/>
                     <SubmitButton action=invite label="Send invitation"/>
-                </ActionForm>
+                </Form>
             })}
         </section>
     }
@@ -121,10 +120,10 @@ fn Withdraw(code: String) -> impl IntoView {
             <h2>"Withdraw"</h2>
             <p class="hint">"Withdrawing cannot be undone; the organisers will see the proposal as withdrawn."</p>
             <FormError error/>
-            <ActionForm action=withdraw>
+            <Form action=withdraw>
                 <input type="hidden" name="code" value=code/>
                 <button type="submit" class="button danger">"Withdraw this proposal"</button>
-            </ActionForm>
+            </Form>
         </section>
     }
 }
@@ -137,7 +136,7 @@ pub fn CospeakerPage() -> impl IntoView {
     let accept = ServerAction::<AcceptCospeaker>::new();
     let error = action_error(accept);
     view! {
-        <Title text="Co-speaker invitation — Estrade"/>
+        <PageTitle text="Co-speaker invitation — Estrade"/>
         <section class="card narrow">
             <h1>"Co-speaker invitation"</h1>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -156,17 +155,17 @@ pub fn CospeakerPage() -> impl IntoView {
                                 }.into_any(),
                                 Some(me) => view! {
                                     <FormError error/>
-                                    <ActionForm action=accept>
+                                    <Form action=accept>
                                         <input type="hidden" name="token" value=token()/>
                                         {inv.needs_confirmation.then(|| view! {
                                             <div class="field" class:has-error=move || field_error(error, "confirm").get().is_some()>
                                                 <p>"This invitation was sent to "<strong>{inv.invited_email.clone()}</strong>", but you are signed in as "<strong>{me.clone()}</strong>"."</p>
-                                                <label class="check"><input type="checkbox" name="confirm" value="yes"/>" Accept it as "{me.clone()}</label>
+                                                <label class="check"><input type="checkbox" name="confirm" value="yes" checked=ticked("confirm", "yes", false)/>" Accept it as "{me.clone()}</label>
                                                 {move || field_error(error, "confirm").get().map(|m| view! { <p class="field-error">{m}</p> })}
                                             </div>
                                         })}
                                         <SubmitButton action=accept label="Accept and join the proposal"/>
-                                    </ActionForm>
+                                    </Form>
                                 }.into_any(),
                             }}
                         }.into_any()

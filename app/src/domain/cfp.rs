@@ -154,7 +154,7 @@ pub struct TalkForm {
 }
 
 fn chars(s: &str) -> usize {
-    s.trim().chars().count()
+    super::text::typed_len(s.trim())
 }
 
 fn check_title(title: &str) -> Option<String> {

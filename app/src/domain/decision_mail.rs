@@ -86,7 +86,7 @@ pub fn template_errors(subject: &str, body: &str) -> Vec<FieldError> {
         if text.trim().is_empty() {
             return Some(FieldError::new(field, "This cannot be empty."));
         }
-        if text.chars().count() > max {
+        if super::text::typed_len(text) > max {
             return Some(FieldError::new(field, format!("Keep it under {max} characters.")));
         }
         unknown_placeholders(text)

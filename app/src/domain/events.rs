@@ -95,7 +95,7 @@ pub fn event_form_errors(form: &EventForm, tz_known: bool) -> Vec<FieldError> {
         ("venue", required(&form.venue, 160, "venue")),
         ("time_zone", (!tz_known).then(|| "Use an IANA time zone such as Europe/Paris.".to_string())),
         ("end_date", dates),
-        ("description", (form.description.chars().count() > 5000).then(|| "Use at most 5,000 characters.".to_string())),
+        ("description", (super::text::typed_len(&form.description) > 5000).then(|| "Use at most 5,000 characters.".to_string())),
         ("visibility", Visibility::parse(&form.visibility).is_none().then(|| "Choose a visibility.".to_string())),
     ])
 }

@@ -15,10 +15,14 @@ pub mod review;
 pub mod roles;
 pub mod schedule;
 pub mod throttle;
+pub mod text;
 pub mod timetable;
 pub mod tokens;
 pub mod venue;
 // Reads files with quick-xml and chrono-tz, which only the server has.
+// Parses form bodies and addresses with the url crate, which only the server has.
+#[cfg(feature = "ssr")]
+pub mod form_flash;
 #[cfg(feature = "ssr")]
 pub mod frab;
 #[cfg(feature = "ssr")]

@@ -25,7 +25,7 @@ pub struct ProfileForm {
 }
 
 fn too_long(value: &str, max: usize) -> Option<String> {
-    let n = value.trim().chars().count();
+    let n = super::text::typed_len(value.trim());
     (n > max).then(|| format!("Use at most {max} characters (you have {n})."))
 }
 

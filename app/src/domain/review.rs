@@ -22,7 +22,7 @@ pub fn parse_score(value: &str) -> Result<Option<i32>, FieldError> {
 }
 
 pub fn comment_error(comment: &str) -> Option<FieldError> {
-    (comment.chars().count() > COMMENT_MAX)
+    (super::text::typed_len(comment) > COMMENT_MAX)
         .then(|| FieldError::new("comment", format!("Keep the comment under {COMMENT_MAX} characters.")))
 }
 
@@ -175,7 +175,7 @@ pub fn can_respond(now: DateTime<Utc>, confirm_by: Option<DateTime<Utc>>) -> boo
 }
 
 pub fn feedback_error(feedback: &str) -> Option<FieldError> {
-    (feedback.chars().count() > FEEDBACK_MAX)
+    (super::text::typed_len(feedback) > FEEDBACK_MAX)
         .then(|| FieldError::new("feedback", format!("Keep the feedback under {FEEDBACK_MAX} characters.")))
 }
 

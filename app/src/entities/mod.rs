@@ -6,6 +6,7 @@ pub mod decision_template;
 pub mod event;
 pub mod event_day;
 pub mod favourite;
+pub mod form_flash;
 pub mod format;
 pub mod mail_outbox;
 pub mod membership;

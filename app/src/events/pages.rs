@@ -1,11 +1,10 @@
 //! Public pages: the home page with its events, and an event's landing page.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::api::{get_event, listed_events};
 use super::EventSummary;
-use crate::ui::NotFoundNotice;
+use crate::ui::{NotFoundNotice, PageTitle};
 
 #[component]
 fn EventCard(event: EventSummary) -> impl IntoView {
@@ -29,7 +28,7 @@ fn event_list(events: Vec<EventSummary>, empty: &'static str) -> AnyView {
 pub fn HomePage() -> impl IntoView {
     let lists = Resource::new(|| (), |_| listed_events());
     view! {
-        <Title text="Estrade — volunteer-run tech conferences"/>
+        <PageTitle text="Estrade — volunteer-run tech conferences"/>
         <section class="hero">
             <h1>"Estrade"</h1>
             <p>"Calls for papers, reviews, schedules, volunteers and partner villages for community tech conferences."</p>
@@ -60,7 +59,7 @@ pub fn EventPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || event.get().map(|r| match r {
                 Ok(e) => view! {
-                    <Title text=format!("{} — Estrade", e.summary.name)/>
+                    <PageTitle text=format!("{} — Estrade", e.summary.name)/>
                     <article class="event">
                         <h1>{e.summary.name.clone()}</h1>
                         <p class="meta">{e.summary.dates.clone()}" · "{e.summary.venue.clone()}", "{e.summary.city.clone()}</p>

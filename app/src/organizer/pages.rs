@@ -1,6 +1,5 @@
 //! The CFP settings page of an event: dates, limits, levels, languages, text; formats and tracks.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::api::{
@@ -9,66 +8,14 @@ use super::api::{
 use super::{CfpSettingsView, FormatRow, TrackRow};
 use crate::domain::cfp::{Choice, Language, Level, CFP_TEXT_MAX};
 use crate::error::AppError;
-use crate::ui::{action_error, field_error, outcome, query_flag, FormError, Notice, SubmitButton, TextArea};
+use crate::ui::{action_error, field_error, outcome, query_flag, Form, FormError, Notice, PageTitle, SubmitButton, TextArea};
 
 pub(crate) fn param(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let params = use_params_map();
     move || params.read().get(name).unwrap_or_default()
 }
 
-/// A labelled input with an explicit id (several forms on one page share field names).
-#[component]
-pub(crate) fn OrgField(
-    label: &'static str,
-    name: &'static str,
-    #[prop(into)] id: String,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(optional, into)] value: String,
-    #[prop(optional, into)] hint: String,
-    #[prop(optional)] required: bool,
-    #[prop(optional)] maxlength: Option<u32>,
-    #[prop(optional, into)] min: Option<String>,
-    #[prop(optional, into)] max: Option<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let err_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let has_hint = !hint.is_empty();
-    let described = {
-        let (err_id, hint_id) = (err_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(err_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="field" class:has-error=move || error.get().is_some()>
-            <label for=id.clone()>{label}</label>
-            {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{hint.clone()}</p> })}
-            <input id=id name=name type=kind value=value required=required maxlength=maxlength min=min max=max
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=described/>
-            {move || error.get().map(|m| view! { <p class="field-error" id=err_id.clone()>{m}</p> })}
-        </div>
-    }
-}
-
-/// A checkbox sending "on" when ticked.
-#[component]
-pub(crate) fn Check(label: &'static str, name: &'static str, #[prop(into)] id: String, checked: bool) -> impl IntoView {
-    let for_id = id.clone();
-    view! {
-        <label class="org-check" for=for_id>
-            <input type="checkbox" id=id name=name value="on" checked=checked/>" "{label}
-        </label>
-    }
-}
+pub(crate) use crate::ui::{Check, OrgField};
 
 /// A group of checkboxes with one error for the group.
 #[component]
@@ -141,7 +88,7 @@ pub fn CfpSettingsPage() -> impl IntoView {
             {move || settings.get().map(|r| outcome(r, &format!("/admin/events/{}/cfp", slug()), |v| {
                 let s = v.event.slug.clone();
                 view! {
-                    <Title text=format!("Call for papers settings — {}", v.event.name)/>
+                    <PageTitle text=format!("Call for papers settings — {}", v.event.name)/>
                     <p class="meta">
                         <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
                         <a href=format!("/admin/events/{s}/proposals")>"Proposals"</a>" · "
@@ -181,7 +128,7 @@ fn SettingsForm(v: CfpSettingsView, save: ServerAction<SaveCfpSettings>) -> impl
         <section class="card">
             <h2>"Dates and rules"</h2>
             <FormError error/>
-            <ActionForm action=save>
+            <Form action=save>
                 <input type="hidden" name="slug" value=v.event.slug.clone()/>
                 <div class="grid-2">
                     <OrgField label="Opens on" name="opens_at" id="f-opens_at" kind="datetime-local" value=v.opens_at.clone()
@@ -198,7 +145,7 @@ fn SettingsForm(v: CfpSettingsView, save: ServerAction<SaveCfpSettings>) -> impl
                 <TextArea label="Text of the call for papers" name="cfp_text" value=v.cfp_text.clone() maxlength=CFP_TEXT_MAX as u32 rows=10
                     hint="Shown on the public page. Markdown works: **bold**, [links](https://…), lists." error=field_error(error, "cfp_text")/>
                 <SubmitButton action=save label="Save settings"/>
-            </ActionForm>
+            </Form>
         </section>
     }
 }
@@ -234,7 +181,7 @@ fn FormatsSection(
             }}
             <h3>"Add a format"</h3>
             <FormError error=add_error/>
-            <ActionForm action=add>
+            <Form action=add>
                 <input type="hidden" name="slug" value=slug2/>
                 <div class="grid-2">
                     <OrgField label="Name" name="name" id="new-format-name" maxlength=60 required=true error=field_error(add_error, "name")/>
@@ -243,7 +190,7 @@ fn FormatsSection(
                 <OrgField label="Description" name="description" id="new-format-description" maxlength=500 error=field_error(add_error, "description")/>
                 <Check label="Hidden from speakers" name="hidden" id="new-format-hidden" checked=false/>
                 <SubmitButton action=add label="Add format"/>
-            </ActionForm>
+            </Form>
         </section>
     }
 }
@@ -266,7 +213,7 @@ fn FormatLine(slug: String, f: FormatRow, update: ServerAction<UpdateFormat>, de
             <td colspan="4">
                 <details open=move || open.get()>
                     <summary>"Edit or delete “"{f.name.clone()}"”"</summary>
-                    <ActionForm action=update>
+                    <Form action=update row=("id", id2.clone())>
                         <input type="hidden" name="slug" value=slug2/>
                         <input type="hidden" name="id" value=id2/>
                         <div class="grid-2">
@@ -277,12 +224,12 @@ fn FormatLine(slug: String, f: FormatRow, update: ServerAction<UpdateFormat>, de
                         <OrgField label="Description" name="description" id=format!("{p}description") value=f.description.clone() maxlength=500 error=row_error(error, &p, "description")/>
                         <Check label="Hidden from speakers" name="hidden" id=format!("{p}hidden") checked=f.hidden/>
                         <button type="submit" class="button primary">"Save format"</button>
-                    </ActionForm>
-                    <ActionForm action=delete attr:class="org-delete">
+                    </Form>
+                    <Form action=delete attr:class="org-delete">
                         <input type="hidden" name="slug" value=slug/>
                         <input type="hidden" name="id" value=id/>
                         <button type="submit" class="link-button danger">"Delete this format"</button>
-                    </ActionForm>
+                    </Form>
                 </details>
             </td>
         </tr>
@@ -320,7 +267,7 @@ fn TracksSection(
             }}
             <h3>"Add a track"</h3>
             <FormError error=add_error/>
-            <ActionForm action=add>
+            <Form action=add>
                 <input type="hidden" name="slug" value=slug2/>
                 <div class="grid-2">
                     <OrgField label="Name" name="name" id="new-track-name" maxlength=60 required=true error=field_error(add_error, "name")/>
@@ -329,7 +276,7 @@ fn TracksSection(
                 <OrgField label="Description" name="description" id="new-track-description" maxlength=500 error=field_error(add_error, "description")/>
                 <Check label="Hidden from speakers" name="hidden" id="new-track-hidden" checked=false/>
                 <SubmitButton action=add label="Add track"/>
-            </ActionForm>
+            </Form>
         </section>
     }
 }
@@ -355,7 +302,7 @@ fn TrackLine(slug: String, t: TrackRow, update: ServerAction<UpdateTrack>, delet
             <td colspan="4">
                 <details open=move || open.get()>
                     <summary>"Edit or delete “"{t.name.clone()}"”"</summary>
-                    <ActionForm action=update>
+                    <Form action=update row=("id", id2.clone())>
                         <input type="hidden" name="slug" value=slug2/>
                         <input type="hidden" name="id" value=id2/>
                         <div class="grid-2">
@@ -365,12 +312,12 @@ fn TrackLine(slug: String, t: TrackRow, update: ServerAction<UpdateTrack>, delet
                         <OrgField label="Description" name="description" id=format!("{p}description") value=t.description.clone() maxlength=500 error=row_error(error, &p, "description")/>
                         <Check label="Hidden from speakers" name="hidden" id=format!("{p}hidden") checked=t.hidden/>
                         <button type="submit" class="button primary">"Save track"</button>
-                    </ActionForm>
-                    <ActionForm action=delete attr:class="org-delete">
+                    </Form>
+                    <Form action=delete attr:class="org-delete">
                         <input type="hidden" name="slug" value=slug/>
                         <input type="hidden" name="id" value=id/>
                         <button type="submit" class="link-button danger">"Delete this track"</button>
-                    </ActionForm>
+                    </Form>
                 </details>
             </td>
         </tr>

@@ -1,12 +1,11 @@
 //! The organisers' view of the incoming proposals: the filtered table (with its CSV) and one proposal.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{organizer_proposal_detail, organizer_proposals};
 use super::pages::param;
 use super::{Count, OrganizerProposal, ProposalFilters, ProposalRow, ProposalsList, SpeakerCard};
-use crate::ui::{outcome, Choices, Field};
+use crate::ui::{outcome, Choices, Field, PageTitle};
 
 /// "1 proposal", "3 proposals".
 fn proposals(n: usize) -> String {
@@ -71,7 +70,7 @@ fn ProposalsBody(l: ProposalsList) -> impl IntoView {
     let shown = l.rows.len();
     let withdrawn = l.total - l.active;
     view! {
-        <Title text=format!("Proposals — {}", l.event.name)/>
+        <PageTitle text=format!("Proposals — {}", l.event.name)/>
         <p class="meta">
             <a href=format!("/admin/events/{s}")>"Manage "{l.event.name.clone()}</a>" · "
             <a href=format!("/admin/events/{s}/cfp")>"Call for papers settings"</a>
@@ -157,7 +156,7 @@ fn ProposalDetail(p: OrganizerProposal) -> impl IntoView {
     let s = p.event.slug.clone();
     let or_none = |v: Option<String>, none: &'static str| v.unwrap_or_else(|| none.to_string());
     view! {
-        <Title text=format!("{} — proposals of {}", p.title, p.event.name)/>
+        <PageTitle text=format!("{} — proposals of {}", p.title, p.event.name)/>
         <p class="meta"><a href=format!("/admin/events/{s}/proposals")>"← Proposals of "{p.event.name.clone()}</a></p>
         <h1>{p.title.clone()}</h1>
         <p>

@@ -86,7 +86,7 @@ pub fn validate_settings(input: &SettingsInput, tz: Tz) -> AppResult<ValidSettin
     if languages.is_empty() {
         err("languages", "Offer at least one language.".into());
     }
-    let n = input.cfp_text.chars().count();
+    let n = crate::domain::text::typed_len(&input.cfp_text);
     if n > CFP_TEXT_MAX {
         err("cfp_text", format!("Use at most {CFP_TEXT_MAX} characters (you have {n})."));
     }

@@ -1,12 +1,11 @@
 //! Reviewer pages: the events to review, an event's queue, one proposal with the review form.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{load_conflicts, load_review_events, load_review_queue, load_review_subject, AllowConflict, SaveReview};
 use super::{OtherReview, QueueItem, ReviewQueue, ReviewSubject};
 use crate::organizer::pages::param;
-use crate::ui::{action_error, field_error, outcome, Choices, FormError, Notice};
+use crate::ui::{action_error, chosen, field_error, outcome, Choices, Form, FormError, Notice, PageTitle, TextArea};
 
 /// "27 / 41 reviewed", with a progress bar people and screen readers can read.
 #[component]
@@ -25,7 +24,7 @@ fn Progress(reviewed: usize, total: usize) -> impl IntoView {
 pub fn ReviewHomePage() -> impl IntoView {
     let events = Resource::new(|| (), |_| load_review_events());
     view! {
-        <Title text="Review — Estrade"/>
+        <PageTitle text="Review — Estrade"/>
         <h1>"Review proposals"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || events.get().map(|r| outcome(r, "/review", |list| {
@@ -71,7 +70,7 @@ fn QueueBody(q: ReviewQueue, format: String, track: String) -> impl IntoView {
     let offers = |o: &[crate::cfp::Offer]| o.iter().map(|x| (x.id.to_string(), x.name.clone())).collect::<Vec<_>>();
     let filtered = !format.is_empty() || !track.is_empty();
     view! {
-        <Title text=format!("Review — {}", q.event.name)/>
+        <PageTitle text=format!("Review — {}", q.event.name)/>
         <p class="meta"><a href="/review">"Review"</a>" · "{q.event.dates.clone()}</p>
         <h1>"Review “"{q.event.name.clone()}"”"</h1>
         <section class="card">
@@ -156,7 +155,7 @@ pub fn ReviewProposalPage() -> impl IntoView {
 fn SubjectBody(p: ReviewSubject, save: ServerAction<SaveReview>) -> impl IntoView {
     let s = p.event.slug.clone();
     view! {
-        <Title text=format!("Review: {} — {}", p.title, p.event.name)/>
+        <PageTitle text=format!("Review: {} — {}", p.title, p.event.name)/>
         <p class="meta"><a href=format!("/review/{s}")>"← Queue of "{p.event.name.clone()}</a>" · "{p.reviewed}" / "{p.total}" reviewed"</p>
         <h1>{p.title.clone()}</h1>
         <p class="badges">
@@ -228,7 +227,7 @@ fn ReviewForm(p: ReviewSubject, save: ServerAction<SaveReview>) -> impl IntoView
         <section class="card">
             <h2>"Your review"</h2>
             <FormError error/>
-            <ActionForm action=save>
+            <Form action=save>
                 <input type="hidden" name="slug" value=p.event.slug.clone()/>
                 <input type="hidden" name="code" value=p.code.clone()/>
                 <fieldset class="score-choices" class:has-error=move || score_error.get().is_some()>
@@ -238,18 +237,14 @@ fn ReviewForm(p: ReviewSubject, save: ServerAction<SaveReview>) -> impl IntoView
                         let for_id = id.clone();
                         view! {
                             <label for=for_id class="score-choice">
-                                <input type="radio" id=id name="score" value=value checked=p.my_score == value required=true/>" "{label}
+                                <input type="radio" id=id name="score" value=value checked=chosen("score", value, p.my_score == value) required=true/>" "{label}
                             </label>
                         }
                     }).collect_view()}
                     {move || score_error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                 </fieldset>
-                <div class="field" class:has-error=move || comment_error.get().is_some()>
-                    <label for="f-comment">"Comment for the team"</label>
-                    <p class="hint">"Optional. Other reviewers and organisers read it; speakers never do."</p>
-                    <textarea id="f-comment" name="comment" rows="5" maxlength="2000">{p.my_comment.clone()}</textarea>
-                    {move || comment_error.get().map(|m| view! { <p class="field-error">{m}</p> })}
-                </div>
+                <TextArea label="Comment for the team" name="comment" value=p.my_comment.clone() rows=5 maxlength=2000
+                    hint="Optional. Other reviewers and organisers read it; speakers never do." error=comment_error/>
                 {match p.next.clone() {
                     Some(next) => view! {
                         <button type="submit" class="button primary" name="next" value=next>"Save and review the next"</button>" "
@@ -257,7 +252,7 @@ fn ReviewForm(p: ReviewSubject, save: ServerAction<SaveReview>) -> impl IntoView
                     }.into_any(),
                     None => view! { <button type="submit" class="button primary">"Save"</button> }.into_any(),
                 }}
-            </ActionForm>
+            </Form>
         </section>
     }
     .into_any()
@@ -295,7 +290,7 @@ pub fn ConflictsPage() -> impl IntoView {
             {move || view_data.get().map(|r| outcome(r, &format!("/admin/events/{}/conflicts", slug()), |v| {
                 let s = v.event.slug.clone();
                 view! {
-                    <Title text=format!("Conflicts of interest — {}", v.event.name)/>
+                    <PageTitle text=format!("Conflicts of interest — {}", v.event.name)/>
                     <p class="meta"><a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a></p>
                     <h1>"Conflicts of interest"</h1>
                     <p>"A reviewer never sees a proposal they speak in. Proposals from a reviewer's own company (as written on their profiles) are left out of that reviewer's queue unless you allow it here."</p>
@@ -310,12 +305,12 @@ pub fn ConflictsPage() -> impl IntoView {
                                     <tr>
                                         <td>{c.title}</td><td>{c.reviewer}</td><td>{c.company}</td>
                                         <td>{if c.allowed { view! { <span class="badge ok">"Allowed"</span> }.into_any() } else { view! {
-                                            <ActionForm action=allow attr:class="inline-form">
+                                            <Form action=allow attr:class="inline-form">
                                                 <input type="hidden" name="slug" value=s.clone()/>
                                                 <input type="hidden" name="code" value=c.code/>
                                                 <input type="hidden" name="email" value=c.reviewer_email/>
                                                 <button type="submit" class="button small">"Allow"</button>
-                                            </ActionForm>
+                                            </Form>
                                         }.into_any() }}</td>
                                     </tr>
                                 }}).collect_view()}</tbody>

@@ -1,7 +1,6 @@
 //! The schedule builder page: day tabs, the board (unscheduled talks + grid), the conflicts panel,
 //! adding breaks and plenaries, and publishing.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{load_builder, AddScheduleItem, PlaceItem, PublishSchedule, UnplaceItem};
@@ -10,7 +9,7 @@ use super::place_page::WhereFields;
 use super::BuilderView;
 use crate::domain::timetable::{Kind, TITLE_MAX};
 use crate::organizer::pages::{general_error, param, OrgField};
-use crate::ui::{action_error, field_error, outcome, query_flag, Choices, FormError, Notice, SubmitButton};
+use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Form, FormError, Notice, PageTitle, SubmitButton};
 
 const NO_ROOMS: &str = "This event has no rooms yet. Add them, with each day's opening hours, before building the schedule.";
 const NO_WARNINGS: &str = "No conflicts: every placed item fits.";
@@ -39,7 +38,7 @@ pub fn BuilderPage() -> impl IntoView {
             {move || builder.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule", slug()), |v| {
                 let s = v.event.slug.clone();
                 view! {
-                    <Title text=format!("Schedule — {}", v.event.name)/>
+                    <PageTitle text=format!("Schedule — {}", v.event.name)/>
                     <p class="meta">
                         <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
                         <a href=format!("/admin/events/{s}/venue")>"Rooms and days"</a>" · "
@@ -141,12 +140,12 @@ fn PublishCard(v: BuilderView, publish: ServerAction<PublishSchedule>) -> impl I
                 }.into_any()
             }}
             <FormError error=general_error(error)/>
-            <ActionForm action=publish>
+            <Form action=publish>
                 <input type="hidden" name="slug" value=v.event.slug.clone()/>
                 <OrgField label="Version name" name="name" id="version-name" maxlength=TITLE_MAX as u32
                     hint="Optional, e.g. “after the keynote swap”. The number and date are added." error=field_error(error, "name")/>
                 <SubmitButton action=publish label="Publish the schedule"/>
-            </ActionForm>
+            </Form>
         </section>
     }
 }
@@ -160,7 +159,7 @@ fn AddItemCard(v: BuilderView, day: String, add: ServerAction<AddScheduleItem>) 
         <section class="card" id="add-item" aria-labelledby="add-heading">
             <h2 id="add-heading">"Add a break, lunch or plenary"</h2>
             <FormError error=general_error(error)/>
-            <ActionForm action=add>
+            <Form action=add>
                 <input type="hidden" name="slug" value=v.event.slug.clone()/>
                 <div class="grid-2">
                     <Choices label="What" name="kind" options=kinds selected="break" error=field_error(error, "kind")/>
@@ -169,7 +168,7 @@ fn AddItemCard(v: BuilderView, day: String, add: ServerAction<AddScheduleItem>) 
                 </div>
                 <WhereFields v=v.clone() day room="all".to_string() start=String::new() minutes="15".to_string() error/>
                 <SubmitButton action=add label="Add to the schedule"/>
-            </ActionForm>
+            </Form>
         </section>
     }
 }

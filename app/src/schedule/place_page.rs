@@ -1,7 +1,6 @@
 //! "Place…": the keyboard (and no-JavaScript) way to put an item on the grid, with selects for the
 //! day, the room and the start time. The server applies the same rules as a drop.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{load_builder, PlaceItem, UnplaceItem};
@@ -9,7 +8,7 @@ use super::{BuilderItem, BuilderView};
 use crate::domain::timetable::Kind;
 use crate::error::AppError;
 use crate::organizer::pages::{general_error, param, OrgField};
-use crate::ui::{action_error, field_error, outcome, Choices, FormError, SubmitButton};
+use crate::ui::{action_error, field_error, outcome, Choices, Form, FormError, PageTitle, SubmitButton};
 
 const ALL_ROOMS: &str = "All rooms (plenary, break)";
 
@@ -92,7 +91,7 @@ fn PlaceForm(v: BuilderView, i: BuilderItem, place: ServerAction<PlaceItem>, unp
     let (s2, day2) = (s.clone(), day.clone());
     let off_label = if i.kind == Kind::Talk { "Back to unscheduled" } else { "Remove from the schedule" };
     view! {
-        <Title text=format!("Place “{}”", i.title)/>
+        <PageTitle text=format!("Place “{}”", i.title)/>
         <p class="meta"><a href=back.clone()>"Back to the schedule"</a></p>
         <h1>"Place “"{i.title.clone()}"”"</h1>
         <p>{format_line}{(!i.speaker_names.is_empty()).then(|| format!(" · {}", i.speaker_names.join(", ")))}</p>
@@ -100,23 +99,23 @@ fn PlaceForm(v: BuilderView, i: BuilderItem, place: ServerAction<PlaceItem>, unp
         {(!warnings.is_empty()).then(|| view! { <ul class="sched-warnings">{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul> })}
         <section class="card">
             <FormError error=general_error(error)/>
-            <ActionForm action=place>
+            <Form action=place>
                 <input type="hidden" name="slug" value=s.clone()/>
                 <input type="hidden" name="item" value=i.id.to_string()/>
                 <input type="hidden" name="version" value=i.version.to_string()/>
                 <WhereFields v=v.clone() day=day.clone() room start minutes=i.minutes.to_string() error/>
                 <SubmitButton action=place label="Place"/>
-            </ActionForm>
+            </Form>
         </section>
         {i.placed.is_some().then(move || view! {
             <FormError error=action_error(unplace)/>
-            <ActionForm action=unplace attr:class="org-delete">
+            <Form action=unplace attr:class="org-delete">
                 <input type="hidden" name="slug" value=s2/>
                 <input type="hidden" name="item" value=i.id.to_string()/>
                 <input type="hidden" name="version" value=i.version.to_string()/>
                 <input type="hidden" name="day" value=day2/>
                 <button type="submit" class="button">{off_label}</button>
-            </ActionForm>
+            </Form>
         })}
     }
 }

@@ -1,10 +1,9 @@
 //! Published versions of the schedule: the list with each changelog, and one version as it was.
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::api::{load_version, load_versions};
 use crate::organizer::pages::param;
-use crate::ui::outcome;
+use crate::ui::{outcome, PageTitle};
 
 #[component]
 pub fn VersionsPage() -> impl IntoView {
@@ -15,7 +14,7 @@ pub fn VersionsPage() -> impl IntoView {
             {move || versions.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/versions", slug()), |v| {
                 let s = v.event.slug.clone();
                 view! {
-                    <Title text=format!("Published schedules — {}", v.event.name)/>
+                    <PageTitle text=format!("Published schedules — {}", v.event.name)/>
                     <p class="meta"><a href=format!("/admin/events/{s}/schedule")>"Back to the schedule builder"</a></p>
                     <h1>"Published schedules"</h1>
                     {v.versions.is_empty().then(|| view! { <p class="empty">"Nothing published yet."</p> })}
@@ -43,7 +42,7 @@ pub fn VersionPage() -> impl IntoView {
             {move || version.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/versions/{}", slug(), number()), |v| {
                 let s = v.event.slug.clone();
                 view! {
-                    <Title text=format!("{} — {}", v.version.name, v.event.name)/>
+                    <PageTitle text=format!("{} — {}", v.version.name, v.event.name)/>
                     <p class="meta"><a href=format!("/admin/events/{s}/schedule/versions")>"All published versions"</a></p>
                     <h1>{v.version.name.clone()}</h1>
                     <p class="meta">{format!("Published {}", v.version.published)}</p>

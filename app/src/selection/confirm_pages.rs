@@ -1,13 +1,12 @@
 //! The speakers' side of an acceptance (the mailed link's page, and the buttons shown on their own
 //! proposal pages) and the organisers' audit trail.
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::api::{load_confirmation, load_selection_log, AnswerConfirmation, AnswerMyAcceptance};
 use super::{ConfirmationView, LinkState, SelectionLogView};
 use crate::error::AppError;
 use crate::organizer::pages::param;
-use crate::ui::{action_error, outcome, query_flag, FormError, Notice};
+use crate::ui::{action_error, outcome, query_flag, Form, FormError, Notice, PageTitle};
 
 /// Sets the HTTP status of the page being rendered on the server.
 fn set_status(_code: u16) {
@@ -37,7 +36,7 @@ pub fn ConfirmPage() -> impl IntoView {
     let confirmed = query_flag("confirmed");
     let declined = query_flag("declined");
     view! {
-        <Title text="Your accepted talk — Estrade"/>
+        <PageTitle text="Your accepted talk — Estrade"/>
         <section class="card narrow">
             <h1>"Your accepted talk"</h1>
             {move || confirmed.get().then(|| view! { <Notice>"Thank you: your talk is confirmed. The organisers will send you the schedule."</Notice> })}
@@ -74,10 +73,10 @@ fn ConfirmBody(
         LinkState::Open => view! {
             <p>{v.message.clone()}</p>
             <FormError error/>
-            <ActionForm action=answer>
+            <Form action=answer>
                 <input type="hidden" name="token" value=token/>
                 <AnswerChoice/>
-            </ActionForm>
+            </Form>
         }
         .into_any(),
         LinkState::Answered => view! { <p role="status">{v.message.clone()}</p> }.into_any(),
@@ -95,11 +94,11 @@ pub fn AnswerButtons(code: String, #[prop(optional)] back: &'static str) -> impl
     let answer = ServerAction::<AnswerMyAcceptance>::new();
     view! {
         <FormError error=action_error(answer)/>
-        <ActionForm action=answer attr:class="inline-form">
+        <Form action=answer attr:class="inline-form">
             <input type="hidden" name="code" value=code/>
             {(!back.is_empty()).then(|| view! { <input type="hidden" name="back" value=back/> })}
             <AnswerChoice/>
-        </ActionForm>
+        </Form>
     }
 }
 
@@ -118,7 +117,7 @@ pub fn SelectionLogPage() -> impl IntoView {
 fn LogBody(v: SelectionLogView) -> impl IntoView {
     let s = v.event.slug.clone();
     view! {
-        <Title text=format!("Audit trail — {}", v.event.name)/>
+        <PageTitle text=format!("Audit trail — {}", v.event.name)/>
         <p class="meta">
             <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
             <a href=format!("/admin/events/{s}/selection")>"Selection"</a>" · "

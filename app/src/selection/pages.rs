@@ -1,7 +1,6 @@
 //! The deliberation page: scores and reviews, decisions kept pending until published, slots per
 //! format, and the promotion a decline calls for. Every form works without JavaScript.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{load_deliberation, DecideProposal, PromoteProposal, PublishDecisions};
@@ -9,7 +8,7 @@ use super::{Deliberation, DeliberationRow, SelectionFilters, Suggestion};
 use crate::domain::cfp::Choice;
 use crate::domain::review::Decision;
 use crate::organizer::pages::{general_error, param, row_error, row_has_error};
-use crate::ui::{action_error, outcome, query_flag, Choices, FormError, Notice, SubmitButton};
+use crate::ui::{action_error, chosen, outcome, query_flag, typed_or, Choices, Form, FormError, Notice, PageTitle, SubmitButton, TextBox};
 
 #[component]
 pub fn DeliberationPage() -> impl IntoView {
@@ -66,7 +65,7 @@ fn DeliberationBody(
     let view_qs = f.query_string();
     let shown = d.rows.len();
     view! {
-        <Title text=format!("Selection — {}", d.event.name)/>
+        <PageTitle text=format!("Selection — {}", d.event.name)/>
         <p class="meta">
             <a href=format!("/admin/events/{s}")>"Manage "{d.event.name.clone()}</a>" · "
             <a href=format!("/admin/events/{s}/selection/settings")>"Selection settings"</a>" · "
@@ -95,10 +94,10 @@ fn DeliberationBody(
                 " Speakers see nothing of a decision, and get no mail, until it is published; a decision already sent is never sent again."
             </p>
             <FormError error=action_error(publish)/>
-            <ActionForm action=publish>
+            <Form action=publish>
                 <input type="hidden" name="slug" value=s.clone()/>
                 <SubmitButton action=publish label="Publish decisions"/>
-            </ActionForm>
+            </Form>
         </section>
         <form method="get" action=base.clone() class="card org-filters" role="search">
             <h2>"Filter and sort"</h2>
@@ -143,11 +142,11 @@ fn SuggestionBanner(slug: String, sg: Suggestion, promote: ServerAction<PromoteP
                         "Next on the waiting list for "{sg.format.clone()}": "<strong>"“"{title}"”"</strong>
                         {sg.candidate_rank.map(|r| view! { " (rank "{r}")" })}"."
                     </p>
-                    <ActionForm action=promote>
+                    <Form action=promote>
                         <input type="hidden" name="slug" value=slug/>
                         <input type="hidden" name="code" value=code/>
                         <button type="submit" class="button primary">"Promote and mail the speakers"</button>
-                    </ActionForm>
+                    </Form>
                 }.into_any(),
                 _ => view! { <p>"Nobody of this format is on the waiting list."</p> }.into_any(),
             }}
@@ -213,26 +212,26 @@ fn ProposalLines(slug: String, view_qs: String, r: DeliberationRow, decide: Serv
                             </ul>
                         }.into_any()
                     }}
-                    <ActionForm action=decide>
+                    <Form action=decide row=("code", r.code.clone())>
                         <input type="hidden" name="slug" value=slug.clone()/>
                         <input type="hidden" name="code" value=r.code.clone()/>
                         <input type="hidden" name="view" value=view_qs/>
                         <div class="grid-2">
                             <RowField label="Decision" id=decision_id.clone() error=row_error(error, &p, "decision")>
                                 <select id=decision_id name="decision">
-                                    {options.into_iter().map(|(value, text)| view! { <option value=value selected=value == decision>{text}</option> }).collect_view()}
+                                    {options.into_iter().map(|(value, text)| view! { <option value=value selected=chosen("decision", value, value == decision)>{text}</option> }).collect_view()}
                                 </select>
                             </RowField>
                             <RowField label="Place on the waiting list" id=rank_id.clone() error=row_error(error, &p, "waitlist_rank")>
-                                <input id=rank_id name="waitlist_rank" type="number" min="1" max="999" value=r.waitlist_rank.clone()/>
+                                <input id=rank_id name="waitlist_rank" type="number" min="1" max="999" value=typed_or("waitlist_rank", r.waitlist_rank.clone())/>
                                 <p class="hint">"For waitlisted proposals; empty puts it at the end."</p>
                             </RowField>
                         </div>
                         <RowField label="Feedback for the speakers (rejected proposals)" id=feedback_id.clone() error=row_error(error, &p, "feedback")>
-                            <textarea id=feedback_id name="feedback" rows="3" maxlength="2000">{r.feedback.clone()}</textarea>
+                            <TextBox id=feedback_id name="feedback" rows=3 maxlength=2000 value=r.feedback.clone()/>
                         </RowField>
                         <button type="submit" class="button">"Save decision"</button>
-                    </ActionForm>
+                    </Form>
                 </details>
             </td>
         </tr>

@@ -1,7 +1,6 @@
 //! The review settings page: anonymity, closing reviews, the confirmation deadline, planned slots
 //! per format, and the wording of the three decision mails.
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::api::{
     load_selection_settings, CloseReviews, ReopenReviews, ResetDecisionTemplate, SaveDecisionTemplate, SaveFormatSlots,
@@ -9,7 +8,7 @@ use super::api::{
 };
 use super::{FormatSlots, SelectionSettingsView, TemplateView};
 use crate::organizer::pages::{general_error, param, row_error, Check, OrgField};
-use crate::ui::{action_error, field_error, outcome, query_flag, FormError, Notice, SubmitButton};
+use crate::ui::{action_error, field_error, outcome, query_flag, Form, FormError, Notice, PageTitle, SubmitButton, TextBox};
 
 #[component]
 pub fn SelectionSettingsPage() -> impl IntoView {
@@ -42,7 +41,7 @@ pub fn SelectionSettingsPage() -> impl IntoView {
             {move || settings.get().map(|r| outcome(r, &format!("/admin/events/{}/selection/settings", slug()), |v| {
                 let s = v.event.slug.clone();
                 view! {
-                    <Title text=format!("Selection settings — {}", v.event.name)/>
+                    <PageTitle text=format!("Selection settings — {}", v.event.name)/>
                     <p class="meta">
                         <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
                         <a href=format!("/admin/events/{s}/selection")>"Selection"</a>" · "
@@ -81,17 +80,17 @@ fn ReviewsState(
             <FormError error=action_error(reopen)/>
             {if v.closed_by_hand {
                 view! {
-                    <ActionForm action=reopen>
+                    <Form action=reopen>
                         <input type="hidden" name="slug" value=slug/>
                         <button type="submit" class="button">"Reopen reviews"</button>
-                    </ActionForm>
+                    </Form>
                 }.into_any()
             } else if open {
                 view! {
-                    <ActionForm action=close>
+                    <Form action=close>
                         <input type="hidden" name="slug" value=slug/>
                         <button type="submit" class="button">"Close reviews now"</button>
-                    </ActionForm>
+                    </Form>
                 }.into_any()
             } else {
                 view! { <p class="hint">"To reopen reviews, move the closing date below to a later date."</p> }.into_any()
@@ -108,7 +107,7 @@ fn SettingsForm(v: SelectionSettingsView, save: ServerAction<SaveSelectionSettin
         <section class="card">
             <h2>"Anonymity and dates"</h2>
             <FormError error/>
-            <ActionForm action=save>
+            <Form action=save>
                 <input type="hidden" name="slug" value=v.event.slug.clone()/>
                 <fieldset class="org-checks">
                     <legend>"Reviewing"</legend>
@@ -123,7 +122,7 @@ fn SettingsForm(v: SelectionSettingsView, save: ServerAction<SaveSelectionSettin
                         hint=format!("{tz} time. Needed before acceptances are published; the mail states it.") error=field_error(error, "confirm_by")/>
                 </div>
                 <SubmitButton action=save label="Save settings"/>
-            </ActionForm>
+            </Form>
         </section>
     }
 }
@@ -151,13 +150,13 @@ fn SlotsSection(slug: String, rows: Vec<FormatSlots>, action: ServerAction<SaveF
                                         <th scope="row">{f.name.clone()}{f.hidden.then(|| view! { " "<span class="badge warn">"hidden"</span> })}</th>
                                         <td>{f.accepted}</td>
                                         <td>
-                                            <ActionForm action>
+                                            <Form action row=("format_id", f.id.to_string())>
                                                 <input type="hidden" name="slug" value=slug/>
                                                 <input type="hidden" name="format_id" value=f.id/>
                                                 <OrgField label="Slots" name="slots" id=format!("{p}slots") kind="number" min="0" max="500"
                                                     value=f.slots.clone() error=row_error(error, &p, "slots")/>
                                                 <button type="submit" class="button">"Save"<span class="visually-hidden">" slots of "{f.name.clone()}</span></button>
-                                            </ActionForm>
+                                            </Form>
                                         </td>
                                     </tr>
                                 }
@@ -208,24 +207,24 @@ fn TemplateForm(
     let (slug2, decision2) = (slug.clone(), t.decision.clone());
     view! {
         <h3>{t.label.clone()}" mail"{(!t.custom).then(|| view! { " "<span class="badge">"built-in text"</span> })}</h3>
-        <ActionForm action=save>
+        <Form action=save row=("decision", t.decision.clone())>
             <input type="hidden" name="slug" value=slug/>
             <input type="hidden" name="decision" value=t.decision.clone()/>
             <OrgField label="Subject" name="subject" id=format!("{p}subject") value=t.subject.clone() maxlength=200 required=true error=row_error(error, &p, "subject")/>
             <div class="field" class:has-error=move || body_error.get().is_some()>
                 <label for=body_id.clone()>"Body"</label>
-                <textarea id=body_id name="body" rows="12" maxlength="10000"
-                    aria-invalid=move || body_error.get().is_some().then_some("true")>{t.body.clone()}</textarea>
+                <TextBox id=body_id.clone() name="body" rows=12 maxlength=10000 value=t.body.clone()
+                    attr:aria-invalid=move || body_error.get().is_some().then_some("true")/>
                 {move || body_error.get().map(|m| view! { <p class="field-error" id=body_err_id.clone()>{m}</p> })}
             </div>
             <button type="submit" class="button primary">"Save the "{t.label.to_lowercase()}" mail"</button>
-        </ActionForm>
+        </Form>
         {t.custom.then(|| view! {
-            <ActionForm action=reset attr:class="org-delete">
+            <Form action=reset attr:class="org-delete">
                 <input type="hidden" name="slug" value=slug2/>
                 <input type="hidden" name="decision" value=decision2/>
                 <button type="submit" class="link-button">"Use the built-in text"</button>
-            </ActionForm>
+            </Form>
         })}
     }
 }

@@ -1,6 +1,5 @@
 //! The speaker profile page and the talk library pages.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{get_talk, my_profile, my_talk_list, RemovePhoto, SaveProfile, SaveTalk};
@@ -8,7 +7,7 @@ use super::{ProfileData, TalkData};
 use crate::domain::cfp::{Choice, Language, Level, ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
 use crate::domain::profile::PhotoProblem;
 use crate::error::AppError;
-use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Field, FormError, Notice, SubmitButton, TextArea};
+use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Field, Form, FormError, Notice, PageTitle, SubmitButton, TextArea};
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -25,7 +24,7 @@ pub fn ProfilePage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Speaker profile — Estrade"/>
+        <PageTitle text="Speaker profile — Estrade"/>
         <h1>"Your speaker profile"</h1>
         <p class="hint">"One profile for every event you submit to. Organisers see all of it; attendees see everything but your private notes."</p>
         {move || saved.get().then(|| view! { <Notice>"Profile saved."</Notice> })}
@@ -55,9 +54,9 @@ fn PhotoForm(d: ProfileData) -> impl IntoView {
                 <button type="submit" class="button">"Upload"</button>
             </form>
             {d.has_uploaded_photo.then(|| view! {
-                <ActionForm action=remove attr:class="inline-form">
+                <Form action=remove attr:class="inline-form">
                     <button type="submit" class="link-button danger">"Remove the uploaded photo"</button>
-                </ActionForm>
+                </Form>
             })}
         </section>
     }
@@ -72,7 +71,7 @@ fn ProfileForm(d: ProfileData) -> impl IntoView {
         <section class="card">
             <h2>"About you"</h2>
             <FormError error/>
-            <ActionForm action>
+            <Form action>
                 <Field label="Public name" name="public_name" value=f.public_name maxlength=80 autocomplete="name" error=field_error(error, "public_name")/>
                 <div class="grid-2">
                     <Field label="Job title" name="job_title" value=f.job_title required=false maxlength=100 autocomplete="organization-title" error=field_error(error, "job_title")/>
@@ -90,7 +89,7 @@ fn ProfileForm(d: ProfileData) -> impl IntoView {
                 <TextArea label="Private notes for the organisers" name="private_notes" value=f.private_notes maxlength=2000 rows=3
                     hint="Accessibility needs, travel constraints… Only organisers read this." error=field_error(error, "private_notes")/>
                 <SubmitButton action label="Save profile"/>
-            </ActionForm>
+            </Form>
         </section>
     }
 }
@@ -99,7 +98,7 @@ fn ProfileForm(d: ProfileData) -> impl IntoView {
 pub fn TalksPage() -> impl IntoView {
     let talks = Resource::new(|| (), |_| my_talk_list());
     view! {
-        <Title text="My talks — Estrade"/>
+        <PageTitle text="My talks — Estrade"/>
         <h1>"My talk library"</h1>
         <p class="hint">"Write a talk once, then propose it to several events; each proposal keeps its own copy."</p>
         <p><a class="button" href="/talks/new">"Write a new talk"</a></p>
@@ -128,7 +127,7 @@ pub fn TalkPage() -> impl IntoView {
     });
     let saved = query_flag("saved");
     view! {
-        <Title text="Talk — Estrade"/>
+        <PageTitle text="Talk — Estrade"/>
         <p><a href="/talks">"← My talk library"</a></p>
         {move || saved.get().then(|| view! { <Notice>"Talk saved."</Notice> })}
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -157,7 +156,7 @@ fn TalkEditor(t: TalkData) -> impl IntoView {
             }).collect_view()}</p>
         })}
         <FormError error/>
-        <ActionForm action attr:class="card">
+        <Form action attr:class="card">
             <input type="hidden" name="id" value=if is_new { String::new() } else { t.id.to_string() }/>
             <Field label="Title" name="title" value=f.title minlength=5 maxlength=TITLE_MAX as u32 error=field_error(error, "title")/>
             <TextArea label="Abstract" name="summary" value=f.summary maxlength=ABSTRACT_MAX as u32 rows=8 hint="Public. Markdown works." error=field_error(error, "summary")/>
@@ -168,6 +167,6 @@ fn TalkEditor(t: TalkData) -> impl IntoView {
             </div>
             <TextArea label="References" name="references" value=f.references maxlength=REFERENCES_MAX as u32 rows=3 error=field_error(error, "references")/>
             <SubmitButton action label="Save talk"/>
-        </ActionForm>
+        </Form>
     }
 }

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_location;
 use crate::auth::api::{who_am_i, SignOut};
 use crate::auth::CurrentUser;
 use crate::error::AppError;
+use crate::ui::{Form, PageTitle};
 
 pub type UserResource = Resource<Result<Option<CurrentUser>, AppError>>;
 
@@ -53,9 +54,9 @@ fn UserMenu() -> impl IntoView {
                     {me.is_admin.then(|| view! { <li><a href="/admin">"Admin"</a></li> })}
                     <li><a href="/account" class="who">{me.display_name.clone()}</a></li>
                     <li>
-                        <ActionForm action=sign_out attr:class="inline-form">
+                        <Form action=sign_out attr:class="inline-form">
                             <button type="submit" class="link-button">"Sign out"</button>
-                        </ActionForm>
+                        </Form>
                     </li>
                 </ul>
             }
@@ -79,7 +80,7 @@ pub fn NotFoundNotice() -> impl IntoView {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <leptos_meta::Title text="Not found — Estrade"/>
+        <PageTitle text="Not found — Estrade"/>
         <section class="card narrow">
             <h1>"Page not found"</h1>
             <p>"This page does not exist, or it is not public. "<a href="/">"Back to the events"</a></p>

@@ -1,12 +1,20 @@
 //! Shared components: layout, form fields, notices.
+pub mod flash;
 pub mod form;
 pub mod layout;
 pub mod outcome;
+pub mod title;
 
-pub use form::{action_error, field_error, Choices, Field, FormError, Notice, Select, SubmitButton, TextArea};
-pub use outcome::{outcome, query_flag};
+pub use flash::{chosen, ticked, typed_or, Form};
+pub use form::{action_error, field_error, Check, Choices, Field, FormError, Notice, OrgField, Select, SubmitButton, TextArea, TextBox};
 pub use layout::{use_current_user, Layout, NotFoundNotice};
+pub use outcome::{outcome, query_flag};
+pub use title::PageTitle;
+#[cfg(feature = "ssr")]
+pub mod flash_store;
 #[cfg(feature = "ssr")]
 pub mod csp;
 #[cfg(feature = "ssr")]
 pub mod markdown;
+#[cfg(test)]
+mod checks;

@@ -1,13 +1,12 @@
 //! The "Rooms and days" page of an event: its rooms in agenda order, and each day's opening hours.
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::api::{load_venue, AddRoom, DeleteRoom, MoveRoom, SaveDayHours, UpdateRoom};
 use super::{DayRow, RoomRow};
 use crate::domain::venue::{ROOM_CAPACITY_MAX, ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX};
 use crate::error::AppError;
 use crate::organizer::pages::{general_error, param, row_error, row_has_error, OrgField};
-use crate::ui::{action_error, field_error, outcome, query_flag, FormError, Notice, SubmitButton};
+use crate::ui::{action_error, field_error, outcome, query_flag, typed_or, Form, FormError, Notice, PageTitle, SubmitButton};
 
 #[component]
 pub fn VenuePage() -> impl IntoView {
@@ -34,7 +33,7 @@ pub fn VenuePage() -> impl IntoView {
             {move || venue.get().map(|r| outcome(r, &format!("/admin/events/{}/venue", slug()), |v| {
                 let s = v.event.slug.clone();
                 view! {
-                    <Title text=format!("Rooms and days — {}", v.event.name)/>
+                    <PageTitle text=format!("Rooms and days — {}", v.event.name)/>
                     <p class="meta">
                         <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
                         <a href=format!("/admin/events/{s}/cfp")>"Call for papers settings"</a>
@@ -86,7 +85,7 @@ fn RoomsSection(
             }}
             <h3>"Add a room"</h3>
             <FormError error=add_error/>
-            <ActionForm action=add>
+            <Form action=add>
                 <input type="hidden" name="slug" value=slug2/>
                 <div class="grid-2">
                     <OrgField label="Name" name="name" id="new-room-name" maxlength=ROOM_NAME_MAX as u32 required=true error=field_error(add_error, "name")/>
@@ -96,7 +95,7 @@ fn RoomsSection(
                 <OrgField label="Description" name="description" id="new-room-description" maxlength=ROOM_DESCRIPTION_MAX as u32
                     hint="Floor, accessibility, how to find it." error=field_error(add_error, "description")/>
                 <SubmitButton action=add label="Add room"/>
-            </ActionForm>
+            </Form>
         </section>
     }
 }
@@ -106,12 +105,12 @@ fn RoomsSection(
 fn MoveButton(slug: String, id: String, direction: &'static str, label: String, moved: ServerAction<MoveRoom>) -> impl IntoView {
     let arrow = if direction == "up" { "↑" } else { "↓" };
     view! {
-        <ActionForm action=moved attr:class="org-inline">
+        <Form action=moved attr:class="org-inline">
             <input type="hidden" name="slug" value=slug/>
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="direction" value=direction/>
             <button type="submit" class="link-button" aria-label=label title=format!("Move {direction}")>{arrow}</button>
-        </ActionForm>
+        </Form>
     }
 }
 
@@ -146,7 +145,7 @@ fn RoomLine(
             <td colspan="4">
                 <details open=move || open.get()>
                     <summary>"Edit or delete “"{r.name.clone()}"”"</summary>
-                    <ActionForm action=update>
+                    <Form action=update row=("id", id2.clone())>
                         <input type="hidden" name="slug" value=slug2/>
                         <input type="hidden" name="id" value=id2/>
                         <div class="grid-2">
@@ -157,12 +156,12 @@ fn RoomLine(
                         <OrgField label="Description" name="description" id=format!("{p}description") value=r.description.clone()
                             maxlength=ROOM_DESCRIPTION_MAX as u32 error=row_error(error, &p, "description")/>
                         <button type="submit" class="button primary">"Save room"</button>
-                    </ActionForm>
-                    <ActionForm action=delete attr:class="org-delete">
+                    </Form>
+                    <Form action=delete attr:class="org-delete">
                         <input type="hidden" name="slug" value=slug/>
                         <input type="hidden" name="id" value=id/>
                         <button type="submit" class="link-button danger">"Delete this room"</button>
-                    </ActionForm>
+                    </Form>
                 </details>
             </td>
         </tr>
@@ -190,7 +189,7 @@ fn TimeField(label: &'static str, name: &'static str, id: String, value: String,
     view! {
         <div class="field" class:has-error=move || error.get().is_some()>
             <label for=id.clone()>{label}</label>
-            <input id=id name=name type="time" step="300" value=value required=true
+            <input id=id name=name type="time" step="300" value=typed_or(name, value) required=true
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || error.get().is_some().then(|| described.clone())/>
             {move || error.get().map(|m| view! { <p class="field-error" id=err_id.clone()>{m}</p> })}
@@ -203,7 +202,7 @@ fn DayForm(slug: String, d: DayRow, save: ServerAction<SaveDayHours>, error: Sig
     let p = format!("day-{}-", d.date);
     let (label, heading) = (d.label.clone(), d.label.clone());
     view! {
-        <ActionForm action=save attr:class="org-day" attr:aria-label=label>
+        <Form action=save row=("day", d.date.clone()) attr:class="org-day" attr:aria-label=label>
             <h3>{heading}</h3>
             <input type="hidden" name="slug" value=slug/>
             <input type="hidden" name="day" value=d.date.clone()/>
@@ -212,6 +211,6 @@ fn DayForm(slug: String, d: DayRow, save: ServerAction<SaveDayHours>, error: Sig
                 <TimeField label="Closes" name="closes" id=format!("{p}closes") value=d.closes.clone() error=row_error(error, &p, "closes")/>
             </div>
             <button type="submit" class="button primary">"Save hours"</button>
-        </ActionForm>
+        </Form>
     }
 }

@@ -1,0 +1,105 @@
+//! Keeps pages on the components that escape what people type and bring failed forms back:
+//! these tests read the sources and fail when a page bypasses them.
+use std::path::{Path, PathBuf};
+
+fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("readable source dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// (path relative to app/src, text) of every source file.
+fn app_sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&root, &mut files);
+    files
+        .into_iter()
+        .map(|p| {
+            let rel = p.strip_prefix(&root).expect("under src").to_string_lossy().replace('\\', "/");
+            let text = std::fs::read_to_string(&p).expect("readable source");
+            (rel, text)
+        })
+        .collect()
+}
+
+fn offenders(check: impl Fn(&str, &str) -> Vec<String>) -> Vec<String> {
+    app_sources().iter().filter(|(rel, _)| rel != "ui/checks.rs").flat_map(|(rel, text)| check(rel, text)).collect()
+}
+
+fn lines_with(rel: &str, text: &str, needle: &str) -> Vec<String> {
+    text.lines().enumerate().filter(|(_, l)| l.contains(needle)).map(|(i, l)| format!("{rel}:{}: {}", i + 1, l.trim())).collect()
+}
+
+#[test]
+fn titles_text_areas_and_forms_come_from_ui() {
+    // `<Title>` writes its text unescaped on the server, `<textarea>` children are not escaped by
+    // Leptos, and `ActionForm` alone does not bring a failed form back: use PageTitle, TextArea or
+    // TextBox, and Form.
+    let found = offenders(|rel, text| {
+        if rel.starts_with("ui/") {
+            return vec![];
+        }
+        ["<Title", "leptos_meta::Title", "<textarea", "<ActionForm"].iter().flat_map(|n| lines_with(rel, text, n)).collect()
+    });
+    assert!(found.is_empty(), "use the ui components instead:\n{}", found.join("\n"));
+}
+
+#[test]
+fn inner_html_is_only_rendered_markdown() {
+    // Fields named `…_html` hold `ui::markdown::render_markdown` output (sanitised).
+    let found = offenders(|rel, text| {
+        lines_with(rel, text, "inner_html=")
+            .into_iter()
+            .filter(|l| {
+                let expr = l.split("inner_html=").nth(1).unwrap_or("");
+                let ident: String = expr.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.').collect();
+                !ident.trim_end_matches(".clone").ends_with("_html")
+            })
+            .collect()
+    });
+    assert!(found.is_empty(), "inner_html must be fed rendered Markdown (a `…_html` field):\n{}", found.join("\n"));
+}
+
+/// The `{…}` expressions between `<tag…>` and `</tag>` in `text`.
+fn child_expressions(text: &str, tag: &str) -> Vec<String> {
+    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(&open) {
+        rest = &rest[start + open.len()..];
+        // An element written in a view is short; a tag name in a string is not followed by its end.
+        let Some(end) = rest.find(&close).filter(|&end| end < 1000) else { continue };
+        let inner = &rest[rest.find('>').map_or(0, |i| i + 1).min(end)..end];
+        out.extend(inner.split('{').skip(1).map(|e| e.split('}').next().unwrap_or("").trim().to_string()));
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[test]
+fn raw_text_elements_hold_only_constants() {
+    // Leptos writes the children of <script>, <style> and <noscript> unescaped on the server.
+    let is_constant = |e: &str| e.rsplit("::").next().is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'));
+    let found = offenders(|rel, text| {
+        ["script", "style", "noscript"]
+            .iter()
+            .flat_map(|tag| child_expressions(text, tag))
+            .filter(|e| !is_constant(e))
+            .map(|e| format!("{rel}: {{{e}}}"))
+            .collect()
+    });
+    assert!(found.is_empty(), "only constants inside <script>, <style>, <noscript>:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_checks_see_what_they_look_for() {
+    assert_eq!(child_expressions("<noscript><p>{text::X}</p></noscript>", "noscript"), ["text::X"]);
+    assert_eq!(child_expressions(r#"<script src="/a.js" defer=true></script>"#, "script"), Vec::<String>::new());
+    assert_eq!(child_expressions("<style>{user.css}</style>", "style"), ["user.css"]);
+}
