@@ -135,7 +135,7 @@ pub fn check_table_covers(table: &[ServerFn]) -> Vec<String> {
     let listed: BTreeSet<String> = table.iter().map(|e| e.path.to_string()).collect();
     let mut out: Vec<String> = registered
         .difference(&listed)
-        .map(|p| format!("new server function /api/{p} has no entry in the access table (tests/tests/access_matrix.rs): add one"))
+        .map(|p| format!("new server function /api/{p} has no entry in the access table (tests/tests/it/access_matrix.rs): add one"))
         .collect();
     out.extend(
         listed.difference(&registered).map(|p| format!("the access table lists /api/{p}, which is no longer a server function: remove it")),

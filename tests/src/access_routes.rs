@@ -33,7 +33,7 @@ pub fn check_routes_cover(table: &[Route]) -> Vec<String> {
     let written = routes_in_sources();
     let mut out: Vec<String> = written
         .difference(&listed)
-        .map(|p| format!("new route {p} has no entry in the route access table (tests/tests/access_matrix.rs): add one"))
+        .map(|p| format!("new route {p} has no entry in the route access table (tests/tests/it/access_matrix.rs): add one"))
         .collect();
     out.extend(listed.difference(&written).map(|p| format!("the route access table lists {p}, which no source registers: remove it")));
     out

@@ -1,12 +1,11 @@
 //! Claiming imported talks (`claims`): the organisers' list of imported speakers with the file's
 //! emails and a button that mails them their links, and the page the link opens.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::ui::{action_error, FormError, Notice, SubmitButton};
+use crate::ui::{action_error, Form, FormError, Notice, PageTitle, SubmitButton};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ClaimState {
@@ -123,10 +122,10 @@ pub fn ImportedSpeakersSection(slug: String) -> impl IntoView {
                     </table>
                     <FormError error=action_error(send)/>
                     {(l.to_mail > 0).then(|| view! {
-                        <ActionForm action=send>
+                        <Form action=send>
                             <input type="hidden" name="slug" value=slug.clone()/>
                             <SubmitButton action=send label="Mail the links"/>
-                        </ActionForm>
+                        </Form>
                         <p class="hint">{format!("{} speaker(s) have no link waiting; each link works once, for two weeks.", l.to_mail)}</p>
                     })}
                 </section>
@@ -144,7 +143,7 @@ pub fn ClaimPage() -> impl IntoView {
     let claim = Resource::new(token, load_claim);
     let accept = ServerAction::<AcceptClaim>::new();
     view! {
-        <Title text="Your imported talks — Estrade"/>
+        <PageTitle text="Your imported talks — Estrade"/>
         <section class="card narrow">
             <h1>"Your imported talks"</h1>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -166,11 +165,11 @@ pub fn ClaimPage() -> impl IntoView {
                                 (Some(_), Some(why)) => view! { <p class="notice notice-error" role="alert">{why}</p> }.into_any(),
                                 (Some(me), None) => view! {
                                     <FormError error=action_error(accept)/>
-                                    <ActionForm action=accept>
+                                    <Form action=accept>
                                         <input type="hidden" name="token" value=token()/>
                                         <p>"They will join the proposals of "{me}", and the agenda will show your speaker profile with them."</p>
                                         <SubmitButton action=accept label="Take these talks"/>
-                                    </ActionForm>
+                                    </Form>
                                 }.into_any(),
                             }}
                         }.into_any()
