@@ -65,6 +65,8 @@ pub async fn all_at_once(app: &TestApp, requests: Vec<(Client, String, Vec<(Stri
 /// Owned form fields, for `all_at_once`.
 pub fn form(fields: &[(&str, &str)]) -> Vec<(String, String)> {
     fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
 /// Posts `form` to `/api/{endpoint}` the way a browser without JavaScript does: a plain form post
 /// from the page at `from` (a path, or an address the server gave), which the server answers with
 /// a redirect.
