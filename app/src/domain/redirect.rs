@@ -30,7 +30,7 @@ mod tests {
 
     #[test]
     fn paths_of_this_site_pass_with_their_query() {
-        for p in ["/", "/admin", "/cospeaker?token=ab12&x=1", "/events/cloud-nord#cfp", "/talks/a%20b", "/search?q=%C3%A9t%C3%A9"] {
+        for p in ["/", "/admin", "/cospeaker?token=ab12&x=1", "/events/cloud-nord#cfp", "/talks/caf%C3%A9", "/search?q=%C3%A9t%C3%A9"] {
             assert_eq!(safe_next(p), Some(p), "{p}");
         }
     }
