@@ -2,7 +2,7 @@
 //! kind where a race is plausible answer 2xx or 4xx, never 5xx ("database is locked").
 use estrade_tests::cfp::{event_with_cfp, proposal_form, with};
 use estrade_tests::http::{all_at_once, client, form, sign_up};
-use estrade_tests::review::{member, speaker_submits};
+use estrade_tests::review::{member, review_code_of, speaker_submits};
 use estrade_tests::schedule::sched;
 use estrade_tests::selection::SLUG;
 use estrade_tests::{db_test, workspace_root, Backend, Setup, TestApp};
@@ -79,11 +79,12 @@ db_test!(parallel_reviews, |backend: Backend| async move {
     let (_, code) = speaker_submits(&app, "rev-conf", "zoe@example.org", "Zoe", "A talk", format, track).await;
     let rita = member(&app, event, "rita@example.org", "Rita", "reviewer").await;
     let omar = member(&app, event, "omar@example.org", "Omar", "reviewer").await;
+    let review_code = review_code_of(&app, &code).await;
     let requests = (0..N)
         .map(|i| {
             let who = if i % 2 == 0 { &rita } else { &omar };
             let score = (1 + i % 5).to_string();
-            request(who, "review/save", form(&[("slug", "rev-conf"), ("code", &code), ("score", &score), ("comment", "Fine.")]))
+            request(who, "review/save", form(&[("slug", "rev-conf"), ("code", &review_code), ("score", &score), ("comment", "Fine.")]))
         })
         .collect();
     no_server_error(&app, "reviews", requests).await;

@@ -8,7 +8,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use estrade_tests::cfp::{code_of, event_with_cfp, proposal_form, send, with, ABSTRACT};
 use estrade_tests::html::{as_parsed, Page};
 use estrade_tests::http::{call, client, get_text, sign_up};
-use estrade_tests::review::{member, PASSWORD};
+use estrade_tests::review::{member, review_code_of, PASSWORD};
 use estrade_tests::selection::token_in;
 use estrade_tests::{db_test, Backend, TestApp};
 
@@ -168,7 +168,8 @@ db_test!(payloads_in_every_text_field_stay_text_on_every_page, |backend: Backend
     add_cospeaker(&app, &code, "bea@example.org").await;
 
     // Review, decision with feedback, decision mail, settings; publication.
-    ok(call(&rev, &app, "review/save", &[("slug", SLUG), ("code", &code), ("score", "4"), ("comment", &long)]).await, "review").await;
+    let review_code = review_code_of(&app, &code).await;
+    ok(call(&rev, &app, "review/save", &[("slug", SLUG), ("code", &review_code), ("score", "4"), ("comment", &long)]).await, "review").await;
     let decide = [("slug", SLUG), ("code", code.as_str()), ("decision", "accepted"), ("waitlist_rank", ""), ("feedback", &long)];
     ok(call(&org, &app, "selection/decide", &decide).await, "decision").await;
     let subject = format!("Yes {T}");
