@@ -24,9 +24,8 @@ pub async fn keep_failed_forms(State(state): State<AppState>, req: Request, next
 
 /// A form posted by the browser itself (no JavaScript) to a server function.
 fn is_plain_form_post(req: &Request) -> bool {
-    let header_has = |name: header::HeaderName, needle: &str| {
-        req.headers().get(name).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains(needle))
-    };
+    let header_has =
+        |name: header::HeaderName, needle: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains(needle));
     req.method() == Method::POST
         && req.uri().path().starts_with("/api/")
         && header_has(header::ACCEPT, "text/html")

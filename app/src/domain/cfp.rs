@@ -323,6 +323,16 @@ mod tests {
     }
 
     #[test]
+    fn line_breaks_count_as_the_browser_counts_them() {
+        // 2,000 characters in the browser's field, 40 of them line breaks a form sends as CR LF.
+        let summary = "y\r\n".repeat(40) + &"y".repeat(1920);
+        let form = TalkForm { summary, ..complete_talk() };
+        assert!(talk_errors(&form, Level::ALL, Language::ALL, true).is_empty());
+        let over = TalkForm { summary: form.summary.clone() + "y", ..complete_talk() };
+        assert_eq!(talk_errors(&over, Level::ALL, Language::ALL, true)[0].field, "summary");
+    }
+
+    #[test]
     fn submission_needs_what_a_draft_does_not() {
         let draft = TalkForm { title: "My draft".into(), ..Default::default() };
         assert!(talk_errors(&draft, Level::ALL, Language::ALL, false).is_empty());

@@ -54,7 +54,11 @@ async fn a_refused_proposal_and_profile_come_back_as_typed_with_javascript_off()
     assert_eq!(value(&b, "#f-track_id").await, track);
     assert_eq!(value(&b, "#f-level").await, "advanced");
     assert_eq!(value(&b, "#f-language").await, "en");
-    let beside = b.client.execute("return document.querySelector('#f-title-error').closest('.field').querySelector('#f-title') !== null", vec![]).await.unwrap();
+    let beside = b
+        .client
+        .execute("return document.querySelector('#f-title-error').closest('.field').querySelector('#f-title') !== null", vec![])
+        .await
+        .unwrap();
     assert_eq!(beside.as_bool(), Some(true), "the error sits in the title's field");
 
     // Corrected, the same 2,000 characters go through: the server counts line breaks as the browser does.

@@ -73,10 +73,16 @@ async fn add_cospeaker(app: &TestApp, code: &str, email: &str) {
     let db = &app.state.db;
     let p = proposal::Entity::find().filter(proposal::Column::Code.eq(code)).one(db).await.unwrap().unwrap();
     let u = user::Entity::find().filter(user::Column::Email.eq(email)).one(db).await.unwrap().unwrap();
-    proposal_speaker::ActiveModel { proposal_id: Set(p.id), user_id: Set(u.id), is_owner: Set(false), created_at: Set(Utc::now()), ..Default::default() }
-        .insert(db)
-        .await
-        .unwrap();
+    proposal_speaker::ActiveModel {
+        proposal_id: Set(p.id),
+        user_id: Set(u.id),
+        is_owner: Set(false),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
 }
 
 db_test!(payloads_in_every_text_field_stay_text_on_every_page, |backend: Backend| async move {
@@ -150,7 +156,15 @@ db_test!(payloads_in_every_text_field_stay_text_on_every_page, |backend: Backend
     ok(send(&ada, &app, "speakers/save_profile", &profile.map(|(k, v)| (k.to_string(), v))).await, "profile").await;
     let summary = format!("{ABSTRACT}\r\n{long}");
     let lib_title = format!("Lib {T}");
-    let talk = [("id", ""), ("title", &lib_title), ("summary", &summary), ("details", &long), ("level", "beginner"), ("language", "fr"), ("references", &long)];
+    let talk = [
+        ("id", ""),
+        ("title", &lib_title),
+        ("summary", &summary),
+        ("details", &long),
+        ("level", "beginner"),
+        ("language", "fr"),
+        ("references", &long),
+    ];
     ok(call(&ada, &app, "speakers/save_talk", &talk).await, "library talk").await;
     let talk_id = {
         use app::entities::talk;
@@ -176,7 +190,8 @@ db_test!(payloads_in_every_text_field_stay_text_on_every_page, |backend: Backend
     let body = format!("{long}\r\nConfirm: {{confirm_link}}");
     let template = [("slug", SLUG), ("decision", "accepted"), ("subject", &subject), ("body", &body)];
     ok(call(&org, &app, "selection/save_template", &template).await, "decision mail").await;
-    let settings = [("slug", SLUG), ("anonymous", "on"), ("hide_scores", "on"), ("reviews_close_at", ""), ("confirm_by", "2031-01-15T23:00")];
+    let settings =
+        [("slug", SLUG), ("anonymous", "on"), ("hide_scores", "on"), ("reviews_close_at", ""), ("confirm_by", "2031-01-15T23:00")];
     ok(call(&org, &app, "selection/save_settings", &settings).await, "selection settings").await;
     ok(call(&org, &app, "selection/publish", &[("slug", SLUG)]).await, "decisions published").await;
     let note = format!("Note {T}");
@@ -189,13 +204,17 @@ db_test!(payloads_in_every_text_field_stay_text_on_every_page, |backend: Backend
         use app::entities::room;
         room::Entity::find().filter(room::Column::Name.eq(S)).one(&app.state.db).await.unwrap().expect("room").id.to_string()
     };
-    let builder: serde_json::Value = serde_json::from_str(&ok(call(&org, &app, "schedule/load", &[("slug", SLUG)]).await, "builder").await).unwrap();
-    let item = builder["items"].as_array().unwrap().iter().find(|i| i["code"] == code.as_str()).expect("the talk waits to be placed").clone();
+    let builder: serde_json::Value =
+        serde_json::from_str(&ok(call(&org, &app, "schedule/load", &[("slug", SLUG)]).await, "builder").await).unwrap();
+    let item =
+        builder["items"].as_array().unwrap().iter().find(|i| i["code"] == code.as_str()).expect("the talk waits to be placed").clone();
     let (item_id, version) = (item["id"].to_string(), item["version"].to_string());
-    let place = [("slug", SLUG), ("item", &item_id), ("version", &version), ("day", DAY), ("room", &room), ("start", "10:00"), ("minutes", "30")];
+    let place =
+        [("slug", SLUG), ("item", &item_id), ("version", &version), ("day", DAY), ("room", &room), ("start", "10:00"), ("minutes", "30")];
     ok(call(&org, &app, "schedule/place", &place).await, "talk placed").await;
     let (pause_title, version_name) = (format!("Break {T}"), format!("v {T}"));
-    let pause = [("slug", SLUG), ("kind", "break"), ("title", &pause_title), ("day", DAY), ("room", "all"), ("start", "11:00"), ("minutes", "15")];
+    let pause =
+        [("slug", SLUG), ("kind", "break"), ("title", &pause_title), ("day", DAY), ("room", "all"), ("start", "11:00"), ("minutes", "15")];
     ok(call(&org, &app, "schedule/add", &pause).await, "break").await;
     ok(call(&org, &app, "schedule/publish", &[("slug", SLUG), ("name", &version_name)]).await, "schedule published").await;
 

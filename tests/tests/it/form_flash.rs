@@ -114,7 +114,8 @@ db_test!(passwords_are_never_kept_and_other_forms_come_back_too, |backend: Backe
 
     // Sign-in: the email comes back, the password is neither kept nor shown.
     let c = client();
-    let res = post_without_js(&c, &app, "auth/sign_in", "/signin", &[("email", "gil@example.org"), ("password", "wrong password 123")]).await;
+    let res =
+        post_without_js(&c, &app, "auth/sign_in", "/signin", &[("email", "gil@example.org"), ("password", "wrong password 123")]).await;
     let page = open(&c, &app, &location(&res)).await;
     assert_eq!(page.input_value("input[name='email']").as_deref(), Some("gil@example.org"));
     assert_eq!(page.input_value("input[name='password']"), None);
@@ -126,7 +127,8 @@ db_test!(passwords_are_never_kept_and_other_forms_come_back_too, |backend: Backe
     let org = member(&app, event, "olga@example.org", "Olga", "organizer").await;
     let settings = format!("/admin/events/{SLUG}/cfp");
     let text = "Our call </textarea><b>bold</b>\r\nSecond line.";
-    let form = [("slug", SLUG), ("opens_at", ""), ("closes_at", "not a date"), ("max_proposals", "7"), ("lang_en", "on"), ("cfp_text", text)];
+    let form =
+        [("slug", SLUG), ("opens_at", ""), ("closes_at", "not a date"), ("max_proposals", "7"), ("lang_en", "on"), ("cfp_text", text)];
     let res = post_without_js(&org, &app, "organizer/save_cfp_settings", &settings, &form).await;
     let page = open(&org, &app, &location(&res)).await;
     assert_eq!(page.textarea("cfp_text"), Some(as_parsed(text)));
