@@ -21,20 +21,20 @@ async fn main() -> anyhow::Result<()> {
                 println!("The database already has accounts; use --force to add the demo data anyway.");
                 return Ok(());
             }
-            seed::seed_demo(&db).await?;
+            seed::seed_demo(&db, app::state::Clock::default().now()).await?;
             seed::print_accounts("this instance");
             Ok(())
         }
         Command::SeedBench => {
             let db = db::connect_and_migrate(&cli.common.database_url).await?;
             let started = std::time::Instant::now();
-            let seeded = server::seed_bench::seed_bench(&db, chrono::Utc::now()).await?;
+            let seeded = server::seed_bench::seed_bench(&db, app::state::Clock::default().now()).await?;
             server::seed_bench::print_summary(&seeded, started.elapsed());
             Ok(())
         }
         Command::CreateAdmin { email, name, password } => {
             let db = db::connect_and_migrate(&cli.common.database_url).await?;
-            app::auth::service::insert_user(&db, &email, &name, &password, true, true)
+            app::auth::service::insert_user(&db, &email, &name, &password, true, true, app::state::Clock::default().now())
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("Administrator {email} created.");
@@ -68,7 +68,8 @@ async fn import(db: &sea_orm::DatabaseConnection, slug: &str, by: Option<&str>, 
             .map_err(|x| anyhow::anyhow!("{x}"))?
             .ok_or_else(|| anyhow::anyhow!("{} has no organiser and there is no administrator: pass --by EMAIL.", e.name))?,
     };
-    let done = app::agenda::import::import(db, &e, by, &text, chrono::Utc::now()).await.map_err(|x| anyhow::anyhow!("{x}"))?;
+    let done =
+        app::agenda::import::import(db, &e, by, &text, app::state::Clock::default().now()).await.map_err(|x| anyhow::anyhow!("{x}"))?;
     println!(
         "Imported into {}: {} talks, {} other items, {} speakers of this event (organisers can mail them a link to claim their talks from the import page); published as {}.",
         e.name, done.talks, done.extras, done.speakers, done.version_name
@@ -82,13 +83,13 @@ async fn serve(common: server::config::CommonOpts, opts: server::config::ServeOp
     let addr = options.site_addr;
     let db = db::connect_and_migrate(&common.database_url).await?;
     let config = server::app_config(&opts, common.data_dir.clone(), addr);
-    if opts.seed_demo_if_empty && seed::is_empty(&db).await? {
-        seed::seed_demo(&db).await?;
-        seed::print_accounts(&config.base_url);
-    }
     let mailer = server::mailer(opts.smtp_url.as_deref(), &common.data_dir)?;
     let base_url = config.base_url.clone();
     let state = server::app_state(options, db, mailer, config);
+    if opts.seed_demo_if_empty && seed::is_empty(&state.db).await? {
+        seed::seed_demo(&state.db, state.clock.now()).await?;
+        seed::print_accounts(&base_url);
+    }
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let running = server::start(state, listener, &opts).await?;
     tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "ready");

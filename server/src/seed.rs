@@ -1,5 +1,5 @@
 //! Demo data: a fictional event in the spirit of Cloud Nord, and one account per role.
-use chrono::{Datelike, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, Utc};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
 
 use app::auth::service::insert_user;
@@ -12,10 +12,10 @@ use app::events::service as events;
 // Kept next to this file (server/src/) so the crate root needs no change.
 #[path = "seed_cfp.rs"]
 mod seed_cfp;
-#[path = "seed_review.rs"]
-pub mod seed_review;
 #[path = "seed_favourites.rs"]
 mod seed_favourites;
+#[path = "seed_review.rs"]
+pub mod seed_review;
 #[path = "seed_schedule.rs"]
 mod seed_schedule;
 #[path = "seed_talks.rs"]
@@ -32,10 +32,28 @@ pub struct DemoAccount {
 
 pub const DEMO_ACCOUNTS: [DemoAccount; 5] = [
     DemoAccount { email: "admin@estrade.example", name: "Ada Admin", password: "demo-admin-pass", role: None, admin: true },
-    DemoAccount { email: "organizer@estrade.example", name: "Olivia Organiser", password: "demo-organizer-pass", role: Some(Role::Organizer), admin: false },
-    DemoAccount { email: "reviewer@estrade.example", name: "Rémi Reviewer", password: "demo-reviewer-pass", role: Some(Role::Reviewer), admin: false },
+    DemoAccount {
+        email: "organizer@estrade.example",
+        name: "Olivia Organiser",
+        password: "demo-organizer-pass",
+        role: Some(Role::Organizer),
+        admin: false,
+    },
+    DemoAccount {
+        email: "reviewer@estrade.example",
+        name: "Rémi Reviewer",
+        password: "demo-reviewer-pass",
+        role: Some(Role::Reviewer),
+        admin: false,
+    },
     DemoAccount { email: "speaker@estrade.example", name: "Sofia Speaker", password: "demo-speaker-pass", role: None, admin: false },
-    DemoAccount { email: "volunteer@estrade.example", name: "Victor Volunteer", password: "demo-volunteer-pass", role: Some(Role::Volunteer), admin: false },
+    DemoAccount {
+        email: "volunteer@estrade.example",
+        name: "Victor Volunteer",
+        password: "demo-volunteer-pass",
+        role: Some(Role::Volunteer),
+        admin: false,
+    },
 ];
 
 /// The demo speaker, who gets a profile, talks and proposals to the upcoming event.
@@ -70,11 +88,11 @@ fn demo_event(slug: &str, name: &str, start: chrono::NaiveDate, description: &st
 /// Loads the demo events and accounts. The upcoming Cloud Nord is dated six weeks from today so that the
 /// demo always has something ahead; its name carries that date's year. Its call for papers has just closed,
 /// reviews and decisions are in (see `seed_cfp`, `seed_review`). Cloud Native Days France, later, has its
-/// call for papers open.
-pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
-    let start = Utc::now().date_naive() + Duration::days(45);
+/// call for papers open. "Today" is the date of `now`.
+pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let start = now.date_naive() + Duration::days(45);
     let year = start.year();
-    let create = |form: EventForm| async move { events::create(db, &form).await.map_err(|e| anyhow::anyhow!("demo event: {e}")) };
+    let create = |form: EventForm| async move { events::create(db, &form, now).await.map_err(|e| anyhow::anyhow!("demo event: {e}")) };
     let upcoming = create(demo_event(
         &format!("cloud-nord-{year}"),
         &format!("Cloud Nord {year}"),
@@ -83,8 +101,13 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
          About 250 people, talks in French and English, a partner village where teams share expertise rather than pitch roadmaps.",
     ))
     .await?;
-    create(demo_event(&format!("cloud-nord-{}", year - 1), &format!("Cloud Nord {}", year - 1), start - Duration::days(364), "Last year's edition."))
-        .await?;
+    create(demo_event(
+        &format!("cloud-nord-{}", year - 1),
+        &format!("Cloud Nord {}", year - 1),
+        start - Duration::days(364),
+        "Last year's edition.",
+    ))
+    .await?;
     let later = start + Duration::days(90);
     let cndf = create(EventForm {
         city: "Paris".into(),
@@ -100,7 +123,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
 
     let mut ids = std::collections::HashMap::new();
     for account in &DEMO_ACCOUNTS {
-        let u = insert_user(db, account.email, account.name, account.password, account.admin, true)
+        let u = insert_user(db, account.email, account.name, account.password, account.admin, true, now)
             .await
             .map_err(|e| anyhow::anyhow!("demo account {}: {e}", account.email))?;
         ids.insert(account.email, u.id);
@@ -110,7 +133,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
                     event_id: Set(e.id),
                     user_id: Set(u.id),
                     role: Set(role.as_str().into()),
-                    created_at: Set(Utc::now()),
+                    created_at: Set(now),
                     ..Default::default()
                 }
                 .insert(db)
@@ -119,13 +142,13 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
         }
     }
     let id = |email: &str| ids.get(email).copied().ok_or_else(|| anyhow::anyhow!("demo account {email} missing"));
-    seed_cfp::seed_cfp(db, &upcoming, id(SOFIA_EMAIL)?).await?;
-    seed_cfp::open_cfp(db, &cndf, 10, seed_cfp::CLOSES_IN_DAYS, CNDF_CFP_TEXT).await?;
+    seed_cfp::seed_cfp(db, &upcoming, id(SOFIA_EMAIL)?, now).await?;
+    seed_cfp::open_cfp(db, &cndf, 10, seed_cfp::CLOSES_IN_DAYS, CNDF_CFP_TEXT, now).await?;
     let txn = db.begin_write().await?;
-    seed_review::seed_review(&txn, &upcoming, id(ORGANISER_EMAIL)?, id(REVIEWER_EMAIL)?, id(SOFIA_EMAIL)?).await?;
+    seed_review::seed_review(&txn, &upcoming, id(ORGANISER_EMAIL)?, id(REVIEWER_EMAIL)?, id(SOFIA_EMAIL)?, now).await?;
     txn.commit().await?;
-    seed_schedule::seed_schedule(db, &upcoming, id(ORGANISER_EMAIL)?).await?;
-    seed_favourites::seed_favourites(db, &upcoming).await?;
+    seed_schedule::seed_schedule(db, &upcoming, id(ORGANISER_EMAIL)?, now).await?;
+    seed_favourites::seed_favourites(db, &upcoming, now).await?;
     Ok(())
 }
 

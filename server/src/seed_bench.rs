@@ -16,7 +16,9 @@ use app::domain::roles::Role;
 use app::domain::schedule::MIN_GAP_MINUTES;
 use app::domain::timetable::Kind;
 use app::domain::zoned::{local_to_utc, zone};
-use app::entities::{decision, event, event_day, format, membership, proposal, proposal_speaker, room, schedule_item, speaker_profile, track, user};
+use app::entities::{
+    decision, event, event_day, format, membership, proposal, proposal_speaker, room, schedule_item, speaker_profile, track, user,
+};
 use app::schedule::publish::freeze;
 
 #[path = "seed_bench_text.rs"]
@@ -95,9 +97,8 @@ fn speakers_of(i: usize) -> (usize, Option<usize>) {
 fn free(busy: &HashMap<usize, Vec<(usize, i64, i64)>>, who: &[usize], day: usize, start: i64, minutes: i64) -> bool {
     let end = start + minutes;
     who.iter().all(|w| {
-        busy.get(w).is_none_or(|slots| {
-            slots.iter().all(|(d, s, e)| *d != day || start >= e + MIN_GAP_MINUTES || end + MIN_GAP_MINUTES <= *s)
-        })
+        busy.get(w)
+            .is_none_or(|slots| slots.iter().all(|(d, s, e)| *d != day || start >= e + MIN_GAP_MINUTES || end + MIN_GAP_MINUTES <= *s))
     })
 }
 
@@ -135,7 +136,17 @@ pub fn plan() -> Result<Vec<Planned>, String> {
         let talks = (0..TALKS).filter(|i| i % DAYS == day).map(|i| {
             let (owner, co) = speakers_of(i);
             let format = format_of(i);
-            Planned { index: i, owner, co, format, track: i % TRACKS, day, room: 0, start: 0, minutes: i64::from(DEFAULT_FORMATS[format].2) }
+            Planned {
+                index: i,
+                owner,
+                co,
+                format,
+                track: i % TRACKS,
+                day,
+                room: 0,
+                start: 0,
+                minutes: i64::from(DEFAULT_FORMATS[format].2),
+            }
         });
         out.extend(place_day(day, talks.collect(), &mut busy)?);
     }
@@ -176,8 +187,12 @@ async fn add_event(db: &impl ConnectionTrait, start: NaiveDate, now: DateTime<Ut
     }
     .insert(db)
     .await?;
-    app::cfp::settings::create_defaults(db, e.id).await.map_err(|x| anyhow::anyhow!("defaults: {x}"))?;
-    track::Entity::delete_many().filter(track::Column::EventId.eq(e.id)).filter(track::Column::Position.gte(TRACKS as i32)).exec(db).await?;
+    app::cfp::settings::create_defaults(db, e.id, now).await.map_err(|x| anyhow::anyhow!("defaults: {x}"))?;
+    track::Entity::delete_many()
+        .filter(track::Column::EventId.eq(e.id))
+        .filter(track::Column::Position.gte(TRACKS as i32))
+        .exec(db)
+        .await?;
     let days = (0..DAYS).map(|d| event_day::ActiveModel {
         event_id: Set(e.id),
         day: Set(start + Duration::days(d as i64)),
@@ -247,7 +262,10 @@ async fn add_speakers(db: &impl ConnectionTrait, hash: &str, now: DateTime<Utc>)
     insert_all(db, rows.collect()).await?;
     let found = user::Entity::find().filter(user::Column::EmailNormalized.is_in(emails.clone())).all(db).await?;
     let by_email: HashMap<String, i32> = found.into_iter().map(|u| (u.email_normalized, u.id)).collect();
-    let ids = emails.iter().map(|e| by_email.get(e).copied().ok_or_else(|| anyhow::anyhow!("speaker {e} missing"))).collect::<anyhow::Result<Vec<i32>>>()?;
+    let ids = emails
+        .iter()
+        .map(|e| by_email.get(e).copied().ok_or_else(|| anyhow::anyhow!("speaker {e} missing")))
+        .collect::<anyhow::Result<Vec<i32>>>()?;
     insert_all(db, ids.iter().enumerate().map(|(j, id)| profile_row(*id, j, now)).collect()).await?;
     Ok(ids)
 }
@@ -256,13 +274,27 @@ async fn add_speakers(db: &impl ConnectionTrait, hash: &str, now: DateTime<Utc>)
 async fn add_organiser(db: &impl ConnectionTrait, event_id: i32, now: DateTime<Utc>) -> anyhow::Result<i32> {
     let hash = hash_password(ORGANISER_PASSWORD.into()).await.map_err(|e| anyhow::anyhow!("hash: {e}"))?;
     let u = user_row(ORGANISER_EMAIL, "Bench Organiser", &hash, now).insert(db).await?;
-    membership::ActiveModel { event_id: Set(event_id), user_id: Set(u.id), role: Set(Role::Organizer.as_str().into()), created_at: Set(now), ..Default::default() }
-        .insert(db)
-        .await?;
+    membership::ActiveModel {
+        event_id: Set(event_id),
+        user_id: Set(u.id),
+        role: Set(Role::Organizer.as_str().into()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
     Ok(u.id)
 }
 
-fn proposal_row(e: &event::Model, t: &Planned, code: &str, owner: i32, formats: &[i32], tracks: &[i32], now: DateTime<Utc>) -> proposal::ActiveModel {
+fn proposal_row(
+    e: &event::Model,
+    t: &Planned,
+    code: &str,
+    owner: i32,
+    formats: &[i32],
+    tracks: &[i32],
+    now: DateTime<Utc>,
+) -> proposal::ActiveModel {
     let (title, abstract_md, outline) = text::talk(t.index, t.track);
     let level = [Level::Beginner, Level::Intermediate, Level::Advanced][t.index % 3];
     let language = if t.index % 7 == 3 { Language::French } else { Language::English };
@@ -311,10 +343,24 @@ fn accepted(proposal_id: i32, by: i32, now: DateTime<Utc>) -> decision::ActiveMo
 }
 
 fn speaker_row(proposal_id: i32, user_id: i32, is_owner: bool, now: DateTime<Utc>) -> proposal_speaker::ActiveModel {
-    proposal_speaker::ActiveModel { proposal_id: Set(proposal_id), user_id: Set(user_id), is_owner: Set(is_owner), created_at: Set(now), ..Default::default() }
+    proposal_speaker::ActiveModel {
+        proposal_id: Set(proposal_id),
+        user_id: Set(user_id),
+        is_owner: Set(is_owner),
+        created_at: Set(now),
+        ..Default::default()
+    }
 }
 
-fn item_row(event_id: i32, kind: Kind, title: &str, proposal: Option<i32>, room: Option<i32>, span: (DateTime<Utc>, DateTime<Utc>), now: DateTime<Utc>) -> schedule_item::ActiveModel {
+fn item_row(
+    event_id: i32,
+    kind: Kind,
+    title: &str,
+    proposal: Option<i32>,
+    room: Option<i32>,
+    span: (DateTime<Utc>, DateTime<Utc>),
+    now: DateTime<Utc>,
+) -> schedule_item::ActiveModel {
     schedule_item::ActiveModel {
         event_id: Set(event_id),
         kind: Set(kind.key().into()),
@@ -332,9 +378,31 @@ fn item_row(event_id: i32, kind: Kind, title: &str, proposal: Option<i32>, room:
 }
 
 /// The accepted, confirmed proposals of `plan` with their speakers and placed items; the codes in plan order.
-async fn add_talks(db: &impl ConnectionTrait, e: &event::Model, by: i32, plan: &[Planned], speakers: &[i32], rooms: &[i32], now: DateTime<Utc>) -> anyhow::Result<Vec<String>> {
-    let formats: Vec<i32> = format::Entity::find().filter(format::Column::EventId.eq(e.id)).order_by_asc(format::Column::Position).all(db).await?.iter().map(|f| f.id).collect();
-    let tracks: Vec<i32> = track::Entity::find().filter(track::Column::EventId.eq(e.id)).order_by_asc(track::Column::Position).all(db).await?.iter().map(|t| t.id).collect();
+async fn add_talks(
+    db: &impl ConnectionTrait,
+    e: &event::Model,
+    by: i32,
+    plan: &[Planned],
+    speakers: &[i32],
+    rooms: &[i32],
+    now: DateTime<Utc>,
+) -> anyhow::Result<Vec<String>> {
+    let formats: Vec<i32> = format::Entity::find()
+        .filter(format::Column::EventId.eq(e.id))
+        .order_by_asc(format::Column::Position)
+        .all(db)
+        .await?
+        .iter()
+        .map(|f| f.id)
+        .collect();
+    let tracks: Vec<i32> = track::Entity::find()
+        .filter(track::Column::EventId.eq(e.id))
+        .order_by_asc(track::Column::Position)
+        .all(db)
+        .await?
+        .iter()
+        .map(|t| t.id)
+        .collect();
     let codes: Vec<String> = plan.iter().map(|_| new_code()).collect();
     let rows = plan.iter().zip(&codes).map(|(t, code)| proposal_row(e, t, code, speakers[t.owner], &formats, &tracks, now));
     insert_all(db, rows.collect()).await?;
@@ -391,7 +459,16 @@ pub async fn seed_bench(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::
 }
 
 pub fn print_summary(s: &Seeded, took: std::time::Duration) {
-    println!("Loaded {} ({}) in {:.1} s: {} rooms, {DAYS} days, {} talks by {} speakers, published as v{}.", s.event.name, s.event.slug, took.as_secs_f64(), text::ROOMS.len(), s.talks, s.speakers, s.version);
+    println!(
+        "Loaded {} ({}) in {:.1} s: {} rooms, {DAYS} days, {} talks by {} speakers, published as v{}.",
+        s.event.name,
+        s.event.slug,
+        took.as_secs_f64(),
+        text::ROOMS.len(),
+        s.talks,
+        s.speakers,
+        s.version
+    );
     println!("Organiser: {ORGANISER_EMAIL} / {ORGANISER_PASSWORD}");
     println!("Sample talk: /events/{}/talk/{}", s.event.slug, s.sample_code);
 }

@@ -133,15 +133,15 @@ fn ctx<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> anyhow::Error + '_
 }
 
 /// Opens the CFP of `event`, adds the fictional speakers and the proposals, in one transaction.
-pub async fn seed_cfp(db: &DatabaseConnection, event: &event::Model, sofia_id: i32) -> anyhow::Result<()> {
+pub async fn seed_cfp(db: &DatabaseConnection, event: &event::Model, sofia_id: i32, now: DateTime<Utc>) -> anyhow::Result<()> {
     let txn = db.begin_write().await?;
-    open_cfp(&txn, event, OPENED_DAYS_AGO, -CLOSED_DAYS_AGO, CFP_TEXT).await?;
+    open_cfp(&txn, event, OPENED_DAYS_AGO, -CLOSED_DAYS_AGO, CFP_TEXT, now).await?;
     let mut ids = HashMap::from([(SOFIA, sofia_id)]);
     for s in &SPEAKERS {
         let (login, name, job, company, city, web, social, notes, bio) = *s;
         let email = format!("{login}@{SPEAKER_DOMAIN}");
-        let u = insert_user(&txn, &email, name, &new_token(), false, true).await.map_err(ctx(&email))?;
-        profile(u.id, name, bio, company, job, city, &website(web), social, notes).insert(&txn).await?;
+        let u = insert_user(&txn, &email, name, &new_token(), false, true, now).await.map_err(ctx(&email))?;
+        profile(u.id, name, bio, company, job, city, &website(web), social, notes, now).insert(&txn).await?;
         ids.insert(login, u.id);
     }
     profile(
@@ -155,28 +155,37 @@ pub async fn seed_cfp(db: &DatabaseConnection, event: &event::Model, sofia_id: i
         "https://example.org/sofia",
         "@sofia@social.example",
         "",
+        now,
     )
     .insert(&txn)
     .await?;
-    add_proposals(&txn, event, &ids).await?;
+    add_proposals(&txn, event, &ids, now).await?;
     txn.commit().await?;
     Ok(())
 }
 
-/// Opens the event's CFP `opened_days_ago` days ago; it closes `closes_in_days` from today (negative: closed), at 23:59.
-pub async fn open_cfp(db: &impl ConnectionTrait, event: &event::Model, opened_days_ago: i64, closes_in_days: i64, text: &str) -> anyhow::Result<()> {
+/// Opens the event's CFP `opened_days_ago` days ago; it closes `closes_in_days` from today (the date of
+/// `now`; negative: closed), at 23:59.
+pub async fn open_cfp(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+    opened_days_ago: i64,
+    closes_in_days: i64,
+    text: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let tz = zone(&event.time_zone);
-    let today = Utc::now().with_timezone(&tz).date_naive();
+    let today = now.with_timezone(&tz).date_naive();
     let at = |day: chrono::NaiveDate, time: &str| local_to_utc(&format!("{day}T{time}"), tz).map_err(ctx("dates"));
     let opens = at(today - Duration::days(opened_days_ago), "00:00")?;
     let closes = at(today + Duration::days(closes_in_days), "23:59")?;
-    let s = settings::settings_of(db, event.id).await.map_err(ctx("settings"))?;
+    let s = settings::settings_of(db, event.id, now).await.map_err(ctx("settings"))?;
     let mut active: cfp_settings::ActiveModel = s.into();
     active.opens_at = Set(Some(opens));
     active.closes_at = Set(Some(closes));
     active.max_proposals = Set(Some(3));
     active.cfp_text = Set(text.into());
-    active.updated_at = Set(Utc::now());
+    active.updated_at = Set(now);
     active.update(db).await?;
     Ok(())
 }
@@ -192,6 +201,7 @@ fn profile(
     website: &str,
     social: &str,
     notes: &str,
+    now: DateTime<Utc>,
 ) -> speaker_profile::ActiveModel {
     speaker_profile::ActiveModel {
         user_id: Set(user_id),
@@ -207,16 +217,20 @@ fn profile(
         social: Set(social.into()),
         city: Set(city.into()),
         private_notes: Set(notes.into()),
-        updated_at: Set(Utc::now() - Duration::days(OPENED_DAYS_AGO)),
+        updated_at: Set(now - Duration::days(OPENED_DAYS_AGO)),
         ..Default::default()
     }
 }
 
 /// One talk per row of `PROPOSALS`, and its proposal, spread over the weeks the CFP has been open.
-async fn add_proposals(db: &impl ConnectionTrait, event: &event::Model, ids: &HashMap<&str, i32>) -> anyhow::Result<()> {
+async fn add_proposals(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+    ids: &HashMap<&str, i32>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let formats = settings::formats_of(db, event.id, true).await.map_err(ctx("formats"))?;
     let tracks = settings::tracks_of(db, event.id, true).await.map_err(ctx("tracks"))?;
-    let now = Utc::now();
     let n = PROPOSALS.len() as i64;
     for (i, row) in PROPOSALS.iter().enumerate() {
         let (owner, co, format, track, level, language, state, title, summary, details) = *row;

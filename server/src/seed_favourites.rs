@@ -3,7 +3,7 @@
 //! hands-on talk drawing more people than its room seats.
 use std::collections::HashMap;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use app::auth::crypto::{hash_password, new_token};
@@ -20,10 +20,9 @@ fn stars_of(j: usize, in_smallest_room_first: bool) -> usize {
     if in_smallest_room_first { 52 } else { (j * 37 + 11) % 56 + 4 }
 }
 
-pub async fn seed_favourites(db: &DatabaseConnection, e: &event::Model) -> anyhow::Result<()> {
+pub async fn seed_favourites(db: &DatabaseConnection, e: &event::Model, now: DateTime<Utc>) -> anyhow::Result<()> {
     let p = app::agenda::service::programme(db, e, None).await.map_err(|x| anyhow::anyhow!("demo favourites: {x}"))?;
     let hash = hash_password(new_token()).await.map_err(|x| anyhow::anyhow!("demo favourites: {x}"))?;
-    let now = Utc::now();
     let emails: Vec<String> = (1..=ATTENDEES).map(|n| format!("attendee{n:02}@attendees.invalid")).collect();
     let rows = emails.iter().enumerate().map(|(i, email)| user_row(email, &format!("Demo attendee {}", i + 1), &hash, now));
     user::Entity::insert_many(rows).exec(db).await?;

@@ -3,7 +3,7 @@
 //! derived from ids, so a fresh seed always tells the same story.
 use std::collections::HashMap;
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use app::auth::crypto::{new_token, token_hash};
@@ -47,15 +47,22 @@ fn demo_score(proposal_id: i32, reviewer: usize, favourite: bool) -> Option<i32>
     }
 }
 
-pub async fn seed_review(db: &impl ConnectionTrait, event: &event::Model, organiser_id: i32, remi_id: i32, sofia_id: i32) -> anyhow::Result<()> {
+pub async fn seed_review(
+    db: &impl ConnectionTrait,
+    event: &event::Model,
+    organiser_id: i32,
+    remi_id: i32,
+    sofia_id: i32,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let mut reviewers = vec![remi_id];
     for (email, name) in REVIEWERS {
-        let u = insert_user(db, email, name, &new_token(), false, true).await.map_err(|e| anyhow::anyhow!("{email}: {e}"))?;
+        let u = insert_user(db, email, name, &new_token(), false, true, now).await.map_err(|e| anyhow::anyhow!("{email}: {e}"))?;
         membership::ActiveModel {
             event_id: Set(event.id),
             user_id: Set(u.id),
             role: Set(Role::Reviewer.as_str().into()),
-            created_at: Set(Utc::now() - Duration::days(40)),
+            created_at: Set(now - Duration::days(40)),
             ..Default::default()
         }
         .insert(db)
@@ -78,7 +85,7 @@ pub async fn seed_review(db: &impl ConnectionTrait, event: &event::Model, organi
             }
             let score = demo_score(p.id, r, favourite);
             scores.push(score);
-            let at = Utc::now() - Duration::days(1 + (i % 5) as i64);
+            let at = now - Duration::days(1 + (i % 5) as i64);
             review::ActiveModel {
                 proposal_id: Set(p.id),
                 reviewer_id: Set(*reviewer_id),
@@ -99,10 +106,10 @@ pub async fn seed_review(db: &impl ConnectionTrait, event: &event::Model, organi
         f.slots = Set(Some(slots));
         f.update(db).await?;
     }
-    decide(db, event, organiser_id, &formats, means).await?;
-    let s = settings_of(db, event.id).await.map_err(|e| anyhow::anyhow!("review settings: {e}"))?;
+    decide(db, event, organiser_id, &formats, means, now).await?;
+    let s = settings_of(db, event.id, now).await.map_err(|e| anyhow::anyhow!("review settings: {e}"))?;
     let mut s: review_settings::ActiveModel = s.into();
-    s.confirm_by = Set(Some(Utc::now() + Duration::days(10)));
+    s.confirm_by = Set(Some(now + Duration::days(10)));
     s.update(db).await?;
     Ok(())
 }
@@ -115,11 +122,12 @@ async fn decide(
     organiser_id: i32,
     formats: &[format::Model],
     mut ranked: Vec<(f64, &proposal::Model)>,
+    now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
     let slots: HashMap<Option<i32>, i32> = formats.iter().zip(SLOTS).map(|(f, s)| (Some(f.id), s)).collect();
     let mut taken: HashMap<Option<i32>, i32> = HashMap::new();
-    let published = Utc::now() - Duration::days(2);
+    let published = now - Duration::days(2);
     let mut declined_one = false;
     for (_, p) in ranked {
         let n = taken.entry(p.format_id).or_default();
@@ -156,7 +164,7 @@ async fn decide(
         .insert(db)
         .await?;
     }
-    record(db, event.id, None, Some(organiser_id), "published", "Decisions published (demo data)")
+    record(db, event.id, None, Some(organiser_id), "published", "Decisions published (demo data)", now)
         .await
         .map_err(|e| anyhow::anyhow!("audit: {e}"))?;
     Ok(())

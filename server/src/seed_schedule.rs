@@ -1,7 +1,7 @@
 //! The demo schedule of the upcoming Cloud Nord: four rooms, a welcome, opening and closing keynotes,
 //! lunch and a village break across all rooms, the accepted talks packed into the sessions, published
 //! as v1 yesterday, and one talk moved since (a work-in-progress change not yet published).
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::DatabaseConnection;
 
 use app::db::BeginWrite;
@@ -52,31 +52,31 @@ impl Cursors {
     }
 }
 
-pub async fn seed_schedule(db: &DatabaseConnection, e: &event::Model, organiser_id: i32) -> anyhow::Result<()> {
+pub async fn seed_schedule(db: &DatabaseConnection, e: &event::Model, organiser_id: i32, now: DateTime<Utc>) -> anyhow::Result<()> {
     let err = |what: &str| {
         let what = what.to_string();
         move |e: app::error::AppError| anyhow::anyhow!("demo schedule, {what}: {e}")
     };
     for (name, seats, description) in ROOMS {
         let form = RoomForm { name: name.into(), capacity: seats.into(), description: description.into() };
-        app::venue::service::add_room(db, e.id, &form).await.map_err(err("room"))?;
+        app::venue::service::add_room(db, e.id, &form, now).await.map_err(err("room"))?;
     }
     let day = e.start_date.format("%Y-%m-%d").to_string();
     app::venue::service::save_day_hours(db, e, &day, OPENS, CLOSES).await.map_err(err("hours"))?;
     for (kind, title, start, minutes) in SHARED {
         let w = Where { day: day.clone(), room: "all".into(), start: start.into(), minutes: minutes.into() };
-        add_extra(db, e, kind, title, &w).await.map_err(err(title))?;
+        add_extra(db, e, kind, title, &w, now).await.map_err(err(title))?;
     }
-    let mut cursors = place_talks(db, e, &day).await?;
+    let mut cursors = place_talks(db, e, &day, now).await?;
     let txn = db.begin_write().await?;
-    freeze(&txn, e, Some(organiser_id), "", Utc::now() - Duration::days(1)).await.map_err(err("publish"))?;
+    freeze(&txn, e, Some(organiser_id), "", now - Duration::days(1)).await.map_err(err("publish"))?;
     txn.commit().await?;
-    move_one_talk(db, e, &day, &mut cursors).await
+    move_one_talk(db, e, &day, &mut cursors, now).await
 }
 
 /// Packs the talks, longest first, into the first session and room where the rules allow them.
-async fn place_talks(db: &DatabaseConnection, e: &event::Model, day: &str) -> anyhow::Result<Cursors> {
-    let loaded = load(db, e).await.map_err(|x| anyhow::anyhow!("demo schedule: {x}"))?;
+async fn place_talks(db: &DatabaseConnection, e: &event::Model, day: &str, now: DateTime<Utc>) -> anyhow::Result<Cursors> {
+    let loaded = load(db, e, now).await.map_err(|x| anyhow::anyhow!("demo schedule: {x}"))?;
     let mut talks: Vec<_> = loaded.items.iter().filter(|i| i.placed.is_none()).collect();
     talks.sort_by_key(|i| (-i.minutes, i.id));
     let mut placed: Vec<Placement> = placements_except(&loaded.items, &loaded.rooms, None);
@@ -96,7 +96,9 @@ async fn place_talks(db: &DatabaseConnection, e: &event::Model, day: &str) -> an
                     continue;
                 }
                 let w = Where { day: day.into(), room: room.id.to_string(), start: clock(start), minutes: talk.minutes.to_string() };
-                place(db, e, talk.id, &talk.version.to_string(), &w).await.map_err(|x| anyhow::anyhow!("demo talk {}: {x}", talk.title))?;
+                place(db, e, talk.id, &talk.version.to_string(), &w, now)
+                    .await
+                    .map_err(|x| anyhow::anyhow!("demo talk {}: {x}", talk.title))?;
                 placed.push(candidate);
                 cursors.0[s][r] = start + talk.minutes + GAP;
                 break 'search;
@@ -107,8 +109,14 @@ async fn place_talks(db: &DatabaseConnection, e: &event::Model, day: &str) -> an
 }
 
 /// After publishing: the last short talk of the morning moves to the end of the afternoon.
-async fn move_one_talk(db: &DatabaseConnection, e: &event::Model, day: &str, cursors: &mut Cursors) -> anyhow::Result<()> {
-    let loaded = load(db, e).await.map_err(|x| anyhow::anyhow!("demo schedule: {x}"))?;
+async fn move_one_talk(
+    db: &DatabaseConnection,
+    e: &event::Model,
+    day: &str,
+    cursors: &mut Cursors,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let loaded = load(db, e, now).await.map_err(|x| anyhow::anyhow!("demo schedule: {x}"))?;
     let Some(talk) = loaded.items.iter().filter(|i| i.placed.is_some() && i.minutes <= 20).max_by_key(|i| i.placed.as_ref().map(|p| p.start)) else {
         return Ok(());
     };
@@ -120,7 +128,7 @@ async fn move_one_talk(db: &DatabaseConnection, e: &event::Model, day: &str, cur
             continue;
         }
         let w = Where { day: day.into(), room: room.id.to_string(), start: clock(start), minutes: talk.minutes.to_string() };
-        if place(db, e, talk.id, &talk.version.to_string(), &w).await.is_ok() {
+        if place(db, e, talk.id, &talk.version.to_string(), &w, now).await.is_ok() {
             cursors.0[last][r] = start + talk.minutes + GAP;
             break;
         }

@@ -26,7 +26,7 @@ pub fn event_form(slug: &str) -> app::domain::events::EventForm {
 
 /// Creates a public event (Europe/Paris) whose CFP closes at `closes`; returns its first format and track ids.
 pub async fn event_with_cfp(app: &TestApp, slug: &str, closes: DateTime<Utc>) -> (i32, i32, i32) {
-    let e = app::events::service::create(&app.state.db, &event_form(slug)).await.expect("event created");
+    let e = app::events::service::create(&app.state.db, &event_form(slug), app.state.clock.now()).await.expect("event created");
     set_closing(app, e.id, Some(closes - Duration::days(60)), closes).await;
     let f = app::cfp::settings::formats_of(&app.state.db, e.id, false).await.unwrap();
     let t = app::cfp::settings::tracks_of(&app.state.db, e.id, false).await.unwrap();

@@ -9,7 +9,7 @@ use crate::TestApp;
 
 /// A public event like the selection one (same day and zone), schedule empty.
 pub async fn empty_event(app: &TestApp, slug: &str) -> event::Model {
-    app::events::service::create(&app.state.db, &crate::cfp::event_form(slug)).await.expect("event created")
+    app::events::service::create(&app.state.db, &crate::cfp::event_form(slug), app.state.clock.now()).await.expect("event created")
 }
 
 pub async fn user_id(app: &TestApp, email: &str) -> i32 {

@@ -122,7 +122,7 @@ impl TestApp {
 
     /// A user straight in the database (no mail, already verified).
     pub async fn create_user(&self, email: &str, name: &str, password: &str, admin: bool) {
-        app::auth::service::insert_user(&self.state.db, email, name, password, admin, true)
+        app::auth::service::insert_user(&self.state.db, email, name, password, admin, true, self.state.clock.now())
             .await
             .expect("create user");
     }

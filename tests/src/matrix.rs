@@ -145,7 +145,7 @@ async fn people(app: &TestApp, event: i32) {
     app.grant("rita@example.org", event, "reviewer").await;
     let mut form = event_form(OTHER_SLUG);
     form.visibility = "draft".into();
-    let other = app::events::service::create(&app.state.db, &form).await.expect("other event");
+    let other = app::events::service::create(&app.state.db, &form, app.state.clock.now()).await.expect("other event");
     app.grant("otto@example.org", other.id, "organizer").await;
     app.create_user("spare@example.org", "Spare", PASSWORD, false).await;
     let ada = user::Entity::find().filter(user::Column::Email.eq("ada@example.org")).one(&app.state.db).await.unwrap().unwrap();

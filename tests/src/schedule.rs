@@ -42,7 +42,7 @@ pub async fn sched(backend: Backend, setup: Setup) -> Sched {
     let mut rooms = Vec::new();
     for (name, seats) in [("Amphi", "300"), ("Atelier", "40")] {
         let form = RoomForm { name: name.into(), capacity: seats.into(), description: String::new() };
-        rooms.push(app::venue::service::add_room(&c.app.state.db, c.event, &form).await.unwrap().id);
+        rooms.push(app::venue::service::add_room(&c.app.state.db, c.event, &form, c.app.state.clock.now()).await.unwrap().id);
     }
     // REX: 40 minutes.
     let rex = c.formats[1];

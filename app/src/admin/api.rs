@@ -26,7 +26,7 @@ pub async fn failed_mails() -> Result<Vec<FailedMail>, AppError> {
 pub async fn retry_mail(id: i32) -> Result<(), AppError> {
     let state = crate::state::app_state();
     crate::auth::guard::require_admin(&state.db).await?;
-    if !crate::mail::outbox::retry(&state.db, id).await? {
+    if !crate::mail::outbox::retry(&state.db, id, state.clock.now()).await? {
         return Err(AppError::NotFound);
     }
     state.mail_wake.notify_one();

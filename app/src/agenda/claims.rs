@@ -89,7 +89,7 @@ pub async fn send(state: &AppState, e: &event::Model, now: DateTime<Utc>) -> App
         let name = user::Entity::find_by_id(c.user_id).one(&txn).await?.map(|u| u.display_name).unwrap_or_default();
         let link = state.config.link(&format!("/claim?token={token}"));
         let mail = templates::talk_claim(&c.email_normalized, &name, &e.name, &titles(&txn, c.user_id).await?, CLAIM_TTL_DAYS, &link);
-        outbox::enqueue(&txn, mail).await?;
+        outbox::enqueue(&txn, mail, now).await?;
         sent += 1;
     }
     txn.commit().await?;

@@ -52,9 +52,9 @@ pub async fn import(db: &DatabaseConnection, e: &event::Model, by: i32, text: &s
     lock(&txn, e.id).await?;
     refuse_unless_empty(&txn, e).await?;
     check_fits(e, &s, tz)?;
-    let rooms = rooms(&txn, e.id, &s).await?;
-    let tracks = tracks(&txn, e.id, &s).await?;
-    let formats = formats(&txn, e.id, &s).await?;
+    let rooms = rooms(&txn, e.id, &s, now).await?;
+    let tracks = tracks(&txn, e.id, &s, now).await?;
+    let formats = formats(&txn, e.id, &s, now).await?;
     let people = super::import_speakers::people(&txn, e.id, &s, now).await?;
     let mut talks = 0;
     for session in &s.sessions {
@@ -129,7 +129,7 @@ fn key(name: &str) -> String {
 }
 
 /// Room ids by lower-case name: the event's rooms, and the file's others added after them.
-async fn rooms(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule) -> AppResult<HashMap<String, i32>> {
+async fn rooms(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule, now: DateTime<Utc>) -> AppResult<HashMap<String, i32>> {
     let mut ids: HashMap<String, i32> = crate::venue::service::rooms_of(txn, event_id).await?.into_iter().map(|r| (key(&r.name), r.id)).collect();
     for r in &s.rooms {
         if ids.contains_key(&key(&r.name)) {
@@ -140,13 +140,13 @@ async fn rooms(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule) 
             capacity: r.capacity.filter(|c| (1..=ROOM_CAPACITY_MAX).contains(c)).map(|c| c.to_string()).unwrap_or_default(),
             description: r.description.chars().take(ROOM_DESCRIPTION_MAX).collect(),
         };
-        let room = crate::venue::service::add_room(txn, event_id, &form).await.map_err(|x| bad(format!("room “{}”: {x}", r.name)))?;
+        let room = crate::venue::service::add_room(txn, event_id, &form, now).await.map_err(|x| bad(format!("room “{}”: {x}", r.name)))?;
         ids.insert(key(&r.name), room.id);
     }
     Ok(ids)
 }
 
-async fn tracks(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule) -> AppResult<HashMap<String, i32>> {
+async fn tracks(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule, now: DateTime<Utc>) -> AppResult<HashMap<String, i32>> {
     let existing = crate::cfp::settings::tracks_of(txn, event_id, true).await?;
     let mut position = existing.iter().map(|t| t.position + 1).max().unwrap_or(0);
     let mut ids: HashMap<String, i32> = existing.into_iter().map(|t| (key(&t.name), t.id)).collect();
@@ -165,7 +165,7 @@ async fn tracks(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule)
             colour: Set(colour.to_lowercase()),
             hidden: Set(false),
             position: Set(position),
-            created_at: Set(Utc::now()),
+            created_at: Set(now),
             ..Default::default()
         }
         .insert(txn)
@@ -187,7 +187,7 @@ fn usual_minutes(s: &ImportedSchedule, name: &str) -> i32 {
 }
 
 /// Format ids by lower-case name: one per talk `type`, lasting its talks' usual length.
-async fn formats(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule) -> AppResult<HashMap<String, i32>> {
+async fn formats(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule, now: DateTime<Utc>) -> AppResult<HashMap<String, i32>> {
     let existing = crate::cfp::settings::formats_of(txn, event_id, true).await?;
     let mut position = existing.iter().map(|f| f.position + 1).max().unwrap_or(0);
     let mut ids: HashMap<String, i32> = existing.into_iter().map(|f| (key(&f.name), f.id)).collect();
@@ -206,7 +206,7 @@ async fn formats(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule
             hidden: Set(false),
             position: Set(position),
             slots: Set(None),
-            created_at: Set(Utc::now()),
+            created_at: Set(now),
             ..Default::default()
         }
         .insert(txn)

@@ -86,7 +86,7 @@ async fn imported_speaker(txn: &impl ConnectionTrait, p: &ImportedPerson, passwo
         public_name: Set(name),
         bio: Set(p.biography.trim().to_string()),
         updated_at: Set(now),
-        ..crate::speakers::profile::blank(u.id)
+        ..crate::speakers::profile::blank(u.id, now)
     }
     .insert(txn)
     .await?;

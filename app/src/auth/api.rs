@@ -55,7 +55,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
 #[server(endpoint = "auth/reset")]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    super::service::reset_password(&state.db, &token, &password).await?;
+    super::service::reset_password(&state.db, &token, &password, state.clock.now()).await?;
     leptos_axum::redirect("/signin?reset=1");
     Ok(())
 }
@@ -81,7 +81,7 @@ pub async fn update_profile(display_name: String) -> Result<(), AppError> {
 #[server(endpoint = "auth/verify")]
 pub async fn verify_email(token: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    super::service::verify_email(&state.db, &token).await?;
+    super::service::verify_email(&state.db, &token, state.clock.now()).await?;
     leptos_axum::redirect("/account?verified=1");
     Ok(())
 }

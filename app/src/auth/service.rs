@@ -2,7 +2,7 @@
 //!
 //! Passwords are hashed before a transaction starts: a write transaction holds SQLite's single
 //! writer, and argon2 is deliberately slow.
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::crypto::{hash_password, verify_password};
@@ -24,13 +24,19 @@ pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> AppResult<
 }
 
 /// A checked new account with its password hashed, not written yet.
-pub async fn prepare_user(email: &str, display_name: &str, password: &str, is_admin: bool, verified: bool) -> AppResult<user::ActiveModel> {
+pub async fn prepare_user(
+    email: &str,
+    display_name: &str,
+    password: &str,
+    is_admin: bool,
+    verified: bool,
+    now: DateTime<Utc>,
+) -> AppResult<user::ActiveModel> {
     let errors = sign_up_errors(email, display_name, password);
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
     let hash = hash_password(password.to_string()).await?;
-    let now = Utc::now();
     Ok(user::ActiveModel {
         email: Set(email.trim().to_string()),
         email_normalized: Set(normalize_email(email)),
@@ -61,19 +67,21 @@ pub async fn insert_user(
     password: &str,
     is_admin: bool,
     verified: bool,
+    now: DateTime<Utc>,
 ) -> AppResult<user::Model> {
-    insert_prepared(db, prepare_user(email, display_name, password, is_admin, verified).await?).await
+    insert_prepared(db, prepare_user(email, display_name, password, is_admin, verified, now).await?).await
 }
 
 async fn queue_verification(state: &AppState, db: &impl ConnectionTrait, user: &user::Model) -> AppResult<()> {
-    let token = tokens::issue(db, user.id, tokens::PURPOSE_VERIFY, VERIFY_TOKEN_TTL_SECS).await?;
+    let now = state.clock.now();
+    let token = tokens::issue(db, user.id, tokens::PURPOSE_VERIFY, VERIFY_TOKEN_TTL_SECS, now).await?;
     let link = state.config.link(&format!("/verify?token={token}"));
-    outbox::enqueue(db, templates::verify_email(&user.email, &user.display_name, &link)).await
+    outbox::enqueue(db, templates::verify_email(&user.email, &user.display_name, &link), now).await
 }
 
 /// Creates the account, queues the verification mail and signs the person in.
 pub async fn sign_up(state: &AppState, email: &str, display_name: &str, password: &str) -> AppResult<user::Model> {
-    let new = prepare_user(email, display_name, password, false, false).await?;
+    let new = prepare_user(email, display_name, password, false, false, state.clock.now()).await?;
     let txn = state.db.begin_write().await?;
     let user = insert_prepared(&txn, new).await?;
     queue_verification(state, &txn, &user).await?;
@@ -130,9 +138,9 @@ pub async fn request_reset(state: &AppState, email: &str, ip: &str) -> AppResult
         )));
     }
     if let Some(user) = find_by_email(&txn, email).await? {
-        let token = tokens::issue(&txn, user.id, tokens::PURPOSE_RESET, RESET_TOKEN_TTL_SECS).await?;
+        let token = tokens::issue(&txn, user.id, tokens::PURPOSE_RESET, RESET_TOKEN_TTL_SECS, now).await?;
         let link = state.config.link(&format!("/reset/confirm?token={token}"));
-        outbox::enqueue(&txn, templates::password_reset(&user.email, &user.display_name, &link)).await?;
+        outbox::enqueue(&txn, templates::password_reset(&user.email, &user.display_name, &link), now).await?;
     }
     txn.commit().await?;
     state.mail_wake.notify_one();
@@ -143,15 +151,15 @@ const EXPIRED_LINK: &str = "This link has expired or was already used. Ask for a
 
 /// Sets a new password from a mailed token: every session of the account ends, its sign-in failures
 /// are forgotten, and since the link proves the mailbox, the email counts as verified.
-pub async fn reset_password(db: &DatabaseConnection, token: &str, password: &str) -> AppResult<()> {
-    let user_id = tokens::peek(db, token, tokens::PURPOSE_RESET).await?.ok_or_else(|| AppError::field("token", EXPIRED_LINK))?;
+pub async fn reset_password(db: &DatabaseConnection, token: &str, password: &str, now: DateTime<Utc>) -> AppResult<()> {
+    let user_id = tokens::peek(db, token, tokens::PURPOSE_RESET, now).await?.ok_or_else(|| AppError::field("token", EXPIRED_LINK))?;
     let user = user::Entity::find_by_id(user_id).one(db).await?.ok_or(AppError::NotFound)?;
     if let Some(msg) = check_new_password(password, &user.email, &user.display_name) {
         return Err(AppError::field("password", msg));
     }
     let hash = hash_password(password.to_string()).await?;
     let txn = db.begin_write().await?;
-    if tokens::consume(&txn, token, tokens::PURPOSE_RESET).await? != Some(user_id) {
+    if tokens::consume(&txn, token, tokens::PURPOSE_RESET, now).await? != Some(user_id) {
         return Err(AppError::field("token", EXPIRED_LINK));
     }
     let user = user::Entity::find_by_id(user_id).one(&txn).await?.ok_or(AppError::NotFound)?;
@@ -159,11 +167,11 @@ pub async fn reset_password(db: &DatabaseConnection, token: &str, password: &str
     let mut active: user::ActiveModel = user.clone().into();
     active.password_hash = Set(hash);
     if newly_verified {
-        active.verified_at = Set(Some(Utc::now()));
+        active.verified_at = Set(Some(now));
     }
     active.update(&txn).await?;
     if newly_verified {
-        apply_role_invitations(&txn, &user).await?;
+        apply_role_invitations(&txn, &user, now).await?;
     }
     crate::entities::session::Entity::delete_many().filter(crate::entities::session::Column::UserId.eq(user_id)).exec(&txn).await?;
     throttle::clear_sign_in_failures(&txn, &throttle_subject(&user.email)).await?;
@@ -201,16 +209,16 @@ pub async fn update_display_name(db: &DatabaseConnection, user: user::Model, nam
 }
 
 /// Confirms an email from its mailed token and hands over roles waiting for that address.
-pub async fn verify_email(db: &DatabaseConnection, token: &str) -> AppResult<()> {
+pub async fn verify_email(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) -> AppResult<()> {
     let txn = db.begin_write().await?;
-    let user_id = tokens::consume(&txn, token, tokens::PURPOSE_VERIFY).await?.ok_or_else(|| AppError::field("token", EXPIRED_LINK))?;
+    let user_id = tokens::consume(&txn, token, tokens::PURPOSE_VERIFY, now).await?.ok_or_else(|| AppError::field("token", EXPIRED_LINK))?;
     let user = user::Entity::find_by_id(user_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     if user.verified_at.is_none() {
         let mut active: user::ActiveModel = user.clone().into();
-        active.verified_at = Set(Some(Utc::now()));
+        active.verified_at = Set(Some(now));
         active.update(&txn).await?;
     }
-    apply_role_invitations(&txn, &user).await?;
+    apply_role_invitations(&txn, &user, now).await?;
     txn.commit().await?;
     Ok(())
 }

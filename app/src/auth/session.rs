@@ -1,5 +1,5 @@
 //! Database sessions behind an HttpOnly cookie (server only).
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use http::header::{COOKIE, SET_COOKIE};
 use http::request::Parts;
 use http::HeaderValue;
@@ -56,7 +56,7 @@ fn cookie_header(config: &AppConfig, token: &str, max_age: i64) -> String {
 pub async fn start(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()> {
     end_current(db).await?;
     let token = new_token();
-    let now = Utc::now();
+    let now = app_state().clock.now();
     session::ActiveModel {
         token_hash: Set(token_hash(&token)),
         user_id: Set(user_id),
@@ -96,20 +96,19 @@ pub async fn end_others(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()
 /// The signed-in user of this request, if the session is live.
 pub async fn current_user(db: &impl ConnectionTrait) -> AppResult<Option<user::Model>> {
     match session_token_from_request() {
-        Some(token) => user_for_token(db, &token).await,
+        Some(token) => user_for_token(db, &token, crate::state::try_app_state()?.clock.now()).await,
         None => Ok(None),
     }
 }
 
-/// The user of a live session, for plain axum handlers that read the cookie themselves.
-pub async fn user_for_token(db: &impl ConnectionTrait, token: &str) -> AppResult<Option<user::Model>> {
+/// The user of a live session at `now`, for plain axum handlers that read the cookie themselves.
+pub async fn user_for_token(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> AppResult<Option<user::Model>> {
     let found = session::Entity::find()
         .filter(session::Column::TokenHash.eq(token_hash(token)))
         .find_also_related(user::Entity)
         .one(db)
         .await?;
     let Some((sess, Some(usr))) = found else { return Ok(None) };
-    let now = Utc::now();
     if !session_is_live(now.timestamp(), sess.last_seen_at.timestamp(), sess.expires_at.timestamp()) {
         session::Entity::delete_by_id(sess.id).exec(db).await?;
         return Ok(None);

@@ -55,8 +55,9 @@ impl Rule {
     }
 }
 
-fn at(secs: i64) -> DateTime<Utc> {
-    Utc.timestamp_opt(secs, 0).single().unwrap_or_else(Utc::now)
+/// The instant `secs` after the epoch (`now` if out of range).
+fn at(secs: i64, now: DateTime<Utc>) -> DateTime<Utc> {
+    Utc.timestamp_opt(secs, 0).single().unwrap_or(now)
 }
 
 fn counter_of(row: &throttle_counter::Model) -> Counter {
@@ -102,9 +103,9 @@ pub async fn take(txn: &impl ConnectionTrait, key: Key<'_>, rule: Rule, now: Dat
         Verdict::Go(c) => {
             let mut active = row.into_active_model();
             active.hits = Set(c.hits as i32);
-            active.window_start = Set(at(c.window_start));
-            active.blocked_until = Set(c.blocked_until.map(at));
-            active.updated_at = Set(at(c.updated_at));
+            active.window_start = Set(at(c.window_start, now));
+            active.blocked_until = Set(c.blocked_until.map(|s| at(s, now)));
+            active.updated_at = Set(at(c.updated_at, now));
             active.update(txn).await?;
             Ok(Ok(c.hits))
         }

@@ -126,7 +126,13 @@ pub fn checked_window(e: &event::Model, form: &WindowForm) -> AppResult<(DateTim
 
 /// Adds a window for `me`; nothing is written when a field is wrong or the speaker has stated
 /// the most already.
-pub async fn add(db: &impl ConnectionTrait, e: &event::Model, me: &user::Model, form: &WindowForm) -> AppResult<window::Model> {
+pub async fn add(
+    db: &impl ConnectionTrait,
+    e: &event::Model,
+    me: &user::Model,
+    form: &WindowForm,
+    now: DateTime<Utc>,
+) -> AppResult<window::Model> {
     let (start, end, note) = checked_window(e, form)?;
     let existing = window::Entity::find()
         .filter(window::Column::EventId.eq(e.id))
@@ -142,7 +148,7 @@ pub async fn add(db: &impl ConnectionTrait, e: &event::Model, me: &user::Model, 
         starts_at: Set(start),
         ends_at: Set(end),
         note: Set(note),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(db)
@@ -194,7 +200,7 @@ mod tests {
             end_date: d(end),
             description: String::new(),
             visibility: "public".into(),
-            created_at: Utc::now(),
+            created_at: chrono::DateTime::default(),
         }
     }
 

@@ -78,7 +78,7 @@ pub async fn get_proposal(code: String) -> Result<ProposalView, AppError> {
 pub async fn withdraw_proposal(code: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let me = require_user(&state.db).await?;
-    super::proposals::withdraw(&state.db, &code, &me).await?;
+    super::proposals::withdraw(&state.db, &code, &me, state.clock.now()).await?;
     leptos_axum::redirect(&format!("/proposals/{code}?withdrawn=1"));
     Ok(())
 }
@@ -107,7 +107,7 @@ pub async fn remove_cospeaker(code: String, speaker_id: String) -> Result<(), Ap
 pub async fn cospeaker_invitation(token: String) -> Result<InvitationView, AppError> {
     let state = crate::state::app_state();
     let viewer = crate::auth::session::current_user(&state.db).await?;
-    super::cospeakers::peek(&state.db, &token, viewer.as_ref()).await
+    super::cospeakers::peek(&state.db, &token, viewer.as_ref(), state.clock.now()).await
 }
 
 #[server(endpoint = "cfp/accept")]

@@ -1,5 +1,5 @@
 //! Co-speakers: mailed single-use invitations, acceptance, removal.
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
@@ -47,6 +47,7 @@ pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str,
         return Err(AppError::field("email", msg));
     }
     let email_n = normalize_email(email);
+    let now = state.clock.now();
     let speakers = speakers_of(&state.db, p.id).await?;
     if speakers.iter().any(|(_, u)| u.email_normalized == email_n) {
         return Err(AppError::field("email", "This person already speaks in this proposal."));
@@ -55,7 +56,7 @@ pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str,
         .filter(invitation::Column::ProposalId.eq(p.id))
         .filter(invitation::Column::EmailNormalized.eq(&email_n))
         .filter(invitation::Column::UsedAt.is_null())
-        .filter(invitation::Column::ExpiresAt.gt(Utc::now()))
+        .filter(invitation::Column::ExpiresAt.gt(now))
         .count(&state.db)
         .await?;
     if pending > 0 {
@@ -63,7 +64,6 @@ pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str,
     }
     let e = event::Entity::find_by_id(p.event_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     let token = new_token();
-    let now = Utc::now();
     let txn = state.db.begin_write().await?;
     count_invitation(state, &txn, me, &email_n, ip).await?;
     invitation::ActiveModel {
@@ -79,7 +79,7 @@ pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str,
     .insert(&txn)
     .await?;
     let link = state.config.link(&format!("/cospeaker?token={token}"));
-    outbox::enqueue(&txn, templates::cospeaker_invitation(&email_n, &me.display_name, &p.title, &e.name, &link)).await?;
+    outbox::enqueue(&txn, templates::cospeaker_invitation(&email_n, &me.display_name, &p.title, &e.name, &link), now).await?;
     txn.commit().await?;
     state.mail_wake.notify_one();
     Ok(())
@@ -106,19 +106,19 @@ async fn count_invitation(state: &AppState, txn: &impl ConnectionTrait, me: &use
     Ok(())
 }
 
-async fn live_invitation(db: &impl ConnectionTrait, token: &str) -> AppResult<invitation::Model> {
+async fn live_invitation(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> AppResult<invitation::Model> {
     invitation::Entity::find()
         .filter(invitation::Column::TokenHash.eq(token_hash(token.trim())))
         .filter(invitation::Column::UsedAt.is_null())
-        .filter(invitation::Column::ExpiresAt.gt(Utc::now()))
+        .filter(invitation::Column::ExpiresAt.gt(now))
         .one(db)
         .await?
         .ok_or_else(|| AppError::field("token", LINK_INVALID))
 }
 
 /// What the invitation link's page shows; does not use the link up.
-pub async fn peek(db: &impl ConnectionTrait, token: &str, viewer: Option<&user::Model>) -> AppResult<InvitationView> {
-    let inv = live_invitation(db, token).await?;
+pub async fn peek(db: &impl ConnectionTrait, token: &str, viewer: Option<&user::Model>, now: DateTime<Utc>) -> AppResult<InvitationView> {
+    let inv = live_invitation(db, token, now).await?;
     let p = proposal::Entity::find_by_id(inv.proposal_id).one(db).await?.ok_or(AppError::NotFound)?;
     let e = event::Entity::find_by_id(p.event_id).one(db).await?.ok_or(AppError::NotFound)?;
     let inviter = user::Entity::find_by_id(inv.invited_by).one(db).await?.map(|u| u.display_name).unwrap_or_default();
@@ -135,7 +135,8 @@ pub async fn peek(db: &impl ConnectionTrait, token: &str, viewer: Option<&user::
 /// Accepts the invitation as `me`. Signed in with another address than the invited one, the person
 /// must confirm (`confirmed`). The link is used up by a conditional update: it works once.
 pub async fn accept(state: &AppState, token: &str, me: &user::Model, confirmed: bool) -> AppResult<String> {
-    let inv = live_invitation(&state.db, token).await?;
+    let now = state.clock.now();
+    let inv = live_invitation(&state.db, token, now).await?;
     if inv.email_normalized != me.email_normalized && !confirmed {
         return Err(AppError::field(
             "confirm",
@@ -148,7 +149,7 @@ pub async fn accept(state: &AppState, token: &str, me: &user::Model, confirmed: 
     }
     let txn = state.db.begin_write().await?;
     let used = invitation::Entity::update_many()
-        .col_expr(invitation::Column::UsedAt, Expr::value(Some(Utc::now())))
+        .col_expr(invitation::Column::UsedAt, Expr::value(Some(now)))
         .filter(invitation::Column::Id.eq(inv.id))
         .filter(invitation::Column::UsedAt.is_null())
         .exec(&txn)
@@ -166,7 +167,7 @@ pub async fn accept(state: &AppState, token: &str, me: &user::Model, confirmed: 
             proposal_id: Set(p.id),
             user_id: Set(me.id),
             is_owner: Set(false),
-            created_at: Set(Utc::now()),
+            created_at: Set(now),
             ..Default::default()
         }
         .insert(&txn)

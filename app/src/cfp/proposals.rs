@@ -1,5 +1,5 @@
 //! Proposals, speaker side: create and edit (drafts or submitted), submit, withdraw, list.
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 
@@ -159,8 +159,14 @@ fn require_open(state: &AppState, s: &crate::entities::cfp_settings::Model, e: &
 }
 
 /// Checks the form against the event's offer; `complete` for a submission.
-async fn checked(db: &impl ConnectionTrait, e: &event::Model, input: &SaveInput, complete: bool) -> AppResult<(Option<i32>, Option<i32>)> {
-    let s = settings::settings_of(db, e.id).await?;
+async fn checked(
+    db: &impl ConnectionTrait,
+    e: &event::Model,
+    input: &SaveInput,
+    complete: bool,
+    now: DateTime<Utc>,
+) -> AppResult<(Option<i32>, Option<i32>)> {
+    let s = settings::settings_of(db, e.id, now).await?;
     let mut errors = talk_errors(&input.talk, &levels_offered(&s), &languages_offered(&s), complete);
     let format_id = parse_id(&input.format_id, "format_id", "format")?;
     let track_id = parse_id(&input.track_id, "track_id", "track")?;
@@ -181,8 +187,14 @@ async fn checked(db: &impl ConnectionTrait, e: &event::Model, input: &SaveInput,
 }
 
 /// Refuses a submission beyond the event's limit per speaker, not counting proposal `except`.
-async fn check_limit(db: &impl ConnectionTrait, e: &event::Model, me: &user::Model, except: Option<i32>) -> AppResult<()> {
-    let s = settings::settings_of(db, e.id).await?;
+async fn check_limit(
+    db: &impl ConnectionTrait,
+    e: &event::Model,
+    me: &user::Model,
+    except: Option<i32>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let s = settings::settings_of(db, e.id, now).await?;
     let Some(max) = s.max_proposals else { return Ok(()) };
     let mut q = proposal::Entity::find()
         .filter(proposal::Column::EventId.eq(e.id))
@@ -217,9 +229,10 @@ async fn create(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
         // Sent before (double click, or a draft kept when the page was left): this is an update.
         return update(state, me, SaveInput { code, ..input }).await;
     }
-    require_open(state, &settings::settings_of(&state.db, e.id).await?, &e)?;
+    let now = state.clock.now();
+    require_open(state, &settings::settings_of(&state.db, e.id, now).await?, &e)?;
     let submit = input.intent == Intent::Submit;
-    let (format_id, track_id) = checked(&state.db, &e, &input, submit).await?;
+    let (format_id, track_id) = checked(&state.db, &e, &input, submit, now).await?;
     let from_talk = parse_id(&input.talk_id, "talk_id", "talk")?;
     if input.form_key.trim().len() < 8 {
         return Err(AppError::BadRequest("The form is out of date. Please reload the page.".into()));
@@ -231,10 +244,9 @@ async fn create(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
     // Writes come first in the transaction: on SQLite a transaction that reads and then writes
     // can fail at once when another one writes meanwhile, instead of waiting its turn.
     let txn = state.db.begin_write().await?;
-    let now = Utc::now();
     let talk_id = match from_talk {
         Some(id) => id,
-        None => crate::speakers::talks::insert(&txn, me, &input.talk).await?.id,
+        None => crate::speakers::talks::insert(&txn, me, &input.talk, now).await?.id,
     };
     let state_now = if submit { ProposalState::Submitted } else { ProposalState::Draft };
     let inserted = proposal::ActiveModel {
@@ -282,8 +294,8 @@ async fn create(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
     .await?;
     if submit {
         // Counts the other submitted proposals: this one is already in.
-        check_limit(&txn, &e, me, Some(p.id)).await?;
-        queue_confirmation(state, &txn, &p, &e).await?;
+        check_limit(&txn, &e, me, Some(p.id), now).await?;
+        queue_confirmation(state, &txn, &p, &e, now).await?;
     }
     txn.commit().await?;
     state.mail_wake.notify_one();
@@ -302,15 +314,15 @@ async fn code_of_form(db: &impl ConnectionTrait, form_key: &str, me: &user::Mode
 async fn update(state: &AppState, me: &user::Model, input: SaveInput) -> AppResult<String> {
     let p = as_speaker(&state.db, &input.code, me).await?;
     let e = event::Entity::find_by_id(p.event_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
-    require_open(state, &settings::settings_of(&state.db, e.id).await?, &e)?;
+    let now = state.clock.now();
+    require_open(state, &settings::settings_of(&state.db, e.id, now).await?, &e)?;
     if p.state == ProposalState::Withdrawn.as_str() {
         return Err(AppError::Conflict("This proposal was withdrawn; it can no longer be changed.".into()));
     }
     let was_submitted = p.state == ProposalState::Submitted.as_str();
     let submit_now = input.intent == Intent::Submit && !was_submitted;
-    let (format_id, track_id) = checked(&state.db, &e, &input, submit_now || was_submitted).await?;
+    let (format_id, track_id) = checked(&state.db, &e, &input, submit_now || was_submitted, now).await?;
     let txn = state.db.begin_write().await?;
-    let now = Utc::now();
     let mut active: proposal::ActiveModel = p.clone().into();
     active.format_id = Set(format_id);
     active.track_id = Set(track_id);
@@ -323,7 +335,7 @@ async fn update(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
     active.updated_at = Set(now);
     let updated = active.update(&txn).await?;
     if submit_now {
-        check_limit(&txn, &e, me, Some(p.id)).await?;
+        check_limit(&txn, &e, me, Some(p.id), now).await?;
         // Conditional, so a double click submits (and mails) once.
         let res = proposal::Entity::update_many()
             .col_expr(proposal::Column::State, Expr::value(ProposalState::Submitted.as_str()))
@@ -333,7 +345,7 @@ async fn update(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
             .exec(&txn)
             .await?;
         if res.rows_affected == 1 {
-            queue_confirmation(state, &txn, &updated, &e).await?;
+            queue_confirmation(state, &txn, &updated, &e, now).await?;
         }
     }
     txn.commit().await?;
@@ -342,10 +354,16 @@ async fn update(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
 }
 
 /// Mails every speaker of the proposal that it was submitted.
-async fn queue_confirmation(state: &AppState, txn: &impl ConnectionTrait, p: &proposal::Model, e: &event::Model) -> AppResult<()> {
+async fn queue_confirmation(
+    state: &AppState,
+    txn: &impl ConnectionTrait,
+    p: &proposal::Model,
+    e: &event::Model,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let link = state.config.link(&format!("/proposals/{}", p.code));
     for (_, u) in speakers_of(txn, p.id).await? {
-        outbox::enqueue(txn, templates::proposal_submitted(&u.email, &u.display_name, &p.title, &e.name, &link)).await?;
+        outbox::enqueue(txn, templates::proposal_submitted(&u.email, &u.display_name, &p.title, &e.name, &link), now).await?;
     }
     Ok(())
 }
@@ -363,14 +381,14 @@ pub async fn speakers_of(db: &impl ConnectionTrait, proposal_id: i32) -> AppResu
 }
 
 /// Withdraws the proposal; only its owner may. The row stays, so organisers see it withdrawn.
-pub async fn withdraw(db: &impl ConnectionTrait, code: &str, me: &user::Model) -> AppResult<()> {
+pub async fn withdraw(db: &impl ConnectionTrait, code: &str, me: &user::Model, now: DateTime<Utc>) -> AppResult<()> {
     let p = as_speaker(db, code, me).await?;
     if p.owner_id != me.id {
         return Err(AppError::Conflict("Only the person who created this proposal can withdraw it.".into()));
     }
     proposal::Entity::update_many()
         .col_expr(proposal::Column::State, Expr::value(ProposalState::Withdrawn.as_str()))
-        .col_expr(proposal::Column::WithdrawnAt, Expr::value(Some(Utc::now())))
+        .col_expr(proposal::Column::WithdrawnAt, Expr::value(Some(now)))
         .filter(proposal::Column::Id.eq(p.id))
         .filter(proposal::Column::State.ne(ProposalState::Withdrawn.as_str()))
         .exec(db)
@@ -393,17 +411,18 @@ pub async fn view(state: &AppState, code: &str, me: &user::Model) -> AppResult<P
     let db = &state.db;
     let p = as_speaker(db, code, me).await?;
     let e = event::Entity::find_by_id(p.event_id).one(db).await?.ok_or(AppError::NotFound)?;
-    let s = settings::settings_of(db, e.id).await?;
-    let status = settings::status(state.clock.now(), &s, &e);
+    let now = state.clock.now();
+    let s = settings::settings_of(db, e.id, now).await?;
+    let status = settings::status(now, &s, &e);
     let speakers = speakers_of(db, p.id).await?;
     let pending = cospeaker_invitation::Entity::find()
         .filter(cospeaker_invitation::Column::ProposalId.eq(p.id))
         .filter(cospeaker_invitation::Column::UsedAt.is_null())
-        .filter(cospeaker_invitation::Column::ExpiresAt.gt(Utc::now()))
+        .filter(cospeaker_invitation::Column::ExpiresAt.gt(now))
         .all(db)
         .await?;
     let withdrawn = p.state == ProposalState::Withdrawn.as_str();
-    let mut sides = crate::selection::answers::speaker_side(db, std::slice::from_ref(&p), state.clock.now()).await?;
+    let mut sides = crate::selection::answers::speaker_side(db, std::slice::from_ref(&p), now).await?;
     Ok(ProposalView {
         selection: sides.remove(&p.id).ok_or(AppError::Internal)?,
         code: p.code.clone(),

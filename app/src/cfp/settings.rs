@@ -12,8 +12,7 @@ use crate::error::AppResult;
 use crate::ui::markdown::render_markdown;
 
 /// Gives a new event its CFP settings (closed until organisers set dates) and the usual formats and tracks.
-pub async fn create_defaults(db: &impl ConnectionTrait, event_id: i32) -> AppResult<()> {
-    let now = Utc::now();
+pub async fn create_defaults(db: &impl ConnectionTrait, event_id: i32, now: DateTime<Utc>) -> AppResult<()> {
     default_settings(event_id, now).insert(db).await?;
     for (i, (name, description, minutes)) in DEFAULT_FORMATS.iter().enumerate() {
         format::ActiveModel {
@@ -61,11 +60,11 @@ fn default_settings(event_id: i32, now: DateTime<Utc>) -> cfp_settings::ActiveMo
 }
 
 /// The event's settings; an event created before CFPs existed gets the defaults now.
-pub async fn settings_of(db: &impl ConnectionTrait, event_id: i32) -> AppResult<cfp_settings::Model> {
+pub async fn settings_of(db: &impl ConnectionTrait, event_id: i32, now: DateTime<Utc>) -> AppResult<cfp_settings::Model> {
     let found = cfp_settings::Entity::find().filter(cfp_settings::Column::EventId.eq(event_id)).one(db).await?;
     match found {
         Some(s) => Ok(s),
-        None => Ok(default_settings(event_id, Utc::now()).insert(db).await?),
+        None => Ok(default_settings(event_id, now).insert(db).await?),
     }
 }
 
@@ -120,7 +119,7 @@ fn pairs<C: Choice>(items: &[C]) -> Vec<(String, String)> {
 
 /// The public CFP page of `e` (visible formats and tracks only).
 pub async fn page(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc>) -> AppResult<CfpPage> {
-    let s = settings_of(db, e.id).await?;
+    let s = settings_of(db, e.id, now).await?;
     let formats = formats_of(db, e.id, false).await?;
     let tracks = tracks_of(db, e.id, false).await?;
     Ok(CfpPage {

@@ -166,7 +166,7 @@ pub(crate) mod tests {
             end_date: day(11),
             version: 2,
             version_name: "v2".into(),
-            published_at: chrono::Utc::now(),
+            published_at: chrono::DateTime::default(),
             published_label: "now".into(),
             rooms: vec![
                 ProgrammeRoom { id: 1, name: "Amphi".into(), capacity: None },

@@ -23,7 +23,7 @@ pub(crate) async fn managed_event(db: &sea_orm::DatabaseConnection, slug: &str) 
 #[server(endpoint = "events/listed")]
 pub async fn listed_events() -> Result<EventLists, AppError> {
     let state = crate::state::app_state();
-    super::service::listed(&state.db).await
+    super::service::listed(&state.db, state.clock.now()).await
 }
 
 #[server(endpoint = "events/get")]
@@ -56,7 +56,7 @@ pub async fn create_event(
     let state = crate::state::app_state();
     crate::auth::guard::require_admin(&state.db).await?;
     let form = EventForm { slug, name, city, venue, time_zone, start_date, end_date, description, visibility };
-    let event = super::service::create(&state.db, &form).await?;
+    let event = super::service::create(&state.db, &form, state.clock.now()).await?;
     leptos_axum::redirect(&format!("/admin/events/{}?created=1", event.slug));
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! Event queries and role grants.
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::{EventDetail, EventLists, EventSummary, MemberRow};
@@ -58,9 +58,9 @@ pub fn detail(e: &event::Model, can_manage: bool) -> EventDetail {
     }
 }
 
-/// Public events, split into upcoming (soonest first) and past (latest first).
-pub async fn listed(db: &impl ConnectionTrait) -> AppResult<EventLists> {
-    let today = Utc::now().date_naive();
+/// Public events, split into upcoming (soonest first) and past (latest first) at `now`.
+pub async fn listed(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<EventLists> {
+    let today = now.date_naive();
     let all = event::Entity::find()
         .filter(event::Column::Visibility.eq(Visibility::Public.as_str()))
         .order_by_asc(event::Column::StartDate)
@@ -124,7 +124,7 @@ fn slug_taken(e: sea_orm::DbErr) -> AppError {
 }
 
 /// Creates an event with its default CFP settings, formats and tracks, all or nothing.
-pub async fn create(db: &sea_orm::DatabaseConnection, form: &EventForm) -> AppResult<event::Model> {
+pub async fn create(db: &sea_orm::DatabaseConnection, form: &EventForm, now: DateTime<Utc>) -> AppResult<event::Model> {
     let (start, end) = validated(form)?;
     let txn = db.begin_write().await?;
     let created = event::ActiveModel {
@@ -137,13 +137,13 @@ pub async fn create(db: &sea_orm::DatabaseConnection, form: &EventForm) -> AppRe
         end_date: Set(end),
         description: Set(form.description.clone()),
         visibility: Set(form.visibility.clone()),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)
     .await
     .map_err(slug_taken)?;
-    crate::cfp::settings::create_defaults(&txn, created.id).await?;
+    crate::cfp::settings::create_defaults(&txn, created.id, now).await?;
     txn.commit().await?;
     Ok(created)
 }
@@ -197,12 +197,12 @@ pub async fn members(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec<
     Ok(out)
 }
 
-async fn insert_membership(db: &impl ConnectionTrait, event_id: i32, user_id: i32, role: Role) -> AppResult<bool> {
+async fn insert_membership(db: &impl ConnectionTrait, event_id: i32, user_id: i32, role: Role, now: DateTime<Utc>) -> AppResult<bool> {
     let res = membership::ActiveModel {
         event_id: Set(event_id),
         user_id: Set(user_id),
         role: Set(role.as_str().into()),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(db)
@@ -215,12 +215,12 @@ async fn insert_membership(db: &impl ConnectionTrait, event_id: i32, user_id: i3
 }
 
 /// Keeps `role` waiting for `email_n` until an account with that address is verified.
-async fn insert_invitation(db: &impl ConnectionTrait, event_id: i32, email_n: &str, role: Role) -> AppResult<()> {
+async fn insert_invitation(db: &impl ConnectionTrait, event_id: i32, email_n: &str, role: Role, now: DateTime<Utc>) -> AppResult<()> {
     let res = role_invitation::ActiveModel {
         event_id: Set(event_id),
         email_normalized: Set(email_n.to_string()),
         role: Set(role.as_str().into()),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(db)
@@ -242,28 +242,29 @@ pub async fn grant_role(state: &AppState, e: &event::Model, email: &str, role: R
         return Err(AppError::field("email", msg));
     }
     let email_n = normalize_email(email);
+    let now = state.clock.now();
     let txn = state.db.begin_write().await?;
     let existing = user::Entity::find().filter(user::Column::EmailNormalized.eq(&email_n)).one(&txn).await?;
     let mail = match existing {
         Some(u) if u.verified_at.is_some() => {
-            if !insert_membership(&txn, e.id, u.id, role).await? {
+            if !insert_membership(&txn, e.id, u.id, role, now).await? {
                 return Err(AppError::Conflict(format!("{} is already {} of this event.", u.email, role.label())));
             }
             let link = state.config.link(&format!("/events/{}", e.slug));
             templates::role_granted(&u.email, &u.display_name, role.label(), &e.name, &link)
         }
         Some(u) => {
-            insert_invitation(&txn, e.id, &email_n, role).await?;
+            insert_invitation(&txn, e.id, &email_n, role, now).await?;
             let link = state.config.link("/account");
             templates::role_awaiting_verification(&u.email, &u.display_name, role.label(), &e.name, &link)
         }
         None => {
-            insert_invitation(&txn, e.id, &email_n, role).await?;
+            insert_invitation(&txn, e.id, &email_n, role, now).await?;
             let link = state.config.link(&format!("/signup?email={email_n}"));
             templates::role_invitation(&email_n, role.label(), &e.name, &link)
         }
     };
-    outbox::enqueue(&txn, mail).await?;
+    outbox::enqueue(&txn, mail, now).await?;
     txn.commit().await?;
     state.mail_wake.notify_one();
     Ok(())
@@ -290,14 +291,14 @@ pub async fn revoke_role(db: &impl ConnectionTrait, event_id: i32, email: &str, 
 }
 
 /// Turns the invitations waiting for this user's (now verified) email into memberships.
-pub async fn apply_role_invitations(db: &impl ConnectionTrait, u: &user::Model) -> AppResult<()> {
+pub async fn apply_role_invitations(db: &impl ConnectionTrait, u: &user::Model, now: DateTime<Utc>) -> AppResult<()> {
     let invites = role_invitation::Entity::find()
         .filter(role_invitation::Column::EmailNormalized.eq(&u.email_normalized))
         .all(db)
         .await?;
     for inv in invites {
         if let Some(role) = Role::parse(&inv.role) {
-            insert_membership(db, inv.event_id, u.id, role).await?;
+            insert_membership(db, inv.event_id, u.id, role, now).await?;
         }
         role_invitation::Entity::delete_by_id(inv.id).exec(db).await?;
     }

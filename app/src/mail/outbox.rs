@@ -1,7 +1,7 @@
 //! The outbox table: mails are queued in the transaction of the change that causes them,
 //! then claimed and delivered by the worker. Claims are conditional updates, so two server
 //! instances never take the same row.
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, PaginatorTrait, QueryFilter,
@@ -25,11 +25,11 @@ const LEASE_SECS: i64 = 300;
 
 /// Queues a mail; pass the transaction of the change that causes it. A mail to a reserved `.invalid`
 /// address (an imported speaker's account, a demo attendee) is dropped: no mailbox could take it.
-pub async fn enqueue(conn: &impl ConnectionTrait, email: Email) -> AppResult<()> {
+/// It is due at `now`.
+pub async fn enqueue(conn: &impl ConnectionTrait, email: Email, now: DateTime<Utc>) -> AppResult<()> {
     if is_undeliverable(&email.to) {
         return Ok(());
     }
-    let now = Utc::now();
     let (name, content_type, body) = match email.attachment {
         Some(a) => (Some(a.filename), Some(a.content_type), Some(a.body)),
         None => (None, None, None),
@@ -53,9 +53,8 @@ pub async fn enqueue(conn: &impl ConnectionTrait, email: Email) -> AppResult<()>
     Ok(())
 }
 
-/// Claims up to `limit` due mails for this worker and returns them.
-pub async fn claim_due(conn: &impl ConnectionTrait, limit: u64) -> AppResult<Vec<mail_outbox::Model>> {
-    let now = Utc::now();
+/// Claims up to `limit` mails due at `now` for this worker and returns them.
+pub async fn claim_due(conn: &impl ConnectionTrait, limit: u64, now: DateTime<Utc>) -> AppResult<Vec<mail_outbox::Model>> {
     let claim = new_token();
     let due_ids = {
         let mut q = Query::select();
@@ -95,10 +94,10 @@ pub async fn claim_due(conn: &impl ConnectionTrait, limit: u64) -> AppResult<Vec
         .await?)
 }
 
-pub async fn mark_sent(conn: &impl ConnectionTrait, id: i32) -> AppResult<()> {
+pub async fn mark_sent(conn: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> AppResult<()> {
     mail_outbox::Entity::update_many()
         .col_expr(Column::Status, Expr::value(SENT))
-        .col_expr(Column::SentAt, Expr::value(Some(Utc::now())))
+        .col_expr(Column::SentAt, Expr::value(Some(now)))
         .col_expr(Column::LastError, Expr::value(Option::<String>::None))
         .filter(Column::Id.eq(id))
         .exec(conn)
@@ -112,9 +111,10 @@ pub async fn mark_attempt_failed(
     row: &mail_outbox::Model,
     error: &str,
     retry_base_secs: u64,
+    now: DateTime<Utc>,
 ) -> AppResult<()> {
     let give_up = should_give_up(row.attempts);
-    let next = Utc::now() + Duration::seconds(retry_delay_secs(row.attempts, retry_base_secs) as i64);
+    let next = now + Duration::seconds(retry_delay_secs(row.attempts, retry_base_secs) as i64);
     mail_outbox::Entity::update_many()
         .col_expr(Column::Status, Expr::value(if give_up { FAILED } else { PENDING }))
         .col_expr(Column::NextAttemptAt, Expr::value(next))
@@ -143,12 +143,12 @@ pub async fn failed(conn: &impl ConnectionTrait) -> AppResult<Vec<mail_outbox::M
         .await?)
 }
 
-/// Puts a failed mail back in the queue, with a fresh count of attempts.
-pub async fn retry(conn: &impl ConnectionTrait, id: i32) -> AppResult<bool> {
+/// Puts a failed mail back in the queue (due at `now`), with a fresh count of attempts.
+pub async fn retry(conn: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> AppResult<bool> {
     let res = mail_outbox::Entity::update_many()
         .col_expr(Column::Status, Expr::value(PENDING))
         .col_expr(Column::Attempts, Expr::value(0))
-        .col_expr(Column::NextAttemptAt, Expr::value(Utc::now()))
+        .col_expr(Column::NextAttemptAt, Expr::value(now))
         .filter(Column::Id.eq(id))
         .filter(Column::Status.eq(FAILED))
         .exec(conn)

@@ -31,13 +31,13 @@ pub async fn run(state: AppState, poll: Duration, mut shutdown: watch::Receiver<
 
 /// Claims and sends one batch; returns how many mails it tried.
 pub async fn drain_once(state: &AppState) -> crate::error::AppResult<usize> {
-    let rows = outbox::claim_due(&state.db, BATCH).await?;
+    let rows = outbox::claim_due(&state.db, BATCH, state.clock.now()).await?;
     for row in &rows {
         match state.mailer.send(&state.config.mail_from, row).await {
-            Ok(()) => outbox::mark_sent(&state.db, row.id).await?,
+            Ok(()) => outbox::mark_sent(&state.db, row.id, state.clock.now()).await?,
             Err(e) => {
                 tracing::warn!(id = row.id, attempts = row.attempts, error = %e, "mail not sent, will retry");
-                outbox::mark_attempt_failed(&state.db, row, &e, state.config.mail_retry_base_secs).await?;
+                outbox::mark_attempt_failed(&state.db, row, &e, state.config.mail_retry_base_secs, state.clock.now()).await?;
             }
         }
     }

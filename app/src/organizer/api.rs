@@ -58,7 +58,7 @@ pub async fn save_cfp_settings(
         languages: vec![(Language::French, lang_fr.is_some()), (Language::English, lang_en.is_some())],
         cfp_text,
     };
-    super::service::save_settings(&state.db, &event, &input).await?;
+    super::service::save_settings(&state.db, &event, &input, state.clock.now()).await?;
     leptos_axum::redirect(&cfp_page(&event.slug, "saved", ""));
     Ok(())
 }
@@ -74,7 +74,7 @@ pub async fn add_format(
     let state = crate::state::app_state();
     let event = managed_event(&state.db, &slug).await?;
     let form = FormatForm { name, description, duration_min };
-    super::service::add_format(&state.db, event.id, &form, hidden.is_some()).await?;
+    super::service::add_format(&state.db, event.id, &form, hidden.is_some(), state.clock.now()).await?;
     leptos_axum::redirect(&cfp_page(&event.slug, "format_added", "#formats"));
     Ok(())
 }
@@ -120,7 +120,7 @@ pub async fn add_track(
     let state = crate::state::app_state();
     let event = managed_event(&state.db, &slug).await?;
     let form = TrackForm { name, description, colour };
-    super::service::add_track(&state.db, event.id, &form, hidden.is_some()).await?;
+    super::service::add_track(&state.db, event.id, &form, hidden.is_some(), state.clock.now()).await?;
     leptos_axum::redirect(&cfp_page(&event.slug, "track_added", "#tracks"));
     Ok(())
 }

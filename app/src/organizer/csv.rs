@@ -76,7 +76,7 @@ pub async fn proposals_csv(
     headers: HeaderMap,
 ) -> Response {
     let user = match session_token(&headers) {
-        Some(token) => match user_for_token(&state.db, &token).await {
+        Some(token) => match user_for_token(&state.db, &token, state.clock.now()).await {
             Ok(u) => u,
             Err(e) => return failure(e),
         },

@@ -329,7 +329,7 @@ mod tests {
             social: "@zoe@mastodon.social".into(),
             city: String::new(),
             private_notes: String::new(),
-            updated_at: chrono::Utc::now(),
+            updated_at: chrono::DateTime::default(),
         };
         let links = links_of(&p);
         let hrefs: Vec<(&str, Option<&str>)> = links.iter().map(|l| (l.label.as_str(), l.href.as_deref())).collect();

@@ -96,9 +96,9 @@ pub fn validate_settings(input: &SettingsInput, tz: Tz) -> AppResult<ValidSettin
     Ok(ValidSettings { opens_at, closes_at, max_proposals, levels, languages, cfp_text: input.cfp_text.clone() })
 }
 
-pub async fn save_settings(db: &impl ConnectionTrait, e: &event::Model, input: &SettingsInput) -> AppResult<()> {
+pub async fn save_settings(db: &impl ConnectionTrait, e: &event::Model, input: &SettingsInput, now: DateTime<Utc>) -> AppResult<()> {
     let valid = validate_settings(input, zone(&e.time_zone))?;
-    let current = settings_of(db, e.id).await?;
+    let current = settings_of(db, e.id, now).await?;
     let mut row: cfp_settings::ActiveModel = current.into();
     row.opens_at = Set(valid.opens_at);
     row.closes_at = Set(valid.closes_at);
@@ -106,7 +106,7 @@ pub async fn save_settings(db: &impl ConnectionTrait, e: &event::Model, input: &
     row.levels = Set(join_list(&valid.levels));
     row.languages = Set(join_list(&valid.languages));
     row.cfp_text = Set(valid.cfp_text);
-    row.updated_at = Set(Utc::now());
+    row.updated_at = Set(now);
     row.update(db).await?;
     Ok(())
 }
@@ -130,7 +130,7 @@ async fn usage(db: &impl ConnectionTrait, event_id: i32, column: proposal::Colum
 
 /// The settings page of `e` at `now`.
 pub async fn settings_view(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc>) -> AppResult<CfpSettingsView> {
-    let s = settings_of(db, e.id).await?;
+    let s = settings_of(db, e.id, now).await?;
     let tz = zone(&e.time_zone);
     let by_format = usage(db, e.id, proposal::Column::FormatId).await?;
     let by_track = usage(db, e.id, proposal::Column::TrackId).await?;
@@ -217,7 +217,7 @@ async fn track_of(db: &impl ConnectionTrait, event_id: i32, id: i32) -> AppResul
     track::Entity::find_by_id(id).filter(track::Column::EventId.eq(event_id)).one(db).await?.ok_or(AppError::NotFound)
 }
 
-pub async fn add_format(db: &impl ConnectionTrait, event_id: i32, form: &FormatForm, hidden: bool) -> AppResult<()> {
+pub async fn add_format(db: &impl ConnectionTrait, event_id: i32, form: &FormatForm, hidden: bool, now: DateTime<Utc>) -> AppResult<()> {
     let minutes = checked_format(form)?;
     let position = formats_of(db, event_id, true).await?.iter().map(|f| f.position + 1).max().unwrap_or(0);
     format::ActiveModel {
@@ -227,7 +227,7 @@ pub async fn add_format(db: &impl ConnectionTrait, event_id: i32, form: &FormatF
         duration_min: Set(minutes),
         hidden: Set(hidden),
         position: Set(position),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(db)
@@ -257,7 +257,7 @@ pub async fn delete_format(db: &impl ConnectionTrait, event_id: i32, id: i32) ->
     Ok(())
 }
 
-pub async fn add_track(db: &impl ConnectionTrait, event_id: i32, form: &TrackForm, hidden: bool) -> AppResult<()> {
+pub async fn add_track(db: &impl ConnectionTrait, event_id: i32, form: &TrackForm, hidden: bool, now: DateTime<Utc>) -> AppResult<()> {
     let colour = checked_track(form)?;
     let position = tracks_of(db, event_id, true).await?.iter().map(|t| t.position + 1).max().unwrap_or(0);
     track::ActiveModel {
@@ -267,7 +267,7 @@ pub async fn add_track(db: &impl ConnectionTrait, event_id: i32, form: &TrackFor
         colour: Set(colour),
         hidden: Set(hidden),
         position: Set(position),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(db)

@@ -17,11 +17,11 @@ pub struct Reviewer {
     pub settings: review_settings::Model,
 }
 
-/// The event if the signed-in person reviews or organises it.
-pub async fn reviewer_of(db: &impl ConnectionTrait, slug: &str) -> AppResult<Reviewer> {
+/// The event if the signed-in person reviews or organises it (settings read at `now`).
+pub async fn reviewer_of(db: &impl ConnectionTrait, slug: &str, now: chrono::DateTime<chrono::Utc>) -> AppResult<Reviewer> {
     let event = crate::events::service::by_slug(db, slug).await?;
     let me = crate::auth::guard::require_event_role(db, event.id, &[Role::Reviewer, Role::Organizer]).await?;
-    let settings = super::settings::settings_of(db, event.id).await?;
+    let settings = super::settings::settings_of(db, event.id, now).await?;
     Ok(Reviewer { event, me, settings })
 }
 

@@ -14,14 +14,14 @@ pub async fn load_review_events() -> Result<Vec<ReviewEvent>, AppError> {
 #[server(endpoint = "review/queue")]
 pub async fn load_review_queue(slug: String, format: String, track: String) -> Result<ReviewQueue, AppError> {
     let state = crate::state::app_state();
-    let r = super::access::reviewer_of(&state.db, &slug).await?;
+    let r = super::access::reviewer_of(&state.db, &slug, state.clock.now()).await?;
     super::service::queue(&state, &r, &format, &track).await
 }
 
 #[server(endpoint = "review/subject")]
 pub async fn load_review_subject(slug: String, code: String) -> Result<ReviewSubject, AppError> {
     let state = crate::state::app_state();
-    let r = super::access::reviewer_of(&state.db, &slug).await?;
+    let r = super::access::reviewer_of(&state.db, &slug, state.clock.now()).await?;
     super::service::subject(&state, &r, &code).await
 }
 
@@ -29,7 +29,7 @@ pub async fn load_review_subject(slug: String, code: String) -> Result<ReviewSub
 #[server(endpoint = "review/save")]
 pub async fn save_review(slug: String, code: String, score: String, comment: String, next: Option<String>) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let r = super::access::reviewer_of(&state.db, &slug).await?;
+    let r = super::access::reviewer_of(&state.db, &slug, state.clock.now()).await?;
     super::service::save(&state, &r, &code, &score, &comment).await?;
     let slug = r.event.slug;
     match next.filter(|n| !n.is_empty()) {
@@ -53,7 +53,7 @@ pub async fn allow_conflict(slug: String, code: String, email: String) -> Result
     let state = crate::state::app_state();
     let event = crate::events::api::managed_event(&state.db, &slug).await?;
     let me = crate::auth::guard::require_user(&state.db).await?;
-    super::conflicts::allow(&state.db, &event, &me, &code, &email).await?;
+    super::conflicts::allow(&state.db, &event, &me, &code, &email, state.clock.now()).await?;
     leptos_axum::redirect(&format!("/admin/events/{}/conflicts?allowed=1", event.slug));
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! conflict no one can lift.
 use std::collections::{HashMap, HashSet};
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use super::access::{company_of, speaker_companies, submitted};
@@ -65,7 +65,14 @@ pub async fn same_company_pairs(db: &impl ConnectionTrait, event_id: i32) -> App
 }
 
 /// Lets the reviewer with `email` review the proposal `code` despite a same-company flag.
-pub async fn allow(db: &sea_orm::DatabaseConnection, e: &event::Model, me: &user::Model, code: &str, email: &str) -> AppResult<()> {
+pub async fn allow(
+    db: &sea_orm::DatabaseConnection,
+    e: &event::Model,
+    me: &user::Model,
+    code: &str,
+    email: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let proposal = submitted(db, e.id).await?.into_iter().find(|p| p.code == code).ok_or(AppError::NotFound)?;
     let reviewer = reviewers(db, e.id)
         .await?
@@ -81,14 +88,14 @@ pub async fn allow(db: &sea_orm::DatabaseConnection, e: &event::Model, me: &user
         proposal_id: Set(proposal.id),
         reviewer_id: Set(reviewer.id),
         granted_by: Set(me.id),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         ..Default::default()
     })
     .on_conflict_do_nothing_on([review_override::Column::ProposalId, review_override::Column::ReviewerId])
     .exec(&txn)
     .await?;
     let detail = format!("{} may review “{}” despite a same-company conflict", reviewer.display_name, proposal.title);
-    record(&txn, e.id, Some(proposal.id), Some(me.id), "conflict_lifted", detail).await?;
+    record(&txn, e.id, Some(proposal.id), Some(me.id), "conflict_lifted", detail, now).await?;
     txn.commit().await?;
     Ok(())
 }

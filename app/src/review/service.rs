@@ -56,7 +56,7 @@ pub async fn my_events(db: &impl ConnectionTrait, me: &user::Model, now: chrono:
         .collect();
     let mut out = Vec::new();
     for e in event::Entity::find().filter(event::Column::Id.is_in(event_ids)).all(db).await? {
-        let settings = super::settings::settings_of(db, e.id).await?;
+        let settings = super::settings::settings_of(db, e.id, now).await?;
         let r = Reviewer { event: e, me: me.clone(), settings };
         let (kept, _) = reviewable(db, &r).await?;
         let ids: Vec<i32> = kept.iter().map(|p| p.id).collect();
@@ -223,9 +223,9 @@ pub async fn save(state: &AppState, r: &Reviewer, code: &str, score: &str, comme
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
-    require_open(&r.settings, state.clock.now())?;
+    let now = state.clock.now();
+    require_open(&r.settings, now)?;
     let p = reviewable_proposal(db, r, code).await?;
-    let now = Utc::now();
     let row = review::ActiveModel {
         proposal_id: Set(p.id),
         reviewer_id: Set(r.me.id),

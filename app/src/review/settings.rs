@@ -7,7 +7,7 @@ use crate::entities::{review_settings, selection_log};
 use crate::error::{AppError, AppResult};
 
 /// The event's review settings; the first call stores the defaults (anonymous, scores hidden).
-pub async fn settings_of(db: &impl ConnectionTrait, event_id: i32) -> AppResult<review_settings::Model> {
+pub async fn settings_of(db: &impl ConnectionTrait, event_id: i32, now: DateTime<Utc>) -> AppResult<review_settings::Model> {
     let find = || review_settings::Entity::find().filter(review_settings::Column::EventId.eq(event_id)).one(db);
     if let Some(s) = find().await? {
         return Ok(s);
@@ -19,7 +19,7 @@ pub async fn settings_of(db: &impl ConnectionTrait, event_id: i32) -> AppResult<
         reviews_close_at: Set(None),
         reviews_closed_at: Set(None),
         confirm_by: Set(None),
-        updated_at: Set(Utc::now()),
+        updated_at: Set(now),
         ..Default::default()
     };
     // Two first visits at once: one insert wins, the other is ignored; both then read the row.
@@ -43,7 +43,7 @@ pub fn require_open(s: &review_settings::Model, now: DateTime<Utc>) -> AppResult
     }
 }
 
-/// Adds a line to the audit trail (pass the transaction of the change it records).
+/// Adds a line to the audit trail at `now` (pass the transaction of the change it records).
 pub async fn record(
     db: &impl ConnectionTrait,
     event_id: i32,
@@ -51,6 +51,7 @@ pub async fn record(
     actor_id: Option<i32>,
     action: &str,
     detail: impl Into<String>,
+    now: DateTime<Utc>,
 ) -> AppResult<()> {
     selection_log::ActiveModel {
         event_id: Set(event_id),
@@ -58,7 +59,7 @@ pub async fn record(
         actor_id: Set(actor_id),
         action: Set(action.into()),
         detail: Set(detail.into()),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(db)

@@ -24,7 +24,7 @@ fn builder_at(slug: &str, day: &str, flag: &str) -> String {
 pub async fn load_builder(slug: String) -> Result<BuilderView, AppError> {
     let state = crate::state::app_state();
     let event = managed_event(&state.db, &slug).await?;
-    super::service::builder_view(&state.db, &event).await
+    super::service::builder_view(&state.db, &event, state.clock.now()).await
 }
 
 /// Places (or moves) an item; `version` is the one the page showed, `room` an id or "all",
@@ -42,7 +42,7 @@ pub async fn place_item(
     let state = crate::state::app_state();
     let event = managed_event(&state.db, &slug).await?;
     let w = Where { day: day.clone(), room, start, minutes };
-    let warnings = super::place::place(&state.db, &event, parse_id(&item)?, &version, &w).await?;
+    let warnings = super::place::place(&state.db, &event, parse_id(&item)?, &version, &w, state.clock.now()).await?;
     leptos_axum::redirect(&builder_at(&event.slug, &day, "placed"));
     Ok(warnings)
 }
@@ -52,7 +52,7 @@ pub async fn place_item(
 pub async fn unplace_item(slug: String, item: String, version: String, day: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let event = managed_event(&state.db, &slug).await?;
-    super::place::unplace(&state.db, &event, parse_id(&item)?, &version).await?;
+    super::place::unplace(&state.db, &event, parse_id(&item)?, &version, state.clock.now()).await?;
     leptos_axum::redirect(&builder_at(&event.slug, &day, "unplaced"));
     Ok(())
 }
@@ -71,7 +71,7 @@ pub async fn add_schedule_item(
     let state = crate::state::app_state();
     let event = managed_event(&state.db, &slug).await?;
     let w = Where { day: day.clone(), room, start, minutes };
-    let warnings = super::place::add_extra(&state.db, &event, &kind, &title, &w).await?;
+    let warnings = super::place::add_extra(&state.db, &event, &kind, &title, &w, state.clock.now()).await?;
     leptos_axum::redirect(&builder_at(&event.slug, &day, "added"));
     Ok(warnings)
 }

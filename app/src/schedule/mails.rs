@@ -2,7 +2,7 @@
 //! the new day, time and room, queued in the publishing transaction.
 use std::collections::BTreeMap;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::domain::ical::{calendar, CalEvent, CONTENT_TYPE};
@@ -38,7 +38,7 @@ fn by_speaker(changes: &[Change]) -> BTreeMap<i32, Vec<&Change>> {
 
 /// Attaches the talks as a calendar file; each talk keeps its UID across versions, so a calendar
 /// app moves the event it already has.
-fn with_calendar(mail: Email, e: &event::Model, slots: &[&Slot], base_url: &str) -> Email {
+fn with_calendar(mail: Email, e: &event::Model, slots: &[&Slot], base_url: &str, now: DateTime<Utc>) -> Email {
     let host = base_url.split("://").nth(1).unwrap_or(base_url).trim_end_matches('/');
     let events: Vec<CalEvent> = slots
         .iter()
@@ -52,7 +52,7 @@ fn with_calendar(mail: Email, e: &event::Model, slots: &[&Slot], base_url: &str)
             url: Some(format!("{}/events/{}", base_url.trim_end_matches('/'), e.slug)),
         })
         .collect();
-    let body = calendar(&e.name, &events, Utc::now());
+    let body = calendar(&e.name, &events, now);
     mail.with_attachment(Attachment { filename: format!("{}.ics", e.slug), content_type: CONTENT_TYPE.into(), body })
 }
 
@@ -75,7 +75,8 @@ pub async fn queue_for_changes(
         let lines: Vec<String> = talks.iter().map(|c| line(c, tz)).collect();
         let mail = templates::talks_scheduled(&u.email, &u.display_name, &e.name, version, &lines, &link);
         let slots: Vec<&Slot> = talks.iter().map(|c| c.slot()).collect();
-        outbox::enqueue(db, with_calendar(mail, e, &slots, &state.config.base_url)).await?;
+        let now = state.clock.now();
+        outbox::enqueue(db, with_calendar(mail, e, &slots, &state.config.base_url, now), now).await?;
     }
     Ok(users.len())
 }

@@ -97,11 +97,18 @@ fn parse_version(v: &str) -> AppResult<i32> {
 }
 
 /// Moves `item` (by id) to `w`; `version` is the one the organiser's page showed.
-pub async fn place(db: &DatabaseConnection, e: &event::Model, item: i32, version: &str, w: &Where) -> AppResult<Vec<String>> {
+pub async fn place(
+    db: &DatabaseConnection,
+    e: &event::Model,
+    item: i32,
+    version: &str,
+    w: &Where,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<String>> {
     let version = parse_version(version)?;
     let txn = db.begin_write().await?;
     lock(&txn, e.id).await?;
-    let loaded = load(&txn, e).await?;
+    let loaded = load(&txn, e, now).await?;
     let current = loaded.item(item).ok_or(AppError::NotFound)?;
     if current.version != version {
         return Err(AppError::Conflict(STALE.into()));
@@ -115,7 +122,7 @@ pub async fn place(db: &DatabaseConnection, e: &event::Model, item: i32, version
         .col_expr(schedule_item::Column::EndsAt, Expr::value(Some(to.start + Duration::minutes(to.minutes))))
         .col_expr(schedule_item::Column::Minutes, Expr::value(to.minutes as i32))
         .col_expr(schedule_item::Column::Version, Expr::value(version + 1))
-        .col_expr(schedule_item::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(schedule_item::Column::UpdatedAt, Expr::value(now))
         .filter(schedule_item::Column::Id.eq(item))
         .filter(schedule_item::Column::Version.eq(version))
         .exec(&txn)
@@ -128,7 +135,7 @@ pub async fn place(db: &DatabaseConnection, e: &event::Model, item: i32, version
 }
 
 /// Takes `item` off the grid: a talk goes back to the unscheduled panel, anything else is deleted.
-pub async fn unplace(db: &DatabaseConnection, e: &event::Model, item: i32, version: &str) -> AppResult<()> {
+pub async fn unplace(db: &DatabaseConnection, e: &event::Model, item: i32, version: &str, now: DateTime<Utc>) -> AppResult<()> {
     let version = parse_version(version)?;
     let txn = db.begin_write().await?;
     lock(&txn, e.id).await?;
@@ -145,7 +152,7 @@ pub async fn unplace(db: &DatabaseConnection, e: &event::Model, item: i32, versi
             .col_expr(schedule_item::Column::StartsAt, Expr::value(Option::<DateTime<Utc>>::None))
             .col_expr(schedule_item::Column::EndsAt, Expr::value(Option::<DateTime<Utc>>::None))
             .col_expr(schedule_item::Column::Version, Expr::value(version + 1))
-            .col_expr(schedule_item::Column::UpdatedAt, Expr::value(Utc::now()))
+            .col_expr(schedule_item::Column::UpdatedAt, Expr::value(now))
             .filter(schedule_item::Column::Id.eq(item))
             .filter(same_version)
             .exec(&txn)
@@ -162,12 +169,19 @@ pub async fn unplace(db: &DatabaseConnection, e: &event::Model, item: i32, versi
 }
 
 /// Adds a break, lunch, plenary… straight onto the grid; refused (and nothing written) on a hard conflict.
-pub async fn add_extra(db: &DatabaseConnection, e: &event::Model, kind: &str, title: &str, w: &Where) -> AppResult<Vec<String>> {
+pub async fn add_extra(
+    db: &DatabaseConnection,
+    e: &event::Model,
+    kind: &str,
+    title: &str,
+    w: &Where,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<String>> {
     let kind = Kind::parse(kind).filter(|k| *k != Kind::Talk);
     let title = check_title(title);
     let txn = db.begin_write().await?;
     lock(&txn, e.id).await?;
-    let loaded = load(&txn, e).await?;
+    let loaded = load(&txn, e, now).await?;
     let to = target(&loaded, w);
     let (kind, title, to) = match (kind, title, to) {
         (Some(k), Ok(t), Ok(to)) => (k, t, to),
@@ -213,7 +227,7 @@ pub async fn add_extra(db: &DatabaseConnection, e: &event::Model, kind: &str, ti
         ends_at: Set(Some(to.start + Duration::minutes(to.minutes))),
         minutes: Set(to.minutes as i32),
         version: Set(0),
-        updated_at: Set(Utc::now()),
+        updated_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)

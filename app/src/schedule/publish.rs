@@ -116,7 +116,7 @@ pub async fn freeze(
 ) -> AppResult<Option<(i32, String, Vec<Change>)>> {
     let tz = zone(&e.time_zone);
     lock(txn, e.id).await?;
-    let loaded = load(txn, e).await?;
+    let loaded = load(txn, e, now).await?;
     let previous = latest(txn, e.id).await?;
     let number = previous.as_ref().map_or(1, |v| v.number + 1);
     let name = version_name(name, number, now, tz)?;

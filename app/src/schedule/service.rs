@@ -78,7 +78,12 @@ pub async fn items_of(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec
 /// Gives every talk holding a slot an item, and drops the items of talks that no longer hold one
 /// (a speaker declined): the next published version lists them as removed. Answers the event's
 /// items as they are then.
-pub async fn sync_talks(db: &impl ConnectionTrait, event_id: i32, formats: &[format::Model]) -> AppResult<Vec<schedule_item::Model>> {
+pub async fn sync_talks(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    formats: &[format::Model],
+    now: DateTime<Utc>,
+) -> AppResult<Vec<schedule_item::Model>> {
     let holders = slot_holders(db, event_id).await?;
     let items = items_of(db, event_id).await?;
     let missing: Vec<&proposal::Model> = holders.iter().filter(|p| !items.iter().any(|i| i.proposal_id == Some(p.id))).collect();
@@ -92,7 +97,7 @@ pub async fn sync_talks(db: &impl ConnectionTrait, event_id: i32, formats: &[for
             all_rooms: Set(false),
             minutes: Set(minutes),
             version: Set(0),
-            updated_at: Set(Utc::now()),
+            updated_at: Set(now),
             ..Default::default()
         })
         .on_conflict_do_nothing_on([schedule_item::Column::ProposalId])
@@ -129,12 +134,12 @@ fn placed(i: &schedule_item::Model, tz: Tz) -> Option<Placed> {
     })
 }
 
-/// Loads the schedule of `e` (creating the items of newly accepted talks first).
-pub async fn load(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<Loaded> {
+/// Loads the schedule of `e` (creating the items of newly accepted talks first, at `now`).
+pub async fn load(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc>) -> AppResult<Loaded> {
     let tz = zone(&e.time_zone);
     let formats = format::Entity::find().filter(format::Column::EventId.eq(e.id)).order_by_asc(format::Column::Position).all(db).await?;
     let tracks = track::Entity::find().filter(track::Column::EventId.eq(e.id)).order_by_asc(track::Column::Position).all(db).await?;
-    let rows = sync_talks(db, e.id, &formats).await?;
+    let rows = sync_talks(db, e.id, &formats, now).await?;
     let rooms = crate::venue::service::rooms_of(db, e.id)
         .await?
         .into_iter()
@@ -196,8 +201,8 @@ fn builder_day(d: &event_day::Model, h: DayHours, tz: Tz) -> BuilderDay {
 }
 
 /// The builder page of `e`.
-pub async fn builder_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<BuilderView> {
-    let loaded = load(db, e).await?;
+pub async fn builder_view(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc>) -> AppResult<BuilderView> {
+    let loaded = load(db, e, now).await?;
     let latest = super::publish::latest(db, e.id).await?;
     let pending = super::publish::pending(&loaded, latest.as_ref())?;
     Ok(BuilderView {

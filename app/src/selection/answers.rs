@@ -35,17 +35,17 @@ struct Acceptance {
     settings: review_settings::Model,
 }
 
-async fn acceptance_of(db: &impl ConnectionTrait, d: decision::Model) -> AppResult<Acceptance> {
+async fn acceptance_of(db: &impl ConnectionTrait, d: decision::Model, now: DateTime<Utc>) -> AppResult<Acceptance> {
     if published_of(&d) != Some(Decision::Accepted) {
         return Err(AppError::NotFound);
     }
     let p = proposal::Entity::find_by_id(d.proposal_id).one(db).await?.ok_or(AppError::NotFound)?;
     let e = event::Entity::find_by_id(p.event_id).one(db).await?.ok_or(AppError::NotFound)?;
-    let settings = settings_of(db, e.id).await?;
+    let settings = settings_of(db, e.id, now).await?;
     Ok(Acceptance { d, p, e, settings })
 }
 
-async fn by_token(db: &impl ConnectionTrait, token: &str) -> AppResult<Acceptance> {
+async fn by_token(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> AppResult<Acceptance> {
     let token = token.trim();
     if token.is_empty() {
         return Err(AppError::NotFound);
@@ -55,7 +55,7 @@ async fn by_token(db: &impl ConnectionTrait, token: &str) -> AppResult<Acceptanc
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    acceptance_of(db, d).await
+    acceptance_of(db, d, now).await
 }
 
 /// Whether the acceptance can still be answered, and what to tell.
@@ -88,7 +88,7 @@ fn link_state(a: &Acceptance, now: DateTime<Utc>) -> (LinkState, String) {
 
 /// The page of a mailed confirmation link.
 pub async fn confirmation(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> AppResult<ConfirmationView> {
-    let a = by_token(db, token).await?;
+    let a = by_token(db, token, now).await?;
     let (state, message) = link_state(&a, now);
     Ok(ConfirmationView { title: a.p.title.clone(), event_name: a.e.name.clone(), event_slug: a.e.slug.clone(), state, message })
 }
@@ -109,7 +109,7 @@ async fn respond(
     let txn = db.begin_write().await?;
     let res = decision::Entity::update_many()
         .col_expr(decision::Column::Response, Expr::value(Some(answer.as_str())))
-        .col_expr(decision::Column::RespondedAt, Expr::value(Some(Utc::now())))
+        .col_expr(decision::Column::RespondedAt, Expr::value(Some(now)))
         .filter(decision::Column::Id.eq(a.d.id))
         .filter(decision::Column::Response.is_null())
         .filter(decision::Column::PublishedDecision.eq(Decision::Accepted.as_str()))
@@ -120,14 +120,14 @@ async fn respond(
         return Err(AppError::Conflict("This talk was already answered: the link works once.".into()));
     }
     let action = if answer == Response::Confirmed { "confirm" } else { "decline" };
-    record(&txn, a.e.id, Some(a.p.id), actor, action, format!("{} by the speakers ({via})", answer.label())).await?;
+    record(&txn, a.e.id, Some(a.p.id), actor, action, format!("{} by the speakers ({via})", answer.label()), now).await?;
     txn.commit().await?;
     Ok(())
 }
 
 /// Answers from the mailed link (no account needed: the link is the key).
 pub async fn answer_by_link(db: &DatabaseConnection, token: &str, answer: Response, now: DateTime<Utc>) -> AppResult<()> {
-    let a = by_token(db, token).await?;
+    let a = by_token(db, token, now).await?;
     respond(db, &a, answer, None, "mailed link", now).await
 }
 
@@ -143,7 +143,7 @@ pub async fn answer_as_speaker(
     let d = decision::Entity::find().filter(decision::Column::ProposalId.eq(p.id)).one(db).await?;
     let nothing = || AppError::Conflict("There is no acceptance to answer for this proposal.".into());
     let a = match d {
-        Some(d) => acceptance_of(db, d).await.map_err(|_| nothing())?,
+        Some(d) => acceptance_of(db, d, now).await.map_err(|_| nothing())?,
         None => return Err(nothing()),
     };
     respond(db, &a, answer, Some(me.id), "proposal page", now).await?;
@@ -176,7 +176,7 @@ pub async fn speaker_side(
                 Some(known) => *known,
                 None => {
                     let e = event::Entity::find_by_id(p.event_id).one(db).await?.ok_or(AppError::NotFound)?;
-                    let found = (settings_of(db, e.id).await?.confirm_by, zone(&e.time_zone));
+                    let found = (settings_of(db, e.id, now).await?.confirm_by, zone(&e.time_zone));
                     events.insert(p.event_id, found);
                     found
                 }

@@ -81,7 +81,7 @@ pub async fn save_format_slots(slug: String, format_id: String, slots: String) -
     let state = crate::state::app_state();
     let (event, me) = organiser(&state.db, &slug).await?;
     let id = format_id.trim().parse::<i32>().map_err(|_| AppError::NotFound)?;
-    super::settings::save_slots(&state.db, &event, &me, id, &slots).await?;
+    super::settings::save_slots(&state.db, &event, &me, id, &slots, state.clock.now()).await?;
     leptos_axum::redirect(&settings_page(&event.slug, "slots_saved", "#slots"));
     Ok(())
 }
@@ -92,7 +92,7 @@ pub async fn save_decision_template(slug: String, decision: String, subject: Str
     let state = crate::state::app_state();
     let (event, me) = organiser(&state.db, &slug).await?;
     let decision = super::settings::parse_decision(&decision)?;
-    super::settings::save_template(&state.db, &event, &me, decision, &subject, &body).await?;
+    super::settings::save_template(&state.db, &event, &me, decision, &subject, &body, state.clock.now()).await?;
     leptos_axum::redirect(&settings_page(&event.slug, "template_saved", "#templates"));
     Ok(())
 }
@@ -103,7 +103,7 @@ pub async fn reset_decision_template(slug: String, decision: String) -> Result<(
     let state = crate::state::app_state();
     let (event, me) = organiser(&state.db, &slug).await?;
     let decision = super::settings::parse_decision(&decision)?;
-    super::settings::reset_template(&state.db, &event, &me, decision).await?;
+    super::settings::reset_template(&state.db, &event, &me, decision, state.clock.now()).await?;
     leptos_axum::redirect(&settings_page(&event.slug, "template_reset", "#templates"));
     Ok(())
 }
@@ -138,7 +138,7 @@ pub async fn decide_proposal(
     let state = crate::state::app_state();
     let (event, me) = organiser(&state.db, &slug).await?;
     let input = super::publish::DecideInput { decision, waitlist_rank, feedback };
-    super::publish::decide(&state.db, &event, &me, &code, &input).await?;
+    super::publish::decide(&state.db, &event, &me, &code, &input, state.clock.now()).await?;
     let qs = SelectionFilters::from_query(view.as_deref().unwrap_or_default()).query_string();
     let qs = if qs.is_empty() { String::new() } else { format!("{qs}&") };
     leptos_axum::redirect(&format!("/admin/events/{}/selection?{qs}decided=1#p-{}", event.slug, code.trim()));
@@ -170,7 +170,7 @@ pub async fn promote_proposal(slug: String, code: String) -> Result<(), AppError
 pub async fn load_selection_log(slug: String) -> Result<SelectionLogView, AppError> {
     let state = crate::state::app_state();
     let event = managed_event(&state.db, &slug).await?;
-    super::audit::log_view(&state.db, &event).await
+    super::audit::log_view(&state.db, &event, state.clock.now()).await
 }
 
 /// The page of a mailed confirmation link; no account needed.

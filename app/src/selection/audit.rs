@@ -41,7 +41,7 @@ fn who(actor: Option<i32>, action: &str, names: &HashMap<i32, user::Model>, team
     }
 }
 
-pub async fn log_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<SelectionLogView> {
+pub async fn log_view(db: &impl ConnectionTrait, e: &event::Model, now: chrono::DateTime<chrono::Utc>) -> AppResult<SelectionLogView> {
     let rows = selection_log::Entity::find()
         .filter(selection_log::Column::EventId.eq(e.id))
         .order_by_desc(selection_log::Column::Id)
@@ -67,7 +67,7 @@ pub async fn log_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<
         .into_iter()
         .map(|m| m.user_id)
         .collect();
-    let anonymous = settings_of(db, e.id).await?.anonymous;
+    let anonymous = settings_of(db, e.id, now).await?.anonymous;
     let tz = zone(&e.time_zone);
     Ok(SelectionLogView {
         event: crate::events::service::summary(e),

@@ -253,7 +253,7 @@ pub async fn load(
     filters: SelectionFilters,
     now: DateTime<Utc>,
 ) -> AppResult<Deliberation> {
-    let settings = settings_of(db, e.id).await?;
+    let settings = settings_of(db, e.id, now).await?;
     let all = event_proposals(db, e.id).await?;
     let submitted: Vec<&Loaded> = all.rows.iter().filter(|l| l.proposal.state == ProposalState::Submitted.as_str()).collect();
     let ids: Vec<i32> = submitted.iter().map(|l| l.proposal.id).collect();

@@ -73,6 +73,7 @@ pub async fn decide(
     me: &user::Model,
     code: &str,
     input: &DecideInput,
+    now: DateTime<Utc>,
 ) -> AppResult<()> {
     let p = submitted_proposal(db, e.id, code).await?;
     let prefix = format!("d-{}-", p.code);
@@ -105,14 +106,13 @@ pub async fn decide(
         }
         let txn = db.begin_write().await?;
         decision::Entity::delete_by_id(d.id).exec(&txn).await?;
-        record(&txn, e.id, Some(p.id), Some(me.id), "decide", "Decision removed").await?;
+        record(&txn, e.id, Some(p.id), Some(me.id), "decide", "Decision removed", now).await?;
         txn.commit().await?;
         return Ok(());
     };
     if existing.as_ref().is_some_and(|d| d.decision == choice.as_str() && d.waitlist_rank == rank && d.feedback == feedback) {
         return Ok(());
     }
-    let now = Utc::now();
     let row = decision::ActiveModel {
         proposal_id: Set(p.id),
         decision: Set(choice.as_str().into()),
@@ -143,7 +143,7 @@ pub async fn decide(
         )
         .exec(&txn)
         .await?;
-    record(&txn, e.id, Some(p.id), Some(me.id), "decide", format!("{} (pending)", label_with_rank(Some(choice), rank))).await?;
+    record(&txn, e.id, Some(p.id), Some(me.id), "decide", format!("{} (pending)", label_with_rank(Some(choice), rank)), now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -226,13 +226,14 @@ async fn publish_one(
     ctx: (&review_settings::Model, &Templates, i32),
 ) -> AppResult<bool> {
     let (settings, templates, actor) = ctx;
+    let now = state.clock.now();
     let Some(dec) = decision_of(d) else { return Ok(false) };
     let token = (dec == Decision::Accepted).then(new_token);
     let none: Option<DateTime<Utc>> = None;
     // Conditional: of two publications at once, one marks the row and mails; the other finds it done.
     let res = decision::Entity::update_many()
         .col_expr(decision::Column::PublishedDecision, Expr::value(Some(d.decision.clone())))
-        .col_expr(decision::Column::PublishedAt, Expr::value(Some(Utc::now())))
+        .col_expr(decision::Column::PublishedAt, Expr::value(Some(now)))
         .col_expr(decision::Column::ConfirmTokenHash, Expr::value(token.as_deref().map(token_hash)))
         .col_expr(decision::Column::Response, Expr::value(Option::<String>::None))
         .col_expr(decision::Column::RespondedAt, Expr::value(none))
@@ -261,11 +262,16 @@ async fn publish_one(
             feedback: if dec == Decision::Rejected { d.feedback.clone() } else { String::new() },
         };
         let text = render(body, &values);
-        outbox::enqueue(txn, Email { to: email.clone(), subject: render(subject, &values), html: html_of(&text), text, attachment: None }).await?;
+        outbox::enqueue(
+            txn,
+            Email { to: email.clone(), subject: render(subject, &values), html: html_of(&text), text, attachment: None },
+            now,
+        )
+        .await?;
     }
     let n = speakers.len();
     let detail = format!("{} published to the speakers ({n} mail{})", dec.label(), if n == 1 { "" } else { "s" });
-    record(txn, e.id, Some(p.id), Some(actor), "publish", detail).await?;
+    record(txn, e.id, Some(p.id), Some(actor), "publish", detail, now).await?;
     Ok(true)
 }
 
@@ -273,7 +279,8 @@ async fn publish_one(
 /// Returns how many were published (0 when there was nothing new).
 pub async fn publish_all(state: &AppState, e: &event::Model, me: &user::Model) -> AppResult<usize> {
     let db = &state.db;
-    let settings = settings_of(db, e.id).await?;
+    let now = state.clock.now();
+    let settings = settings_of(db, e.id, now).await?;
     let proposals = crate::review::access::submitted(db, e.id).await?;
     let ids: Vec<i32> = proposals.iter().map(|p| p.id).collect();
     let decisions = decisions_of(db, &ids).await?;
@@ -286,7 +293,7 @@ pub async fn publish_all(state: &AppState, e: &event::Model, me: &user::Model) -
         return Ok(0);
     }
     if todo.iter().any(|(_, d)| decision_of(d) == Some(Decision::Accepted)) {
-        require_deadline(&settings, e, state.clock.now())?;
+        require_deadline(&settings, e, now)?;
     }
     let templates = templates_of(db, e.id).await?;
     let txn = db.begin_write().await?;
@@ -298,7 +305,7 @@ pub async fn publish_all(state: &AppState, e: &event::Model, me: &user::Model) -
     }
     if published > 0 {
         let s = if published == 1 { "" } else { "s" };
-        record(&txn, e.id, None, Some(me.id), "publish", format!("{published} decision{s} published")).await?;
+        record(&txn, e.id, None, Some(me.id), "publish", format!("{published} decision{s} published"), now).await?;
     }
     txn.commit().await?;
     state.mail_wake.notify_one();
@@ -316,10 +323,10 @@ pub async fn promote(state: &AppState, e: &event::Model, me: &user::Model, code:
         )
     };
     let d = decision_row(db, p.id).await?.filter(|d| decision_of(d) == Some(Decision::Waitlisted)).ok_or_else(not_waitlisted)?;
-    let settings = settings_of(db, e.id).await?;
-    require_deadline(&settings, e, state.clock.now())?;
+    let now = state.clock.now();
+    let settings = settings_of(db, e.id, now).await?;
+    require_deadline(&settings, e, now)?;
     let templates = templates_of(db, e.id).await?;
-    let now = Utc::now();
     let txn = db.begin_write().await?;
     let res = decision::Entity::update_many()
         .col_expr(decision::Column::Decision, Expr::value(Decision::Accepted.as_str()))
@@ -335,7 +342,7 @@ pub async fn promote(state: &AppState, e: &event::Model, me: &user::Model, code:
         return Err(not_waitlisted());
     }
     let rank = d.waitlist_rank.map(|r| format!(" (rank {r})")).unwrap_or_default();
-    record(&txn, e.id, Some(p.id), Some(me.id), PROMOTE, format!("Promoted from the waiting list{rank} to accepted")).await?;
+    record(&txn, e.id, Some(p.id), Some(me.id), PROMOTE, format!("Promoted from the waiting list{rank} to accepted"), now).await?;
     let accepted = decision::Model {
         decision: Decision::Accepted.as_str().into(),
         waitlist_rank: None,

@@ -87,7 +87,7 @@ async fn template_views(db: &impl ConnectionTrait, event_id: i32) -> AppResult<V
 
 /// The settings page of `e` at `now`.
 pub async fn view(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc>) -> AppResult<SelectionSettingsView> {
-    let s = settings_of(db, e.id).await?;
+    let s = settings_of(db, e.id, now).await?;
     let tz = zone(&e.time_zone);
     let accepted = super::deliberation::accepted_per_format(db, e.id).await?;
     let formats = formats_of(db, e.id, true)
@@ -132,7 +132,7 @@ pub async fn save(
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
-    let current = settings_of(db, e.id).await?;
+    let current = settings_of(db, e.id, now).await?;
     check_anonymity(input.anonymous, current.anonymous, reviews_open(now, close_at, current.reviews_closed_at))?;
     let mut changes = Vec::new();
     if input.anonymous != current.anonymous {
@@ -156,9 +156,9 @@ pub async fn save(
     row.hide_scores_until_reviewed = Set(input.hide_scores_until_reviewed);
     row.reviews_close_at = Set(close_at);
     row.confirm_by = Set(confirm_by);
-    row.updated_at = Set(Utc::now());
+    row.updated_at = Set(now);
     row.update(&txn).await?;
-    record(&txn, e.id, None, Some(me.id), "settings", changes.join("; ")).await?;
+    record(&txn, e.id, None, Some(me.id), "settings", changes.join("; "), now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -171,7 +171,7 @@ pub async fn close_or_reopen(
     close: bool,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let current = settings_of(db, e.id).await?;
+    let current = settings_of(db, e.id, now).await?;
     if close == current.reviews_closed_at.is_some() {
         return Ok(());
     }
@@ -187,11 +187,11 @@ pub async fn close_or_reopen(
     let txn = db.begin_write().await?;
     let mut row: review_settings::ActiveModel = current.into();
     row.reviews_closed_at = Set(close.then_some(now));
-    row.updated_at = Set(Utc::now());
+    row.updated_at = Set(now);
     row.update(&txn).await?;
     let (action, detail) =
         if close { ("close_reviews", "Reviews closed by hand") } else { ("reopen_reviews", "Reviews reopened") };
-    record(&txn, e.id, None, Some(me.id), action, detail).await?;
+    record(&txn, e.id, None, Some(me.id), action, detail, now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -203,6 +203,7 @@ pub async fn save_slots(
     me: &user::Model,
     format_id: i32,
     slots: &str,
+    now: DateTime<Utc>,
 ) -> AppResult<()> {
     let f = format::Entity::find_by_id(format_id)
         .filter(format::Column::EventId.eq(e.id))
@@ -227,7 +228,7 @@ pub async fn save_slots(
         Some(n) => format!("{name}: {n} slots planned"),
         None => format!("{name}: no slots planned"),
     };
-    record(&txn, e.id, None, Some(me.id), "slots", detail).await?;
+    record(&txn, e.id, None, Some(me.id), "slots", detail, now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -244,6 +245,7 @@ pub async fn save_template(
     decision: Decision,
     subject: &str,
     body: &str,
+    now: DateTime<Utc>,
 ) -> AppResult<()> {
     let errors = template_errors(subject.trim(), body.trim());
     if !errors.is_empty() {
@@ -256,7 +258,7 @@ pub async fn save_template(
         decision: Set(decision.as_str().into()),
         subject: Set(subject.trim().into()),
         body: Set(body.trim().into()),
-        updated_at: Set(Utc::now()),
+        updated_at: Set(now),
         ..Default::default()
     };
     decision_template::Entity::insert(row)
@@ -271,13 +273,19 @@ pub async fn save_template(
         )
         .exec(&txn)
         .await?;
-    record(&txn, e.id, None, Some(me.id), "template", format!("{} mail wording saved", decision.label())).await?;
+    record(&txn, e.id, None, Some(me.id), "template", format!("{} mail wording saved", decision.label()), now).await?;
     txn.commit().await?;
     Ok(())
 }
 
 /// Goes back to the built-in wording of a decision mail.
-pub async fn reset_template(db: &DatabaseConnection, e: &event::Model, me: &user::Model, decision: Decision) -> AppResult<()> {
+pub async fn reset_template(
+    db: &DatabaseConnection,
+    e: &event::Model,
+    me: &user::Model,
+    decision: Decision,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let txn = db.begin_write().await?;
     let res = decision_template::Entity::delete_many()
         .filter(decision_template::Column::EventId.eq(e.id))
@@ -285,7 +293,7 @@ pub async fn reset_template(db: &DatabaseConnection, e: &event::Model, me: &user
         .exec(&txn)
         .await?;
     if res.rows_affected > 0 {
-        record(&txn, e.id, None, Some(me.id), "template", format!("{} mail back to the built-in text", decision.label())).await?;
+        record(&txn, e.id, None, Some(me.id), "template", format!("{} mail back to the built-in text", decision.label()), now).await?;
     }
     txn.commit().await?;
     Ok(())

@@ -31,7 +31,7 @@ pub async fn save_profile(
     let state = crate::state::app_state();
     let me = crate::auth::guard::require_user(&state.db).await?;
     let form = ProfileForm { public_name, bio, company, job_title, photo_url, website, github, linkedin, social, city, private_notes };
-    super::profile::save(&state.db, &me, &form).await?;
+    super::profile::save(&state.db, &me, &form, state.clock.now()).await?;
     leptos_axum::redirect("/profile?saved=1");
     Ok(())
 }
@@ -83,10 +83,10 @@ pub async fn save_talk(
     let me = crate::auth::guard::require_user(&state.db).await?;
     let form = TalkForm { title, summary, details, level, language, references };
     let id = if id.trim().is_empty() {
-        super::talks::insert(&state.db, &me, &form).await?.id
+        super::talks::insert(&state.db, &me, &form, state.clock.now()).await?.id
     } else {
         let id = id.trim().parse::<i32>().map_err(|_| AppError::NotFound)?;
-        super::talks::update(&state.db, &me, id, &form).await?;
+        super::talks::update(&state.db, &me, id, &form, state.clock.now()).await?;
         id
     };
     leptos_axum::redirect(&format!("/talks/{id}?saved=1"));

@@ -22,7 +22,7 @@ fn back_with(problem: PhotoProblem) -> Response {
 
 async fn signed_in(state: &AppState, headers: &HeaderMap) -> Option<user::Model> {
     let token = session_token(headers)?;
-    user_for_token(&state.db, &token).await.ok().flatten()
+    user_for_token(&state.db, &token, state.clock.now()).await.ok().flatten()
 }
 
 /// The bytes of the `photo` field; a body over the limit counts as too big.
@@ -77,7 +77,7 @@ async fn store(state: &AppState, me: &user::Model, bytes: &[u8], ext: &str) -> R
     let path = dir.join(&name);
     tokio::fs::write(&path, bytes).await.map_err(AppError::internal)?;
     let saved = async {
-        let profile = super::profile::ensure(&state.db, me).await?;
+        let profile = super::profile::ensure(&state.db, me, state.clock.now()).await?;
         let previous = profile.photo_file.clone();
         let mut row: crate::entities::speaker_profile::ActiveModel = profile.into();
         row.photo_file = Set(name.clone());

@@ -1,5 +1,5 @@
 //! A speaker's profile (server side).
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use super::ProfileData;
@@ -50,7 +50,7 @@ pub async fn data(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<Prof
 }
 
 /// A profile with every field empty, to fill in.
-pub(crate) fn blank(user_id: i32) -> profile::ActiveModel {
+pub(crate) fn blank(user_id: i32, now: DateTime<Utc>) -> profile::ActiveModel {
     profile::ActiveModel {
         user_id: Set(user_id),
         public_name: Set(String::new()),
@@ -65,28 +65,28 @@ pub(crate) fn blank(user_id: i32) -> profile::ActiveModel {
         social: Set(String::new()),
         city: Set(String::new()),
         private_notes: Set(String::new()),
-        updated_at: Set(Utc::now()),
+        updated_at: Set(now),
         ..Default::default()
     }
 }
 
 /// The profile row of `me`, created empty (named after the account) if missing.
-pub async fn ensure(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<profile::Model> {
+pub async fn ensure(db: &impl ConnectionTrait, me: &user::Model, now: DateTime<Utc>) -> AppResult<profile::Model> {
     if let Some(p) = find(db, me.id).await? {
         return Ok(p);
     }
-    let mut row = blank(me.id);
+    let mut row = blank(me.id, now);
     row.public_name = Set(me.display_name.clone());
     Ok(row.insert(db).await?)
 }
 
 /// Saves the profile fields (the uploaded photo is handled apart).
-pub async fn save(db: &impl ConnectionTrait, me: &user::Model, form: &ProfileForm) -> AppResult<()> {
+pub async fn save(db: &impl ConnectionTrait, me: &user::Model, form: &ProfileForm, now: DateTime<Utc>) -> AppResult<()> {
     let errors = profile_errors(form);
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
-    let mut row: profile::ActiveModel = ensure(db, me).await?.into();
+    let mut row: profile::ActiveModel = ensure(db, me, now).await?.into();
     let t = |s: &str| s.trim().to_string();
     row.public_name = Set(t(&form.public_name));
     row.bio = Set(t(&form.bio));
@@ -99,7 +99,7 @@ pub async fn save(db: &impl ConnectionTrait, me: &user::Model, form: &ProfileFor
     row.social = Set(t(&form.social));
     row.city = Set(t(&form.city));
     row.private_notes = Set(t(&form.private_notes));
-    row.updated_at = Set(Utc::now());
+    row.updated_at = Set(now);
     row.update(db).await?;
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! The talk library (server side): a speaker's talks, written once.
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::TalkData;
@@ -18,9 +18,8 @@ fn checked(form: &TalkForm) -> AppResult<()> {
 }
 
 /// Adds a talk to `me`'s library.
-pub async fn insert(db: &impl ConnectionTrait, me: &user::Model, form: &TalkForm) -> AppResult<talk::Model> {
+pub async fn insert(db: &impl ConnectionTrait, me: &user::Model, form: &TalkForm, now: DateTime<Utc>) -> AppResult<talk::Model> {
     checked(form)?;
-    let now = Utc::now();
     Ok(talk::ActiveModel {
         owner_id: Set(me.id),
         title: Set(form.title.trim().into()),
@@ -42,7 +41,7 @@ async fn owned(db: &impl ConnectionTrait, me: &user::Model, id: i32) -> AppResul
 }
 
 /// Changes a library talk; proposals made from it keep their own text.
-pub async fn update(db: &impl ConnectionTrait, me: &user::Model, id: i32, form: &TalkForm) -> AppResult<()> {
+pub async fn update(db: &impl ConnectionTrait, me: &user::Model, id: i32, form: &TalkForm, now: DateTime<Utc>) -> AppResult<()> {
     checked(form)?;
     let mut row: talk::ActiveModel = owned(db, me, id).await?.into();
     row.title = Set(form.title.trim().into());
@@ -51,7 +50,7 @@ pub async fn update(db: &impl ConnectionTrait, me: &user::Model, id: i32, form: 
     row.level = Set(form.level.clone());
     row.language = Set(form.language.clone());
     row.references = Set(form.references.trim().into());
-    row.updated_at = Set(Utc::now());
+    row.updated_at = Set(now);
     row.update(db).await?;
     Ok(())
 }

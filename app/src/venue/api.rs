@@ -30,7 +30,7 @@ pub async fn load_venue(slug: String) -> Result<VenueView, AppError> {
 pub async fn add_room(slug: String, name: String, capacity: String, description: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let event = managed_event(&state.db, &slug).await?;
-    super::service::add_room(&state.db, event.id, &RoomForm { name, capacity, description }).await?;
+    super::service::add_room(&state.db, event.id, &RoomForm { name, capacity, description }, state.clock.now()).await?;
     leptos_axum::redirect(&venue_page(&event.slug, "room_added", "#rooms"));
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! Rooms and day hours of an event, as its organisers change them.
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -63,7 +63,7 @@ fn unique_as_field(e: sea_orm::DbErr, name: &str) -> AppError {
 }
 
 /// Adds a room after the others.
-pub async fn add_room(db: &impl ConnectionTrait, event_id: i32, form: &RoomForm) -> AppResult<room::Model> {
+pub async fn add_room(db: &impl ConnectionTrait, event_id: i32, form: &RoomForm, now: DateTime<Utc>) -> AppResult<room::Model> {
     let (name, capacity, description) = checked_room(form)?;
     ensure_free_name(db, event_id, &name, None).await?;
     let position = rooms_of(db, event_id).await?.iter().map(|r| r.position + 1).max().unwrap_or(0);
@@ -73,7 +73,7 @@ pub async fn add_room(db: &impl ConnectionTrait, event_id: i32, form: &RoomForm)
         capacity: Set(capacity),
         position: Set(position),
         description: Set(description),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(db)
@@ -245,7 +245,7 @@ mod tests {
             end_date: end,
             description: String::new(),
             visibility: "public".into(),
-            created_at: Utc::now(),
+            created_at: DateTime::default(),
         }
     }
 

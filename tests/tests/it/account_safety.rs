@@ -34,7 +34,7 @@ async fn roles_of(app: &TestApp, email: &str) -> (usize, usize) {
 /// An admin signed in, and an event `cloud-test`.
 async fn admin_with_event(app: &TestApp) -> Client {
     app.create_user("root@example.org", "Root", PASSWORD, true).await;
-    app::events::service::create(&app.state.db, &estrade_tests::cfp::event_form("cloud-test")).await.unwrap();
+    app::events::service::create(&app.state.db, &estrade_tests::cfp::event_form("cloud-test"), app.state.clock.now()).await.unwrap();
     let root = client();
     assert_eq!(estrade_tests::http::sign_in(&root, app, "root@example.org", PASSWORD).await.status(), 200);
     root
@@ -66,7 +66,9 @@ db_test!(a_role_for_an_unconfirmed_account_waits_for_its_confirmation, |backend:
 db_test!(a_password_reset_confirms_the_address_and_hands_over_waiting_roles, |backend: Backend| async move {
     let app = TestApp::start(backend).await;
     let root = admin_with_event(&app).await;
-    app::auth::service::insert_user(&app.state.db, "max@example.org", "Squatter", PASSWORD, false, false).await.unwrap();
+    app::auth::service::insert_user(&app.state.db, "max@example.org", "Squatter", PASSWORD, false, false, app.state.clock.now())
+        .await
+        .unwrap();
     grant(&root, &app, "max@example.org").await;
     assert_eq!(roles_of(&app, "max@example.org").await, (0, 1));
     assert_eq!(call(&client(), &app, "auth/request_reset", &[("email", "max@example.org")]).await.status(), 200);

@@ -27,7 +27,7 @@ async fn refused(app: &TestApp, path: &str, status: u16) {
 
 async fn event(app: &TestApp, slug: &str, visibility: &str) {
     let form = app::domain::events::EventForm { visibility: visibility.into(), ..estrade_tests::cfp::event_form(slug) };
-    app::events::service::create(&app.state.db, &form).await.expect("event created");
+    app::events::service::create(&app.state.db, &form, app.state.clock.now()).await.expect("event created");
 }
 
 fn strings(v: &Value, key: &str) -> Vec<String> {

@@ -183,7 +183,7 @@ db_test!(the_proposal_limit_per_speaker_holds, |backend: Backend| async move {
     use sea_orm::{ActiveModelTrait, Set};
     let app = TestApp::start(backend).await;
     let (event, format, track) = event_with_cfp(&app, "limit-conf", far_future()).await;
-    let settings = app::cfp::settings::settings_of(&app.state.db, event).await.unwrap();
+    let settings = app::cfp::settings::settings_of(&app.state.db, event, app.state.clock.now()).await.unwrap();
     let mut row: app::entities::cfp_settings::ActiveModel = settings.into();
     row.max_proposals = Set(Some(1));
     row.update(&app.state.db).await.unwrap();

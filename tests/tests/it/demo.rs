@@ -13,7 +13,7 @@ fn paris_today() -> chrono::NaiveDate {
 db_test!(the_demo_seed_tells_the_selection_story, |backend: Backend| async move {
     let app = TestApp::start(backend).await;
     let seeded_on = paris_today();
-    server::seed::seed_demo(&app.state.db).await.expect("demo data loads");
+    server::seed::seed_demo(&app.state.db, app.state.clock.now()).await.expect("demo data loads");
     let db = &app.state.db;
     let events = event::Entity::find().all(db).await.unwrap();
     assert_eq!(events.len(), 3);

@@ -174,8 +174,8 @@ db_test!(a_calendar_file_travels_as_an_attachment, |backend: Backend| async move
     let sink = SmtpSink::start();
     let app = TestApp::start_with(backend, Setup { smtp_port: Some(sink.port) }).await;
     let without = templates::talks_scheduled("bea@example.org", "Bea", "Cloud Nord", "v1", &["“Beta” — later".into()], "http://x/proposals");
-    outbox::enqueue(&app.state.db, calendar_mail("ada@example.org", "Golden paths")).await.unwrap();
-    outbox::enqueue(&app.state.db, without).await.unwrap();
+    outbox::enqueue(&app.state.db, calendar_mail("ada@example.org", "Golden paths"), app.state.clock.now()).await.unwrap();
+    outbox::enqueue(&app.state.db, without, app.state.clock.now()).await.unwrap();
     app.state.mail_wake.notify_one();
     TestApp::eventually("both mails", WAIT, || async { sink.mails().len() == 2 }).await;
     let mails = sink.mails();
@@ -190,7 +190,7 @@ db_test!(a_calendar_file_travels_as_an_attachment, |backend: Backend| async move
 
 db_test!(without_smtp_the_eml_file_carries_the_attachment_too, |backend: Backend| async move {
     let app = TestApp::start(backend).await;
-    app::mail::outbox::enqueue(&app.state.db, calendar_mail("ada@example.org", "Golden paths")).await.unwrap();
+    app::mail::outbox::enqueue(&app.state.db, calendar_mail("ada@example.org", "Golden paths"), app.state.clock.now()).await.unwrap();
     app.state.mail_wake.notify_one();
     TestApp::eventually("the .eml file", WAIT, || async { !app.mail_files().is_empty() }).await;
     let mail = app.mail_files().remove(0);

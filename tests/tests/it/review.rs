@@ -50,7 +50,8 @@ db_test!(anonymous_review_shows_no_speaker_identity_anywhere, |backend: Backend|
     }
 
     // Once organisers lift anonymity, the same responses name the speaker: the search above can fail.
-    let mut s: app::entities::review_settings::ActiveModel = app::review::settings::settings_of(&app.state.db, event).await.unwrap().into();
+    let mut s: app::entities::review_settings::ActiveModel =
+        app::review::settings::settings_of(&app.state.db, event, app.state.clock.now()).await.unwrap().into();
     s.anonymous = sea_orm::Set(false);
     sea_orm::ActiveModelTrait::update(s, &app.state.db).await.unwrap();
     let seen = everything_a_reviewer_sees(&rev, &app, "anon-conf", &code).await;
@@ -154,7 +155,8 @@ db_test!(reviews_close_and_stay_within_their_event, |backend: Backend| async mov
 
     // Reviews close at their date: later saves are refused and change nothing.
     let close = chrono::Utc::now() + chrono::Duration::days(2);
-    let mut s: app::entities::review_settings::ActiveModel = app::review::settings::settings_of(&app.state.db, event_a).await.unwrap().into();
+    let mut s: app::entities::review_settings::ActiveModel =
+        app::review::settings::settings_of(&app.state.db, event_a, app.state.clock.now()).await.unwrap().into();
     s.reviews_close_at = sea_orm::Set(Some(close));
     sea_orm::ActiveModelTrait::update(s, &app.state.db).await.unwrap();
     app.state.clock.set(Some(close));

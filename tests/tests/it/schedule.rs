@@ -248,17 +248,21 @@ db_test!(only_the_events_organisers_reach_the_builder, |backend: Backend| async 
     let volunteer = member(app, s.c.event, "vic@example.org", "Vic Volunteer", "volunteer").await;
     let speaker = client();
     sign_in(&speaker, app, "ada@example.org", PASSWORD).await;
-    let other = app::events::service::create(&app.state.db, &app::domain::events::EventForm {
-        slug: "other-conf".into(),
-        name: "Other".into(),
-        city: "Lille".into(),
-        venue: "Somewhere".into(),
-        time_zone: "Europe/Paris".into(),
-        start_date: "2027-05-10".into(),
-        end_date: "2027-05-10".into(),
-        description: String::new(),
-        visibility: "public".into(),
-    })
+    let other = app::events::service::create(
+        &app.state.db,
+        &app::domain::events::EventForm {
+            slug: "other-conf".into(),
+            name: "Other".into(),
+            city: "Lille".into(),
+            venue: "Somewhere".into(),
+            time_zone: "Europe/Paris".into(),
+            start_date: "2027-05-10".into(),
+            end_date: "2027-05-10".into(),
+            description: String::new(),
+            visibility: "public".into(),
+        },
+        app.state.clock.now(),
+    )
     .await
     .unwrap();
     let foreign = member(app, other.id, "fred@example.org", "Fred Elsewhere", "organizer").await;

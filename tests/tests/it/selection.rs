@@ -187,6 +187,9 @@ db_test!(a_confirmation_link_works_once_and_says_when_the_deadline_passed, |back
 
     // At the deadline (22:00 UTC), to the second: refused with the reason, never a server error.
     c.app.state.clock.set(Some(Utc.with_ymd_and_hms(2031, 1, 15, 22, 0, 0).unwrap()));
+    // Sessions follow the clock too: years later, Bea and the organiser sign in again.
+    sign_in(&bea, &c.app, "bea@example.org", PASSWORD).await;
+    sign_in(&c.org, &c.app, "olga@example.org", PASSWORD).await;
     let late = call(&anon, &c.app, "selection/answer", &[("token", &tb), ("answer", "confirm")]).await;
     assert_eq!(late.status(), 409);
     assert!(late.text().await.unwrap().contains("deadline to confirm passed on Wednesday 15 January 2031, 23:00 Europe/Paris"));

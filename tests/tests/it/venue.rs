@@ -18,7 +18,7 @@ async fn event(app: &TestApp, slug: &str) -> app::entities::event::Model {
         description: String::new(),
         visibility: "public".into(),
     };
-    app::events::service::create(&app.state.db, &form).await.expect("event created")
+    app::events::service::create(&app.state.db, &form, app.state.clock.now()).await.expect("event created")
 }
 
 /// (name, capacity, description) of the event's rooms in order.
@@ -147,6 +147,7 @@ db_test!(a_room_name_is_unique_per_event, |backend: Backend| async move {
         &app.state.db,
         e.id,
         &app::domain::venue::RoomForm { name: "Amphi".into(), ..Default::default() },
+        app.state.clock.now(),
     )
     .await
     .unwrap_err();

@@ -18,7 +18,7 @@ async fn ada_elsewhere(app: &TestApp) -> Client {
     assert_eq!(send(&ada, app, "cfp/save", &form).await.status(), 200);
     let db = &app.state.db;
     let me = user::Entity::find_by_id(user_id(app, "ada@example.org").await).one(db).await.unwrap().unwrap();
-    let mut profile: speaker_profile::ActiveModel = app::speakers::profile::ensure(db, &me).await.unwrap().into();
+    let mut profile: speaker_profile::ActiveModel = app::speakers::profile::ensure(db, &me, app.state.clock.now()).await.unwrap().into();
     profile.private_notes = Set(NOTES.into());
     profile.company = Set(COMPANY.into());
     profile.update(db).await.unwrap();
