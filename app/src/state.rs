@@ -61,7 +61,9 @@ pub struct AppState {
 }
 
 /// The time rules are checked against: the system clock, or a set instant in tests
-/// (deadlines must be checked to the second, in any week of the year).
+/// (deadlines must be checked to the second, in any week of the year). `Clock::now` is the one place
+/// that reads the system clock (`ui::checks::SYSTEM_CLOCK_ALLOWED`): server functions pass
+/// `state.clock.now()` to the services and rules, and the CLI passes `Clock::default().now()`.
 #[derive(Clone, Default)]
 pub struct Clock {
     fixed: Arc<std::sync::Mutex<Option<DateTime<Utc>>>>,

@@ -1,5 +1,5 @@
-//! Keeps pages on the components that escape what people type and bring failed forms back:
-//! these tests read the sources and fail when a page bypasses them.
+//! Keeps pages on the components that escape what people type and bring failed forms back, and every
+//! rule on one clock: these tests read the sources and fail when code bypasses them.
 use std::path::{Path, PathBuf};
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -15,13 +15,17 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// (path relative to app/src, text) of every source file.
 fn app_sources() -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    sources_under(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
+}
+
+/// (path relative to `root`, text) of every source file under `root`.
+fn sources_under(root: &Path) -> Vec<(String, String)> {
     let mut files = Vec::new();
-    sources(&root, &mut files);
+    sources(root, &mut files);
     files
         .into_iter()
         .map(|p| {
-            let rel = p.strip_prefix(&root).expect("under src").to_string_lossy().replace('\\', "/");
+            let rel = p.strip_prefix(root).expect("under src").to_string_lossy().replace('\\', "/");
             let text = std::fs::read_to_string(&p).expect("readable source");
             (rel, text)
         })
@@ -99,8 +103,39 @@ fn raw_text_elements_hold_only_constants() {
     assert!(found.is_empty(), "only constants inside <script>, <style>, <noscript>:\n{}", found.join("\n"));
 }
 
+/// The only files that may read the system clock, and why. Everything else takes `now` from
+/// `state.clock` (server functions) or as a parameter (services, domain rules, seeds), so that a test
+/// that stops the clock moves every rule at once.
+const SYSTEM_CLOCK_ALLOWED: &[(&str, &str)] = &[("app/src/state.rs", "`Clock::now` itself: the system clock unless a test stopped it")];
+
+/// Lines of app/src and server/src that read the system clock outside `SYSTEM_CLOCK_ALLOWED`.
+fn system_clock_reads() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for (crate_dir, dir) in [("app/src", root.join("src")), ("server/src", root.join("../server/src"))] {
+        if !dir.is_dir() {
+            continue;
+        }
+        for (rel, text) in sources_under(&dir) {
+            let rel = format!("{crate_dir}/{rel}");
+            if rel == "app/src/ui/checks.rs" || SYSTEM_CLOCK_ALLOWED.iter().any(|(allowed, _)| *allowed == rel) {
+                continue;
+            }
+            found.extend(["Utc::now", "Local::now", "SystemTime::now"].iter().flat_map(|n| lines_with(&rel, &text, n)));
+        }
+    }
+    found
+}
+
+#[test]
+fn rules_read_the_app_clock_not_the_system_clock() {
+    let found = system_clock_reads();
+    assert!(found.is_empty(), "take `now` from `state.clock.now()` (or as a parameter) instead of the system clock:\n{}", found.join("\n"));
+}
+
 #[test]
 fn the_checks_see_what_they_look_for() {
+    assert_eq!(lines_with("x.rs", "let a = 1;\nlet t = chrono::Utc::now();", "Utc::now"), ["x.rs:2: let t = chrono::Utc::now();"]);
     assert_eq!(child_expressions("<noscript><p>{text::X}</p></noscript>", "noscript"), ["text::X"]);
     assert_eq!(child_expressions(r#"<script src="/a.js" defer=true></script>"#, "script"), Vec::<String>::new());
     assert_eq!(child_expressions("<style>{user.css}</style>", "style"), ["user.css"]);
