@@ -108,11 +108,30 @@ db_test!(draft_events_are_hidden_from_outsiders, |backend: Backend| async move {
         time_zone: "Europe/Paris".into(), start_date: "2027-01-01".into(), end_date: "2027-01-01".into(),
         description: String::new(), visibility: "draft".into(),
     };
-    app::events::service::create(&app.state.db, &form).await.unwrap();
+    app::events::service::create(&app.state.db, &form, app.state.clock.now()).await.unwrap();
     let (status, _) = get_text(&client(), &app, "/events/secret-2027").await;
     assert_eq!(status, 404);
     let (_, home) = get_text(&client(), &app, "/").await;
     assert!(!home.contains("Secret"));
+    app.stop().await;
+});
+
+/// The slugs of the public events listed as (upcoming, past).
+async fn listed(app: &TestApp) -> (Vec<String>, Vec<String>) {
+    let lists: serde_json::Value = call(&client(), app, "events/listed", &[]).await.json().await.unwrap();
+    let slugs = |key: &str| lists[key].as_array().unwrap().iter().map(|e| e["slug"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    (slugs("upcoming"), slugs("past"))
+}
+
+db_test!(events_turn_past_on_the_app_clock, |backend: Backend| async move {
+    use chrono::TimeZone;
+    let app = TestApp::start(backend).await;
+    // One day, 10 March 2027.
+    app::events::service::create(&app.state.db, &estrade_tests::cfp::event_form("spring-2027"), app.state.clock.now()).await.unwrap();
+    app.state.clock.set(Some(chrono::Utc.with_ymd_and_hms(2027, 3, 10, 12, 0, 0).unwrap()));
+    assert_eq!(listed(&app).await, (vec!["spring-2027".to_string()], vec![]));
+    app.state.clock.set(Some(chrono::Utc.with_ymd_and_hms(2027, 3, 11, 12, 0, 0).unwrap()));
+    assert_eq!(listed(&app).await, (vec![], vec!["spring-2027".to_string()]));
     app.stop().await;
 });
 

@@ -91,6 +91,31 @@ db_test!(expired_co_speaker_links_are_refused, |backend: Backend| async move {
     app.stop().await;
 });
 
+db_test!(co_speaker_links_expire_on_the_app_clock, |backend: Backend| async move {
+    let app = TestApp::start(backend).await;
+    let (_, format, track) = event_with_cfp(&app, "clock-conf", chrono::Utc::now() + chrono::Duration::days(30)).await;
+    let (owner, guest) = (client(), client());
+    sign_up(&owner, &app, "rosa@example.org", "Rosa", PASSWORD).await;
+    app.verify("rosa@example.org").await;
+    send(&owner, &app, "cfp/save", &proposal_form("clock-conf", "clock-form", format, track, "submit")).await;
+    let code = code_of(&app, TITLE).await;
+    let invited_at = chrono::Utc::now();
+    assert_eq!(call(&owner, &app, "cfp/invite", &[("code", &code), ("email", "sami@example.org")]).await.status(), 200);
+    let token = invitation_token(&app, "sami@example.org").await;
+
+    // Six days later on the app's clock the link still works; eight days later (a week is the limit) it does not.
+    app.state.clock.set(Some(invited_at + chrono::Duration::days(6)));
+    assert_eq!(call(&guest, &app, "cfp/invitation", &[("token", &token)]).await.status(), 200);
+    app.state.clock.set(Some(invited_at + chrono::Duration::days(8)));
+    sign_up(&guest, &app, "sami@example.org", "Sami", PASSWORD).await;
+    assert_eq!(call(&guest, &app, "cfp/invitation", &[("token", &token)]).await.status(), 422);
+    let res = call(&guest, &app, "cfp/accept", &[("token", &token)]).await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("no longer valid"));
+    assert_eq!(call(&guest, &app, "cfp/proposal", &[("code", &code)]).await.status(), 404);
+    app.stop().await;
+});
+
 async fn upload(c: &reqwest::Client, app: &TestApp, bytes: Vec<u8>, name: &str) -> String {
     let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_string());
     let res = c
