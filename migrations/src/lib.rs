@@ -88,3 +88,72 @@ impl MigratorTrait for Migrator {
 pub(crate) fn cascade_fk(from: (impl IntoIden, impl IntoIden), to: (impl IntoIden, impl IntoIden)) -> ForeignKeyCreateStatement {
     ForeignKey::create().from(from.0, from.1).to(to.0, to.1).on_delete(ForeignKeyAction::Cascade).to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{HashMap, HashSet};
+
+    use super::*;
+
+    /// The names of the `m*.rs` files in src/ (without `.rs`), sorted.
+    fn migration_files() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("readable migrations/src")
+            .flatten()
+            .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".rs")).map(str::to_string))
+            .filter(|n| n.starts_with('m') && n != "mod")
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn listed() -> Vec<String> {
+        Migrator::migrations().iter().map(|m| m.name().to_string()).collect()
+    }
+
+    /// What is wrong with these migration names: one not shaped `m<NNNN>_<what>`, one used twice, two
+    /// sharing a number.
+    fn clashes(names: &[String]) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut seen = HashSet::new();
+        let mut by_number: HashMap<&str, &str> = HashMap::new();
+        for name in names {
+            if !seen.insert(name) {
+                problems.push(format!("{name} twice"));
+            }
+            let number = name.split('_').next().unwrap_or_default();
+            let digits = number.strip_prefix('m').is_some_and(|d| d.len() == 4 && d.chars().all(|c| c.is_ascii_digit()));
+            if !digits || !name.contains('_') {
+                problems.push(format!("{name}: name it m<NNNN>_<what>"));
+            }
+            match by_number.insert(number, name) {
+                Some(other) if other != name => problems.push(format!("{other} and {name} share the number {number}")),
+                _ => {}
+            }
+        }
+        problems
+    }
+
+    #[test]
+    fn every_migration_file_is_listed_once_in_order() {
+        assert_eq!(listed(), migration_files(), "Migrator::migrations() must list every migrations/src/m*.rs once, in file order");
+    }
+
+    #[test]
+    fn no_two_migrations_share_a_number_or_a_name() {
+        for (what, names) in [("Migrator::migrations()", listed()), ("migrations/src", migration_files())] {
+            let problems = clashes(&names);
+            assert!(problems.is_empty(), "{what}: {}; a new migration takes the next free number", problems.join("; "));
+        }
+    }
+
+    #[test]
+    fn the_check_finds_clashes() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(clashes(&names(&["m0027_a", "m0028_b", "m0030_c"])).is_empty());
+        assert_eq!(clashes(&names(&["m0028_speaker_unavailability", "m0028_mail_attachments"])).len(), 1);
+        assert_eq!(clashes(&names(&["m0029_a", "m0029_a"])).len(), 1);
+        assert_eq!(clashes(&names(&["m28_short"])).len(), 1);
+    }
+}
