@@ -127,8 +127,8 @@ mod tests {
             if !digits || !name.contains('_') {
                 problems.push(format!("{name}: name it m<NNNN>_<what>"));
             }
-            match by_number.insert(number, name) {
-                Some(other) if other != name => problems.push(format!("{other} and {name} share the number {number}")),
+            match by_number.insert(number, name.as_str()) {
+                Some(other) if other != name.as_str() => problems.push(format!("{other} and {name} share the number {number}")),
                 _ => {}
             }
         }
@@ -148,9 +148,12 @@ mod tests {
         }
     }
 
+    fn names(n: &[&str]) -> Vec<String> {
+        n.iter().map(|s| s.to_string()).collect()
+    }
+
     #[test]
     fn the_check_finds_clashes() {
-        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert!(clashes(&names(&["m0027_a", "m0028_b", "m0030_c"])).is_empty());
         assert_eq!(clashes(&names(&["m0028_speaker_unavailability", "m0028_mail_attachments"])).len(), 1);
         assert_eq!(clashes(&names(&["m0029_a", "m0029_a"])).len(), 1);
