@@ -97,6 +97,8 @@ pub fn status(now: DateTime<Utc>, s: &cfp_settings::Model, e: &event::Model) -> 
     let tz = zone(&e.time_zone);
     let closes_label = s.closes_at.map(|c| long_label(c, tz));
     let (open, headline) = match window(now, s.opens_at, s.closes_at) {
+        // An event that is over and never had CFP dates (last year's edition) did not "not open yet".
+        Window::NotScheduled if e.end_date < now.with_timezone(&tz).date_naive() => (false, "The call for papers is closed.".to_string()),
         Window::NotScheduled => (false, "The call for papers is not open yet.".to_string()),
         Window::NotYetOpen { opens } => (false, format!("The call for papers opens on {}.", long_label(opens, tz))),
         Window::Open { closes } => (true, format!("Closes {}, {}.", time_left(now, closes), clock_label(closes, tz))),

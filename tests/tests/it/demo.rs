@@ -71,5 +71,9 @@ db_test!(the_demo_seed_tells_the_selection_story, |backend: Backend| async move 
     // The CFP closes 14 days after the day it was seeded (Paris time), at 23:59.
     let days = if paris_today() == seeded_on { 14 } else { 13 };
     assert!(page.contains(&format!("Closes in {days} days")), "{page}");
+    // Last year's edition never had CFP dates: its call for papers is over, not "not open yet".
+    let last_year = events.iter().find(|e| e.slug.starts_with("cloud-nord-") && e.id != nord.id).unwrap();
+    let page = call(&client(), &app, "cfp/page", &[("slug", &last_year.slug)]).await.text().await.unwrap();
+    assert!(page.contains("The call for papers is closed.") && !page.contains("not open yet"), "{page}");
     app.stop().await;
 });
