@@ -69,4 +69,12 @@ mod tests {
         }
         assert_eq!(Role::parse("admin"), None);
     }
+
+    #[test]
+    fn organisers_belong_to_every_role_set() {
+        for set in [ORGANISERS, REVIEWERS, VOLUNTEER_LEADS, VOLUNTEERS, PARTNER_CONTACTS, MEMBERS] {
+            assert!(set.contains(&Role::Organizer), "{set:?}");
+        }
+        assert_eq!(names(REVIEWERS), ["reviewer", "organizer"]);
+    }
 }
