@@ -11,6 +11,7 @@ pub mod error;
 pub mod events;
 pub mod mail;
 pub mod organizer;
+pub mod plumbing;
 pub mod review;
 pub mod schedule;
 pub mod selection;

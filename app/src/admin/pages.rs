@@ -1,12 +1,13 @@
 //! Admin pages: events list and creation, one event's settings and members, failed mails.
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::api::{failed_mails, RetryMail};
 use crate::domain::events::{EventForm, Visibility};
 use crate::domain::roles::Role;
 use crate::error::AppError;
 use crate::events::api::{admin_events, event_members, get_event, CreateEvent, GrantRole, RevokeRole, UpdateEvent};
+use crate::plumbing::param;
 use crate::ui::{action_error, field_error, Field, Form, FormError, Notice, PageTitle, Select, SubmitButton, TextArea};
 
 /// Shows `Err` as a notice (sign in / not allowed / not found) and `Ok` through `ok`.
@@ -88,8 +89,7 @@ pub fn AdminEventsPage() -> impl IntoView {
 
 #[component]
 pub fn AdminEventPage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
+    let slug = param("slug");
     let event = Resource::new(slug, get_event);
     let members = Resource::new(slug, event_members);
     let update = ServerAction::<UpdateEvent>::new();
@@ -155,8 +155,7 @@ pub fn AdminEventPage() -> impl IntoView {
 #[component]
 fn MembersTable(rows: Vec<crate::events::MemberRow>) -> impl IntoView {
     let revoke = ServerAction::<RevokeRole>::new();
-    let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
+    let slug = param("slug");
     if rows.is_empty() {
         return view! { <p class="empty">"Nobody has a role in this event yet."</p> }.into_any();
     }

@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 use crate::ui::{action_error, Form, FormError, Notice, PageTitle, SubmitButton};
 
+#[cfg(feature = "ssr")]
+use crate::auth::guard::event_access;
+#[cfg(feature = "ssr")]
+use crate::domain::roles::ORGANISERS;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ClaimState {
     NotMailed,
@@ -48,7 +53,7 @@ pub struct ClaimView {
 #[server(endpoint = "schedule/imported_speakers")]
 pub async fn load_imported_speakers(slug: String) -> Result<ImportedSpeakers, AppError> {
     let state = crate::state::app_state();
-    let event = crate::events::api::managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::claims::list(&state.db, event.id, state.clock.now()).await
 }
 
@@ -56,7 +61,7 @@ pub async fn load_imported_speakers(slug: String) -> Result<ImportedSpeakers, Ap
 #[server(endpoint = "schedule/send_claims")]
 pub async fn send_claims(slug: String) -> Result<usize, AppError> {
     let state = crate::state::app_state();
-    let event = crate::events::api::managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let sent = super::claims::send(&state, &event, state.clock.now()).await?;
     leptos_axum::redirect(&format!("/admin/events/{}/schedule/import?mailed={sent}", event.slug));
     Ok(sent)

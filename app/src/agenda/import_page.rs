@@ -6,9 +6,14 @@ use serde::{Deserialize, Serialize};
 
 use super::claim_page::ImportedSpeakersSection;
 use crate::error::AppError;
-use crate::organizer::pages::param;
+use crate::plumbing::param;
 use crate::schedule::api::load_versions;
 use crate::ui::{action_error, outcome, Form, FormError, PageTitle, SubmitButton, TextBox};
+
+#[cfg(feature = "ssr")]
+use crate::auth::guard::{event_access, EventAccess};
+#[cfg(feature = "ssr")]
+use crate::domain::roles::ORGANISERS;
 
 /// What an import created.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,8 +30,7 @@ pub struct ImportReport {
 #[server(endpoint = "schedule/import")]
 pub async fn import_schedule(slug: String, file: String) -> Result<ImportReport, AppError> {
     let state = crate::state::app_state();
-    let event = crate::events::api::managed_event(&state.db, &slug).await?;
-    let me = crate::auth::guard::require_user(&state.db).await?;
+    let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     let done = super::import::import(&state.db, &event, me.id, &file, state.clock.now()).await?;
     leptos_axum::redirect(&format!("/admin/events/{}/schedule/versions", event.slug));
     Ok(ImportReport {

@@ -5,8 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::interest::InterestRow;
 use crate::error::AppError;
-use crate::organizer::pages::param;
+use crate::plumbing::param;
 use crate::ui::{outcome, PageTitle};
+
+#[cfg(feature = "ssr")]
+use crate::auth::guard::event_access;
+#[cfg(feature = "ssr")]
+use crate::domain::roles::ORGANISERS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterestView {
@@ -21,7 +26,7 @@ pub struct InterestView {
 #[server(endpoint = "agenda/interest")]
 pub async fn load_interest(slug: String) -> Result<InterestView, AppError> {
     let state = crate::state::app_state();
-    let e = crate::events::api::managed_event(&state.db, &slug).await?;
+    let e = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let p = super::service::latest_programme(&state.db, &state.programmes, &e).await.map_err(|err| match err {
         AppError::NotFound => AppError::Conflict("Nothing is published yet: attendees star talks on the published agenda.".into()),
         other => other,

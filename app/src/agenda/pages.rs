@@ -9,7 +9,7 @@ use super::favourites::{AccountStarsData, Star};
 use super::text;
 use crate::domain::agenda::{AgendaView, Filter, Group, Row};
 use crate::domain::timetable::Kind;
-use crate::organizer::pages::param;
+use crate::plumbing::param;
 use crate::ui::{outcome, PageTitle};
 
 fn filter_from_query() -> Memo<Filter> {

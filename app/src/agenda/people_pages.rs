@@ -5,7 +5,7 @@ use leptos_meta::Meta;
 use super::api::{load_changes, load_now_and_next, load_speaker, load_talk};
 use super::favourites::{AccountStarsData, Star};
 use super::{text, SpeakerCard, TalkLine};
-use crate::organizer::pages::param;
+use crate::plumbing::param;
 use crate::ui::{outcome, PageTitle};
 
 fn back_to_agenda(slug: &str, event_name: &str) -> impl IntoView {

@@ -15,6 +15,7 @@ use crate::entities::user;
 use crate::error::{AppError, AppResult};
 use crate::events::service::apply_role_invitations;
 use crate::mail::{outbox, templates};
+use crate::plumbing::unique_violation_as;
 use crate::state::AppState;
 
 pub const BAD_CREDENTIALS: &str = "The email or password is incorrect.";
@@ -51,11 +52,8 @@ pub async fn prepare_user(
 }
 
 async fn insert_prepared(db: &impl ConnectionTrait, new: user::ActiveModel) -> AppResult<user::Model> {
-    new.insert(db).await.map_err(|e| match e.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-            AppError::field("email", "An account already uses this email. Sign in, or reset your password.")
-        }
-        _ => AppError::from(e),
+    new.insert(db).await.map_err(|e| {
+        unique_violation_as(e, || AppError::field("email", "An account already uses this email. Sign in, or reset your password."))
     })
 }
 

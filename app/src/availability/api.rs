@@ -49,7 +49,7 @@ pub async fn delete_unavailability(slug: String, id: String, code: Option<String
     let state = crate::state::app_state();
     let me = require_user(&state.db).await?;
     let e = super::service::speaker_event(&state.db, &slug, &me).await?;
-    let id = id.trim().parse::<i32>().map_err(|_| AppError::NotFound)?;
+    let id = crate::plumbing::parse_id(&id)?;
     super::service::delete(&state.db, &e, &me, id).await?;
     leptos_axum::redirect(&back(code.as_deref(), "unavailable_removed"));
     Ok(())

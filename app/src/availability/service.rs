@@ -9,10 +9,11 @@ use crate::domain::availability::{form_errors, limit_message, window_errors, win
 use crate::domain::cfp::{Choice, ProposalState};
 use crate::domain::review::holds_slot;
 use crate::domain::schedule::Unavailable;
-use crate::domain::zoned::{local_to_utc, utc_to_input, zone};
+use crate::domain::zoned::{utc_to_input, zone};
 use crate::entities::{decision, event, proposal, proposal_speaker, speaker_unavailability as window, user};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::events::service::{by_slug, dates_label};
+use crate::plumbing::optional_instant;
 use crate::selection::deliberation::{published_of, response_of};
 
 /// Whether `user_id` speaks (owner or co-speaker) in a submitted proposal of the event whose
@@ -108,10 +109,10 @@ pub fn checked_window(e: &event::Model, form: &WindowForm) -> AppResult<(DateTim
     let tz = zone(&e.time_zone);
     let mut errors = form_errors(form);
     let mut read = |field: &str, typed: &str| {
-        if typed.trim().is_empty() {
-            return None;
-        }
-        local_to_utc(typed, tz).map_err(|m| errors.push(FieldError::new(field, m))).ok()
+        optional_instant(typed, tz).unwrap_or_else(|m| {
+            errors.push(FieldError::new(field, m));
+            None
+        })
     };
     let start = read("starts_at", &form.starts_at);
     let end = read("ends_at", &form.ends_at);

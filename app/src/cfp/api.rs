@@ -97,7 +97,7 @@ pub async fn invite_cospeaker(code: String, email: String) -> Result<(), AppErro
 pub async fn remove_cospeaker(code: String, speaker_id: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let me = require_user(&state.db).await?;
-    let id = speaker_id.trim().parse::<i32>().map_err(|_| AppError::NotFound)?;
+    let id = crate::plumbing::parse_id(&speaker_id)?;
     super::cospeakers::remove(&state.db, &code, &me, id).await?;
     leptos_axum::redirect(&format!("/proposals/{code}?removed=1"));
     Ok(())

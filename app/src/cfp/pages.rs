@@ -1,17 +1,13 @@
 //! Speaker-facing CFP pages: the public call, the proposal editor, "My proposals".
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::api::{load_cfp_page, load_proposal_editor, my_proposals, new_proposal_editor, SaveProposal};
 use super::{CfpPage, Offer, ProposalEditor};
 use crate::domain::cfp::{ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
+use crate::plumbing::param;
 use crate::selection::confirm_pages::AnswerButtons;
 use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Field, Form, FormError, Notice, PageTitle, TextArea};
-
-fn param(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    let params = use_params_map();
-    move || params.read().get(name).unwrap_or_default()
-}
 
 #[component]
 fn OfferList(title: &'static str, items: Vec<Offer>) -> impl IntoView {

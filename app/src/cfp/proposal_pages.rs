@@ -1,17 +1,17 @@
 //! One proposal as its speakers see it (with co-speakers and withdrawal), and the invitation page.
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_query_map};
 
 use super::api::{cospeaker_invitation, get_proposal, AcceptCospeaker, InviteCospeaker, RemoveCospeaker, WithdrawProposal};
 use super::ProposalView;
 use crate::availability::pages::UnavailabilitySection;
+use crate::plumbing::param;
 use crate::selection::confirm_pages::AnswerButtons;
 use crate::ui::{action_error, field_error, outcome, query_flag, ticked, Field, Form, FormError, Notice, PageTitle, SubmitButton};
 
 #[component]
 pub fn ProposalPage() -> impl IntoView {
-    let params = use_params_map();
-    let code = move || params.read().get("code").unwrap_or_default();
+    let code = param("code");
     // Reloaded when the query changes too: an answer to an acceptance comes back here with a flag.
     let search = use_location().search;
     let proposal = Resource::new(move || (code(), search.get()), |(c, _)| get_proposal(c));

@@ -11,6 +11,7 @@ use crate::domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, Ta
 use crate::entities::{cospeaker_invitation, event, format, proposal, proposal_speaker, talk, track, user};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::mail::{outbox, templates};
+use crate::plumbing::is_unique_violation;
 use crate::state::AppState;
 use crate::ui::markdown::render_markdown;
 
@@ -274,7 +275,7 @@ async fn create(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
     .await;
     let p = match inserted {
         Ok(p) => p,
-        Err(err) if matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
+        Err(err) if is_unique_violation(&err) => {
             // The same form arrived twice at once: the other request created it.
             txn.rollback().await?;
             return code_of_form(&state.db, &input.form_key, me).await?.ok_or(AppError::Conflict(

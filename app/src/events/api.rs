@@ -5,19 +5,16 @@ use super::{EventDetail, EventLists, EventSummary, MemberRow};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-use crate::domain::{events::EventForm, roles::Role};
+use crate::auth::guard::event_access;
+#[cfg(feature = "ssr")]
+use crate::domain::{
+    events::EventForm,
+    roles::{Role, ORGANISERS},
+};
 
 #[cfg(feature = "ssr")]
 fn parse_role(role: &str) -> Result<Role, AppError> {
     Role::parse(role).ok_or_else(|| AppError::field("role", "Choose a role from the list."))
-}
-
-/// The event, if the caller organises it (or is an instance admin).
-#[cfg(feature = "ssr")]
-pub(crate) async fn managed_event(db: &sea_orm::DatabaseConnection, slug: &str) -> Result<crate::entities::event::Model, AppError> {
-    let event = super::service::by_slug(db, slug).await?;
-    crate::auth::guard::require_event_role(db, event.id, &[Role::Organizer]).await?;
-    Ok(event)
 }
 
 #[server(endpoint = "events/listed")]
@@ -76,7 +73,7 @@ pub async fn update_event(
     visibility: String,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &current_slug).await?;
+    let event = event_access(&state.db, &current_slug, ORGANISERS).await?.event;
     let form = EventForm { slug, name, city, venue, time_zone, start_date, end_date, description, visibility };
     let event = super::service::update(&state.db, event, &form).await?;
     leptos_axum::redirect(&format!("/admin/events/{}?saved=1", event.slug));
@@ -86,14 +83,14 @@ pub async fn update_event(
 #[server(endpoint = "events/members")]
 pub async fn event_members(slug: String) -> Result<Vec<MemberRow>, AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::service::members(&state.db, event.id).await
 }
 
 #[server(endpoint = "events/grant_role")]
 pub async fn grant_role(slug: String, email: String, role: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::service::grant_role(&state, &event, &email, parse_role(&role)?).await?;
     leptos_axum::redirect(&format!("/admin/events/{}?granted=1", event.slug));
     Ok(())
@@ -102,7 +99,7 @@ pub async fn grant_role(slug: String, email: String, role: String) -> Result<(),
 #[server(endpoint = "events/revoke_role")]
 pub async fn revoke_role(slug: String, email: String, role: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::service::revoke_role(&state.db, event.id, &email, parse_role(&role)?).await?;
     leptos_axum::redirect(&format!("/admin/events/{}?revoked=1", event.slug));
     Ok(())

@@ -1,9 +1,9 @@
 //! Public pages: the home page with its events, and an event's landing page.
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::api::{get_event, listed_events};
 use super::EventSummary;
+use crate::plumbing::param;
 use crate::ui::{NotFoundNotice, PageTitle};
 
 #[component]
@@ -53,8 +53,7 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 pub fn EventPage() -> impl IntoView {
-    let params = use_params_map();
-    let event = Resource::new(move || params.read().get("slug").unwrap_or_default(), get_event);
+    let event = Resource::new(param("slug"), get_event);
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || event.get().map(|r| match r {

@@ -7,10 +7,11 @@ use crate::auth::guard::has_event_role;
 use crate::db::BeginWrite;
 use crate::domain::accounts::{check_email, normalize_email};
 use crate::domain::events::{event_form_errors, parsed_dates, EventForm, Visibility};
-use crate::domain::roles::Role;
+use crate::domain::roles::{Role, MEMBERS, ORGANISERS};
 use crate::entities::{event, membership, role_invitation, user};
 use crate::error::{AppError, AppResult};
 use crate::mail::{outbox, templates};
+use crate::plumbing::{is_unique_violation, unique_violation_as};
 use crate::state::AppState;
 
 pub fn dates_label(start: NaiveDate, end: NaiveDate) -> String {
@@ -81,7 +82,7 @@ pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> AppResult<event::
 pub async fn visible(db: &impl ConnectionTrait, slug: &str, viewer: Option<&user::Model>) -> AppResult<EventDetail> {
     let e = visible_model(db, slug, viewer).await?;
     let can_manage = match viewer {
-        Some(u) => has_event_role(db, u, e.id, &[Role::Organizer]).await?,
+        Some(u) => has_event_role(db, u, e.id, ORGANISERS).await?,
         None => false,
     };
     Ok(detail(&e, can_manage))
@@ -91,7 +92,7 @@ pub async fn visible(db: &impl ConnectionTrait, slug: &str, viewer: Option<&user
 pub async fn visible_model(db: &impl ConnectionTrait, slug: &str, viewer: Option<&user::Model>) -> AppResult<event::Model> {
     let e = by_slug(db, slug).await?;
     let is_member = match viewer {
-        Some(u) => has_event_role(db, u, e.id, &Role::ALL).await?,
+        Some(u) => has_event_role(db, u, e.id, MEMBERS).await?,
         None => false,
     };
     if e.visibility == Visibility::Draft.as_str() && !is_member {
@@ -115,12 +116,7 @@ fn validated(form: &EventForm) -> AppResult<(NaiveDate, NaiveDate)> {
 }
 
 fn slug_taken(e: sea_orm::DbErr) -> AppError {
-    match e.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-            AppError::field("slug", "Another event already uses this address.")
-        }
-        _ => AppError::from(e),
-    }
+    unique_violation_as(e, || AppError::field("slug", "Another event already uses this address."))
 }
 
 /// Creates an event with its default CFP settings, formats and tracks, all or nothing.
@@ -209,7 +205,7 @@ async fn insert_membership(db: &impl ConnectionTrait, event_id: i32, user_id: i3
     .await;
     match res {
         Ok(_) => Ok(true),
-        Err(e) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => Ok(false),
+        Err(e) if is_unique_violation(&e) => Ok(false),
         Err(e) => Err(e.into()),
     }
 }
@@ -227,10 +223,7 @@ async fn insert_invitation(db: &impl ConnectionTrait, event_id: i32, email_n: &s
     .await;
     match res {
         Ok(_) => Ok(()),
-        Err(err) if matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
-            Err(AppError::Conflict(format!("{email_n} is already invited as {}.", role.label())))
-        }
-        Err(err) => Err(err.into()),
+        Err(err) => Err(unique_violation_as(err, || AppError::Conflict(format!("{email_n} is already invited as {}.", role.label())))),
     }
 }
 

@@ -7,15 +7,13 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use super::ProposalFilters;
 #[cfg(feature = "ssr")]
+use crate::auth::guard::event_access;
+#[cfg(feature = "ssr")]
 use crate::domain::cfp::{FormatForm, Language, Level, TrackForm};
 #[cfg(feature = "ssr")]
-use crate::events::api::managed_event;
-
-/// A row id sent by a form; anything else means the row does not exist.
+use crate::domain::roles::ORGANISERS;
 #[cfg(feature = "ssr")]
-pub(crate) fn parse_id(id: &str) -> Result<i32, AppError> {
-    id.trim().parse::<i32>().map_err(|_| AppError::NotFound)
-}
+use crate::plumbing::parse_id;
 
 #[cfg(feature = "ssr")]
 fn cfp_page(slug: &str, flag: &str, anchor: &str) -> String {
@@ -25,7 +23,7 @@ fn cfp_page(slug: &str, flag: &str, anchor: &str) -> String {
 #[server(endpoint = "organizer/cfp_settings")]
 pub async fn load_cfp_settings(slug: String) -> Result<CfpSettingsView, AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::service::settings_view(&state.db, &event, state.clock.now()).await
 }
 
@@ -45,7 +43,7 @@ pub async fn save_cfp_settings(
     cfp_text: String,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let input = super::service::SettingsInput {
         opens_at,
         closes_at,
@@ -72,7 +70,7 @@ pub async fn add_format(
     hidden: Option<String>,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let form = FormatForm { name, description, duration_min };
     super::service::add_format(&state.db, event.id, &form, hidden.is_some(), state.clock.now()).await?;
     leptos_axum::redirect(&cfp_page(&event.slug, "format_added", "#formats"));
@@ -90,7 +88,7 @@ pub async fn update_format(
     hidden: Option<String>,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let id = parse_id(&id)?;
     let form = FormatForm { name, description, duration_min };
     super::service::update_format(&state.db, event.id, id, &form, hidden.is_some())
@@ -103,7 +101,7 @@ pub async fn update_format(
 #[server(endpoint = "organizer/delete_format")]
 pub async fn delete_format(slug: String, id: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::service::delete_format(&state.db, event.id, parse_id(&id)?).await?;
     leptos_axum::redirect(&cfp_page(&event.slug, "format_deleted", "#formats"));
     Ok(())
@@ -118,7 +116,7 @@ pub async fn add_track(
     hidden: Option<String>,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let form = TrackForm { name, description, colour };
     super::service::add_track(&state.db, event.id, &form, hidden.is_some(), state.clock.now()).await?;
     leptos_axum::redirect(&cfp_page(&event.slug, "track_added", "#tracks"));
@@ -136,7 +134,7 @@ pub async fn update_track(
     hidden: Option<String>,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let id = parse_id(&id)?;
     let form = TrackForm { name, description, colour };
     super::service::update_track(&state.db, event.id, id, &form, hidden.is_some())
@@ -149,7 +147,7 @@ pub async fn update_track(
 #[server(endpoint = "organizer/delete_track")]
 pub async fn delete_track(slug: String, id: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::service::delete_track(&state.db, event.id, parse_id(&id)?).await?;
     leptos_axum::redirect(&cfp_page(&event.slug, "track_deleted", "#tracks"));
     Ok(())
@@ -168,7 +166,7 @@ pub async fn organizer_proposals(
     q: String,
 ) -> Result<ProposalsList, AppError> {
     let app = crate::state::app_state();
-    let event = managed_event(&app.db, &slug).await?;
+    let event = event_access(&app.db, &slug, ORGANISERS).await?.event;
     let filters = ProposalFilters { format, track, level, language, state, q };
     super::proposals::list(&app.db, &event, filters).await
 }
@@ -177,6 +175,6 @@ pub async fn organizer_proposals(
 #[server(endpoint = "organizer/proposal")]
 pub async fn organizer_proposal_detail(slug: String, code: String) -> Result<OrganizerProposal, AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::proposals::detail(&state.db, &event, &code).await
 }

@@ -9,7 +9,7 @@ use super::proposals::{event_proposals, EventProposals, Loaded};
 use super::ProposalFilters;
 use crate::auth::guard::has_event_role;
 use crate::auth::session::{session_token, user_for_token};
-use crate::domain::roles::Role;
+use crate::domain::roles::ORGANISERS;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -89,7 +89,7 @@ pub async fn proposals_csv(
         Ok(e) => e,
         Err(e) => return failure(e),
     };
-    match has_event_role(&state.db, &user, event.id, &[Role::Organizer]).await {
+    match has_event_role(&state.db, &user, event.id, ORGANISERS).await {
         Ok(true) => {}
         Ok(false) => return text(StatusCode::FORBIDDEN, "Only the organisers of this event can download its proposals."),
         Err(e) => return failure(e),

@@ -1,6 +1,5 @@
 //! The CFP settings page of an event: dates, limits, levels, languages, text; formats and tracks.
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::api::{
     load_cfp_settings, AddFormat, AddTrack, DeleteFormat, DeleteTrack, SaveCfpSettings, UpdateFormat, UpdateTrack,
@@ -8,12 +7,8 @@ use super::api::{
 use super::{CfpSettingsView, FormatRow, TrackRow};
 use crate::domain::cfp::{Choice, Language, Level, CFP_TEXT_MAX};
 use crate::error::AppError;
+use crate::plumbing::param;
 use crate::ui::{action_error, field_error, outcome, query_flag, Form, FormError, Notice, PageTitle, SubmitButton, TextArea};
-
-pub(crate) fn param(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    let params = use_params_map();
-    move || params.read().get(name).unwrap_or_default()
-}
 
 pub(crate) use crate::ui::{Check, OrgField};
 

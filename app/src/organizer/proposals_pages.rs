@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{organizer_proposal_detail, organizer_proposals};
-use super::pages::param;
 use super::{Count, OrganizerProposal, ProposalFilters, ProposalRow, ProposalsList, SpeakerCard};
+use crate::plumbing::param;
 use crate::ui::{outcome, Choices, Field, PageTitle};
 
 /// "1 proposal", "3 proposals".

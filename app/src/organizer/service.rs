@@ -11,9 +11,10 @@ use crate::domain::cfp::{
     format_errors, join_list, parse_list, track_errors, Choice, FormatForm, Language, Level, ProposalState, TrackForm,
     CFP_TEXT_MAX,
 };
-use crate::domain::zoned::{local_to_utc, utc_to_input, zone};
+use crate::domain::zoned::{utc_to_input, zone};
 use crate::entities::{cfp_settings, event, format, proposal, track};
 use crate::error::{AppError, AppResult, FieldError};
+use crate::plumbing::optional_instant;
 
 /// The settings form as sent; checkboxes are `Some` when ticked.
 #[derive(Debug, Clone, Default)]
@@ -35,14 +36,6 @@ pub struct ValidSettings {
     pub levels: Vec<Level>,
     pub languages: Vec<Language>,
     pub cfp_text: String,
-}
-
-fn optional_instant(typed: &str, tz: Tz) -> Result<Option<DateTime<Utc>>, String> {
-    if typed.trim().is_empty() {
-        Ok(None)
-    } else {
-        local_to_utc(typed, tz).map(Some)
-    }
 }
 
 fn ticked<C: Copy>(items: &[(C, bool)]) -> Vec<C> {

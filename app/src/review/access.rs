@@ -4,9 +4,10 @@ use std::collections::{HashMap, HashSet};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
+use crate::auth::guard::{event_access, EventAccess};
 use crate::domain::cfp::{Choice, ProposalState};
 use crate::domain::review::{conflict, Conflict};
-use crate::domain::roles::Role;
+use crate::domain::roles::REVIEWERS;
 use crate::entities::{event, proposal, proposal_speaker, review_override, review_settings, speaker_profile, user};
 use crate::error::{AppError, AppResult};
 
@@ -17,10 +18,10 @@ pub struct Reviewer {
     pub settings: review_settings::Model,
 }
 
-/// The event if the signed-in person reviews or organises it (settings read at `now`).
+/// The event if the signed-in person reviews or organises it (`event_access` with `REVIEWERS`),
+/// with its review settings read at `now`.
 pub async fn reviewer_of(db: &impl ConnectionTrait, slug: &str, now: chrono::DateTime<chrono::Utc>) -> AppResult<Reviewer> {
-    let event = crate::events::service::by_slug(db, slug).await?;
-    let me = crate::auth::guard::require_event_role(db, event.id, &[Role::Reviewer, Role::Organizer]).await?;
+    let EventAccess { event, user: me, .. } = event_access(db, slug, REVIEWERS).await?;
     let settings = super::settings::settings_of(db, event.id, now).await?;
     Ok(Reviewer { event, me, settings })
 }

@@ -4,6 +4,11 @@ use leptos::prelude::*;
 use super::{ConflictsView, ReviewEvent, ReviewQueue, ReviewSubject};
 use crate::error::AppError;
 
+#[cfg(feature = "ssr")]
+use crate::auth::guard::{event_access, EventAccess};
+#[cfg(feature = "ssr")]
+use crate::domain::roles::ORGANISERS;
+
 #[server(endpoint = "review/events")]
 pub async fn load_review_events() -> Result<Vec<ReviewEvent>, AppError> {
     let state = crate::state::app_state();
@@ -42,7 +47,7 @@ pub async fn save_review(slug: String, code: String, score: String, comment: Str
 #[server(endpoint = "review/conflicts")]
 pub async fn load_conflicts(slug: String) -> Result<ConflictsView, AppError> {
     let state = crate::state::app_state();
-    let event = crate::events::api::managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let rows = super::conflicts::same_company_pairs(&state.db, event.id).await?;
     Ok(ConflictsView { event: crate::events::service::summary(&event), rows })
 }
@@ -51,8 +56,7 @@ pub async fn load_conflicts(slug: String) -> Result<ConflictsView, AppError> {
 #[server(endpoint = "review/allow")]
 pub async fn allow_conflict(slug: String, code: String, email: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = crate::events::api::managed_event(&state.db, &slug).await?;
-    let me = crate::auth::guard::require_user(&state.db).await?;
+    let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     super::conflicts::allow(&state.db, &event, &me, &code, &email, state.clock.now()).await?;
     leptos_axum::redirect(&format!("/admin/events/{}/conflicts?allowed=1", event.slug));
     Ok(())

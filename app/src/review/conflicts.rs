@@ -10,7 +10,7 @@ use super::settings::record;
 use super::ConflictRow;
 use crate::db::BeginWrite;
 use crate::domain::review::{conflict, Conflict};
-use crate::domain::roles::Role;
+use crate::domain::roles::{self, REVIEWERS};
 use crate::entities::{event, membership, review_override, user};
 use crate::error::{AppError, AppResult};
 
@@ -18,7 +18,7 @@ use crate::error::{AppError, AppResult};
 async fn reviewers(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec<user::Model>> {
     let ids: HashSet<i32> = membership::Entity::find()
         .filter(membership::Column::EventId.eq(event_id))
-        .filter(membership::Column::Role.is_in([Role::Reviewer.as_str(), Role::Organizer.as_str()]))
+        .filter(membership::Column::Role.is_in(roles::names(REVIEWERS)))
         .all(db)
         .await?
         .into_iter()

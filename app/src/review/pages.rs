@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{load_conflicts, load_review_events, load_review_queue, load_review_subject, AllowConflict, SaveReview};
 use super::{OtherReview, QueueItem, ReviewQueue, ReviewSubject};
-use crate::organizer::pages::param;
+use crate::plumbing::param;
 use crate::ui::{action_error, chosen, field_error, outcome, Choices, Form, FormError, Notice, PageTitle, TextArea};
 
 /// "27 / 41 reviewed", with a progress bar people and screen readers can read.

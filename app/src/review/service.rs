@@ -12,7 +12,7 @@ use crate::cfp::settings::{format_offer, formats_of, track_offer, tracks_of};
 use crate::domain::accounts::collect;
 use crate::domain::cfp::{Choice, Language, Level};
 use crate::domain::review::{comment_error, next_to_review, parse_score};
-use crate::domain::roles::Role;
+use crate::domain::roles::{self, REVIEWERS};
 use crate::domain::zoned::{long_label, zone};
 use crate::entities::{event, format, membership, proposal, review, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
@@ -45,7 +45,7 @@ fn closing_line(r: &Reviewer, now: chrono::DateTime<Utc>) -> String {
 
 /// The events the person reviews or organises, with their progress in each.
 pub async fn my_events(db: &impl ConnectionTrait, me: &user::Model, now: chrono::DateTime<Utc>) -> AppResult<Vec<ReviewEvent>> {
-    let roles = [Role::Reviewer.as_str(), Role::Organizer.as_str()];
+    let roles = roles::names(REVIEWERS);
     let event_ids: Vec<i32> = membership::Entity::find()
         .filter(membership::Column::UserId.eq(me.id))
         .filter(membership::Column::Role.is_in(roles))
@@ -69,7 +69,7 @@ pub async fn my_events(db: &impl ConnectionTrait, me: &user::Model, now: chrono:
 /// Whether the person reviews or organises any event (admins see everything).
 pub async fn reviews_anything(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<bool> {
     use sea_orm::PaginatorTrait;
-    let roles = [Role::Reviewer.as_str(), Role::Organizer.as_str()];
+    let roles = roles::names(REVIEWERS);
     let n = membership::Entity::find()
         .filter(membership::Column::UserId.eq(me.id))
         .filter(membership::Column::Role.is_in(roles))

@@ -8,9 +8,11 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use super::place::Where;
 #[cfg(feature = "ssr")]
-use crate::events::api::managed_event;
+use crate::auth::guard::{event_access, EventAccess};
 #[cfg(feature = "ssr")]
-use crate::organizer::api::parse_id;
+use crate::domain::roles::ORGANISERS;
+#[cfg(feature = "ssr")]
+use crate::plumbing::parse_id;
 
 /// The builder on `day`, with a flag for the notice to show.
 #[cfg(feature = "ssr")]
@@ -23,7 +25,7 @@ fn builder_at(slug: &str, day: &str, flag: &str) -> String {
 #[server(endpoint = "schedule/load")]
 pub async fn load_builder(slug: String) -> Result<BuilderView, AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::service::builder_view(&state.db, &event, state.clock.now()).await
 }
 
@@ -40,7 +42,7 @@ pub async fn place_item(
     minutes: String,
 ) -> Result<Vec<String>, AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let w = Where { day: day.clone(), room, start, minutes };
     let warnings = super::place::place(&state.db, &event, parse_id(&item)?, &version, &w, state.clock.now()).await?;
     leptos_axum::redirect(&builder_at(&event.slug, &day, "placed"));
@@ -51,7 +53,7 @@ pub async fn place_item(
 #[server(endpoint = "schedule/unplace")]
 pub async fn unplace_item(slug: String, item: String, version: String, day: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::place::unplace(&state.db, &event, parse_id(&item)?, &version, state.clock.now()).await?;
     leptos_axum::redirect(&builder_at(&event.slug, &day, "unplaced"));
     Ok(())
@@ -69,7 +71,7 @@ pub async fn add_schedule_item(
     minutes: String,
 ) -> Result<Vec<String>, AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let w = Where { day: day.clone(), room, start, minutes };
     let warnings = super::place::add_extra(&state.db, &event, &kind, &title, &w, state.clock.now()).await?;
     leptos_axum::redirect(&builder_at(&event.slug, &day, "added"));
@@ -80,8 +82,7 @@ pub async fn add_schedule_item(
 #[server(endpoint = "schedule/publish")]
 pub async fn publish_schedule(slug: String, name: String) -> Result<Option<i32>, AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
-    let me = crate::auth::guard::require_user(&state.db).await?;
+    let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     let published = super::publish::publish(&state, &event, &me, &name).await?;
     let flag = if published.is_some() { "published" } else { "unchanged" };
     leptos_axum::redirect(&builder_at(&event.slug, "", flag));
@@ -91,13 +92,13 @@ pub async fn publish_schedule(slug: String, name: String) -> Result<Option<i32>,
 #[server(endpoint = "schedule/versions")]
 pub async fn load_versions(slug: String) -> Result<VersionsView, AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::publish::versions_view(&state.db, &event).await
 }
 
 #[server(endpoint = "schedule/version")]
 pub async fn load_version(slug: String, number: String) -> Result<VersionView, AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::publish::version_view(&state.db, &event, parse_id(&number)?).await
 }

@@ -7,7 +7,8 @@ use super::api::{load_builder, PlaceItem, UnplaceItem};
 use super::{BuilderItem, BuilderView};
 use crate::domain::timetable::Kind;
 use crate::error::AppError;
-use crate::organizer::pages::{general_error, param, OrgField};
+use crate::organizer::pages::{general_error, OrgField};
+use crate::plumbing::param;
 use crate::ui::{action_error, field_error, outcome, Choices, Form, FormError, PageTitle, SubmitButton};
 
 const ALL_ROOMS: &str = "All rooms (plenary, break)";

@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 
 use super::api::{load_version, load_versions};
-use crate::organizer::pages::param;
+use crate::plumbing::param;
 use crate::ui::{outcome, PageTitle};
 
 #[component]

@@ -9,19 +9,9 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use super::SelectionFilters;
 #[cfg(feature = "ssr")]
-use crate::events::api::managed_event;
-
-/// The event and the signed-in person, if they organise it (or are an instance admin).
+use crate::auth::guard::{event_access, EventAccess};
 #[cfg(feature = "ssr")]
-async fn organiser(
-    db: &sea_orm::DatabaseConnection,
-    slug: &str,
-) -> Result<(crate::entities::event::Model, crate::entities::user::Model), AppError> {
-    use crate::domain::roles::Role;
-    let event = crate::events::service::by_slug(db, slug).await?;
-    let me = crate::auth::guard::require_event_role(db, event.id, &[Role::Organizer]).await?;
-    Ok((event, me))
-}
+use crate::domain::roles::ORGANISERS;
 
 #[cfg(feature = "ssr")]
 fn settings_page(slug: &str, flag: &str, anchor: &str) -> String {
@@ -31,7 +21,7 @@ fn settings_page(slug: &str, flag: &str, anchor: &str) -> String {
 #[server(endpoint = "selection/settings")]
 pub async fn load_selection_settings(slug: String) -> Result<SelectionSettingsView, AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::settings::view(&state.db, &event, state.clock.now()).await
 }
 
@@ -45,7 +35,7 @@ pub async fn save_selection_settings(
     confirm_by: String,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let (event, me) = organiser(&state.db, &slug).await?;
+    let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     let input = super::settings::SettingsInput {
         anonymous: anonymous.is_some(),
         hide_scores_until_reviewed: hide_scores.is_some(),
@@ -60,7 +50,7 @@ pub async fn save_selection_settings(
 #[server(endpoint = "selection/close_reviews")]
 pub async fn close_reviews(slug: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let (event, me) = organiser(&state.db, &slug).await?;
+    let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     super::settings::close_or_reopen(&state.db, &event, &me, true, state.clock.now()).await?;
     leptos_axum::redirect(&settings_page(&event.slug, "closed", ""));
     Ok(())
@@ -69,7 +59,7 @@ pub async fn close_reviews(slug: String) -> Result<(), AppError> {
 #[server(endpoint = "selection/reopen_reviews")]
 pub async fn reopen_reviews(slug: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let (event, me) = organiser(&state.db, &slug).await?;
+    let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     super::settings::close_or_reopen(&state.db, &event, &me, false, state.clock.now()).await?;
     leptos_axum::redirect(&settings_page(&event.slug, "reopened", ""));
     Ok(())
@@ -79,8 +69,8 @@ pub async fn reopen_reviews(slug: String) -> Result<(), AppError> {
 #[server(endpoint = "selection/save_slots")]
 pub async fn save_format_slots(slug: String, format_id: String, slots: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let (event, me) = organiser(&state.db, &slug).await?;
-    let id = format_id.trim().parse::<i32>().map_err(|_| AppError::NotFound)?;
+    let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
+    let id = crate::plumbing::parse_id(&format_id)?;
     super::settings::save_slots(&state.db, &event, &me, id, &slots, state.clock.now()).await?;
     leptos_axum::redirect(&settings_page(&event.slug, "slots_saved", "#slots"));
     Ok(())
@@ -90,7 +80,7 @@ pub async fn save_format_slots(slug: String, format_id: String, slots: String) -
 #[server(endpoint = "selection/save_template")]
 pub async fn save_decision_template(slug: String, decision: String, subject: String, body: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let (event, me) = organiser(&state.db, &slug).await?;
+    let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     let decision = super::settings::parse_decision(&decision)?;
     super::settings::save_template(&state.db, &event, &me, decision, &subject, &body, state.clock.now()).await?;
     leptos_axum::redirect(&settings_page(&event.slug, "template_saved", "#templates"));
@@ -101,7 +91,7 @@ pub async fn save_decision_template(slug: String, decision: String, subject: Str
 #[server(endpoint = "selection/reset_template")]
 pub async fn reset_decision_template(slug: String, decision: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let (event, me) = organiser(&state.db, &slug).await?;
+    let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     let decision = super::settings::parse_decision(&decision)?;
     super::settings::reset_template(&state.db, &event, &me, decision, state.clock.now()).await?;
     leptos_axum::redirect(&settings_page(&event.slug, "template_reset", "#templates"));
@@ -119,7 +109,7 @@ pub async fn load_deliberation(
     sort: String,
 ) -> Result<Deliberation, AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let filters = SelectionFilters { format, track, level, language, sort };
     super::deliberation::load(&state.db, &event, filters, state.clock.now()).await
 }
@@ -136,7 +126,7 @@ pub async fn decide_proposal(
     view: Option<String>,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let (event, me) = organiser(&state.db, &slug).await?;
+    let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     let input = super::publish::DecideInput { decision, waitlist_rank, feedback };
     super::publish::decide(&state.db, &event, &me, &code, &input, state.clock.now()).await?;
     let qs = SelectionFilters::from_query(view.as_deref().unwrap_or_default()).query_string();
@@ -149,7 +139,7 @@ pub async fn decide_proposal(
 #[server(endpoint = "selection/publish")]
 pub async fn publish_decisions(slug: String) -> Result<usize, AppError> {
     let state = crate::state::app_state();
-    let (event, me) = organiser(&state.db, &slug).await?;
+    let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     let n = super::publish::publish_all(&state, &event, &me).await?;
     let flag = if n == 0 { "nothing_new=1".to_string() } else { format!("published={n}") };
     leptos_axum::redirect(&format!("/admin/events/{}/selection?{flag}", event.slug));
@@ -160,7 +150,7 @@ pub async fn publish_decisions(slug: String) -> Result<usize, AppError> {
 #[server(endpoint = "selection/promote")]
 pub async fn promote_proposal(slug: String, code: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let (event, me) = organiser(&state.db, &slug).await?;
+    let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     super::publish::promote(&state, &event, &me, &code).await?;
     leptos_axum::redirect(&format!("/admin/events/{}/selection?promoted=1", event.slug));
     Ok(())
@@ -169,7 +159,7 @@ pub async fn promote_proposal(slug: String, code: String) -> Result<(), AppError
 #[server(endpoint = "selection/log")]
 pub async fn load_selection_log(slug: String) -> Result<SelectionLogView, AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::audit::log_view(&state.db, &event, state.clock.now()).await
 }
 

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::{LogLine, SelectionLogView};
-use crate::domain::roles::Role;
+use crate::domain::roles::{self, REVIEWERS};
 use crate::domain::zoned::{long_label, zone};
 use crate::entities::{event, membership, proposal, selection_log, user};
 use crate::error::AppResult;
@@ -61,7 +61,7 @@ pub async fn log_view(db: &impl ConnectionTrait, e: &event::Model, now: chrono::
         .collect();
     let team: HashSet<i32> = membership::Entity::find()
         .filter(membership::Column::EventId.eq(e.id))
-        .filter(membership::Column::Role.is_in([Role::Organizer.as_str(), Role::Reviewer.as_str()]))
+        .filter(membership::Column::Role.is_in(roles::names(REVIEWERS)))
         .all(db)
         .await?
         .into_iter()

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::api::{load_confirmation, load_selection_log, AnswerConfirmation, AnswerMyAcceptance};
 use super::{ConfirmationView, LinkState, SelectionLogView};
 use crate::error::AppError;
-use crate::organizer::pages::param;
+use crate::plumbing::param;
 use crate::ui::{action_error, outcome, query_flag, Form, FormError, Notice, PageTitle};
 
 /// Sets the HTTP status of the page being rendered on the server.

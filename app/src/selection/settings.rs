@@ -11,9 +11,10 @@ use crate::db::BeginWrite;
 use crate::domain::cfp::Choice;
 use crate::domain::decision_mail::{default_template, template_errors, PLACEHOLDERS};
 use crate::domain::review::{reviews_open, Decision};
-use crate::domain::zoned::{local_to_utc, long_label, utc_to_input, zone};
+use crate::domain::zoned::{long_label, utc_to_input, zone};
 use crate::entities::{decision_template, event, format, review_settings, user};
 use crate::error::{AppError, AppResult};
+use crate::plumbing::optional_instant;
 use crate::review::settings::{is_open, record, settings_of};
 
 /// The settings form as sent; checkboxes are true when ticked.
@@ -23,13 +24,6 @@ pub struct SettingsInput {
     pub hide_scores_until_reviewed: bool,
     pub reviews_close_at: String,
     pub confirm_by: String,
-}
-
-fn optional_instant(typed: &str, tz: Tz, field: &str, errors: &mut Vec<crate::error::FieldError>) -> Option<DateTime<Utc>> {
-    if typed.trim().is_empty() {
-        return None;
-    }
-    local_to_utc(typed, tz).map_err(|m| errors.push(crate::error::FieldError::new(field, m))).ok()
 }
 
 fn on_off(b: bool) -> &'static str {
@@ -127,8 +121,14 @@ pub async fn save(
 ) -> AppResult<()> {
     let tz = zone(&e.time_zone);
     let mut errors = Vec::new();
-    let close_at = optional_instant(&input.reviews_close_at, tz, "reviews_close_at", &mut errors);
-    let confirm_by = optional_instant(&input.confirm_by, tz, "confirm_by", &mut errors);
+    let mut instant = |typed: &str, field: &str| {
+        optional_instant(typed, tz).unwrap_or_else(|m| {
+            errors.push(crate::error::FieldError::new(field, m));
+            None
+        })
+    };
+    let close_at = instant(&input.reviews_close_at, "reviews_close_at");
+    let confirm_by = instant(&input.confirm_by, "confirm_by");
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }

@@ -7,7 +7,8 @@ use super::api::{
     SaveSelectionSettings,
 };
 use super::{FormatSlots, SelectionSettingsView, TemplateView};
-use crate::organizer::pages::{general_error, param, row_error, Check, OrgField};
+use crate::organizer::pages::{general_error, row_error, Check, OrgField};
+use crate::plumbing::param;
 use crate::ui::{action_error, field_error, outcome, query_flag, Form, FormError, Notice, PageTitle, SubmitButton, TextBox};
 
 #[component]

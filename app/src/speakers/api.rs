@@ -63,7 +63,7 @@ pub async fn my_talk_list() -> Result<Vec<TalkData>, AppError> {
 pub async fn get_talk(id: String) -> Result<TalkData, AppError> {
     let state = crate::state::app_state();
     let me = crate::auth::guard::require_user(&state.db).await?;
-    let id = id.trim().parse::<i32>().map_err(|_| AppError::NotFound)?;
+    let id = crate::plumbing::parse_id(&id)?;
     super::talks::data(&state.db, &me, id).await
 }
 
@@ -85,7 +85,7 @@ pub async fn save_talk(
     let id = if id.trim().is_empty() {
         super::talks::insert(&state.db, &me, &form, state.clock.now()).await?.id
     } else {
-        let id = id.trim().parse::<i32>().map_err(|_| AppError::NotFound)?;
+        let id = crate::plumbing::parse_id(&id)?;
         super::talks::update(&state.db, &me, id, &form, state.clock.now()).await?;
         id
     };

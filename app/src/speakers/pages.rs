@@ -1,12 +1,13 @@
 //! The speaker profile page and the talk library pages.
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::api::{get_talk, my_profile, my_talk_list, RemovePhoto, SaveProfile, SaveTalk};
 use super::{ProfileData, TalkData};
 use crate::domain::cfp::{Choice, Language, Level, ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
 use crate::domain::profile::PhotoProblem;
 use crate::error::AppError;
+use crate::plumbing::param;
 use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Field, Form, FormError, Notice, PageTitle, SubmitButton, TextArea};
 
 #[component]
@@ -116,8 +117,7 @@ pub fn TalksPage() -> impl IntoView {
 
 #[component]
 pub fn TalkPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
+    let id = param("id");
     let talk = Resource::new(id, |id| async move {
         if id == "new" {
             Ok(TalkData::default())

@@ -5,13 +5,15 @@ use super::VenueView;
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
+use crate::auth::guard::event_access;
+#[cfg(feature = "ssr")]
+use crate::domain::roles::ORGANISERS;
+#[cfg(feature = "ssr")]
 use crate::domain::venue::RoomForm;
 #[cfg(feature = "ssr")]
-use crate::events::api::managed_event;
-#[cfg(feature = "ssr")]
-use crate::organizer::api::parse_id;
-#[cfg(feature = "ssr")]
 use crate::organizer::service::for_row;
+#[cfg(feature = "ssr")]
+use crate::plumbing::parse_id;
 
 
 #[cfg(feature = "ssr")]
@@ -22,14 +24,14 @@ fn venue_page(slug: &str, flag: &str, anchor: &str) -> String {
 #[server(endpoint = "venue/load")]
 pub async fn load_venue(slug: String) -> Result<VenueView, AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::service::venue_view(&state.db, &event).await
 }
 
 #[server(endpoint = "venue/add_room")]
 pub async fn add_room(slug: String, name: String, capacity: String, description: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::service::add_room(&state.db, event.id, &RoomForm { name, capacity, description }, state.clock.now()).await?;
     leptos_axum::redirect(&venue_page(&event.slug, "room_added", "#rooms"));
     Ok(())
@@ -45,7 +47,7 @@ pub async fn update_room(
     description: String,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let id = parse_id(&id)?;
     super::service::update_room(&state.db, event.id, id, &RoomForm { name, capacity, description })
         .await
@@ -58,7 +60,7 @@ pub async fn update_room(
 #[server(endpoint = "venue/move_room")]
 pub async fn move_room(slug: String, id: String, direction: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let up = match direction.as_str() {
         "up" => true,
         "down" => false,
@@ -72,7 +74,7 @@ pub async fn move_room(slug: String, id: String, direction: String) -> Result<()
 #[server(endpoint = "venue/delete_room")]
 pub async fn delete_room(slug: String, id: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::service::delete_room(&state.db, event.id, parse_id(&id)?).await?;
     leptos_axum::redirect(&venue_page(&event.slug, "room_deleted", "#rooms"));
     Ok(())
@@ -82,7 +84,7 @@ pub async fn delete_room(slug: String, id: String) -> Result<(), AppError> {
 #[server(endpoint = "venue/save_day_hours")]
 pub async fn save_day_hours(slug: String, day: String, opens: String, closes: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
-    let event = managed_event(&state.db, &slug).await?;
+    let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::service::save_day_hours(&state.db, &event, &day, &opens, &closes)
         .await
         .map_err(|e| for_row(e, &format!("day-{}-", day.trim())))?;

@@ -12,6 +12,7 @@ use crate::domain::venue::{day_hours_errors, parse_capacity, room_errors, RoomFo
 use crate::domain::zoned::{local_to_utc, zone};
 use crate::entities::{event, event_day, room, schedule_item};
 use crate::error::{AppError, AppResult};
+use crate::plumbing::{is_unique_violation, unique_violation_as};
 
 /// Longest run of days an event gets hours for (guards against a mistyped end date).
 const MAX_DAYS: i64 = 31;
@@ -56,10 +57,7 @@ async fn ensure_free_name(db: &impl ConnectionTrait, event_id: i32, name: &str, 
 
 /// A unique-index violation (two organisers adding the same name at once) is the same field error.
 fn unique_as_field(e: sea_orm::DbErr, name: &str) -> AppError {
-    match e.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => name_taken(name),
-        _ => AppError::from(e),
-    }
+    unique_violation_as(e, || name_taken(name))
 }
 
 /// Adds a room after the others.
@@ -155,7 +153,7 @@ pub async fn days_of(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<V
         .await;
         match inserted {
             // Someone reading the page at the same moment created it first.
-            Err(err) if !matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => return Err(err.into()),
+            Err(err) if !is_unique_violation(&err) => return Err(err.into()),
             _ => {}
         }
     }

@@ -23,6 +23,7 @@ mod escaping;
 mod exports;
 mod favourites;
 mod form_flash;
+mod guard;
 mod import;
 mod mail;
 mod mail_limits;
