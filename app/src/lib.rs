@@ -6,7 +6,6 @@ pub mod agenda;
 pub mod auth;
 pub mod availability;
 pub mod cfp;
-pub mod domain;
 pub mod error;
 pub mod events;
 pub mod mail;
@@ -22,6 +21,9 @@ pub mod venue;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod entities;
+/// Server-only formats: frab JSON/XML export and import, iCal, zoned times, no-JS form bodies.
+#[cfg(feature = "ssr")]
+pub mod formats;
 #[cfg(feature = "ssr")]
 pub mod state;
 

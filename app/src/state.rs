@@ -20,7 +20,7 @@ pub struct AppConfig {
     /// First delay before a failed mail is retried; it doubles each attempt.
     pub mail_retry_base_secs: u64,
     /// Sign-in throttling and limits on mails sent on request.
-    pub limits: crate::domain::throttle::Limits,
+    pub limits: domain::throttle::Limits,
     /// Take the client IP from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
 }

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 
 use app::auth::crypto::new_token;
 use app::auth::session::cookie_value;
-use app::domain::form_flash::{flash_id, kept_fields, relocate, reports_error, FLASH_COOKIE, MAX_FLASH_BYTES};
+use app::formats::form_flash::{flash_id, kept_fields, relocate, reports_error, FLASH_COOKIE, MAX_FLASH_BYTES};
 use app::state::AppState;
 use app::ui::flash_store;
 

@@ -7,7 +7,7 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use app::auth::crypto::{hash_password, new_token};
-use app::domain::timetable::Kind;
+use domain::timetable::Kind;
 use app::entities::{event, favourite, proposal, user};
 
 use crate::seed_bench::user_row;

@@ -21,7 +21,7 @@ pub struct StarList {
 mod ssr {
     use std::sync::Arc;
 
-    use crate::domain::programme::Programme;
+    use domain::programme::Programme;
     use crate::entities::{event, user};
     use crate::error::AppError;
 

@@ -10,13 +10,13 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection
 
 use crate::auth::crypto::new_code;
 use crate::db::BeginWrite;
-use crate::domain::cfp::{is_hex_colour, Choice, Level, ProposalState, TITLE_MAX};
-use crate::domain::frab_import::{parse, ImportedSchedule, ImportedSession};
-use crate::domain::review::{Decision, Response};
-use crate::domain::roles::Role;
-use crate::domain::timetable::Kind;
-use crate::domain::venue::{RoomForm, ROOM_CAPACITY_MAX, ROOM_DESCRIPTION_MAX};
-use crate::domain::zoned::zone;
+use domain::cfp::{is_hex_colour, Choice, Level, ProposalState, TITLE_MAX};
+use crate::formats::frab_import::{parse, ImportedSchedule, ImportedSession};
+use domain::review::{Decision, Response};
+use domain::roles::Role;
+use domain::timetable::Kind;
+use domain::venue::{RoomForm, ROOM_CAPACITY_MAX, ROOM_DESCRIPTION_MAX};
+use crate::formats::zoned::zone;
 use crate::entities::{decision, event, format, membership, proposal, proposal_speaker, schedule_item, schedule_version, track, user};
 use crate::error::{AppError, AppResult};
 use crate::schedule::place::lock;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::interest::InterestRow;
+use domain::interest::InterestRow;
 use crate::error::AppError;
 use crate::organizer::pages::param;
 use crate::ui::{outcome, PageTitle};
@@ -28,7 +28,7 @@ pub async fn load_interest(slug: String) -> Result<InterestView, AppError> {
     })?;
     let counts = super::favourites_store::counts(&state.db, &e).await?;
     let stargazers = super::favourites_store::stargazers(&state.db, &e).await?;
-    Ok(InterestView { slug: e.slug, event_name: e.name, stargazers, rows: crate::domain::interest::interest(&p, &counts) })
+    Ok(InterestView { slug: e.slug, event_name: e.name, stargazers, rows: domain::interest::interest(&p, &counts) })
 }
 
 #[component]

@@ -2,7 +2,7 @@
 //! other tools read. Everything comes from published versions only.
 use serde::{Deserialize, Serialize};
 
-pub use crate::domain::programme::SpeakerRef;
+pub use domain::programme::SpeakerRef;
 
 pub mod api;
 pub mod claim_page;

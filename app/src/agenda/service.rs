@@ -8,9 +8,9 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::domain::programme::{Programme, ProgrammeRoom, ProgrammeTrack, Session, Speaker, SpeakerRef};
-use crate::domain::timetable::Slot;
-use crate::domain::zoned::{long_label, zone};
+use domain::programme::{Programme, ProgrammeRoom, ProgrammeTrack, Session, Speaker, SpeakerRef};
+use domain::timetable::Slot;
+use crate::formats::zoned::{long_label, zone};
 use crate::entities::{event, proposal, room, schedule_version, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
 use crate::schedule::publish::{latest, snapshot_of};

@@ -2,7 +2,7 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::session;
-use crate::domain::roles::Role;
+use domain::roles::Role;
 use crate::entities::{membership, user};
 use crate::error::{AppError, AppResult};
 

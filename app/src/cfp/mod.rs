@@ -11,7 +11,7 @@ pub mod settings;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::cfp::TalkForm;
+use domain::cfp::TalkForm;
 use crate::events::EventSummary;
 
 /// A format or track as offered to speakers.

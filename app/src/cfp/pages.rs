@@ -4,7 +4,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{load_cfp_page, load_proposal_editor, my_proposals, new_proposal_editor, SaveProposal};
 use super::{CfpPage, Offer, ProposalEditor};
-use crate::domain::cfp::{ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
+use domain::cfp::{ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
 use crate::selection::confirm_pages::AnswerButtons;
 use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Field, Form, FormError, Notice, PageTitle, TextArea};
 

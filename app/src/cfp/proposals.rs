@@ -7,7 +7,7 @@ use super::settings::{self, languages_offered, levels_offered};
 use super::{MyProposalRow, ProposalEditor, ProposalView, SpeakerRow, TalkChoice};
 use crate::auth::crypto::new_code;
 use crate::db::BeginWrite;
-use crate::domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
+use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
 use crate::entities::{cospeaker_invitation, event, format, proposal, proposal_speaker, talk, track, user};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::mail::{outbox, templates};

@@ -5,7 +5,7 @@ use super::{EventDetail, EventLists, EventSummary, MemberRow};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-use crate::domain::{events::EventForm, roles::Role};
+use domain::{events::EventForm, roles::Role};
 
 #[cfg(feature = "ssr")]
 fn parse_role(role: &str) -> Result<Role, AppError> {

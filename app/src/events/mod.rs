@@ -29,7 +29,7 @@ pub struct EventDetail {
     pub description: String,
     pub time_zone: String,
     /// The raw form values, for the edit page.
-    pub form: crate::domain::events::EventForm,
+    pub form: domain::events::EventForm,
     pub can_manage: bool,
 }
 

@@ -5,9 +5,9 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use super::{EventDetail, EventLists, EventSummary, MemberRow};
 use crate::auth::guard::has_event_role;
 use crate::db::BeginWrite;
-use crate::domain::accounts::{check_email, normalize_email};
-use crate::domain::events::{event_form_errors, parsed_dates, EventForm, Visibility};
-use crate::domain::roles::Role;
+use domain::accounts::{check_email, normalize_email};
+use domain::events::{event_form_errors, parsed_dates, EventForm, Visibility};
+use domain::roles::Role;
 use crate::entities::{event, membership, role_invitation, user};
 use crate::error::{AppError, AppResult};
 use crate::mail::{outbox, templates};

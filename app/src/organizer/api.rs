@@ -7,7 +7,7 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use super::ProposalFilters;
 #[cfg(feature = "ssr")]
-use crate::domain::cfp::{FormatForm, Language, Level, TrackForm};
+use domain::cfp::{FormatForm, Language, Level, TrackForm};
 #[cfg(feature = "ssr")]
 use crate::events::api::managed_event;
 

@@ -13,7 +13,7 @@ pub mod service;
 use serde::{Deserialize, Serialize};
 
 use crate::cfp::CfpStatus;
-use crate::domain::cfp::{Choice, ProposalState};
+use domain::cfp::{Choice, ProposalState};
 use crate::events::EventSummary;
 
 /// A format as organisers manage it.

@@ -6,8 +6,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use super::{Candidate, Count, OrganizerProposal, ProfileLink, ProposalFilters, ProposalRow, ProposalsList, SpeakerCard};
 use crate::cfp::settings::{formats_of, tracks_of};
-use crate::domain::cfp::{Choice, Language, Level, ProposalState};
-use crate::domain::zoned::{long_label, zone};
+use domain::cfp::{Choice, Language, Level, ProposalState};
+use crate::formats::zoned::{long_label, zone};
 use crate::entities::{event, format, proposal, proposal_speaker, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
 use crate::ui::markdown::render_markdown;

@@ -9,11 +9,11 @@ use super::access::{has_review_code, review_code, reviewable, reviewable_proposa
 use super::settings::{is_open, require_open};
 use super::{NamedSpeaker, OtherReview, QueueItem, ReviewEvent, ReviewQueue, ReviewSubject};
 use crate::cfp::settings::{format_offer, formats_of, track_offer, tracks_of};
-use crate::domain::accounts::collect;
-use crate::domain::cfp::{Choice, Language, Level};
-use crate::domain::review::{comment_error, next_to_review, parse_score};
-use crate::domain::roles::Role;
-use crate::domain::zoned::{long_label, zone};
+use domain::accounts::collect;
+use domain::cfp::{Choice, Language, Level};
+use domain::review::{comment_error, next_to_review, parse_score};
+use domain::roles::Role;
+use crate::formats::zoned::{long_label, zone};
 use crate::entities::{event, format, membership, proposal, review, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;

@@ -7,7 +7,7 @@ use super::api::{load_builder, AddScheduleItem, PlaceItem, PublishSchedule, Unpl
 use super::grid::Board;
 use super::place_page::WhereFields;
 use super::BuilderView;
-use crate::domain::timetable::{Kind, TITLE_MAX};
+use domain::timetable::{Kind, TITLE_MAX};
 use crate::organizer::pages::{general_error, param, OrgField};
 use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Form, FormError, Notice, PageTitle, SubmitButton};
 

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{load_builder, PlaceItem, UnplaceItem};
 use super::{BuilderItem, BuilderView};
-use crate::domain::timetable::Kind;
+use domain::timetable::Kind;
 use crate::error::AppError;
 use crate::organizer::pages::{general_error, param, OrgField};
 use crate::ui::{action_error, field_error, outcome, Choices, Form, FormError, PageTitle, SubmitButton};

@@ -9,8 +9,8 @@ use super::place::lock;
 use super::service::{load, Loaded};
 use super::{room_label, VersionRow, VersionView, VersionsView};
 use crate::db::BeginWrite;
-use crate::domain::timetable::{changelog, Change, Slot, SlotSpeaker, TITLE_MAX};
-use crate::domain::zoned::zone;
+use domain::timetable::{changelog, Change, Slot, SlotSpeaker, TITLE_MAX};
+use crate::formats::zoned::zone;
 use crate::entities::{event, schedule_version, user};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -90,7 +90,7 @@ pub fn version_row(v: &schedule_version::Model, tz: Tz) -> VersionRow {
     VersionRow {
         number: v.number,
         name: v.name.clone(),
-        published: crate::domain::zoned::long_label(v.published_at, tz),
+        published: crate::formats::zoned::long_label(v.published_at, tz),
         changes: changes_of(v).iter().map(|c| change_line(c, tz)).collect(),
     }
 }

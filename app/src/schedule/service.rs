@@ -7,10 +7,10 @@ use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::{placements_except, BuilderDay, BuilderItem, BuilderView, Placed, WarningRow};
-use crate::domain::review::holds_slot;
-use crate::domain::schedule::{check, Context, DayHours, Room, Unavailable, GRID_MINUTES};
-use crate::domain::timetable::Kind;
-use crate::domain::zoned::zone;
+use domain::review::holds_slot;
+use domain::schedule::{check, Context, DayHours, Room, Unavailable, GRID_MINUTES};
+use domain::timetable::Kind;
+use crate::formats::zoned::zone;
 use crate::entities::{event, event_day, format, proposal, schedule_item, track};
 use crate::error::AppResult;
 use crate::selection::deliberation::{decision_of, decisions_of, response_of};

@@ -17,7 +17,7 @@ async fn organiser(
     db: &sea_orm::DatabaseConnection,
     slug: &str,
 ) -> Result<(crate::entities::event::Model, crate::entities::user::Model), AppError> {
-    use crate::domain::roles::Role;
+    use domain::roles::Role;
     let event = crate::events::service::by_slug(db, slug).await?;
     let me = crate::auth::guard::require_event_role(db, event.id, &[Role::Organizer]).await?;
     Ok((event, me))
@@ -183,7 +183,7 @@ pub async fn load_confirmation(token: String) -> Result<ConfirmationView, AppErr
 /// Confirms or declines from the mailed link (`answer` = "confirm" | "decline", from the button pressed).
 #[server(endpoint = "selection/answer")]
 pub async fn answer_confirmation(token: String, answer: String) -> Result<(), AppError> {
-    use crate::domain::cfp::Choice;
+    use domain::cfp::Choice;
     let state = crate::state::app_state();
     let response = super::answers::parse_answer(&answer)?;
     super::answers::answer_by_link(&state.db, &token, response, state.clock.now()).await?;
@@ -194,7 +194,7 @@ pub async fn answer_confirmation(token: String, answer: String) -> Result<(), Ap
 /// Confirms or declines as a signed-in speaker of the proposal; `back` = "list" returns to "My proposals".
 #[server(endpoint = "selection/answer_mine")]
 pub async fn answer_my_acceptance(code: String, answer: String, back: Option<String>) -> Result<(), AppError> {
-    use crate::domain::cfp::Choice;
+    use domain::cfp::Choice;
     let state = crate::state::app_state();
     let me = crate::auth::guard::require_user(&state.db).await?;
     let response = super::answers::parse_answer(&answer)?;

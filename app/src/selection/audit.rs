@@ -4,8 +4,8 @@ use std::collections::{HashMap, HashSet};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::{LogLine, SelectionLogView};
-use crate::domain::roles::Role;
-use crate::domain::zoned::{long_label, zone};
+use domain::roles::Role;
+use crate::formats::zoned::{long_label, zone};
 use crate::entities::{event, membership, proposal, selection_log, user};
 use crate::error::AppResult;
 use crate::review::settings::settings_of;

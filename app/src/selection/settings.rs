@@ -8,10 +8,10 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection
 use super::{FormatSlots, SelectionSettingsView, TemplateView};
 use crate::cfp::settings::formats_of;
 use crate::db::BeginWrite;
-use crate::domain::cfp::Choice;
-use crate::domain::decision_mail::{default_template, template_errors, PLACEHOLDERS};
-use crate::domain::review::{reviews_open, Decision};
-use crate::domain::zoned::{local_to_utc, long_label, utc_to_input, zone};
+use domain::cfp::Choice;
+use domain::decision_mail::{default_template, template_errors, PLACEHOLDERS};
+use domain::review::{reviews_open, Decision};
+use crate::formats::zoned::{local_to_utc, long_label, utc_to_input, zone};
 use crate::entities::{decision_template, event, format, review_settings, user};
 use crate::error::{AppError, AppResult};
 use crate::review::settings::{is_open, record, settings_of};

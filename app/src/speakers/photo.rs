@@ -8,7 +8,7 @@ use sea_orm::{ActiveModelTrait, Set};
 
 use crate::auth::crypto::new_code;
 use crate::auth::session::{session_token, user_for_token};
-use crate::domain::profile::{check_photo, PhotoProblem};
+use domain::profile::{check_photo, PhotoProblem};
 use crate::entities::user;
 use crate::error::AppError;
 use crate::state::AppState;

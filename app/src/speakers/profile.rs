@@ -3,7 +3,7 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use super::ProfileData;
-use crate::domain::profile::{profile_errors, ProfileForm};
+use domain::profile::{profile_errors, ProfileForm};
 use crate::entities::{speaker_profile as profile, user};
 use crate::error::{AppError, AppResult};
 

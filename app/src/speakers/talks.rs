@@ -4,7 +4,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 
 use super::TalkData;
 use crate::cfp::proposals::talk_form_of;
-use crate::domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
+use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
 use crate::entities::{event, proposal, talk, user};
 use crate::error::{AppError, AppResult};
 

@@ -4,7 +4,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 
 use super::flash::FlashedForm;
 use crate::auth::crypto::{new_token, token_hash};
-use crate::domain::form_flash::FLASH_MINUTES;
+use crate::formats::form_flash::FLASH_MINUTES;
 use crate::entities::form_flash;
 use crate::error::{AppError, AppResult};
 

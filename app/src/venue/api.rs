@@ -5,7 +5,7 @@ use super::VenueView;
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-use crate::domain::venue::RoomForm;
+use domain::venue::RoomForm;
 #[cfg(feature = "ssr")]
 use crate::events::api::managed_event;
 #[cfg(feature = "ssr")]

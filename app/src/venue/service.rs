@@ -7,9 +7,9 @@ use sea_orm::{
 
 use super::{DayRow, RoomRow, VenueView};
 use crate::db::BeginWrite;
-use crate::domain::schedule::DayHours;
-use crate::domain::venue::{day_hours_errors, parse_capacity, room_errors, RoomForm, DEFAULT_CLOSES, DEFAULT_OPENS};
-use crate::domain::zoned::{local_to_utc, zone};
+use domain::schedule::DayHours;
+use domain::venue::{day_hours_errors, parse_capacity, room_errors, RoomForm, DEFAULT_CLOSES, DEFAULT_OPENS};
+use crate::formats::zoned::{local_to_utc, zone};
 use crate::entities::{event, event_day, room, schedule_item};
 use crate::error::{AppError, AppResult};
 

@@ -1,7 +1,7 @@
 //! The benchmark seed (`server seed-bench`, used by `make bench`) loads on SQLite and PostgreSQL:
 //! 300 talks in 12 rooms over 3 days by 200 speakers, published as v1 with no room or speaker
 //! double-booked, and the builder reports no conflict. No timings are asserted here.
-use app::domain::timetable::{Kind, Slot};
+use domain::timetable::{Kind, Slot};
 use app::entities::{event_day, proposal, proposal_speaker, room, schedule_version, speaker_profile, track};
 use estrade_tests::http::{call, client, get_text, sign_in};
 use estrade_tests::{db_test, Backend, TestApp};

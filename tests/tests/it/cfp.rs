@@ -1,7 +1,7 @@
 //! Call for papers, speaker side, through the real router on SQLite and PostgreSQL.
 use std::time::Duration;
 
-use app::domain::zoned::local_to_utc;
+use app::formats::zoned::local_to_utc;
 use estrade_tests::cfp::{code_of, event_with_cfp, proposal_count, proposal_form, send, with, ABSTRACT};
 use estrade_tests::http::{call, client, get_text, sign_up};
 use estrade_tests::{db_test, Backend, TestApp};

@@ -248,7 +248,7 @@ db_test!(only_the_events_organisers_reach_the_builder, |backend: Backend| async 
     let volunteer = member(app, s.c.event, "vic@example.org", "Vic Volunteer", "volunteer").await;
     let speaker = client();
     sign_in(&speaker, app, "ada@example.org", PASSWORD).await;
-    let other = app::events::service::create(&app.state.db, &app::domain::events::EventForm {
+    let other = app::events::service::create(&app.state.db, &domain::events::EventForm {
         slug: "other-conf".into(),
         name: "Other".into(),
         city: "Lille".into(),
