@@ -17,6 +17,9 @@ pub mod speakers;
 pub mod ui;
 pub mod venue;
 
+#[cfg(test)]
+mod module_graph;
+
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
@@ -24,6 +27,8 @@ pub mod entities;
 /// Server-only formats: frab JSON/XML export and import, iCal, zoned times, no-JS form bodies.
 #[cfg(feature = "ssr")]
 pub mod formats;
+#[cfg(feature = "ssr")]
+pub mod published;
 #[cfg(feature = "ssr")]
 pub mod state;
 

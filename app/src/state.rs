@@ -56,8 +56,8 @@ pub struct AppState {
     /// Wakes the outbox worker when a mail is queued.
     pub mail_wake: Arc<Notify>,
     pub clock: Clock,
-    /// Published programmes read recently (see `agenda::service::ProgrammeCache`).
-    pub programmes: Arc<crate::agenda::service::ProgrammeCache>,
+    /// Published programmes read recently (see `published::ProgrammeCache`).
+    pub programmes: Arc<crate::published::ProgrammeCache>,
 }
 
 /// The time rules are checked against: the system clock, or a set instant in tests

@@ -21,7 +21,7 @@ fn stars_of(j: usize, in_smallest_room_first: bool) -> usize {
 }
 
 pub async fn seed_favourites(db: &DatabaseConnection, e: &event::Model) -> anyhow::Result<()> {
-    let p = app::agenda::service::programme(db, e, None).await.map_err(|x| anyhow::anyhow!("demo favourites: {x}"))?;
+    let p = app::published::programme(db, e, None).await.map_err(|x| anyhow::anyhow!("demo favourites: {x}"))?;
     let hash = hash_password(new_token()).await.map_err(|x| anyhow::anyhow!("demo favourites: {x}"))?;
     let now = Utc::now();
     let emails: Vec<String> = (1..=ATTENDEES).map(|n| format!("attendee{n:02}@attendees.invalid")).collect();

@@ -43,7 +43,7 @@ mod ssr {
     pub async fn programme(slug: &str) -> Result<(Option<user::Model>, event::Model, Arc<Programme>), AppError> {
         let (viewer, e) = event(slug).await?;
         let state = crate::state::app_state();
-        let p = super::super::service::latest_programme(&state.db, &state.programmes, &e).await?;
+        let p = crate::published::latest_programme(&state.db, &state.programmes, &e).await?;
         Ok((viewer, e, p))
     }
 }

@@ -9,7 +9,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
 
-use super::claim_page::{ClaimState, ClaimView, ImportedSpeaker, ImportedSpeakers};
+use super::{ClaimState, ClaimView, ImportedSpeaker, ImportedSpeakers};
 use crate::auth::crypto::{new_token, token_hash};
 use crate::db::BeginWrite;
 use domain::claims::{claim_refusal, CLAIM_TTL_DAYS};

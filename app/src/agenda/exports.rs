@@ -14,7 +14,7 @@ use axum::Router;
 use chrono::{DateTime, Utc};
 use tower_http::cors::{Any, CorsLayer};
 
-use crate::agenda::service::published_programme;
+use crate::published::published_programme;
 use crate::formats::frab::{schedule_json, schedule_xml};
 use crate::formats::ical::{calendar, CalEvent};
 use domain::programme::{Programme, Session};

@@ -22,7 +22,7 @@ pub struct InterestView {
 pub async fn load_interest(slug: String) -> Result<InterestView, AppError> {
     let state = crate::state::app_state();
     let e = crate::events::api::managed_event(&state.db, &slug).await?;
-    let p = super::service::latest_programme(&state.db, &state.programmes, &e).await.map_err(|err| match err {
+    let p = crate::published::latest_programme(&state.db, &state.programmes, &e).await.map_err(|err| match err {
         AppError::NotFound => AppError::Conflict("Nothing is published yet: attendees star talks on the published agenda.".into()),
         other => other,
     })?;

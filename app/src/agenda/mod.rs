@@ -25,8 +25,6 @@ pub mod people_pages;
 pub mod rest;
 #[cfg(feature = "ssr")]
 pub mod rest_dto;
-#[cfg(feature = "ssr")]
-pub mod service;
 pub mod text;
 #[cfg(feature = "ssr")]
 pub mod views;
@@ -164,4 +162,43 @@ mod tests {
             assert!(!is_attendee_page(p), "{p}");
         }
     }
+}
+
+/// Where an imported speaker's claim stands (see `claims`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClaimState {
+    NotMailed,
+    Mailed { until: String },
+    Expired,
+    Claimed { on: String },
+}
+
+/// An imported speaker the file gave an email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedSpeaker {
+    pub name: String,
+    /// As the file gave it (never compared with accounts).
+    pub email: String,
+    pub talks: Vec<String>,
+    pub state: ClaimState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedSpeakers {
+    pub rows: Vec<ImportedSpeaker>,
+    /// How many a click on "Mail the links" would mail now.
+    pub to_mail: usize,
+}
+
+/// What a claim link's page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimView {
+    pub event_name: String,
+    /// The speaker's name in the file.
+    pub name: String,
+    pub talks: Vec<String>,
+    pub invited_email: String,
+    pub signed_in_as: Option<String>,
+    /// Why the signed-in person cannot take the talks, if they cannot.
+    pub refusal: Option<String>,
 }

@@ -18,7 +18,7 @@ use serde::Serialize;
 use utoipa::OpenApi;
 
 pub use super::rest_dto::*;
-use crate::agenda::service::published_programme;
+use crate::published::published_programme;
 use domain::events::Visibility;
 use domain::programme::Programme;
 use domain::timetable::Kind;

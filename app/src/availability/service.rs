@@ -12,7 +12,8 @@ use domain::schedule::Unavailable;
 use crate::formats::zoned::{local_to_utc, utc_to_input, zone};
 use crate::entities::{decision, event, proposal, proposal_speaker, speaker_unavailability as window, user};
 use crate::error::{AppError, AppResult, FieldError};
-use crate::events::service::{by_slug, dates_label};
+use crate::events::service::by_slug;
+use crate::events::summary::dates_label;
 use crate::selection::deliberation::{published_of, response_of};
 
 /// Whether `user_id` speaks (owner or co-speaker) in a submitted proposal of the event whose

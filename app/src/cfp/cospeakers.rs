@@ -3,7 +3,8 @@ use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
-use super::proposals::{as_speaker, speakers_of};
+use super::access::as_speaker;
+use super::proposals::speakers_of;
 use super::InvitationView;
 use crate::auth::crypto::{new_token, token_hash};
 use crate::auth::throttle::{self, wait_until, Key, Rule};

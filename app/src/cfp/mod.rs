@@ -3,6 +3,8 @@ pub mod api;
 pub mod pages;
 pub mod proposal_pages;
 #[cfg(feature = "ssr")]
+pub mod access;
+#[cfg(feature = "ssr")]
 pub mod cospeakers;
 #[cfg(feature = "ssr")]
 pub mod proposals;

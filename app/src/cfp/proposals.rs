@@ -3,6 +3,7 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 
+use super::access::as_speaker;
 use super::settings::{self, languages_offered, levels_offered};
 use super::{MyProposalRow, ProposalEditor, ProposalView, SpeakerRow, TalkChoice};
 use crate::auth::crypto::new_code;
@@ -11,6 +12,7 @@ use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm}
 use crate::entities::{cospeaker_invitation, event, format, proposal, proposal_speaker, talk, track, user};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::mail::{outbox, templates};
+use crate::speakers::talks::talk_form_of;
 use crate::state::AppState;
 use crate::ui::markdown::render_markdown;
 
@@ -65,21 +67,6 @@ async fn owned_talk(db: &impl ConnectionTrait, id: i32, owner: &user::Model) -> 
         .ok_or(AppError::NotFound)
 }
 
-/// The proposal with `code`, if `viewer` is one of its speakers; anyone else gets 404.
-pub async fn as_speaker(db: &impl ConnectionTrait, code: &str, viewer: &user::Model) -> AppResult<proposal::Model> {
-    let p = proposal::Entity::find().filter(proposal::Column::Code.eq(code.trim())).one(db).await?;
-    let p = p.ok_or(AppError::NotFound)?;
-    let on_it = proposal_speaker::Entity::find()
-        .filter(proposal_speaker::Column::ProposalId.eq(p.id))
-        .filter(proposal_speaker::Column::UserId.eq(viewer.id))
-        .count(db)
-        .await?;
-    if on_it == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(p)
-}
-
 fn talk_of(p: &proposal::Model) -> TalkForm {
     TalkForm {
         title: p.title.clone(),
@@ -88,17 +75,6 @@ fn talk_of(p: &proposal::Model) -> TalkForm {
         level: p.level.clone(),
         language: p.language.clone(),
         references: p.references.clone(),
-    }
-}
-
-pub fn talk_form_of(t: &talk::Model) -> TalkForm {
-    TalkForm {
-        title: t.title.clone(),
-        summary: t.summary.clone(),
-        details: t.details.clone(),
-        level: t.level.clone(),
-        language: t.language.clone(),
-        references: t.references.clone(),
     }
 }
 
@@ -407,7 +383,7 @@ pub async fn view(state: &AppState, code: &str, me: &user::Model) -> AppResult<P
     Ok(ProposalView {
         selection: sides.remove(&p.id).ok_or(AppError::Internal)?,
         code: p.code.clone(),
-        event: crate::events::service::summary(&e),
+        event: crate::events::summary::summary(&e),
         state_label: ProposalState::label_of(&p.state),
         state: p.state.clone(),
         talk: talk_of(&p),

@@ -124,7 +124,7 @@ pub async fn page(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc
     let formats = formats_of(db, e.id, false).await?;
     let tracks = tracks_of(db, e.id, false).await?;
     Ok(CfpPage {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         status: status(now, &s, e),
         text_html: render_markdown(&s.cfp_text),
         formats: formats.iter().map(format_offer).collect(),

@@ -3,6 +3,8 @@ pub mod api;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod summary;
 
 use serde::{Deserialize, Serialize};
 

@@ -190,7 +190,7 @@ pub async fn list(db: &impl ConnectionTrait, e: &event::Model, filters: Proposal
         })
         .collect();
     Ok(ProposalsList {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         formats: all.formats.iter().map(|f| (f.id.to_string(), f.name.clone())).collect(),
         tracks: all.tracks.iter().map(|t| (t.id.to_string(), t.name.clone())).collect(),
         levels: pairs::<Level>(),
@@ -282,7 +282,7 @@ pub async fn detail(db: &impl ConnectionTrait, e: &event::Model, code: &str) -> 
     };
     let tz = zone(&e.time_zone);
     Ok(OrganizerProposal {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         code: p.code.clone(),
         title: p.title.clone(),
         summary_html: render_markdown(&p.summary),

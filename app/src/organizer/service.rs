@@ -137,7 +137,7 @@ pub async fn settings_view(db: &impl ConnectionTrait, e: &event::Model, now: Dat
     let formats = formats_of(db, e.id, true).await?;
     let tracks = tracks_of(db, e.id, true).await?;
     Ok(CfpSettingsView {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         time_zone: tz.to_string(),
         status: status(now, &s, e),
         opens_at: s.opens_at.map(|t| utc_to_input(t, tz)).unwrap_or_default(),

@@ -44,7 +44,7 @@ pub async fn load_conflicts(slug: String) -> Result<ConflictsView, AppError> {
     let state = crate::state::app_state();
     let event = crate::events::api::managed_event(&state.db, &slug).await?;
     let rows = super::conflicts::same_company_pairs(&state.db, event.id).await?;
-    Ok(ConflictsView { event: crate::events::service::summary(&event), rows })
+    Ok(ConflictsView { event: crate::events::summary::summary(&event), rows })
 }
 
 /// Organisers only: lets a reviewer review a proposal from their own company.

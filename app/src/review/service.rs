@@ -61,7 +61,7 @@ pub async fn my_events(db: &impl ConnectionTrait, me: &user::Model, now: chrono:
         let (kept, _) = reviewable(db, &r).await?;
         let ids: Vec<i32> = kept.iter().map(|p| p.id).collect();
         let reviewed = my_reviews(db, me.id, &ids).await?.len();
-        out.push(ReviewEvent { event: crate::events::service::summary(&r.event), reviewed, total: kept.len(), open: is_open(&r.settings, now) });
+        out.push(ReviewEvent { event: crate::events::summary::summary(&r.event), reviewed, total: kept.len(), open: is_open(&r.settings, now) });
     }
     Ok(out)
 }
@@ -119,7 +119,7 @@ pub async fn queue(state: &AppState, r: &Reviewer, format_filter: &str, track_fi
     let shown: Vec<&proposal::Model> = kept.iter().filter(|p| matches(p.format_id, format_filter) && matches(p.track_id, track_filter)).collect();
     let name_in = |m: &HashMap<i32, String>, id: Option<i32>| id.and_then(|i| m.get(&i).cloned()).unwrap_or_default();
     Ok(ReviewQueue {
-        event: crate::events::service::summary(&r.event),
+        event: crate::events::summary::summary(&r.event),
         open: is_open(&r.settings, state.clock.now()),
         closing: closing_line(r, state.clock.now()),
         reviewed: mine.len(),
@@ -180,7 +180,7 @@ pub async fn subject(state: &AppState, r: &Reviewer, code: &str) -> AppResult<Re
     };
     let candidates: Vec<&proposal::Model> = kept.iter().collect();
     Ok(ReviewSubject {
-        event: crate::events::service::summary(&r.event),
+        event: crate::events::summary::summary(&r.event),
         code: review_code(&p),
         title: p.title.clone(),
         summary_html: render_markdown(&p.summary),

@@ -24,7 +24,7 @@ fn builder_at(slug: &str, day: &str, flag: &str) -> String {
 pub async fn load_builder(slug: String) -> Result<BuilderView, AppError> {
     let state = crate::state::app_state();
     let event = managed_event(&state.db, &slug).await?;
-    super::service::builder_view(&state.db, &event).await
+    super::builder::builder_view(&state.db, &event).await
 }
 
 /// Places (or moves) an item; `version` is the one the page showed, `room` an id or "all",

@@ -2,6 +2,8 @@
 //! grid (by mouse or by the "Place…" form), the server checks every move with
 //! `domain::schedule::check`, and publishing freezes a version with its changelog.
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod builder;
 pub mod builder_page;
 pub mod grid;
 pub mod place_page;

@@ -139,7 +139,7 @@ pub async fn answer_as_speaker(
     answer: Response,
     now: DateTime<Utc>,
 ) -> AppResult<String> {
-    let p = crate::cfp::proposals::as_speaker(db, code, me).await?;
+    let p = crate::cfp::access::as_speaker(db, code, me).await?;
     let d = decision::Entity::find().filter(decision::Column::ProposalId.eq(p.id)).one(db).await?;
     let nothing = || AppError::Conflict("There is no acceptance to answer for this proposal.".into());
     let a = match d {

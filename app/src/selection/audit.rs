@@ -70,7 +70,7 @@ pub async fn log_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<
     let anonymous = settings_of(db, e.id).await?.anonymous;
     let tz = zone(&e.time_zone);
     Ok(SelectionLogView {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         lines: rows
             .into_iter()
             .map(|r| LogLine {

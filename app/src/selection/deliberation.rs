@@ -280,7 +280,7 @@ pub async fn load(
         })
         .collect();
     Ok(Deliberation {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         anonymous: settings.anonymous,
         reviews_open: is_open(&settings, now),
         formats: all.formats.iter().map(|f| (f.id.to_string(), f.name.clone())).collect(),

@@ -102,7 +102,7 @@ pub async fn view(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc
         })
         .collect();
     Ok(SelectionSettingsView {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         time_zone: tz.to_string(),
         anonymous: s.anonymous,
         hide_scores_until_reviewed: s.hide_scores_until_reviewed,

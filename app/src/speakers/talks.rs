@@ -3,7 +3,6 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::TalkData;
-use crate::cfp::proposals::talk_form_of;
 use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
 use crate::entities::{event, proposal, talk, user};
 use crate::error::{AppError, AppResult};
@@ -71,4 +70,16 @@ pub async fn data(db: &impl ConnectionTrait, me: &user::Model, id: i32) -> AppRe
 pub async fn list(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<Vec<TalkData>> {
     let talks = talk::Entity::find().filter(talk::Column::OwnerId.eq(me.id)).order_by_desc(talk::Column::UpdatedAt).all(db).await?;
     Ok(talks.iter().map(|t| TalkData { id: t.id, talk: talk_form_of(t), proposals: vec![] }).collect())
+}
+
+/// The form of a talk in the library, as the editor shows it.
+pub fn talk_form_of(t: &talk::Model) -> TalkForm {
+    TalkForm {
+        title: t.title.clone(),
+        summary: t.summary.clone(),
+        details: t.details.clone(),
+        level: t.level.clone(),
+        language: t.language.clone(),
+        references: t.references.clone(),
+    }
 }

@@ -211,7 +211,7 @@ pub async fn venue_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResul
     let rooms = rooms_of(db, e.id).await?;
     let days = days_of(db, e).await?;
     Ok(VenueView {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         time_zone: zone(&e.time_zone).to_string(),
         rooms: rooms
             .into_iter()

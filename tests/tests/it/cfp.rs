@@ -131,7 +131,7 @@ db_test!(markdown_is_stored_as_typed_and_rendered_inert, |backend: Backend| asyn
     let res = send(&c, &app, "cfp/save", &form).await;
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
     let code = code_of(&app, TITLE).await;
-    let stored = app::cfp::proposals::as_speaker(&app.state.db, &code, &speaker(&app, "mal@example.org").await).await.unwrap();
+    let stored = app::cfp::access::as_speaker(&app.state.db, &code, &speaker(&app, "mal@example.org").await).await.unwrap();
     assert_eq!(stored.summary, nasty.trim(), "stored as typed");
 
     let json: serde_json::Value = call(&c, &app, "cfp/proposal", &[("code", &code)]).await.json().await.unwrap();
