@@ -210,7 +210,7 @@ async fn create(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
     let now = Utc::now();
     let talk_id = match from_talk {
         Some(id) => id,
-        None => crate::speakers::talks::insert(&txn, me, &input.talk).await?.id,
+        None => crate::speakers::talks::store(&txn, me, &input.talk).await?.id,
     };
     let state_now = if submit { ProposalState::Submitted } else { ProposalState::Draft };
     let inserted = proposal::ActiveModel {

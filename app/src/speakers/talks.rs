@@ -19,6 +19,12 @@ fn checked(form: &TalkForm) -> AppResult<()> {
 /// Adds a talk to `me`'s library.
 pub async fn insert(db: &impl ConnectionTrait, me: &user::Model, form: &TalkForm) -> AppResult<talk::Model> {
     checked(form)?;
+    store(db, me, form).await
+}
+
+/// Adds a talk that the caller has already checked at least as strictly as `insert` does (a
+/// proposal's own check is: the event's levels and languages are among all of them).
+pub async fn store(db: &impl ConnectionTrait, me: &user::Model, form: &TalkForm) -> AppResult<talk::Model> {
     let now = Utc::now();
     Ok(talk::ActiveModel {
         owner_id: Set(me.id),
