@@ -4,7 +4,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{load_cfp_page, load_proposal_editor, my_proposals, new_proposal_editor, SaveProposal};
 use super::{CfpPage, Offer, ProposalEditor};
-use domain::cfp::{ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
+use domain::cfp::{Choice, ProposalState, ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
 use crate::selection::confirm_pages::AnswerButtons;
 use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Field, Form, FormError, Notice, PageTitle, TextArea};
 
@@ -125,8 +125,9 @@ fn ProposalForm(editor: ProposalEditor) -> impl IntoView {
     let pending = action.pending();
     let page = editor.page.clone();
     let open = page.status.open;
-    let submitted = editor.state == "submitted";
-    let autosave = editor.state.is_empty() || editor.state == "draft";
+    let state = ProposalState::parse(&editor.state);
+    let submitted = state == Some(ProposalState::Submitted);
+    let autosave = editor.state.is_empty() || state == Some(ProposalState::Draft);
     let ids = |items: &[Offer]| -> Vec<(String, String)> {
         items
             .iter()

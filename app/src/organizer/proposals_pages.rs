@@ -6,6 +6,7 @@ use super::api::{organizer_proposal_detail, organizer_proposals};
 use super::pages::param;
 use super::{Count, OrganizerProposal, ProposalFilters, ProposalRow, ProposalsList, SpeakerCard};
 use crate::ui::{outcome, Choices, Field, PageTitle};
+use domain::cfp::{Choice, ProposalState};
 
 /// "1 proposal", "3 proposals".
 fn proposals(n: usize) -> String {
@@ -13,7 +14,7 @@ fn proposals(n: usize) -> String {
 }
 
 fn state_badge(state: &str, label: String) -> AnyView {
-    if state == "withdrawn" {
+    if ProposalState::parse(state) == Some(ProposalState::Withdrawn) {
         view! { <span class="badge warn">{label}</span> }.into_any()
     } else {
         view! { <span>{label}</span> }.into_any()
