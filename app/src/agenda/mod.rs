@@ -44,7 +44,7 @@ pub struct TalkView {
     pub track_colour: String,
     pub level: String,
     pub language: String,
-    pub abstract_html: String,
+    pub abstract_html: crate::ui::SafeHtml,
     pub speakers: Vec<SpeakerCard>,
 }
 
@@ -53,7 +53,7 @@ pub struct SpeakerCard {
     pub code: Option<String>,
     pub name: String,
     pub photo: Option<String>,
-    pub bio_html: String,
+    pub bio_html: crate::ui::SafeHtml,
     pub company: String,
     pub job_title: String,
 }

@@ -44,7 +44,7 @@ pub struct CfpPage {
     pub event: EventSummary,
     pub status: CfpStatus,
     /// The organisers' Markdown, rendered and sanitised on the server.
-    pub text_html: String,
+    pub text_html: crate::ui::SafeHtml,
     pub formats: Vec<Offer>,
     pub tracks: Vec<Offer>,
     /// (value, label) pairs.
@@ -95,8 +95,8 @@ pub struct ProposalView {
     pub state: String,
     pub state_label: String,
     pub talk: TalkForm,
-    pub summary_html: String,
-    pub details_html: String,
+    pub summary_html: crate::ui::SafeHtml,
+    pub details_html: crate::ui::SafeHtml,
     pub format: Option<String>,
     pub track: Option<String>,
     pub level_label: String,

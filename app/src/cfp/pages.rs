@@ -48,7 +48,7 @@ fn CfpDetails(page: CfpPage) -> impl IntoView {
         </p>
         {page.status.closes_label.clone().map(|l| view! { <p class="meta">"Deadline: "{l}</p> })}
         {open.then(|| view! { <p><a class="button primary" href=format!("/events/{slug}/cfp/propose")>"Propose a talk"</a></p> })}
-        <div class="prose" inner_html=page.text_html.clone()></div>
+        <div class="prose" inner_html=page.text_html.html()></div>
         <div class="grid-2">
             <section class="card"><OfferList title="Formats" items=page.formats.clone()/></section>
             <section class="card"><OfferList title="Tracks" items=page.tracks.clone()/></section>

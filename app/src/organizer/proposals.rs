@@ -242,7 +242,7 @@ fn card(s: &Person) -> SpeakerCard {
         company: String::new(),
         job_title: String::new(),
         city: String::new(),
-        bio_html: String::new(),
+        bio_html: Default::default(),
         photo_src: None,
         links: vec![],
         private_notes: String::new(),
