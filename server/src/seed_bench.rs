@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use app::auth::crypto::{hash_password, new_code, new_token};
+use app::crypto::{hash_password, new_code, new_token};
 use app::db::BeginWrite;
 use domain::accounts::normalize_email;
 use domain::cfp::{Choice, Language, Level, ProposalState, DEFAULT_FORMATS};

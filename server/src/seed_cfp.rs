@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
 
-use app::auth::crypto::{new_code, new_token};
+use app::crypto::{new_code, new_token};
 use app::auth::service::insert_user;
 use app::cfp::settings;
 use app::db::BeginWrite;

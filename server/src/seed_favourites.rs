@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
-use app::auth::crypto::{hash_password, new_token};
+use app::crypto::{hash_password, new_token};
 use domain::timetable::Kind;
 use app::entities::{event, favourite, proposal, user};
 

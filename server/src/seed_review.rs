@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use app::auth::crypto::{new_token, token_hash};
+use app::crypto::{new_token, token_hash};
 use app::auth::service::insert_user;
 use app::cfp::settings::formats_of;
 use domain::cfp::{Choice, ProposalState};

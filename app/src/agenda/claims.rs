@@ -10,7 +10,7 @@ use sea_orm::{
 };
 
 use super::{ClaimState, ClaimView, ImportedSpeaker, ImportedSpeakers};
-use crate::auth::crypto::{new_token, token_hash};
+use crate::crypto::{new_token, token_hash};
 use crate::db::BeginWrite;
 use domain::claims::{claim_refusal, CLAIM_TTL_DAYS};
 use domain::timetable::{Change, Slot};

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 
-use crate::auth::crypto::new_code;
+use crate::crypto::new_code;
 use crate::db::BeginWrite;
 use domain::cfp::{is_hex_colour, Choice, Level, ProposalState, TITLE_MAX};
 use crate::formats::frab_import::{parse, ImportedSchedule, ImportedSession};

@@ -106,21 +106,7 @@ pub struct StarredView {
     pub ics: String,
 }
 
-/// Whether `path` is one of the attendee pages, which are served as plain HTML with the small
-/// `/agenda.js` instead of the app's wasm: phones in a hallway download a few kilobytes, not megabytes.
-pub fn is_attendee_page(path: &str) -> bool {
-    let mut parts = path.trim_end_matches('/').split('/').skip(1);
-    let (Some("events"), Some(slug), Some(page)) = (parts.next(), parts.next(), parts.next()) else {
-        return false;
-    };
-    let rest = parts.count();
-    !slug.is_empty()
-        && match page {
-            "agenda" | "my" | "now" | "changes" => rest == 0,
-            "talk" | "speaker" => rest == 1,
-            _ => false,
-        }
-}
+pub use domain::agenda::is_attendee_page;
 
 /// Called by every attendee page. They are never hydrated, so in the browser they only render when
 /// the app's router reached one from a hydrated page (say, the redirect after signing in): load it
@@ -130,38 +116,6 @@ pub fn load_from_server() {
     leptos::prelude::Effect::new(|_| {
         let _ = leptos::prelude::window().location().reload();
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_attendee_page;
-
-    #[test]
-    fn attendee_pages_are_the_agenda_and_its_neighbours() {
-        for p in [
-            "/events/cn/agenda",
-            "/events/cn/agenda/",
-            "/events/cn/my",
-            "/events/cn/now",
-            "/events/cn/changes",
-            "/events/cn/talk/abc",
-            "/events/cn/speaker/xyz",
-        ] {
-            assert!(is_attendee_page(p), "{p}");
-        }
-        for p in [
-            "/",
-            "/events/cn",
-            "/events/cn/cfp",
-            "/events/cn/cfp/propose",
-            "/events/cn/talk",
-            "/events/cn/talk/a/b",
-            "/admin/events/cn/agenda",
-            "/events//agenda",
-        ] {
-            assert!(!is_attendee_page(p), "{p}");
-        }
-    }
 }
 
 /// Where an imported speaker's claim stands (see `claims`).

@@ -8,7 +8,7 @@ use crate::error::AppError;
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
     let state = crate::state::try_app_state()?;
     let Some(user) = super::session::current_user(&state.db).await? else { return Ok(None) };
-    let reviews = crate::review::service::reviews_anything(&state.db, &user).await?;
+    let reviews = super::roles::reviews_anything(&state.db, &user).await?;
     Ok(Some(CurrentUser { reviews, ..CurrentUser::from(&user) }))
 }
 

@@ -5,7 +5,7 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
-use super::crypto::{hash_password, verify_password};
+use crate::crypto::{hash_password, verify_password};
 use super::throttle::{self, wait_until, Key, Rule};
 use super::{session, tokens};
 use crate::db::BeginWrite;
@@ -39,7 +39,7 @@ pub async fn prepare_user(email: &str, display_name: &str, password: &str, is_ad
         verified_at: Set(verified.then_some(now)),
         is_admin: Set(is_admin),
         created_at: Set(now),
-        public_code: Set(Some(super::crypto::new_code())),
+        public_code: Set(Some(crate::crypto::new_code())),
         ..Default::default()
     })
 }

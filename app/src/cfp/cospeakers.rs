@@ -6,7 +6,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Pagin
 use super::access::as_speaker;
 use super::proposals::speakers_of;
 use super::InvitationView;
-use crate::auth::crypto::{new_token, token_hash};
+use crate::crypto::{new_token, token_hash};
 use crate::auth::throttle::{self, wait_until, Key, Rule};
 use crate::db::BeginWrite;
 use domain::accounts::{check_email, normalize_email};

@@ -6,7 +6,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Pagin
 use super::access::as_speaker;
 use super::settings::{self, languages_offered, levels_offered};
 use super::{MyProposalRow, ProposalEditor, ProposalView, SpeakerRow, TalkChoice};
-use crate::auth::crypto::new_code;
+use crate::crypto::new_code;
 use crate::db::BeginWrite;
 use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
 use crate::entities::{cospeaker_invitation, event, format, proposal, proposal_speaker, talk, track, user};

@@ -9,7 +9,7 @@ use sea_orm::{
 };
 
 use super::Email;
-use crate::auth::crypto::new_token;
+use crate::crypto::new_token;
 use domain::accounts::is_undeliverable;
 use domain::backoff::{retry_delay_secs, should_give_up};
 use crate::entities::mail_outbox::{self, Column};

@@ -66,18 +66,6 @@ pub async fn my_events(db: &impl ConnectionTrait, me: &user::Model, now: chrono:
     Ok(out)
 }
 
-/// Whether the person reviews or organises any event (admins see everything).
-pub async fn reviews_anything(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<bool> {
-    use sea_orm::PaginatorTrait;
-    let roles = [Role::Reviewer.as_str(), Role::Organizer.as_str()];
-    let n = membership::Entity::find()
-        .filter(membership::Column::UserId.eq(me.id))
-        .filter(membership::Column::Role.is_in(roles))
-        .count(db)
-        .await?;
-    Ok(n > 0)
-}
-
 async fn my_reviews(db: &impl ConnectionTrait, reviewer_id: i32, proposal_ids: &[i32]) -> AppResult<HashMap<i32, review::Model>> {
     Ok(review::Entity::find()
         .filter(review::Column::ReviewerId.eq(reviewer_id))

@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Que
 
 use super::deliberation::{decisions_of, published_of, response_of};
 use super::{ConfirmationView, LinkState, SpeakerSide};
-use crate::auth::crypto::token_hash;
+use crate::crypto::token_hash;
 use crate::db::BeginWrite;
 use domain::cfp::{Choice, ProposalState};
 use domain::review::{can_respond, holds_slot, speaker_status, Decision, Response};

@@ -8,7 +8,7 @@ use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::deliberation::{decision_of, decisions_of, published_of, PROMOTE};
-use crate::auth::crypto::{new_token, token_hash};
+use crate::crypto::{new_token, token_hash};
 use crate::db::BeginWrite;
 use domain::cfp::{Choice, ProposalState};
 use domain::decision_mail::{render, Values};

@@ -6,7 +6,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use sea_orm::{ActiveModelTrait, Set};
 
-use crate::auth::crypto::new_code;
+use crate::crypto::new_code;
 use crate::auth::session::{session_token, user_for_token};
 use domain::profile::{check_photo, PhotoProblem};
 use crate::entities::user;
