@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::{ClaimState, ClaimView, ImportedSpeaker, ImportedSpeakers};
+use super::{ClaimState, ClaimView, ImportedSpeakers};
 use crate::error::AppError;
 use crate::ui::{action_error, Form, FormError, Notice, PageTitle, SubmitButton};
 

@@ -216,7 +216,7 @@ async fn tracks(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec<Progr
 }
 
 /// Where a profile's photo is shown from: the uploaded file first, else the given URL.
-pub fn photo_src(p: &profile::Model) -> Option<String> {
+pub fn photo_src(p: &speaker_profile::Model) -> Option<String> {
     if !p.photo_file.is_empty() {
         Some(format!("/media/photos/{}", p.photo_file))
     } else if !p.photo_url.is_empty() {

@@ -2,13 +2,13 @@
 //! (created on first read), and everything is gathered into what the builder and the rules need.
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use super::{placements_except, BuilderDay, BuilderItem, BuilderView, Placed, WarningRow};
+use super::{placements_except, BuilderItem, Placed, WarningRow};
 use domain::review::holds_slot;
-use domain::schedule::{check, Context, DayHours, Room, Unavailable, GRID_MINUTES};
+use domain::schedule::{check, Context, DayHours, Room, Unavailable};
 use domain::timetable::Kind;
 use crate::formats::zoned::zone;
 use crate::entities::{event, event_day, format, proposal, schedule_item, track};
