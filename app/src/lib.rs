@@ -1,12 +1,12 @@
 //! Estrade: the Leptos application (pages, server functions, rules).
 #![recursion_limit = "256"]
 
+pub mod accounts;
 pub mod admin;
 pub mod agenda;
 pub mod auth;
 pub mod availability;
 pub mod cfp;
-pub mod domain;
 pub mod error;
 pub mod events;
 pub mod mail;
@@ -19,10 +19,20 @@ pub mod speakers;
 pub mod ui;
 pub mod venue;
 
+#[cfg(test)]
+mod module_graph;
+
+#[cfg(feature = "ssr")]
+pub mod crypto;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod entities;
+/// Server-only formats: frab JSON/XML export and import, iCal, zoned times, no-JS form bodies.
+#[cfg(feature = "ssr")]
+pub mod formats;
+#[cfg(feature = "ssr")]
+pub mod published;
 #[cfg(feature = "ssr")]
 pub mod state;
 
@@ -61,7 +71,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 fn PageScripts(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    let plain = use_context::<http::request::Parts>().is_some_and(|req| agenda::is_attendee_page(req.uri.path()));
+    let plain = use_context::<http::request::Parts>().is_some_and(|req| domain::agenda::is_attendee_page(req.uri.path()));
     #[cfg(not(feature = "ssr"))]
     let plain = false;
     if plain {
@@ -112,12 +122,12 @@ fn AppRoutes() -> impl IntoView {
             <Routes fallback=|| view! { <NotFoundNotice/> }>
                 <Route ssr=SsrMode::Async path=path!("/") view=events::pages::HomePage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug") view=events::pages::EventPage/>
-                <Route ssr=SsrMode::Async path=path!("/signin") view=auth::pages::SignInPage/>
-                <Route ssr=SsrMode::Async path=path!("/signup") view=auth::pages::SignUpPage/>
-                <Route ssr=SsrMode::Async path=path!("/reset") view=auth::pages::ResetRequestPage/>
-                <Route ssr=SsrMode::Async path=path!("/reset/confirm") view=auth::pages::ResetConfirmPage/>
-                <Route ssr=SsrMode::Async path=path!("/verify") view=auth::pages::VerifyPage/>
-                <Route ssr=SsrMode::Async path=path!("/account") view=auth::pages::AccountPage/>
+                <Route ssr=SsrMode::Async path=path!("/signin") view=accounts::pages::SignInPage/>
+                <Route ssr=SsrMode::Async path=path!("/signup") view=accounts::pages::SignUpPage/>
+                <Route ssr=SsrMode::Async path=path!("/reset") view=accounts::pages::ResetRequestPage/>
+                <Route ssr=SsrMode::Async path=path!("/reset/confirm") view=accounts::pages::ResetConfirmPage/>
+                <Route ssr=SsrMode::Async path=path!("/verify") view=accounts::pages::VerifyPage/>
+                <Route ssr=SsrMode::Async path=path!("/account") view=accounts::pages::AccountPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/cfp") view=cfp::pages::CfpPublicPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/agenda") view=agenda::pages::AgendaPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/my") view=agenda::pages::MyAgendaPage/>

@@ -24,7 +24,7 @@ pub fn optional_instant(typed: &str, tz: chrono_tz::Tz) -> Result<Option<chrono:
     if typed.trim().is_empty() {
         Ok(None)
     } else {
-        crate::domain::zoned::local_to_utc(typed, tz).map(Some)
+        crate::formats::zoned::local_to_utc(typed, tz).map(Some)
     }
 }
 

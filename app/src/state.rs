@@ -20,7 +20,7 @@ pub struct AppConfig {
     /// First delay before a failed mail is retried; it doubles each attempt.
     pub mail_retry_base_secs: u64,
     /// Sign-in throttling and limits on mails sent on request.
-    pub limits: crate::domain::throttle::Limits,
+    pub limits: domain::throttle::Limits,
     /// Take the client IP from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
 }
@@ -56,8 +56,8 @@ pub struct AppState {
     /// Wakes the outbox worker when a mail is queued.
     pub mail_wake: Arc<Notify>,
     pub clock: Clock,
-    /// Published programmes read recently (see `agenda::service::ProgrammeCache`).
-    pub programmes: Arc<crate::agenda::service::ProgrammeCache>,
+    /// Published programmes read recently (see `published::ProgrammeCache`).
+    pub programmes: Arc<crate::published::ProgrammeCache>,
 }
 
 /// The time rules are checked against: the system clock, or a set instant in tests

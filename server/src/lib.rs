@@ -2,6 +2,7 @@
 pub mod config;
 pub mod db;
 pub mod form_flash;
+pub mod mail_worker;
 pub mod middleware;
 pub mod nul_guard;
 pub mod observability;
@@ -96,7 +97,7 @@ pub async fn start(
     observability::metrics_handle();
     let router = router::build(state.clone(), opts.max_body_bytes, Duration::from_secs(opts.request_timeout_secs));
     let (stop, stop_rx) = watch::channel(false);
-    let worker = tokio::spawn(app::mail::worker::run(state, Duration::from_secs(opts.mail_poll_secs.max(1)), stop_rx.clone()));
+    let worker = tokio::spawn(mail_worker::run(state, Duration::from_secs(opts.mail_poll_secs.max(1)), stop_rx.clone()));
     let mut server_stop = stop_rx;
     let task = tokio::spawn(async move {
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())

@@ -49,7 +49,7 @@ async fn main() -> anyhow::Result<()> {
 
 async fn import(db: &sea_orm::DatabaseConnection, slug: &str, by: Option<&str>, file: &std::path::Path) -> anyhow::Result<()> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let max = app::domain::frab_import::limits::MAX_FILE_BYTES;
+    let max = app::formats::frab_import::limits::MAX_FILE_BYTES;
     let size = std::fs::metadata(file).map_err(|e| anyhow::anyhow!("Cannot read {}: {e}", file.display()))?.len();
     if size > max as u64 {
         anyhow::bail!("{} is {size} bytes; an import reads files up to {max} bytes.", file.display());
@@ -58,7 +58,7 @@ async fn import(db: &sea_orm::DatabaseConnection, slug: &str, by: Option<&str>, 
     let e = app::events::service::by_slug(db, slug).await.map_err(|_| anyhow::anyhow!("No event has the slug “{slug}”."))?;
     let by = match by {
         Some(email) => app::entities::user::Entity::find()
-            .filter(app::entities::user::Column::EmailNormalized.eq(app::domain::accounts::normalize_email(email)))
+            .filter(app::entities::user::Column::EmailNormalized.eq(domain::accounts::normalize_email(email)))
             .one(db)
             .await?
             .map(|u| u.id)

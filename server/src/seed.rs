@@ -4,8 +4,8 @@ use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
 
 use app::auth::service::insert_user;
 use app::db::BeginWrite;
-use app::domain::events::EventForm;
-use app::domain::roles::Role;
+use domain::events::EventForm;
+use domain::roles::Role;
 use app::entities::{membership, user};
 use app::events::service as events;
 

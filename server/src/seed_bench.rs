@@ -7,15 +7,15 @@ use std::collections::HashMap;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use app::auth::crypto::{hash_password, new_code, new_token};
+use app::crypto::{hash_password, new_code, new_token};
 use app::db::BeginWrite;
-use app::domain::accounts::normalize_email;
-use app::domain::cfp::{Choice, Language, Level, ProposalState, DEFAULT_FORMATS};
-use app::domain::review::{Decision, Response};
-use app::domain::roles::Role;
-use app::domain::schedule::MIN_GAP_MINUTES;
-use app::domain::timetable::Kind;
-use app::domain::zoned::{local_to_utc, zone};
+use domain::accounts::normalize_email;
+use domain::cfp::{Choice, Language, Level, ProposalState, DEFAULT_FORMATS};
+use domain::review::{Decision, Response};
+use domain::roles::Role;
+use domain::schedule::MIN_GAP_MINUTES;
+use domain::timetable::Kind;
+use app::formats::zoned::{local_to_utc, zone};
 use app::entities::{
     decision, event, event_day, format, membership, proposal, proposal_speaker, room, schedule_item, speaker_profile, track, user,
 };

@@ -220,7 +220,7 @@ mod tests {
     fn titles_and_names_are_distinct_and_within_limits() {
         let titles: std::collections::HashSet<String> = (0..300).map(|i| talk(i, i % 6).0).collect();
         assert_eq!(titles.len(), 300);
-        assert!(titles.iter().all(|t| t.chars().count() <= app::domain::cfp::TITLE_MAX));
+        assert!(titles.iter().all(|t| t.chars().count() <= domain::cfp::TITLE_MAX));
         let names: std::collections::HashSet<String> = (0..200).map(|j| speaker(j).0).collect();
         assert_eq!(names.len(), 200);
         for i in 0..300 {

@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
 
-use app::auth::crypto::{new_code, new_token};
+use app::crypto::{new_code, new_token};
 use app::auth::service::insert_user;
 use app::cfp::settings;
 use app::db::BeginWrite;
-use app::domain::cfp::{Choice, ProposalState};
-use app::domain::zoned::{local_to_utc, zone};
+use domain::cfp::{Choice, ProposalState};
+use app::formats::zoned::{local_to_utc, zone};
 use app::entities::{cfp_settings, event, proposal, proposal_speaker, speaker_profile, talk};
 
 use super::seed_talks::{PROPOSALS, SOFIA};
@@ -298,8 +298,8 @@ async fn add_proposals(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use app::domain::cfp::{talk_errors, Language, Level, TalkForm, CFP_TEXT_MAX, DEFAULT_FORMATS, DEFAULT_TRACKS};
-    use app::domain::profile::{profile_errors, ProfileForm};
+    use domain::cfp::{talk_errors, Language, Level, TalkForm, CFP_TEXT_MAX, DEFAULT_FORMATS, DEFAULT_TRACKS};
+    use domain::profile::{profile_errors, ProfileForm};
 
     #[test]
     fn demo_profiles_pass_the_profile_rules() {

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
-use app::auth::crypto::{hash_password, new_token};
-use app::domain::timetable::Kind;
+use app::crypto::{hash_password, new_token};
+use domain::timetable::Kind;
 use app::entities::{event, favourite, proposal, user};
 
 use crate::seed_bench::user_row;
@@ -21,7 +21,7 @@ fn stars_of(j: usize, in_smallest_room_first: bool) -> usize {
 }
 
 pub async fn seed_favourites(db: &DatabaseConnection, e: &event::Model, now: DateTime<Utc>) -> anyhow::Result<()> {
-    let p = app::agenda::service::programme(db, e, None).await.map_err(|x| anyhow::anyhow!("demo favourites: {x}"))?;
+    let p = app::published::programme(db, e, None).await.map_err(|x| anyhow::anyhow!("demo favourites: {x}"))?;
     let hash = hash_password(new_token()).await.map_err(|x| anyhow::anyhow!("demo favourites: {x}"))?;
     let emails: Vec<String> = (1..=ATTENDEES).map(|n| format!("attendee{n:02}@attendees.invalid")).collect();
     let rows = emails.iter().enumerate().map(|(i, email)| user_row(email, &format!("Demo attendee {}", i + 1), &hash, now));

@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use app::auth::crypto::{new_token, token_hash};
+use app::crypto::{new_token, token_hash};
 use app::auth::service::insert_user;
 use app::cfp::settings::formats_of;
-use app::domain::cfp::{Choice, ProposalState};
-use app::domain::review::{Decision, Response, Stats};
-use app::domain::roles::Role;
+use domain::cfp::{Choice, ProposalState};
+use domain::review::{Decision, Response, Stats};
+use domain::roles::Role;
 use app::entities::{decision, event, format, membership, proposal, review, review_settings};
 use app::review::settings::{record, settings_of};
 

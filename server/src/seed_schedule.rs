@@ -5,8 +5,8 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::DatabaseConnection;
 
 use app::db::BeginWrite;
-use app::domain::schedule::{check, Context, Placement};
-use app::domain::venue::RoomForm;
+use domain::schedule::{check, Context, Placement};
+use domain::venue::RoomForm;
 use app::entities::event;
 use app::schedule::place::{add_extra, place, Where};
 use app::schedule::placements_except;

@@ -1,10 +1,10 @@
 //! The demo proposals to the upcoming event's CFP: fictional speakers, plausible cloud-native topics.
 //! Each row becomes a talk in its owner's library and a proposal copying its text.
-use app::domain::cfp::Language::{self, English, French};
-use app::domain::cfp::Level::{self, Advanced, Beginner, Intermediate};
-use app::domain::cfp::ProposalState::{self, Draft, Submitted, Withdrawn};
+use domain::cfp::Language::{self, English, French};
+use domain::cfp::Level::{self, Advanced, Beginner, Intermediate};
+use domain::cfp::ProposalState::{self, Draft, Submitted, Withdrawn};
 
-/// Positions of the default formats and tracks (see `app::domain::cfp::DEFAULT_FORMATS` / `DEFAULT_TRACKS`).
+/// Positions of the default formats and tracks (see `domain::cfp::DEFAULT_FORMATS` / `DEFAULT_TRACKS`).
 const SHORT: usize = 0;
 const REX: usize = 1;
 const DEEP: usize = 2;

@@ -10,8 +10,8 @@ pub const ABSTRACT: &str = "We moved forty teams from hand-written manifests to 
 This talk tells what worked, what broke, and what we would do again on Monday morning.";
 
 /// A public one-day event on Wednesday 10 March 2027 in Europe/Paris.
-pub fn event_form(slug: &str) -> app::domain::events::EventForm {
-    app::domain::events::EventForm {
+pub fn event_form(slug: &str) -> domain::events::EventForm {
+    domain::events::EventForm {
         slug: slug.into(),
         name: format!("Event {slug}"),
         city: "Lille".into(),

@@ -1,6 +1,6 @@
 //! Fixtures for schedule tests: the selection event (Wednesday 10 March 2027, Europe/Paris, UTC+1)
 //! with rooms and accepted talks, and the organiser's calls to the builder.
-use app::domain::venue::RoomForm;
+use domain::venue::RoomForm;
 use app::entities::{proposal, proposal_speaker, user};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};

@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{failed_mails, RetryMail};
-use crate::domain::events::{EventForm, Visibility};
-use crate::domain::roles::Role;
+use domain::events::{EventForm, Visibility};
+use domain::roles::Role;
 use crate::error::AppError;
 use crate::events::api::{admin_events, event_members, get_event, CreateEvent, GrantRole, RevokeRole, UpdateEvent};
 use crate::plumbing::param;

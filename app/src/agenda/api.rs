@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use server_fn::codec::GetUrl;
 
 use super::{NowView, SpeakerView, StarredView, TalkView};
-use crate::domain::agenda::AgendaView;
+use domain::agenda::AgendaView;
 #[cfg(feature = "ssr")]
-use crate::domain::agenda::Filter;
+use domain::agenda::Filter;
 use crate::error::AppError;
 use crate::schedule::VersionsView;
 
@@ -15,7 +15,7 @@ use crate::schedule::VersionsView;
 mod ssr {
     use std::sync::Arc;
 
-    use crate::domain::programme::Programme;
+    use domain::programme::Programme;
     use crate::entities::{event, user};
     use crate::error::AppError;
 
@@ -43,7 +43,7 @@ mod ssr {
     pub async fn programme(slug: &str) -> Result<(Option<user::Model>, event::Model, Arc<Programme>), AppError> {
         let (viewer, e) = event(slug).await?;
         let state = crate::state::app_state();
-        let p = super::super::service::latest_programme(&state.db, &state.programmes, &e).await?;
+        let p = crate::published::latest_programme(&state.db, &state.programmes, &e).await?;
         Ok((viewer, e, p))
     }
 }
@@ -61,10 +61,10 @@ pub async fn load_agenda(
     q: String,
 ) -> Result<AgendaView, AppError> {
     let (_, e, p) = ssr::programme(&slug).await?;
-    let today = crate::state::app_state().clock.now().with_timezone(&crate::domain::zoned::zone(&e.time_zone)).date_naive();
+    let today = crate::state::app_state().clock.now().with_timezone(&crate::formats::zoned::zone(&e.time_zone)).date_naive();
     let filter = Filter { day, track, format, level, language, room, q };
     ssr::mark_public();
-    Ok(crate::domain::agenda::agenda(&p, &filter, today))
+    Ok(domain::agenda::agenda(&p, &filter, today))
 }
 
 #[server(endpoint = "agenda/talk", input = GetUrl)]

@@ -2,53 +2,15 @@
 //! emails and a button that mails them their links, and the page the link opens.
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use serde::{Deserialize, Serialize};
 
+use super::{ClaimState, ClaimView, ImportedSpeakers};
 use crate::error::AppError;
 use crate::ui::{action_error, Form, FormError, Notice, PageTitle, SubmitButton};
 
 #[cfg(feature = "ssr")]
 use crate::auth::guard::event_access;
 #[cfg(feature = "ssr")]
-use crate::domain::roles::ORGANISERS;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ClaimState {
-    NotMailed,
-    Mailed { until: String },
-    Expired,
-    Claimed { on: String },
-}
-
-/// An imported speaker the file gave an email.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ImportedSpeaker {
-    pub name: String,
-    /// As the file gave it (never compared with accounts).
-    pub email: String,
-    pub talks: Vec<String>,
-    pub state: ClaimState,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ImportedSpeakers {
-    pub rows: Vec<ImportedSpeaker>,
-    /// How many a click on "Mail the links" would mail now.
-    pub to_mail: usize,
-}
-
-/// What a claim link's page shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClaimView {
-    pub event_name: String,
-    /// The speaker's name in the file.
-    pub name: String,
-    pub talks: Vec<String>,
-    pub invited_email: String,
-    pub signed_in_as: Option<String>,
-    /// Why the signed-in person cannot take the talks, if they cannot.
-    pub refusal: Option<String>,
-}
+use domain::roles::ORGANISERS;
 
 #[server(endpoint = "schedule/imported_speakers")]
 pub async fn load_imported_speakers(slug: String) -> Result<ImportedSpeakers, AppError> {

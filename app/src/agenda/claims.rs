@@ -9,11 +9,11 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
 
-use super::claim_page::{ClaimState, ClaimView, ImportedSpeaker, ImportedSpeakers};
-use crate::auth::crypto::{new_token, token_hash};
+use super::{ClaimState, ClaimView, ImportedSpeaker, ImportedSpeakers};
+use crate::crypto::{new_token, token_hash};
 use crate::db::BeginWrite;
-use crate::domain::claims::{claim_refusal, CLAIM_TTL_DAYS};
-use crate::domain::timetable::{Change, Slot};
+use domain::claims::{claim_refusal, CLAIM_TTL_DAYS};
+use domain::timetable::{Change, Slot};
 use crate::entities::{event, proposal, proposal_speaker, schedule_version, speaker_claim as claim, speaker_profile, user};
 use crate::error::{AppError, AppResult};
 use crate::mail::{outbox, templates};

@@ -14,11 +14,11 @@ use axum::Router;
 use chrono::{DateTime, Utc};
 use tower_http::cors::{Any, CorsLayer};
 
-use crate::agenda::service::published_programme;
-use crate::domain::frab::{schedule_json, schedule_xml};
-use crate::domain::ical::{calendar, CalEvent};
-use crate::domain::programme::{Programme, Session};
-use crate::domain::timetable::Kind;
+use crate::published::published_programme;
+use crate::formats::frab::{schedule_json, schedule_xml};
+use crate::formats::ical::{calendar, CalEvent};
+use domain::programme::{Programme, Session};
+use domain::timetable::Kind;
 use crate::error::AppError;
 use crate::events::service::visible_model;
 use crate::state::AppState;

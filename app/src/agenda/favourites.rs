@@ -21,7 +21,7 @@ pub struct StarList {
 mod ssr {
     use std::sync::Arc;
 
-    use crate::domain::programme::Programme;
+    use domain::programme::Programme;
     use crate::entities::{event, user};
     use crate::error::AppError;
 
@@ -36,7 +36,7 @@ mod ssr {
     pub async fn published(me: &user::Model, slug: &str) -> Result<(event::Model, Arc<Programme>), AppError> {
         let state = crate::state::app_state();
         let e = crate::events::service::visible_model(&state.db, slug.trim(), Some(me)).await?;
-        let p = super::super::service::latest_programme(&state.db, &state.programmes, &e).await?;
+        let p = crate::published::latest_programme(&state.db, &state.programmes, &e).await?;
         Ok((e, p))
     }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
-use crate::domain::programme::Programme;
+use domain::programme::Programme;
 use crate::entities::{event, favourite, proposal, user};
 use crate::error::{AppError, AppResult};
 

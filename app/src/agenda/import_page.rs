@@ -13,7 +13,7 @@ use crate::ui::{action_error, outcome, Form, FormError, PageTitle, SubmitButton,
 #[cfg(feature = "ssr")]
 use crate::auth::guard::{event_access, EventAccess};
 #[cfg(feature = "ssr")]
-use crate::domain::roles::ORGANISERS;
+use domain::roles::ORGANISERS;
 
 /// What an import created.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

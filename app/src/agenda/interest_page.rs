@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::interest::InterestRow;
+use domain::interest::InterestRow;
 use crate::error::AppError;
 use crate::plumbing::param;
 use crate::ui::{outcome, PageTitle};
@@ -11,7 +11,7 @@ use crate::ui::{outcome, PageTitle};
 #[cfg(feature = "ssr")]
 use crate::auth::guard::event_access;
 #[cfg(feature = "ssr")]
-use crate::domain::roles::ORGANISERS;
+use domain::roles::ORGANISERS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterestView {
@@ -27,13 +27,13 @@ pub struct InterestView {
 pub async fn load_interest(slug: String) -> Result<InterestView, AppError> {
     let state = crate::state::app_state();
     let e = event_access(&state.db, &slug, ORGANISERS).await?.event;
-    let p = super::service::latest_programme(&state.db, &state.programmes, &e).await.map_err(|err| match err {
+    let p = crate::published::latest_programme(&state.db, &state.programmes, &e).await.map_err(|err| match err {
         AppError::NotFound => AppError::Conflict("Nothing is published yet: attendees star talks on the published agenda.".into()),
         other => other,
     })?;
     let counts = super::favourites_store::counts(&state.db, &e).await?;
     let stargazers = super::favourites_store::stargazers(&state.db, &e).await?;
-    Ok(InterestView { slug: e.slug, event_name: e.name, stargazers, rows: crate::domain::interest::interest(&p, &counts) })
+    Ok(InterestView { slug: e.slug, event_name: e.name, stargazers, rows: domain::interest::interest(&p, &counts) })
 }
 
 #[component]

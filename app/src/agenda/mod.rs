@@ -2,7 +2,7 @@
 //! other tools read. Everything comes from published versions only.
 use serde::{Deserialize, Serialize};
 
-pub use crate::domain::programme::SpeakerRef;
+pub use domain::programme::SpeakerRef;
 
 pub mod api;
 pub mod claim_page;
@@ -25,8 +25,6 @@ pub mod people_pages;
 pub mod rest;
 #[cfg(feature = "ssr")]
 pub mod rest_dto;
-#[cfg(feature = "ssr")]
-pub mod service;
 pub mod text;
 #[cfg(feature = "ssr")]
 pub mod views;
@@ -46,7 +44,7 @@ pub struct TalkView {
     pub track_colour: String,
     pub level: String,
     pub language: String,
-    pub abstract_html: String,
+    pub abstract_html: crate::ui::SafeHtml,
     pub speakers: Vec<SpeakerCard>,
 }
 
@@ -55,7 +53,7 @@ pub struct SpeakerCard {
     pub code: Option<String>,
     pub name: String,
     pub photo: Option<String>,
-    pub bio_html: String,
+    pub bio_html: crate::ui::SafeHtml,
     pub company: String,
     pub job_title: String,
 }
@@ -108,21 +106,7 @@ pub struct StarredView {
     pub ics: String,
 }
 
-/// Whether `path` is one of the attendee pages, which are served as plain HTML with the small
-/// `/agenda.js` instead of the app's wasm: phones in a hallway download a few kilobytes, not megabytes.
-pub fn is_attendee_page(path: &str) -> bool {
-    let mut parts = path.trim_end_matches('/').split('/').skip(1);
-    let (Some("events"), Some(slug), Some(page)) = (parts.next(), parts.next(), parts.next()) else {
-        return false;
-    };
-    let rest = parts.count();
-    !slug.is_empty()
-        && match page {
-            "agenda" | "my" | "now" | "changes" => rest == 0,
-            "talk" | "speaker" => rest == 1,
-            _ => false,
-        }
-}
+pub use domain::agenda::is_attendee_page;
 
 /// Called by every attendee page. They are never hydrated, so in the browser they only render when
 /// the app's router reached one from a hydrated page (say, the redirect after signing in): load it
@@ -134,34 +118,41 @@ pub fn load_from_server() {
     });
 }
 
-#[cfg(test)]
-mod tests {
-    use super::is_attendee_page;
+/// Where an imported speaker's claim stands (see `claims`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClaimState {
+    NotMailed,
+    Mailed { until: String },
+    Expired,
+    Claimed { on: String },
+}
 
-    #[test]
-    fn attendee_pages_are_the_agenda_and_its_neighbours() {
-        for p in [
-            "/events/cn/agenda",
-            "/events/cn/agenda/",
-            "/events/cn/my",
-            "/events/cn/now",
-            "/events/cn/changes",
-            "/events/cn/talk/abc",
-            "/events/cn/speaker/xyz",
-        ] {
-            assert!(is_attendee_page(p), "{p}");
-        }
-        for p in [
-            "/",
-            "/events/cn",
-            "/events/cn/cfp",
-            "/events/cn/cfp/propose",
-            "/events/cn/talk",
-            "/events/cn/talk/a/b",
-            "/admin/events/cn/agenda",
-            "/events//agenda",
-        ] {
-            assert!(!is_attendee_page(p), "{p}");
-        }
-    }
+/// An imported speaker the file gave an email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedSpeaker {
+    pub name: String,
+    /// As the file gave it (never compared with accounts).
+    pub email: String,
+    pub talks: Vec<String>,
+    pub state: ClaimState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedSpeakers {
+    pub rows: Vec<ImportedSpeaker>,
+    /// How many a click on "Mail the links" would mail now.
+    pub to_mail: usize,
+}
+
+/// What a claim link's page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimView {
+    pub event_name: String,
+    /// The speaker's name in the file.
+    pub name: String,
+    pub talks: Vec<String>,
+    pub invited_email: String,
+    pub signed_in_as: Option<String>,
+    /// Why the signed-in person cannot take the talks, if they cannot.
+    pub refusal: Option<String>,
 }

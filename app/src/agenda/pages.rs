@@ -7,9 +7,12 @@ use leptos_router::hooks::use_query_map;
 use super::api::{load_agenda, load_starred};
 use super::favourites::{AccountStarsData, Star};
 use super::text;
-use crate::domain::agenda::{AgendaView, Filter, Group, Row};
-use crate::domain::timetable::Kind;
+use domain::agenda::{AgendaView, Filter, Group, Row};
+use domain::timetable::Kind;
 use crate::plumbing::param;
+use domain::agenda::{AgendaView, Filter, Group, Row};
+use domain::timetable::Kind;
+use crate::organizer::pages::param;
 use crate::ui::{outcome, PageTitle};
 
 fn filter_from_query() -> Memo<Filter> {

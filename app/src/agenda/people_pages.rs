@@ -39,7 +39,7 @@ pub fn TalkPage() -> impl IntoView {
                             <Star code=t.code.clone() title=t.title.clone()/>
                             <a class="button" href=format!("/{}/talk/{}.ics", t.slug, t.code)>{text::ADD_TO_CALENDAR}</a>
                         </p>
-                        <div class="prose" inner_html=t.abstract_html.clone()></div>
+                        <div class="prose" inner_html=t.abstract_html.html()></div>
                         <h2>{text::SPEAKERS}</h2>
                         {t.speakers.into_iter().map(|c| view! { <SpeakerBlock c slug=t.slug.clone() heading=false/> }).collect_view()}
                     </article>
@@ -65,7 +65,7 @@ fn SpeakerBlock(c: SpeakerCard, slug: String, heading: bool) -> impl IntoView {
             <div>
                 {name}
                 {(!role.is_empty()).then(|| view! { <p class="meta">{role}</p> })}
-                <div class="prose" inner_html=c.bio_html.clone()></div>
+                <div class="prose" inner_html=c.bio_html.html()></div>
             </div>
         </section>
     }

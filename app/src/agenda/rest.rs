@@ -18,10 +18,10 @@ use serde::Serialize;
 use utoipa::OpenApi;
 
 pub use super::rest_dto::*;
-use crate::agenda::service::published_programme;
-use crate::domain::events::Visibility;
-use crate::domain::programme::Programme;
-use crate::domain::timetable::Kind;
+use crate::published::published_programme;
+use domain::events::Visibility;
+use domain::programme::Programme;
+use domain::timetable::Kind;
 use crate::entities::event;
 use crate::error::AppError;
 use crate::events::service::visible_model;

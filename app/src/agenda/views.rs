@@ -3,10 +3,10 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::{NowView, RoomNow, SpeakerCard, SpeakerView, StarredView, TalkLine, TalkView};
-use crate::domain::cfp::{Choice, Language, Level};
-use crate::domain::programme::{overlapping_pairs, Programme, Session, Speaker};
-use crate::domain::timetable::Kind;
-use crate::domain::zoned::{clock_label, zone};
+use domain::cfp::{Choice, Language, Level};
+use domain::programme::{overlapping_pairs, Programme, Session, Speaker};
+use domain::timetable::Kind;
+use crate::formats::zoned::{clock_label, zone};
 use crate::error::{AppError, AppResult};
 use crate::ui::markdown::render_markdown;
 

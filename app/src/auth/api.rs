@@ -8,14 +8,14 @@ use crate::error::AppError;
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
     let state = crate::state::try_app_state()?;
     let Some(user) = super::session::current_user(&state.db).await? else { return Ok(None) };
-    let reviews = crate::review::service::reviews_anything(&state.db, &user).await?;
+    let reviews = super::roles::reviews_anything(&state.db, &user).await?;
     Ok(Some(CurrentUser { reviews, ..CurrentUser::from(&user) }))
 }
 
 #[server(endpoint = "auth/sign_up")]
 pub async fn sign_up(email: String, display_name: String, password: String, next: Option<String>) -> Result<(), AppError> {
     // Decided before anything is written: a refused `next` falls back, it never fails the request.
-    let target = next.as_deref().and_then(crate::domain::redirect::safe_next).unwrap_or("/account?welcome=1").to_string();
+    let target = next.as_deref().and_then(domain::redirect::safe_next).unwrap_or("/account?welcome=1").to_string();
     let state = crate::state::app_state();
     super::service::sign_up(&state, &email, &display_name, &password).await?;
     leptos_axum::redirect(&target);
@@ -24,7 +24,7 @@ pub async fn sign_up(email: String, display_name: String, password: String, next
 
 #[server(endpoint = "auth/sign_in")]
 pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
-    let target = crate::domain::redirect::next_or_default(next.as_deref());
+    let target = domain::redirect::next_or_default(next.as_deref());
     let state = crate::state::app_state();
     let ip = super::session::client_ip();
     super::service::sign_in(&state, &email, &password, &ip).await?;
@@ -42,7 +42,7 @@ pub async fn sign_out() -> Result<(), AppError> {
 
 #[server(endpoint = "auth/request_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    if let Some(msg) = crate::domain::accounts::check_email(&email) {
+    if let Some(msg) = domain::accounts::check_email(&email) {
         return Err(AppError::field("email", msg));
     }
     let state = crate::state::app_state();

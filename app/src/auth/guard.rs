@@ -3,8 +3,10 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::session;
-use crate::domain::roles::{self, Role};
+use domain::roles::{self, Role};
 use crate::entities::{event, membership, user};
+use domain::roles::Role;
+use crate::entities::{membership, user};
 use crate::error::{AppError, AppResult};
 
 pub async fn require_user(db: &impl ConnectionTrait) -> AppResult<user::Model> {

@@ -1,10 +1,9 @@
 //! Accounts and sessions.
 pub mod api;
-pub mod pages;
-#[cfg(feature = "ssr")]
-pub mod crypto;
 #[cfg(feature = "ssr")]
 pub mod guard;
+#[cfg(feature = "ssr")]
+pub mod roles;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

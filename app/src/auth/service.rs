@@ -5,12 +5,12 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
-use super::crypto::{hash_password, verify_password};
+use crate::crypto::{hash_password, verify_password};
 use super::throttle::{self, wait_until, Key, Rule};
 use super::{session, tokens};
 use crate::db::BeginWrite;
-use crate::domain::accounts::{check_display_name, check_new_password, normalize_email, sign_up_errors, EMAIL_MAX};
-use crate::domain::tokens::{RESET_TOKEN_TTL_SECS, VERIFY_TOKEN_TTL_SECS};
+use domain::accounts::{check_display_name, check_new_password, normalize_email, sign_up_errors, EMAIL_MAX};
+use domain::tokens::{RESET_TOKEN_TTL_SECS, VERIFY_TOKEN_TTL_SECS};
 use crate::entities::user;
 use crate::error::{AppError, AppResult};
 use crate::events::service::apply_role_invitations;
@@ -46,7 +46,7 @@ pub async fn prepare_user(
         verified_at: Set(verified.then_some(now)),
         is_admin: Set(is_admin),
         created_at: Set(now),
-        public_code: Set(Some(super::crypto::new_code())),
+        public_code: Set(Some(crate::crypto::new_code())),
         ..Default::default()
     })
 }

@@ -7,8 +7,8 @@ use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use super::crypto::{new_token, token_hash};
-use crate::domain::tokens::{session_is_live, SESSION_ABSOLUTE_SECS, SESSION_TOUCH_SECS};
+use crate::crypto::{new_token, token_hash};
+use domain::tokens::{session_is_live, SESSION_ABSOLUTE_SECS, SESSION_TOUCH_SECS};
 use crate::entities::{session, user};
 use crate::error::AppResult;
 use crate::state::{app_state, AppConfig};

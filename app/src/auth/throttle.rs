@@ -9,7 +9,7 @@ use sea_orm::{
 };
 
 use crate::db::BeginWrite;
-use crate::domain::throttle::{wait_phrase, Backoff, Counter, Limits, Verdict, Window};
+use domain::throttle::{wait_phrase, Backoff, Counter, Limits, Verdict, Window};
 use crate::entities::throttle_counter::{self, Column, Entity};
 use crate::error::{AppError, AppResult};
 

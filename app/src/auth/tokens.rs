@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use super::crypto::{new_token, token_hash};
+use crate::crypto::{new_token, token_hash};
 use crate::entities::user_token::{self, Column};
 use crate::error::AppResult;
 

@@ -38,7 +38,7 @@ pub async fn add_unavailability(
     let state = crate::state::app_state();
     let me = require_user(&state.db).await?;
     let e = super::service::speaker_event(&state.db, &slug, &me).await?;
-    let form = crate::domain::availability::WindowForm { starts_at, ends_at, note };
+    let form = domain::availability::WindowForm { starts_at, ends_at, note };
     super::service::add(&state.db, &e, &me, &form, state.clock.now()).await?;
     leptos_axum::redirect(&back(code.as_deref(), "unavailable_added"));
     Ok(())

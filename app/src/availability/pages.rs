@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::api::{my_unavailability, AddUnavailability, DeleteUnavailability};
 use super::{UnavailabilityRow, UnavailabilityView};
-use crate::domain::availability::NOTE_MAX;
+use domain::availability::NOTE_MAX;
 use crate::organizer::pages::OrgField;
 use crate::ui::{action_error, field_error, query_flag, Form, FormError, Notice, SubmitButton};
 

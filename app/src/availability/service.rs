@@ -5,15 +5,22 @@ use chrono_tz::Tz;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 
 use super::{UnavailabilityRow, UnavailabilityView};
-use crate::domain::availability::{form_errors, limit_message, window_errors, window_label, WindowForm, MAX_WINDOWS};
-use crate::domain::cfp::{Choice, ProposalState};
-use crate::domain::review::holds_slot;
-use crate::domain::schedule::Unavailable;
-use crate::domain::zoned::{utc_to_input, zone};
+use domain::availability::{form_errors, limit_message, window_errors, window_label, WindowForm, MAX_WINDOWS};
+use domain::cfp::{Choice, ProposalState};
+use domain::review::holds_slot;
+use domain::schedule::Unavailable;
+use crate::formats::zoned::{utc_to_input, zone};
 use crate::entities::{decision, event, proposal, proposal_speaker, speaker_unavailability as window, user};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::events::service::{by_slug, dates_label};
 use crate::plumbing::optional_instant;
+use domain::availability::{form_errors, limit_message, window_errors, window_label, WindowForm, MAX_WINDOWS};
+use domain::cfp::{Choice, ProposalState};
+use domain::review::holds_slot;
+use domain::schedule::Unavailable;
+use crate::formats::zoned::{local_to_utc, utc_to_input, zone};
+use crate::events::service::by_slug;
+use crate::events::summary::dates_label;
 use crate::selection::deliberation::{published_of, response_of};
 
 /// Whether `user_id` speaks (owner or co-speaker) in a submitted proposal of the event whose

@@ -52,7 +52,7 @@ pub async fn save_proposal(
     let state = crate::state::app_state();
     let me = require_user(&state.db).await?;
     let intent = Intent::parse(intent.as_deref().unwrap_or("draft"));
-    let talk = crate::domain::cfp::TalkForm { title, summary, details, level, language, references };
+    let talk = domain::cfp::TalkForm { title, summary, details, level, language, references };
     let input = SaveInput { slug, code, form_key, talk_id, talk, format_id, track_id, intent };
     let code = super::proposals::save(&state, &me, input).await?;
     let flag = if intent == Intent::Submit { "submitted" } else { "saved" };

@@ -3,13 +3,14 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
-use super::proposals::{as_speaker, speakers_of};
+use super::access::as_speaker;
+use super::proposals::speakers_of;
 use super::InvitationView;
-use crate::auth::crypto::{new_token, token_hash};
+use crate::crypto::{new_token, token_hash};
 use crate::auth::throttle::{self, wait_until, Key, Rule};
 use crate::db::BeginWrite;
-use crate::domain::accounts::{check_email, normalize_email};
-use crate::domain::cfp::{Choice, ProposalState};
+use domain::accounts::{check_email, normalize_email};
+use domain::cfp::{Choice, ProposalState};
 use crate::entities::{cospeaker_invitation as invitation, event, proposal, proposal_speaker, user};
 use crate::error::{AppError, AppResult};
 use crate::mail::{outbox, templates};

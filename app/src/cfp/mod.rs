@@ -3,6 +3,8 @@ pub mod api;
 pub mod pages;
 pub mod proposal_pages;
 #[cfg(feature = "ssr")]
+pub mod access;
+#[cfg(feature = "ssr")]
 pub mod cospeakers;
 #[cfg(feature = "ssr")]
 pub mod proposals;
@@ -11,7 +13,7 @@ pub mod settings;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::cfp::TalkForm;
+use domain::cfp::TalkForm;
 use crate::events::EventSummary;
 
 /// A format or track as offered to speakers.
@@ -42,7 +44,7 @@ pub struct CfpPage {
     pub event: EventSummary,
     pub status: CfpStatus,
     /// The organisers' Markdown, rendered and sanitised on the server.
-    pub text_html: String,
+    pub text_html: crate::ui::SafeHtml,
     pub formats: Vec<Offer>,
     pub tracks: Vec<Offer>,
     /// (value, label) pairs.
@@ -93,8 +95,8 @@ pub struct ProposalView {
     pub state: String,
     pub state_label: String,
     pub talk: TalkForm,
-    pub summary_html: String,
-    pub details_html: String,
+    pub summary_html: crate::ui::SafeHtml,
+    pub details_html: crate::ui::SafeHtml,
     pub format: Option<String>,
     pub track: Option<String>,
     pub level_label: String,

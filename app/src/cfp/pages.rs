@@ -4,8 +4,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{load_cfp_page, load_proposal_editor, my_proposals, new_proposal_editor, SaveProposal};
 use super::{CfpPage, Offer, ProposalEditor};
-use crate::domain::cfp::{ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
+use domain::cfp::{ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
 use crate::plumbing::param;
+use domain::cfp::{Choice, ProposalState, ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
 use crate::selection::confirm_pages::AnswerButtons;
 use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Field, Form, FormError, Notice, PageTitle, TextArea};
 
@@ -44,7 +45,7 @@ fn CfpDetails(page: CfpPage) -> impl IntoView {
         </p>
         {page.status.closes_label.clone().map(|l| view! { <p class="meta">"Deadline: "{l}</p> })}
         {open.then(|| view! { <p><a class="button primary" href=format!("/events/{slug}/cfp/propose")>"Propose a talk"</a></p> })}
-        <div class="prose" inner_html=page.text_html.clone()></div>
+        <div class="prose" inner_html=page.text_html.html()></div>
         <div class="grid-2">
             <section class="card"><OfferList title="Formats" items=page.formats.clone()/></section>
             <section class="card"><OfferList title="Tracks" items=page.tracks.clone()/></section>
@@ -121,8 +122,9 @@ fn ProposalForm(editor: ProposalEditor) -> impl IntoView {
     let pending = action.pending();
     let page = editor.page.clone();
     let open = page.status.open;
-    let submitted = editor.state == "submitted";
-    let autosave = editor.state.is_empty() || editor.state == "draft";
+    let state = ProposalState::parse(&editor.state);
+    let submitted = state == Some(ProposalState::Submitted);
+    let autosave = editor.state.is_empty() || state == Some(ProposalState::Draft);
     let ids = |items: &[Offer]| -> Vec<(String, String)> {
         items
             .iter()

@@ -54,9 +54,9 @@ fn ProposalDetails(p: ProposalView) -> impl IntoView {
         {p.editable.then(|| view! { <p><a class="button" href=format!("/proposals/{code}/edit")>"Edit"</a></p> })}
         <section class="card">
             <h2>"Abstract"</h2>
-            <div class="prose" inner_html=p.summary_html.clone()></div>
+            <div class="prose" inner_html=p.summary_html.html()></div>
             <h2>"Details for the reviewers"</h2>
-            <div class="prose" inner_html=p.details_html.clone()></div>
+            <div class="prose" inner_html=p.details_html.html()></div>
             {(!p.talk.references.is_empty()).then(|| view! { <h2>"References"</h2><p class="pre">{p.talk.references.clone()}</p> })}
         </section>
         <Speakers p=p.clone()/>

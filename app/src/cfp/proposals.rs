@@ -3,15 +3,17 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 
+use super::access::as_speaker;
 use super::settings::{self, languages_offered, levels_offered};
 use super::{MyProposalRow, ProposalEditor, ProposalView, SpeakerRow, TalkChoice};
-use crate::auth::crypto::new_code;
+use crate::crypto::new_code;
 use crate::db::BeginWrite;
-use crate::domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
+use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
 use crate::entities::{cospeaker_invitation, event, format, proposal, proposal_speaker, talk, track, user};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::mail::{outbox, templates};
 use crate::plumbing::is_unique_violation;
+use crate::speakers::talks::talk_form_of;
 use crate::state::AppState;
 use crate::ui::markdown::render_markdown;
 
@@ -66,21 +68,6 @@ async fn owned_talk(db: &impl ConnectionTrait, id: i32, owner: &user::Model) -> 
         .ok_or(AppError::NotFound)
 }
 
-/// The proposal with `code`, if `viewer` is one of its speakers; anyone else gets 404.
-pub async fn as_speaker(db: &impl ConnectionTrait, code: &str, viewer: &user::Model) -> AppResult<proposal::Model> {
-    let p = proposal::Entity::find().filter(proposal::Column::Code.eq(code.trim())).one(db).await?;
-    let p = p.ok_or(AppError::NotFound)?;
-    let on_it = proposal_speaker::Entity::find()
-        .filter(proposal_speaker::Column::ProposalId.eq(p.id))
-        .filter(proposal_speaker::Column::UserId.eq(viewer.id))
-        .count(db)
-        .await?;
-    if on_it == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(p)
-}
-
 fn talk_of(p: &proposal::Model) -> TalkForm {
     TalkForm {
         title: p.title.clone(),
@@ -89,17 +76,6 @@ fn talk_of(p: &proposal::Model) -> TalkForm {
         level: p.level.clone(),
         language: p.language.clone(),
         references: p.references.clone(),
-    }
-}
-
-pub fn talk_form_of(t: &talk::Model) -> TalkForm {
-    TalkForm {
-        title: t.title.clone(),
-        summary: t.summary.clone(),
-        details: t.details.clone(),
-        level: t.level.clone(),
-        language: t.language.clone(),
-        references: t.references.clone(),
     }
 }
 
@@ -247,7 +223,7 @@ async fn create(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
     let txn = state.db.begin_write().await?;
     let talk_id = match from_talk {
         Some(id) => id,
-        None => crate::speakers::talks::insert(&txn, me, &input.talk, now).await?.id,
+        None => crate::speakers::talks::store(&txn, me, &input.talk, now).await?.id,
     };
     let state_now = if submit { ProposalState::Submitted } else { ProposalState::Draft };
     let inserted = proposal::ActiveModel {
@@ -427,7 +403,7 @@ pub async fn view(state: &AppState, code: &str, me: &user::Model) -> AppResult<P
     Ok(ProposalView {
         selection: sides.remove(&p.id).ok_or(AppError::Internal)?,
         code: p.code.clone(),
-        event: crate::events::service::summary(&e),
+        event: crate::events::summary::summary(&e),
         state_label: ProposalState::label_of(&p.state),
         state: p.state.clone(),
         talk: talk_of(&p),

@@ -3,10 +3,10 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::{CfpPage, CfpStatus, Offer};
-use crate::domain::cfp::{
+use domain::cfp::{
     join_list, parse_list, time_left, window, Choice, Language, Level, Window, DEFAULT_FORMATS, DEFAULT_TRACKS,
 };
-use crate::domain::zoned::{clock_label, long_label, zone};
+use crate::formats::zoned::{clock_label, long_label, zone};
 use crate::entities::{cfp_settings, event, format, track};
 use crate::error::AppResult;
 use crate::ui::markdown::render_markdown;
@@ -125,7 +125,7 @@ pub async fn page(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc
     let formats = formats_of(db, e.id, false).await?;
     let tracks = tracks_of(db, e.id, false).await?;
     Ok(CfpPage {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         status: status(now, &s, e),
         text_html: render_markdown(&s.cfp_text),
         formats: formats.iter().map(format_offer).collect(),

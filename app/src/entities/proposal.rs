@@ -47,7 +47,7 @@ impl ActiveModelBehavior for ActiveModel {
         C: ConnectionTrait,
     {
         if insert && !matches!(self.review_code, sea_orm::ActiveValue::Set(Some(_))) {
-            self.review_code = sea_orm::ActiveValue::Set(Some(crate::auth::crypto::new_code()));
+            self.review_code = sea_orm::ActiveValue::Set(Some(crate::crypto::new_code()));
         }
         Ok(self)
     }

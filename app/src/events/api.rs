@@ -7,7 +7,7 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::auth::guard::event_access;
 #[cfg(feature = "ssr")]
-use crate::domain::{
+use domain::{
     events::EventForm,
     roles::{Role, ORGANISERS},
 };

@@ -3,6 +3,8 @@ pub mod api;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod summary;
 
 use serde::{Deserialize, Serialize};
 
@@ -29,7 +31,7 @@ pub struct EventDetail {
     pub description: String,
     pub time_zone: String,
     /// The raw form values, for the edit page.
-    pub form: crate::domain::events::EventForm,
+    pub form: domain::events::EventForm,
     pub can_manage: bool,
 }
 

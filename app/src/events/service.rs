@@ -2,38 +2,21 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
+use super::summary::summary;
 use super::{EventDetail, EventLists, EventSummary, MemberRow};
 use crate::auth::guard::has_event_role;
 use crate::db::BeginWrite;
-use crate::domain::accounts::{check_email, normalize_email};
-use crate::domain::events::{event_form_errors, parsed_dates, EventForm, Visibility};
-use crate::domain::roles::{Role, MEMBERS, ORGANISERS};
+use domain::accounts::{check_email, normalize_email};
+use domain::events::{event_form_errors, parsed_dates, EventForm, Visibility};
+use domain::roles::{Role, MEMBERS, ORGANISERS};
+use domain::accounts::{check_email, normalize_email};
+use domain::events::{event_form_errors, parsed_dates, EventForm, Visibility};
+use domain::roles::Role;
 use crate::entities::{event, membership, role_invitation, user};
 use crate::error::{AppError, AppResult};
 use crate::mail::{outbox, templates};
 use crate::plumbing::{is_unique_violation, unique_violation_as};
 use crate::state::AppState;
-
-pub fn dates_label(start: NaiveDate, end: NaiveDate) -> String {
-    if start == end {
-        start.format("%-d %B %Y").to_string()
-    } else if start.format("%Y-%m").to_string() == end.format("%Y-%m").to_string() {
-        format!("{}–{}", start.format("%-d"), end.format("%-d %B %Y"))
-    } else {
-        format!("{} – {}", start.format("%-d %B %Y"), end.format("%-d %B %Y"))
-    }
-}
-
-pub fn summary(e: &event::Model) -> EventSummary {
-    EventSummary {
-        slug: e.slug.clone(),
-        name: e.name.clone(),
-        city: e.city.clone(),
-        venue: e.venue.clone(),
-        dates: dates_label(e.start_date, e.end_date),
-        visibility: e.visibility.clone(),
-    }
-}
 
 fn form_of(e: &event::Model) -> EventForm {
     EventForm {
@@ -296,21 +279,4 @@ pub async fn apply_role_invitations(db: &impl ConnectionTrait, u: &user::Model, 
         role_invitation::Entity::delete_by_id(inv.id).exec(db).await?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::dates_label;
-    use chrono::NaiveDate;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn labels_one_day_and_ranges() {
-        assert_eq!(dates_label(d(2026, 10, 15), d(2026, 10, 15)), "15 October 2026");
-        assert_eq!(dates_label(d(2026, 10, 15), d(2026, 10, 16)), "15–16 October 2026");
-        assert_eq!(dates_label(d(2026, 9, 30), d(2026, 10, 1)), "30 September 2026 – 1 October 2026");
-    }
 }

@@ -4,8 +4,6 @@ pub mod templates;
 pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod transport;
-#[cfg(feature = "ssr")]
-pub mod worker;
 
 use serde::{Deserialize, Serialize};
 

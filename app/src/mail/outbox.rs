@@ -9,9 +9,9 @@ use sea_orm::{
 };
 
 use super::Email;
-use crate::auth::crypto::new_token;
-use crate::domain::accounts::is_undeliverable;
-use crate::domain::backoff::{retry_delay_secs, should_give_up};
+use crate::crypto::new_token;
+use domain::accounts::is_undeliverable;
+use domain::backoff::{retry_delay_secs, should_give_up};
 use crate::entities::mail_outbox::{self, Column};
 use crate::error::AppResult;
 

@@ -9,9 +9,9 @@ use super::ProposalFilters;
 #[cfg(feature = "ssr")]
 use crate::auth::guard::event_access;
 #[cfg(feature = "ssr")]
-use crate::domain::cfp::{FormatForm, Language, Level, TrackForm};
+use domain::cfp::{FormatForm, Language, Level, TrackForm};
 #[cfg(feature = "ssr")]
-use crate::domain::roles::ORGANISERS;
+use domain::roles::ORGANISERS;
 #[cfg(feature = "ssr")]
 use crate::plumbing::parse_id;
 

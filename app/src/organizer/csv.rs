@@ -9,7 +9,8 @@ use super::proposals::{event_proposals, EventProposals, Loaded};
 use super::ProposalFilters;
 use crate::auth::guard::has_event_role;
 use crate::auth::session::{session_token, user_for_token};
-use crate::domain::roles::ORGANISERS;
+use domain::roles::ORGANISERS;
+use domain::roles::Role;
 use crate::error::AppError;
 use crate::state::AppState;
 

@@ -13,7 +13,7 @@ pub mod service;
 use serde::{Deserialize, Serialize};
 
 use crate::cfp::CfpStatus;
-use crate::domain::cfp::{Choice, ProposalState};
+use domain::cfp::{Choice, ProposalState};
 use crate::events::EventSummary;
 
 /// A format as organisers manage it.
@@ -219,7 +219,7 @@ pub struct SpeakerCard {
     pub company: String,
     pub job_title: String,
     pub city: String,
-    pub bio_html: String,
+    pub bio_html: crate::ui::SafeHtml,
     pub photo_src: Option<String>,
     pub links: Vec<ProfileLink>,
     pub private_notes: String,
@@ -231,8 +231,8 @@ pub struct OrganizerProposal {
     pub event: EventSummary,
     pub code: String,
     pub title: String,
-    pub summary_html: String,
-    pub details_html: String,
+    pub summary_html: crate::ui::SafeHtml,
+    pub details_html: crate::ui::SafeHtml,
     pub references: String,
     pub level_label: String,
     pub language_label: String,

@@ -5,7 +5,7 @@ use super::api::{
     load_cfp_settings, AddFormat, AddTrack, DeleteFormat, DeleteTrack, SaveCfpSettings, UpdateFormat, UpdateTrack,
 };
 use super::{CfpSettingsView, FormatRow, TrackRow};
-use crate::domain::cfp::{Choice, Language, Level, CFP_TEXT_MAX};
+use domain::cfp::{Choice, Language, Level, CFP_TEXT_MAX};
 use crate::error::AppError;
 use crate::plumbing::param;
 use crate::ui::{action_error, field_error, outcome, query_flag, Form, FormError, Notice, PageTitle, SubmitButton, TextArea};

@@ -6,8 +6,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use super::{Candidate, Count, OrganizerProposal, ProfileLink, ProposalFilters, ProposalRow, ProposalsList, SpeakerCard};
 use crate::cfp::settings::{formats_of, tracks_of};
-use crate::domain::cfp::{Choice, Language, Level, ProposalState};
-use crate::domain::zoned::{long_label, zone};
+use domain::cfp::{Choice, Language, Level, ProposalState};
+use crate::formats::zoned::{long_label, zone};
 use crate::entities::{event, format, proposal, proposal_speaker, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
 use crate::ui::markdown::render_markdown;
@@ -190,7 +190,7 @@ pub async fn list(db: &impl ConnectionTrait, e: &event::Model, filters: Proposal
         })
         .collect();
     Ok(ProposalsList {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         formats: all.formats.iter().map(|f| (f.id.to_string(), f.name.clone())).collect(),
         tracks: all.tracks.iter().map(|t| (t.id.to_string(), t.name.clone())).collect(),
         levels: pairs::<Level>(),
@@ -242,7 +242,7 @@ fn card(s: &Person) -> SpeakerCard {
         company: String::new(),
         job_title: String::new(),
         city: String::new(),
-        bio_html: String::new(),
+        bio_html: Default::default(),
         photo_src: None,
         links: vec![],
         private_notes: String::new(),
@@ -282,7 +282,7 @@ pub async fn detail(db: &impl ConnectionTrait, e: &event::Model, code: &str) -> 
     };
     let tz = zone(&e.time_zone);
     Ok(OrganizerProposal {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         code: p.code.clone(),
         title: p.title.clone(),
         summary_html: render_markdown(&p.summary),

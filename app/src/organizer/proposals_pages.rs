@@ -6,6 +6,7 @@ use super::api::{organizer_proposal_detail, organizer_proposals};
 use super::{Count, OrganizerProposal, ProposalFilters, ProposalRow, ProposalsList, SpeakerCard};
 use crate::plumbing::param;
 use crate::ui::{outcome, Choices, Field, PageTitle};
+use domain::cfp::{Choice, ProposalState};
 
 /// "1 proposal", "3 proposals".
 fn proposals(n: usize) -> String {
@@ -13,7 +14,7 @@ fn proposals(n: usize) -> String {
 }
 
 fn state_badge(state: &str, label: String) -> AnyView {
-    if state == "withdrawn" {
+    if ProposalState::parse(state) == Some(ProposalState::Withdrawn) {
         view! { <span class="badge warn">{label}</span> }.into_any()
     } else {
         view! { <span>{label}</span> }.into_any()
@@ -168,12 +169,12 @@ fn ProposalDetail(p: OrganizerProposal) -> impl IntoView {
         {p.withdrawn_at.clone().map(|t| view! { <p class="meta">"Withdrawn on "{t}</p> })}
         <section class="card">
             <h2>"Abstract"</h2>
-            <div class="prose" inner_html=p.summary_html.clone()></div>
+            <div class="prose" inner_html=p.summary_html.html()></div>
             <h2>"Details for the reviewers"</h2>
-            {if p.details_html.trim().is_empty() {
+            {if p.details_html.is_empty() {
                 view! { <p class="empty">"None given."</p> }.into_any()
             } else {
-                view! { <div class="prose" inner_html=p.details_html.clone()></div> }.into_any()
+                view! { <div class="prose" inner_html=p.details_html.html()></div> }.into_any()
             }}
             <h2>"References"</h2>
             {if p.references.trim().is_empty() {
@@ -204,7 +205,7 @@ fn Speaker(sp: SpeakerCard) -> impl IntoView {
             </p>
             {if sp.has_profile {
                 view! {
-                    {(!sp.bio_html.trim().is_empty()).then(|| view! { <div class="prose" inner_html=sp.bio_html.clone()></div> })}
+                    {(!sp.bio_html.is_empty()).then(|| view! { <div class="prose" inner_html=sp.bio_html.html()></div> })}
                     {(!sp.links.is_empty()).then(|| view! {
                         <ul class="org-links">
                             {sp.links.clone().into_iter().map(|l| view! {

@@ -7,11 +7,12 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Pagin
 
 use super::{CfpSettingsView, FormatRow, TrackRow};
 use crate::cfp::settings::{formats_of, settings_of, status, tracks_of};
-use crate::domain::cfp::{
+use domain::cfp::{
     format_errors, join_list, parse_list, track_errors, Choice, FormatForm, Language, Level, ProposalState, TrackForm,
     CFP_TEXT_MAX,
 };
-use crate::domain::zoned::{utc_to_input, zone};
+use crate::formats::zoned::{utc_to_input, zone};
+use crate::formats::zoned::{local_to_utc, utc_to_input, zone};
 use crate::entities::{cfp_settings, event, format, proposal, track};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::plumbing::optional_instant;
@@ -79,7 +80,7 @@ pub fn validate_settings(input: &SettingsInput, tz: Tz) -> AppResult<ValidSettin
     if languages.is_empty() {
         err("languages", "Offer at least one language.".into());
     }
-    let n = crate::domain::text::typed_len(&input.cfp_text);
+    let n = domain::text::typed_len(&input.cfp_text);
     if n > CFP_TEXT_MAX {
         err("cfp_text", format!("Use at most {CFP_TEXT_MAX} characters (you have {n})."));
     }
@@ -130,7 +131,7 @@ pub async fn settings_view(db: &impl ConnectionTrait, e: &event::Model, now: Dat
     let formats = formats_of(db, e.id, true).await?;
     let tracks = tracks_of(db, e.id, true).await?;
     Ok(CfpSettingsView {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         time_zone: tz.to_string(),
         status: status(now, &s, e),
         opens_at: s.opens_at.map(|t| utc_to_input(t, tz)).unwrap_or_default(),

@@ -5,9 +5,12 @@ use std::collections::{HashMap, HashSet};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::auth::guard::{event_access, EventAccess};
-use crate::domain::cfp::{Choice, ProposalState};
-use crate::domain::review::{conflict, Conflict};
-use crate::domain::roles::REVIEWERS;
+use domain::cfp::{Choice, ProposalState};
+use domain::review::{conflict, Conflict};
+use domain::roles::REVIEWERS;
+use domain::cfp::{Choice, ProposalState};
+use domain::review::{conflict, Conflict};
+use domain::roles::Role;
 use crate::entities::{event, proposal, proposal_speaker, review_override, review_settings, speaker_profile, user};
 use crate::error::{AppError, AppResult};
 

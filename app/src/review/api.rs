@@ -7,7 +7,7 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::auth::guard::{event_access, EventAccess};
 #[cfg(feature = "ssr")]
-use crate::domain::roles::ORGANISERS;
+use domain::roles::ORGANISERS;
 
 #[server(endpoint = "review/events")]
 pub async fn load_review_events() -> Result<Vec<ReviewEvent>, AppError> {
@@ -49,7 +49,7 @@ pub async fn load_conflicts(slug: String) -> Result<ConflictsView, AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let rows = super::conflicts::same_company_pairs(&state.db, event.id).await?;
-    Ok(ConflictsView { event: crate::events::service::summary(&event), rows })
+    Ok(ConflictsView { event: crate::events::summary::summary(&event), rows })
 }
 
 /// Organisers only: lets a reviewer review a proposal from their own company.

@@ -9,8 +9,10 @@ use super::access::{company_of, speaker_companies, submitted};
 use super::settings::record;
 use super::ConflictRow;
 use crate::db::BeginWrite;
-use crate::domain::review::{conflict, Conflict};
-use crate::domain::roles::{self, REVIEWERS};
+use domain::review::{conflict, Conflict};
+use domain::roles::{self, REVIEWERS};
+use domain::review::{conflict, Conflict};
+use domain::roles::Role;
 use crate::entities::{event, membership, review_override, user};
 use crate::error::{AppError, AppResult};
 

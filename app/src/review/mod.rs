@@ -62,7 +62,7 @@ pub struct NamedSpeaker {
     pub name: String,
     pub company: String,
     pub job_title: String,
-    pub bio_html: String,
+    pub bio_html: crate::ui::SafeHtml,
 }
 
 /// Another reviewer's review, shown once allowed.
@@ -79,9 +79,9 @@ pub struct ReviewSubject {
     pub event: EventSummary,
     pub code: String,
     pub title: String,
-    pub summary_html: String,
-    pub details_html: String,
-    pub references_html: String,
+    pub summary_html: crate::ui::SafeHtml,
+    pub details_html: crate::ui::SafeHtml,
+    pub references_html: crate::ui::SafeHtml,
     pub format: String,
     pub track: String,
     pub level: String,

@@ -165,10 +165,10 @@ fn SubjectBody(p: ReviewSubject, save: ServerAction<SaveReview>) -> impl IntoVie
         <div class="review-layout">
             <article class="card">
                 <h2>"Abstract"</h2>
-                <div class="prose" inner_html=p.summary_html.clone()></div>
+                <div class="prose" inner_html=p.summary_html.html()></div>
                 <h2>"Details for reviewers"</h2>
-                <div class="prose" inner_html=p.details_html.clone()></div>
-                {(!p.references_html.is_empty()).then(|| view! { <h2>"References"</h2><div class="prose" inner_html=p.references_html.clone()></div> })}
+                <div class="prose" inner_html=p.details_html.html()></div>
+                {(!p.references_html.is_empty()).then(|| view! { <h2>"References"</h2><div class="prose" inner_html=p.references_html.html()></div> })}
                 <Speakers speakers=p.speakers.clone()/>
             </article>
             <aside>
@@ -189,7 +189,7 @@ fn Speakers(speakers: Option<Vec<super::NamedSpeaker>>) -> impl IntoView {
                 <section class="speaker-card">
                     <h3>{sp.name}</h3>
                     <p class="meta">{sp.job_title}{(!sp.company.is_empty()).then(|| format!(" · {}", sp.company))}</p>
-                    <div class="prose" inner_html=sp.bio_html></div>
+                    <div class="prose" inner_html=sp.bio_html.html()></div>
                 </section>
             }).collect_view()}
         }

@@ -9,11 +9,16 @@ use super::access::{has_review_code, review_code, reviewable, reviewable_proposa
 use super::settings::{is_open, require_open};
 use super::{NamedSpeaker, OtherReview, QueueItem, ReviewEvent, ReviewQueue, ReviewSubject};
 use crate::cfp::settings::{format_offer, formats_of, track_offer, tracks_of};
-use crate::domain::accounts::collect;
-use crate::domain::cfp::{Choice, Language, Level};
-use crate::domain::review::{comment_error, next_to_review, parse_score};
-use crate::domain::roles::{self, REVIEWERS};
-use crate::domain::zoned::{long_label, zone};
+use domain::accounts::collect;
+use domain::cfp::{Choice, Language, Level};
+use domain::review::{comment_error, next_to_review, parse_score};
+use domain::roles::{self, REVIEWERS};
+use crate::formats::zoned::{long_label, zone};
+use domain::accounts::collect;
+use domain::cfp::{Choice, Language, Level};
+use domain::review::{comment_error, next_to_review, parse_score};
+use domain::roles::Role;
+use crate::formats::zoned::{long_label, zone};
 use crate::entities::{event, format, membership, proposal, review, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -61,21 +66,9 @@ pub async fn my_events(db: &impl ConnectionTrait, me: &user::Model, now: chrono:
         let (kept, _) = reviewable(db, &r).await?;
         let ids: Vec<i32> = kept.iter().map(|p| p.id).collect();
         let reviewed = my_reviews(db, me.id, &ids).await?.len();
-        out.push(ReviewEvent { event: crate::events::service::summary(&r.event), reviewed, total: kept.len(), open: is_open(&r.settings, now) });
+        out.push(ReviewEvent { event: crate::events::summary::summary(&r.event), reviewed, total: kept.len(), open: is_open(&r.settings, now) });
     }
     Ok(out)
-}
-
-/// Whether the person reviews or organises any event (admins see everything).
-pub async fn reviews_anything(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<bool> {
-    use sea_orm::PaginatorTrait;
-    let roles = roles::names(REVIEWERS);
-    let n = membership::Entity::find()
-        .filter(membership::Column::UserId.eq(me.id))
-        .filter(membership::Column::Role.is_in(roles))
-        .count(db)
-        .await?;
-    Ok(n > 0)
 }
 
 async fn my_reviews(db: &impl ConnectionTrait, reviewer_id: i32, proposal_ids: &[i32]) -> AppResult<HashMap<i32, review::Model>> {
@@ -119,7 +112,7 @@ pub async fn queue(state: &AppState, r: &Reviewer, format_filter: &str, track_fi
     let shown: Vec<&proposal::Model> = kept.iter().filter(|p| matches(p.format_id, format_filter) && matches(p.track_id, track_filter)).collect();
     let name_in = |m: &HashMap<i32, String>, id: Option<i32>| id.and_then(|i| m.get(&i).cloned()).unwrap_or_default();
     Ok(ReviewQueue {
-        event: crate::events::service::summary(&r.event),
+        event: crate::events::summary::summary(&r.event),
         open: is_open(&r.settings, state.clock.now()),
         closing: closing_line(r, state.clock.now()),
         reviewed: mine.len(),
@@ -180,7 +173,7 @@ pub async fn subject(state: &AppState, r: &Reviewer, code: &str) -> AppResult<Re
     };
     let candidates: Vec<&proposal::Model> = kept.iter().collect();
     Ok(ReviewSubject {
-        event: crate::events::service::summary(&r.event),
+        event: crate::events::summary::summary(&r.event),
         code: review_code(&p),
         title: p.title.clone(),
         summary_html: render_markdown(&p.summary),

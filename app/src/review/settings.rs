@@ -2,7 +2,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use crate::domain::review::reviews_open;
+use domain::review::reviews_open;
 use crate::entities::{review_settings, selection_log};
 use crate::error::{AppError, AppResult};
 

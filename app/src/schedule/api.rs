@@ -10,7 +10,7 @@ use super::place::Where;
 #[cfg(feature = "ssr")]
 use crate::auth::guard::{event_access, EventAccess};
 #[cfg(feature = "ssr")]
-use crate::domain::roles::ORGANISERS;
+use domain::roles::ORGANISERS;
 #[cfg(feature = "ssr")]
 use crate::plumbing::parse_id;
 
@@ -26,7 +26,7 @@ fn builder_at(slug: &str, day: &str, flag: &str) -> String {
 pub async fn load_builder(slug: String) -> Result<BuilderView, AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
-    super::service::builder_view(&state.db, &event, state.clock.now()).await
+    super::builder::builder_view(&state.db, &event, state.clock.now()).await
 }
 
 /// Places (or moves) an item; `version` is the one the page showed, `room` an id or "all",

@@ -7,9 +7,11 @@ use super::api::{load_builder, AddScheduleItem, PlaceItem, PublishSchedule, Unpl
 use super::grid::Board;
 use super::place_page::WhereFields;
 use super::BuilderView;
-use crate::domain::timetable::{Kind, TITLE_MAX};
+use domain::timetable::{Kind, TITLE_MAX};
 use crate::organizer::pages::{general_error, OrgField};
 use crate::plumbing::param;
+use domain::timetable::{Kind, TITLE_MAX};
+use crate::organizer::pages::{general_error, param, OrgField};
 use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Form, FormError, Notice, PageTitle, SubmitButton};
 
 const NO_ROOMS: &str = "This event has no rooms yet. Add them, with each day's opening hours, before building the schedule.";

@@ -8,7 +8,7 @@ use leptos::web_sys;
 
 use super::api::{PlaceItem, UnplaceItem};
 use super::{BuilderDay, BuilderItem, BuilderView};
-use crate::domain::schedule::{check, Context, DayHours, Placement, Verdict, GRID_MINUTES};
+use domain::schedule::{check, Context, DayHours, Placement, Verdict, GRID_MINUTES};
 
 const DRAG_HINT: &str = "Drag a talk onto the grid, or use “Place…” to choose a day, room and time with the keyboard. Drop a placed talk here to unschedule it.";
 const NOTHING_LEFT: &str = "Every accepted talk is on the schedule.";

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use crate::domain::ical::{calendar, CalEvent, CONTENT_TYPE};
-use crate::domain::timetable::{Change, Kind, Slot};
-use crate::domain::zoned::zone;
+use crate::formats::ical::{calendar, CalEvent, CONTENT_TYPE};
+use domain::timetable::{Change, Kind, Slot};
+use crate::formats::zoned::zone;
 use crate::entities::{event, user};
 use crate::error::AppResult;
 use crate::mail::{outbox, templates, Attachment, Email};

@@ -2,6 +2,8 @@
 //! grid (by mouse or by the "Place…" form), the server checks every move with
 //! `domain::schedule::check`, and publishing freezes a version with its changelog.
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod builder;
 pub mod builder_page;
 pub mod grid;
 pub mod place_page;
@@ -18,8 +20,8 @@ pub mod service;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::schedule::{Placement, Room, Unavailable};
-use crate::domain::timetable::Kind;
+use domain::schedule::{Placement, Room, Unavailable};
+use domain::timetable::Kind;
 use crate::events::EventSummary;
 
 /// One event day on the grid: its opening instants and the local clock label of every 5-minute row.
@@ -39,11 +41,11 @@ impl BuilderDay {
     /// The row an instant falls on (None outside the day).
     pub fn row_of(&self, t: DateTime<Utc>) -> Option<usize> {
         let minutes = (t - self.start).num_minutes();
-        (minutes >= 0 && t < self.end).then_some((minutes / crate::domain::schedule::GRID_MINUTES) as usize)
+        (minutes >= 0 && t < self.end).then_some((minutes / domain::schedule::GRID_MINUTES) as usize)
     }
 
     pub fn instant_of(&self, row: usize) -> DateTime<Utc> {
-        self.start + Duration::minutes(row as i64 * crate::domain::schedule::GRID_MINUTES)
+        self.start + Duration::minutes(row as i64 * domain::schedule::GRID_MINUTES)
     }
 }
 

@@ -8,9 +8,9 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection
 use super::service::{load, Loaded};
 use super::{placements_except, BuilderItem};
 use crate::db::BeginWrite;
-use crate::domain::schedule::{check, Context};
-use crate::domain::timetable::{check_title, parse_minutes, Kind};
-use crate::domain::zoned::local_to_utc;
+use domain::schedule::{check, Context};
+use domain::timetable::{check_title, parse_minutes, Kind};
+use crate::formats::zoned::local_to_utc;
 use crate::entities::{event, schedule_item, schedule_state};
 use crate::error::{AppError, AppResult, FieldError};
 

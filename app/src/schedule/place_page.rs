@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{load_builder, PlaceItem, UnplaceItem};
 use super::{BuilderItem, BuilderView};
-use crate::domain::timetable::Kind;
+use domain::timetable::Kind;
 use crate::error::AppError;
 use crate::organizer::pages::{general_error, OrgField};
 use crate::plumbing::param;

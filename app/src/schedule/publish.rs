@@ -9,19 +9,12 @@ use super::place::lock;
 use super::service::{load, Loaded};
 use super::{room_label, VersionRow, VersionView, VersionsView};
 use crate::db::BeginWrite;
-use crate::domain::timetable::{changelog, Change, Slot, SlotSpeaker, TITLE_MAX};
-use crate::domain::zoned::zone;
+use domain::timetable::{changelog, Change, Slot, SlotSpeaker, TITLE_MAX};
+use crate::formats::zoned::zone;
 use crate::entities::{event, schedule_version, user};
 use crate::error::{AppError, AppResult};
+use crate::published::{latest, snapshot_of};
 use crate::state::AppState;
-
-pub async fn latest(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Option<schedule_version::Model>> {
-    Ok(schedule_version::Entity::find()
-        .filter(schedule_version::Column::EventId.eq(event_id))
-        .order_by_desc(schedule_version::Column::Number)
-        .one(db)
-        .await?)
-}
 
 /// The placed items as a version would freeze them, in time then room order.
 pub fn slots(loaded: &Loaded) -> Vec<Slot> {
@@ -50,13 +43,6 @@ pub fn slots(loaded: &Loaded) -> Vec<Slot> {
     let position = |s: &Slot| s.room_ids.first().and_then(|r| loaded.rooms.iter().position(|x| x.id == *r)).unwrap_or(0);
     slots.sort_by_key(|s| (s.start, position(s), s.item));
     slots
-}
-
-pub fn snapshot_of(v: &schedule_version::Model) -> AppResult<Vec<Slot>> {
-    serde_json::from_str(&v.snapshot).map_err(|e| {
-        tracing::error!(version = v.id, "unreadable schedule snapshot: {e}");
-        AppError::Internal
-    })
 }
 
 fn changes_of(v: &schedule_version::Model) -> Vec<Change> {
@@ -90,7 +76,7 @@ pub fn version_row(v: &schedule_version::Model, tz: Tz) -> VersionRow {
     VersionRow {
         number: v.number,
         name: v.name.clone(),
-        published: crate::domain::zoned::long_label(v.published_at, tz),
+        published: crate::formats::zoned::long_label(v.published_at, tz),
         changes: changes_of(v).iter().map(|c| change_line(c, tz)).collect(),
     }
 }
@@ -165,7 +151,7 @@ pub async fn versions_view(db: &impl ConnectionTrait, e: &event::Model) -> AppRe
         .order_by_desc(schedule_version::Column::Number)
         .all(db)
         .await?;
-    Ok(VersionsView { event: crate::events::service::summary(e), versions: rows.iter().map(|v| version_row(v, tz)).collect() })
+    Ok(VersionsView { event: crate::events::summary::summary(e), versions: rows.iter().map(|v| version_row(v, tz)).collect() })
 }
 
 /// Version `number` of `e`, grouped by day, as it was published.
@@ -189,5 +175,5 @@ pub async fn version_view(db: &impl ConnectionTrait, e: &event::Model, number: i
             _ => days.push((day, vec![line])),
         }
     }
-    Ok(VersionView { event: crate::events::service::summary(e), version: version_row(&v, tz), days })
+    Ok(VersionView { event: crate::events::summary::summary(e), version: version_row(&v, tz), days })
 }

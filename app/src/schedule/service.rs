@@ -2,15 +2,15 @@
 //! (created on first read), and everything is gathered into what the builder and the rules need.
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use super::{placements_except, BuilderDay, BuilderItem, BuilderView, Placed, WarningRow};
-use crate::domain::review::holds_slot;
-use crate::domain::schedule::{check, Context, DayHours, Room, Unavailable, GRID_MINUTES};
-use crate::domain::timetable::Kind;
-use crate::domain::zoned::zone;
+use super::{placements_except, BuilderItem, Placed, WarningRow};
+use domain::review::holds_slot;
+use domain::schedule::{check, Context, DayHours, Room, Unavailable};
+use domain::timetable::Kind;
+use crate::formats::zoned::zone;
 use crate::entities::{event, event_day, format, proposal, schedule_item, track};
 use crate::error::AppResult;
 use crate::selection::deliberation::{decision_of, decisions_of, response_of};
@@ -118,7 +118,7 @@ pub async fn sync_talks(
     items_of(db, event_id).await
 }
 
-fn local_hhmm(t: DateTime<Utc>, tz: Tz) -> String {
+pub(super) fn local_hhmm(t: DateTime<Utc>, tz: Tz) -> String {
     t.with_timezone(&tz).format("%H:%M").to_string()
 }
 
@@ -187,35 +187,4 @@ pub async fn load(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc
         .collect();
     let unavailable = crate::availability::service::unavailable_in(db, e.id).await?;
     Ok(Loaded { event: e.clone(), tz, rooms, days, items, unavailable, formats, tracks })
-}
-
-fn builder_day(d: &event_day::Model, h: DayHours, tz: Tz) -> BuilderDay {
-    let steps = ((h.end - h.start).num_minutes() / GRID_MINUTES).max(0);
-    BuilderDay {
-        date: d.day.format("%Y-%m-%d").to_string(),
-        label: d.day.format("%A %-d %B").to_string(),
-        start: h.start,
-        end: h.end,
-        rows: (0..steps).map(|i| local_hhmm(h.start + Duration::minutes(i * GRID_MINUTES), tz)).collect(),
-    }
-}
-
-/// The builder page of `e`.
-pub async fn builder_view(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc>) -> AppResult<BuilderView> {
-    let loaded = load(db, e, now).await?;
-    let latest = super::publish::latest(db, e.id).await?;
-    let pending = super::publish::pending(&loaded, latest.as_ref())?;
-    Ok(BuilderView {
-        event: crate::events::service::summary(e),
-        time_zone: loaded.tz.to_string(),
-        rooms: loaded.rooms.clone(),
-        days: loaded.days.iter().map(|(d, h)| builder_day(d, *h, loaded.tz)).collect(),
-        warnings: loaded.warnings(),
-        pending,
-        latest: latest.map(|v| super::publish::version_row(&v, loaded.tz)),
-        formats: loaded.formats.iter().filter(|f| !f.hidden).map(|f| (f.id, f.name.clone())).collect(),
-        tracks: loaded.tracks.iter().filter(|t| !t.hidden).map(|t| (t.id, t.name.clone())).collect(),
-        unavailable: loaded.unavailable,
-        items: loaded.items,
-    })
 }

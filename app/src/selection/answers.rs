@@ -9,11 +9,11 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Que
 
 use super::deliberation::{decisions_of, published_of, response_of};
 use super::{ConfirmationView, LinkState, SpeakerSide};
-use crate::auth::crypto::token_hash;
+use crate::crypto::token_hash;
 use crate::db::BeginWrite;
-use crate::domain::cfp::{Choice, ProposalState};
-use crate::domain::review::{can_respond, holds_slot, speaker_status, Decision, Response};
-use crate::domain::zoned::{long_label, zone};
+use domain::cfp::{Choice, ProposalState};
+use domain::review::{can_respond, holds_slot, speaker_status, Decision, Response};
+use crate::formats::zoned::{long_label, zone};
 use crate::entities::{decision, event, proposal, review_settings, user};
 use crate::error::{AppError, AppResult};
 use crate::review::settings::{record, settings_of};
@@ -139,7 +139,7 @@ pub async fn answer_as_speaker(
     answer: Response,
     now: DateTime<Utc>,
 ) -> AppResult<String> {
-    let p = crate::cfp::proposals::as_speaker(db, code, me).await?;
+    let p = crate::cfp::access::as_speaker(db, code, me).await?;
     let d = decision::Entity::find().filter(decision::Column::ProposalId.eq(p.id)).one(db).await?;
     let nothing = || AppError::Conflict("There is no acceptance to answer for this proposal.".into());
     let a = match d {

@@ -11,7 +11,7 @@ use super::SelectionFilters;
 #[cfg(feature = "ssr")]
 use crate::auth::guard::{event_access, EventAccess};
 #[cfg(feature = "ssr")]
-use crate::domain::roles::ORGANISERS;
+use domain::roles::ORGANISERS;
 
 #[cfg(feature = "ssr")]
 fn settings_page(slug: &str, flag: &str, anchor: &str) -> String {
@@ -173,7 +173,7 @@ pub async fn load_confirmation(token: String) -> Result<ConfirmationView, AppErr
 /// Confirms or declines from the mailed link (`answer` = "confirm" | "decline", from the button pressed).
 #[server(endpoint = "selection/answer")]
 pub async fn answer_confirmation(token: String, answer: String) -> Result<(), AppError> {
-    use crate::domain::cfp::Choice;
+    use domain::cfp::Choice;
     let state = crate::state::app_state();
     let response = super::answers::parse_answer(&answer)?;
     super::answers::answer_by_link(&state.db, &token, response, state.clock.now()).await?;
@@ -184,7 +184,7 @@ pub async fn answer_confirmation(token: String, answer: String) -> Result<(), Ap
 /// Confirms or declines as a signed-in speaker of the proposal; `back` = "list" returns to "My proposals".
 #[server(endpoint = "selection/answer_mine")]
 pub async fn answer_my_acceptance(code: String, answer: String, back: Option<String>) -> Result<(), AppError> {
-    use crate::domain::cfp::Choice;
+    use domain::cfp::Choice;
     let state = crate::state::app_state();
     let me = crate::auth::guard::require_user(&state.db).await?;
     let response = super::answers::parse_answer(&answer)?;

@@ -4,8 +4,10 @@ use std::collections::{HashMap, HashSet};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::{LogLine, SelectionLogView};
-use crate::domain::roles::{self, REVIEWERS};
-use crate::domain::zoned::{long_label, zone};
+use domain::roles::{self, REVIEWERS};
+use crate::formats::zoned::{long_label, zone};
+use domain::roles::Role;
+use crate::formats::zoned::{long_label, zone};
 use crate::entities::{event, membership, proposal, selection_log, user};
 use crate::error::AppResult;
 use crate::review::settings::settings_of;
@@ -70,7 +72,7 @@ pub async fn log_view(db: &impl ConnectionTrait, e: &event::Model, now: chrono::
     let anonymous = settings_of(db, e.id, now).await?.anonymous;
     let tz = zone(&e.time_zone);
     Ok(SelectionLogView {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         lines: rows
             .into_iter()
             .map(|r| LogLine {

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::{Deliberation, DeliberationRow, ScoreLine, SelectionFilters, SlotCount, Sort, Suggestion};
-use crate::domain::cfp::{Choice, Language, Level, ProposalState};
-use crate::domain::review::{holds_slot, one_decimal, promotion_candidate, Decision, Response, Stats};
+use domain::cfp::{Choice, Language, Level, ProposalState};
+use domain::review::{holds_slot, one_decimal, promotion_candidate, Decision, Response, Stats};
 use crate::entities::{decision, event, format, proposal, review, selection_log, user};
 use crate::error::AppResult;
 use crate::organizer::proposals::{event_proposals, Loaded};
@@ -280,7 +280,7 @@ pub async fn load(
         })
         .collect();
     Ok(Deliberation {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         anonymous: settings.anonymous,
         reviews_open: is_open(&settings, now),
         formats: all.formats.iter().map(|f| (f.id.to_string(), f.name.clone())).collect(),

@@ -8,12 +8,12 @@ use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::deliberation::{decision_of, decisions_of, published_of, PROMOTE};
-use crate::auth::crypto::{new_token, token_hash};
+use crate::crypto::{new_token, token_hash};
 use crate::db::BeginWrite;
-use crate::domain::cfp::{Choice, ProposalState};
-use crate::domain::decision_mail::{render, Values};
-use crate::domain::review::{can_respond, feedback_error, Decision};
-use crate::domain::zoned::{long_label, zone};
+use domain::cfp::{Choice, ProposalState};
+use domain::decision_mail::{render, Values};
+use domain::review::{can_respond, feedback_error, Decision};
+use crate::formats::zoned::{long_label, zone};
 use crate::entities::{decision, event, proposal, review_settings, speaker_profile, user};
 use crate::error::{AppError, AppResult};
 use crate::mail::templates::escape;

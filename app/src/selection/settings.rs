@@ -8,10 +8,14 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection
 use super::{FormatSlots, SelectionSettingsView, TemplateView};
 use crate::cfp::settings::formats_of;
 use crate::db::BeginWrite;
-use crate::domain::cfp::Choice;
-use crate::domain::decision_mail::{default_template, template_errors, PLACEHOLDERS};
-use crate::domain::review::{reviews_open, Decision};
-use crate::domain::zoned::{long_label, utc_to_input, zone};
+use domain::cfp::Choice;
+use domain::decision_mail::{default_template, template_errors, PLACEHOLDERS};
+use domain::review::{reviews_open, Decision};
+use crate::formats::zoned::{long_label, utc_to_input, zone};
+use domain::cfp::Choice;
+use domain::decision_mail::{default_template, template_errors, PLACEHOLDERS};
+use domain::review::{reviews_open, Decision};
+use crate::formats::zoned::{local_to_utc, long_label, utc_to_input, zone};
 use crate::entities::{decision_template, event, format, review_settings, user};
 use crate::error::{AppError, AppResult};
 use crate::plumbing::optional_instant;
@@ -96,7 +100,7 @@ pub async fn view(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc
         })
         .collect();
     Ok(SelectionSettingsView {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         time_zone: tz.to_string(),
         anonymous: s.anonymous,
         hide_scores_until_reviewed: s.hide_scores_until_reviewed,

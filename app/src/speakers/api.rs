@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use super::{ProfileData, TalkData};
 #[cfg(feature = "ssr")]
-use crate::domain::{cfp::TalkForm, profile::ProfileForm};
+use domain::{cfp::TalkForm, profile::ProfileForm};
 use crate::error::AppError;
 
 #[server(endpoint = "speakers/profile")]

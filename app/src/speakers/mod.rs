@@ -12,8 +12,8 @@ pub mod talks;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::cfp::TalkForm;
-use crate::domain::profile::ProfileForm;
+use domain::cfp::TalkForm;
+use domain::profile::ProfileForm;
 
 /// The profile page's data.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

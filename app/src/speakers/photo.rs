@@ -6,9 +6,9 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use sea_orm::{ActiveModelTrait, Set};
 
-use crate::auth::crypto::new_code;
+use crate::crypto::new_code;
 use crate::auth::session::{session_token, user_for_token};
-use crate::domain::profile::{check_photo, PhotoProblem};
+use domain::profile::{check_photo, PhotoProblem};
 use crate::entities::user;
 use crate::error::AppError;
 use crate::state::AppState;

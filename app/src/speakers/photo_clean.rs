@@ -9,7 +9,7 @@ use image::codecs::png::PngEncoder;
 use image::error::{ImageError, LimitErrorKind};
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
-use crate::domain::profile::{PhotoProblem, PHOTO_MAX_SIDE};
+use domain::profile::{PhotoProblem, PHOTO_MAX_SIDE};
 
 /// JPEG quality of re-encoded photos: no visible loss at profile sizes.
 const JPEG_QUALITY: u8 = 90;

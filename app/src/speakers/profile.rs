@@ -3,7 +3,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use super::ProfileData;
-use crate::domain::profile::{profile_errors, ProfileForm};
+use domain::profile::{profile_errors, ProfileForm};
 use crate::entities::{speaker_profile as profile, user};
 use crate::error::{AppError, AppResult};
 
@@ -27,16 +27,7 @@ pub fn form_of(p: &profile::Model) -> ProfileForm {
     }
 }
 
-/// Where a profile's photo is shown from: the uploaded file first, else the given URL.
-pub fn photo_src(p: &profile::Model) -> Option<String> {
-    if !p.photo_file.is_empty() {
-        Some(format!("/media/photos/{}", p.photo_file))
-    } else if !p.photo_url.is_empty() {
-        Some(p.photo_url.clone())
-    } else {
-        None
-    }
-}
+pub use crate::published::photo_src;
 
 /// The profile page's data; a person without a profile starts from their account name.
 pub async fn data(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<ProfileData> {

@@ -3,8 +3,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::TalkData;
-use crate::cfp::proposals::talk_form_of;
-use crate::domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
+use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
 use crate::entities::{event, proposal, talk, user};
 use crate::error::{AppError, AppResult};
 
@@ -20,6 +19,12 @@ fn checked(form: &TalkForm) -> AppResult<()> {
 /// Adds a talk to `me`'s library.
 pub async fn insert(db: &impl ConnectionTrait, me: &user::Model, form: &TalkForm, now: DateTime<Utc>) -> AppResult<talk::Model> {
     checked(form)?;
+    store(db, me, form, now).await
+}
+
+/// Adds a talk that the caller has already checked at least as strictly as `insert` does (a
+/// proposal's own check is: the event's levels and languages are among all of them).
+pub async fn store(db: &impl ConnectionTrait, me: &user::Model, form: &TalkForm, now: DateTime<Utc>) -> AppResult<talk::Model> {
     Ok(talk::ActiveModel {
         owner_id: Set(me.id),
         title: Set(form.title.trim().into()),
@@ -70,4 +75,16 @@ pub async fn data(db: &impl ConnectionTrait, me: &user::Model, id: i32) -> AppRe
 pub async fn list(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<Vec<TalkData>> {
     let talks = talk::Entity::find().filter(talk::Column::OwnerId.eq(me.id)).order_by_desc(talk::Column::UpdatedAt).all(db).await?;
     Ok(talks.iter().map(|t| TalkData { id: t.id, talk: talk_form_of(t), proposals: vec![] }).collect())
+}
+
+/// The form of a talk in the library, as the editor shows it.
+pub fn talk_form_of(t: &talk::Model) -> TalkForm {
+    TalkForm {
+        title: t.title.clone(),
+        summary: t.summary.clone(),
+        details: t.details.clone(),
+        level: t.level.clone(),
+        language: t.language.clone(),
+        references: t.references.clone(),
+    }
 }

@@ -56,18 +56,18 @@ fn titles_text_areas_and_forms_come_from_ui() {
 
 #[test]
 fn inner_html_is_only_rendered_markdown() {
-    // Fields named `…_html` hold `ui::markdown::render_markdown` output (sanitised).
+    // `SafeHtml` is made only by `ui::markdown::render_markdown` (sanitised); `.html()` is its text.
     let found = offenders(|rel, text| {
         lines_with(rel, text, "inner_html=")
             .into_iter()
             .filter(|l| {
                 let expr = l.split("inner_html=").nth(1).unwrap_or("");
-                let ident: String = expr.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.').collect();
-                !ident.trim_end_matches(".clone").ends_with("_html")
+                let call: String = expr.chars().take_while(|c| c.is_alphanumeric() || "_.()".contains(*c)).collect();
+                !call.ends_with("_html.html()")
             })
             .collect()
     });
-    assert!(found.is_empty(), "inner_html must be fed rendered Markdown (a `…_html` field):\n{}", found.join("\n"));
+    assert!(found.is_empty(), "inner_html must be fed a SafeHtml (`….html()` of a `…_html` field):\n{}", found.join("\n"));
 }
 
 /// The `{…}` expressions between `<tag…>` and `</tag>` in `text`.

@@ -24,7 +24,7 @@ pub struct PagePolicy<'a> {
 
 /// The policy for `path` as the server renders it.
 pub fn policy_for(path: &str, nonce: Option<&str>, reload_socket: Option<(&str, u32)>) -> String {
-    let attendee = crate::agenda::is_attendee_page(path);
+    let attendee = domain::agenda::is_attendee_page(path);
     policy(PagePolicy {
         // While developing with `cargo leptos watch`, the reload script needs the nonce everywhere.
         nonce: if attendee && reload_socket.is_none() { None } else { nonce },

@@ -3,8 +3,8 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use super::flash::FlashedForm;
-use crate::auth::crypto::{new_token, token_hash};
-use crate::domain::form_flash::FLASH_MINUTES;
+use crate::crypto::{new_token, token_hash};
+use crate::formats::form_flash::FLASH_MINUTES;
 use crate::entities::form_flash;
 use crate::error::{AppError, AppResult};
 

@@ -3,12 +3,14 @@ pub mod flash;
 pub mod form;
 pub mod layout;
 pub mod outcome;
+pub mod safe_html;
 pub mod title;
 
 pub use flash::{chosen, ticked, typed_or, Form};
 pub use form::{action_error, field_error, Check, Choices, Field, FormError, Notice, OrgField, Select, SubmitButton, TextArea, TextBox};
 pub use layout::{use_current_user, Layout, NotFoundNotice};
 pub use outcome::{outcome, query_flag};
+pub use safe_html::SafeHtml;
 pub use title::PageTitle;
 #[cfg(feature = "ssr")]
 pub mod flash_store;

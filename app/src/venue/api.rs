@@ -7,9 +7,9 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::auth::guard::event_access;
 #[cfg(feature = "ssr")]
-use crate::domain::roles::ORGANISERS;
+use domain::roles::ORGANISERS;
 #[cfg(feature = "ssr")]
-use crate::domain::venue::RoomForm;
+use domain::venue::RoomForm;
 #[cfg(feature = "ssr")]
 use crate::organizer::service::for_row;
 #[cfg(feature = "ssr")]

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use super::api::{load_venue, AddRoom, DeleteRoom, MoveRoom, SaveDayHours, UpdateRoom};
 use super::{DayRow, RoomRow};
-use crate::domain::venue::{ROOM_CAPACITY_MAX, ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX};
+use domain::venue::{ROOM_CAPACITY_MAX, ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX};
 use crate::error::AppError;
 use crate::organizer::pages::{general_error, row_error, row_has_error, OrgField};
 use crate::plumbing::param;

@@ -7,9 +7,9 @@ use sea_orm::{
 
 use super::{DayRow, RoomRow, VenueView};
 use crate::db::BeginWrite;
-use crate::domain::schedule::DayHours;
-use crate::domain::venue::{day_hours_errors, parse_capacity, room_errors, RoomForm, DEFAULT_CLOSES, DEFAULT_OPENS};
-use crate::domain::zoned::{local_to_utc, zone};
+use domain::schedule::DayHours;
+use domain::venue::{day_hours_errors, parse_capacity, room_errors, RoomForm, DEFAULT_CLOSES, DEFAULT_OPENS};
+use crate::formats::zoned::{local_to_utc, zone};
 use crate::entities::{event, event_day, room, schedule_item};
 use crate::error::{AppError, AppResult};
 use crate::plumbing::{is_unique_violation, unique_violation_as};
@@ -209,7 +209,7 @@ pub async fn venue_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResul
     let rooms = rooms_of(db, e.id).await?;
     let days = days_of(db, e).await?;
     Ok(VenueView {
-        event: crate::events::service::summary(e),
+        event: crate::events::summary::summary(e),
         time_zone: zone(&e.time_zone).to_string(),
         rooms: rooms
             .into_iter()

@@ -2,7 +2,7 @@
 //! the site nor breaks the answer, one live mailed link per purpose, guessable passwords refused.
 use std::time::Duration;
 
-use app::auth::crypto::token_hash;
+use app::crypto::token_hash;
 use app::entities::{membership, role_invitation, user, user_token};
 use estrade_tests::http::{call, client, sign_up};
 use estrade_tests::{db_test, Backend, TestApp};

@@ -26,7 +26,7 @@ async fn refused(app: &TestApp, path: &str, status: u16) {
 }
 
 async fn event(app: &TestApp, slug: &str, visibility: &str) {
-    let form = app::domain::events::EventForm { visibility: visibility.into(), ..estrade_tests::cfp::event_form(slug) };
+    let form = domain::events::EventForm { visibility: visibility.into(), ..estrade_tests::cfp::event_form(slug) };
     app::events::service::create(&app.state.db, &form, app.state.clock.now()).await.expect("event created");
 }
 

@@ -1,7 +1,7 @@
 //! The benchmark seed (`server seed-bench`, used by `make bench`) loads on SQLite and PostgreSQL:
 //! 300 talks in 12 rooms over 3 days by 200 speakers, published as v1 with no room or speaker
 //! double-booked, and the builder reports no conflict. No timings are asserted here.
-use app::domain::timetable::{Kind, Slot};
+use domain::timetable::{Kind, Slot};
 use app::entities::{event_day, proposal, proposal_speaker, room, schedule_version, speaker_profile, track};
 use estrade_tests::http::{call, client, get_text, sign_in};
 use estrade_tests::{db_test, Backend, TestApp};
@@ -45,7 +45,7 @@ db_test!(the_bench_seed_loads_a_large_conflict_free_published_schedule, |backend
 
     let versions = schedule_version::Entity::find().filter(schedule_version::Column::EventId.eq(e.id)).all(db).await.unwrap();
     assert_eq!(versions.len(), 1, "published once");
-    let slots = app::schedule::publish::snapshot_of(&versions[0]).unwrap();
+    let slots = app::published::snapshot_of(&versions[0]).unwrap();
     assert_eq!(slots.iter().filter(|s| s.kind == Kind::Talk).count(), 300, "every talk is in the published version");
     assert!(slots.iter().any(|s| s.kind == Kind::Lunch && s.room_ids.len() == 12), "lunch spans all rooms");
     assert_no_double_booking(&slots);

@@ -115,7 +115,7 @@ async fn screenshot_running_server() {
         b.goto(&format!("{base}{path}")).await;
         if !javascript {
             b.wait_for_text("Estrade").await;
-        } else if app::agenda::is_attendee_page(path.split('?').next().unwrap_or_default()) {
+        } else if domain::agenda::is_attendee_page(path.split('?').next().unwrap_or_default()) {
             b.wait_agenda_script().await;
         } else {
             b.wait_hydrated().await;

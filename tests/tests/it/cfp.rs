@@ -1,7 +1,7 @@
 //! Call for papers, speaker side, through the real router on SQLite and PostgreSQL.
 use std::time::Duration;
 
-use app::domain::zoned::local_to_utc;
+use app::formats::zoned::local_to_utc;
 use estrade_tests::cfp::{code_of, event_with_cfp, proposal_count, proposal_form, send, with, ABSTRACT};
 use estrade_tests::http::{call, client, get_text, sign_up};
 use estrade_tests::{db_test, Backend, TestApp};
@@ -131,7 +131,7 @@ db_test!(markdown_is_stored_as_typed_and_rendered_inert, |backend: Backend| asyn
     let res = send(&c, &app, "cfp/save", &form).await;
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
     let code = code_of(&app, TITLE).await;
-    let stored = app::cfp::proposals::as_speaker(&app.state.db, &code, &speaker(&app, "mal@example.org").await).await.unwrap();
+    let stored = app::cfp::access::as_speaker(&app.state.db, &code, &speaker(&app, "mal@example.org").await).await.unwrap();
     assert_eq!(stored.summary, nasty.trim(), "stored as typed");
 
     let json: serde_json::Value = call(&c, &app, "cfp/proposal", &[("code", &code)]).await.json().await.unwrap();

@@ -1,13 +1,13 @@
 //! The demo data loads on SQLite and PostgreSQL and tells the story the README promises.
-use app::domain::cfp::Choice;
-use app::domain::review::Decision;
+use domain::cfp::Choice;
+use domain::review::Decision;
 use app::entities::{decision, event, proposal, review};
 use estrade_tests::http::{call, client, sign_in};
 use estrade_tests::{db_test, Backend, TestApp};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 fn paris_today() -> chrono::NaiveDate {
-    chrono::Utc::now().with_timezone(&app::domain::zoned::zone("Europe/Paris")).date_naive()
+    chrono::Utc::now().with_timezone(&app::formats::zoned::zone("Europe/Paris")).date_naive()
 }
 
 db_test!(the_demo_seed_tells_the_selection_story, |backend: Backend| async move {

@@ -202,7 +202,7 @@ db_test!(a_draft_event_has_no_public_schedule, |backend: Backend| async move {
     assert_eq!(s.call("publish", &[("name", "")]).await.text().await.unwrap(), "1");
     let db = &s.c.app.state.db;
     let mut e: event::ActiveModel = event::Entity::find_by_id(s.c.event).one(db).await.unwrap().unwrap().into();
-    e.visibility = Set(app::domain::events::Visibility::Draft.as_str().into());
+    e.visibility = Set(domain::events::Visibility::Draft.as_str().into());
     e.update(db).await.unwrap();
     let talk = format!("talk/{}.ics", s.codes[0]);
     let faved = format!("faved.ics?talks={}", s.codes[0]);

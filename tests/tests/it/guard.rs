@@ -2,12 +2,12 @@
 //! memberships there, and instance admins hold every role. Which server function admits which
 //! role set is checked endpoint by endpoint in `access_matrix`.
 use app::auth::guard::event_roles;
-use app::domain::roles::Role;
+use domain::roles::Role;
 use estrade_tests::review::PASSWORD;
 use estrade_tests::{db_test, Backend, TestApp};
 
 async fn event(app: &TestApp, slug: &str) -> app::entities::event::Model {
-    let form = app::domain::events::EventForm {
+    let form = domain::events::EventForm {
         slug: slug.into(),
         name: format!("Event {slug}"),
         city: "Lille".into(),

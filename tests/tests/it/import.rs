@@ -3,7 +3,7 @@
 //! its first problem and writes nothing; an event that has a schedule is refused; and an export
 //! imported into another event exports the same schedule again (JSON and XML). The limits and
 //! the imported speakers (never an existing account; claimed by mailed link) have their modules.
-use app::domain::cfp::{Choice, ProposalState};
+use domain::cfp::{Choice, ProposalState};
 use app::entities::{decision, proposal, proposal_speaker, schedule_version, speaker_profile, user};
 use chrono::Utc;
 use estrade_tests::cfp::{code_of, event_with_cfp, proposal_form, send, with};

@@ -144,7 +144,7 @@ db_test!(a_role_given_to_a_new_email_waits_for_that_email_to_be_verified, |backe
 
 /// A schedule mail to `to` carrying a one-talk calendar file named `cloud-nord.ics`.
 fn calendar_mail(to: &str, title: &str) -> app::mail::Email {
-    use app::domain::ical::{calendar, CalEvent, CONTENT_TYPE};
+    use app::formats::ical::{calendar, CalEvent, CONTENT_TYPE};
     use app::mail::{templates, Attachment};
     let start = chrono::Utc::now();
     let talk = CalEvent {

@@ -250,7 +250,7 @@ db_test!(only_the_events_organisers_reach_the_builder, |backend: Backend| async 
     sign_in(&speaker, app, "ada@example.org", PASSWORD).await;
     let other = app::events::service::create(
         &app.state.db,
-        &app::domain::events::EventForm {
+        &domain::events::EventForm {
             slug: "other-conf".into(),
             name: "Other".into(),
             city: "Lille".into(),

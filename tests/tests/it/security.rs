@@ -103,7 +103,7 @@ db_test!(admin_actions_need_an_admin_and_roles_are_per_event, |backend: Backend|
 
 db_test!(draft_events_are_hidden_from_outsiders, |backend: Backend| async move {
     let app = TestApp::start(backend).await;
-    let form = app::domain::events::EventForm {
+    let form = domain::events::EventForm {
         slug: "secret-2027".into(), name: "Secret".into(), city: "Lille".into(), venue: "Hall".into(),
         time_zone: "Europe/Paris".into(), start_date: "2027-01-01".into(), end_date: "2027-01-01".into(),
         description: String::new(), visibility: "draft".into(),

@@ -7,7 +7,7 @@ use estrade_tests::{db_test, Backend, TestApp};
 
 /// A public Europe/Paris event over the spring clock change (27–29 March 2027).
 async fn event(app: &TestApp, slug: &str) -> app::entities::event::Model {
-    let form = app::domain::events::EventForm {
+    let form = domain::events::EventForm {
         slug: slug.into(),
         name: format!("Event {slug}"),
         city: "Paris".into(),
@@ -146,7 +146,7 @@ db_test!(a_room_name_is_unique_per_event, |backend: Backend| async move {
     let raced = app::venue::service::add_room(
         &app.state.db,
         e.id,
-        &app::domain::venue::RoomForm { name: "Amphi".into(), ..Default::default() },
+        &domain::venue::RoomForm { name: "Amphi".into(), ..Default::default() },
         app.state.clock.now(),
     )
     .await

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::accounts::collect;
+use crate::accounts::collect;
 use crate::error::FieldError;
 
 pub const TITLE_MIN: usize = 5;

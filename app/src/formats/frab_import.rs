@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
-use crate::domain::timetable::Kind;
+use domain::timetable::Kind;
 
 /// A room name some tools write for an item spanning every room.
 pub const ALL_ROOMS: &str = "All rooms";

@@ -2,8 +2,8 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use serde_json::Value;
 
 use super::*;
-use crate::domain::programme::tests::session;
-use crate::domain::programme::{ProgrammeRoom, ProgrammeTrack, Speaker};
+use domain::programme::fixtures::session;
+use domain::programme::{ProgrammeRoom, ProgrammeTrack, Speaker};
 
 const BASE: &str = "https://estrade.example/";
 

@@ -2,7 +2,7 @@
 use serde::{Deserialize, Serialize};
 use validator::ValidateUrl;
 
-use crate::domain::accounts::collect;
+use crate::accounts::collect;
 use crate::error::FieldError;
 
 /// The largest photo accepted, in bytes.

@@ -1,6 +1,6 @@
 //! The mails that announce decisions: built-in wording per decision, placeholders, and the checks an
 //! organiser's own wording must pass.
-use crate::domain::review::Decision;
+use crate::review::Decision;
 use crate::error::FieldError;
 
 pub const SUBJECT_MAX: usize = 200;
@@ -121,7 +121,7 @@ slots, and this one was not selected this time.\n\n{feedback}\n\nWe hope to see 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::cfp::Choice;
+    use crate::cfp::Choice;
 
     fn values() -> Values {
         Values {

@@ -148,8 +148,9 @@ pub fn overlapping_pairs(sessions: &[&Session]) -> Vec<(usize, usize)> {
     pairs
 }
 
-#[cfg(test)]
-pub(crate) mod tests {
+/// Small programmes for tests, here and in the server crates (feature `fixtures`).
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures {
     use super::*;
     use chrono::TimeZone;
 

@@ -1,19 +1,38 @@
-//! Reads a published version into a `Programme`: the frozen slots, the talks' public details
+//! The published programme, one read model for every area that shows it (agenda, exports, REST,
+//! favourites, interest, schedule mails): reads a published version into a `Programme`: the frozen slots, the talks' public details
 //! (abstract, level, language) and the speakers' public profiles. Nothing unpublished is read.
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::domain::programme::{Programme, ProgrammeRoom, ProgrammeTrack, Session, Speaker, SpeakerRef};
-use crate::domain::timetable::Slot;
-use crate::domain::zoned::{long_label, zone};
+use domain::programme::{Programme, ProgrammeRoom, ProgrammeTrack, Session, Speaker, SpeakerRef};
+use domain::timetable::Slot;
+use crate::formats::zoned::{long_label, zone};
 use crate::entities::{event, proposal, room, schedule_version, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
-use crate::schedule::publish::{latest, snapshot_of};
+
+mod cache;
+pub use cache::ProgrammeCache;
+
+/// The newest published version of the event, if any.
+pub async fn latest(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Option<schedule_version::Model>> {
+    Ok(schedule_version::Entity::find()
+        .filter(schedule_version::Column::EventId.eq(event_id))
+        .order_by_desc(schedule_version::Column::Number)
+        .one(db)
+        .await?)
+}
+
+/// The slots a version froze.
+pub fn snapshot_of(v: &schedule_version::Model) -> AppResult<Vec<Slot>> {
+    serde_json::from_str(&v.snapshot).map_err(|e| {
+        tracing::error!(version = v.id, "unreadable schedule snapshot: {e}");
+        AppError::Internal
+    })
+}
 
 /// Version `number` of `e` (the latest when None), or NotFound when nothing is published.
 pub async fn version(db: &impl ConnectionTrait, e: &event::Model, number: Option<i32>) -> AppResult<schedule_version::Model> {
@@ -28,28 +47,6 @@ pub async fn version(db: &impl ConnectionTrait, e: &event::Model, number: Option
         }
     };
     found.ok_or(AppError::NotFound)
-}
-
-/// How long a built programme is reused: talk texts and profiles edited since show after this.
-const PROGRAMME_TTL: Duration = Duration::from_secs(60);
-
-/// Programmes built recently, by (event, version): signed-in visitors and page-cache misses reuse
-/// them instead of reading every talk and profile again.
-#[derive(Default)]
-pub struct ProgrammeCache(Mutex<HashMap<(i32, i32), (Instant, Arc<Programme>)>>);
-
-impl ProgrammeCache {
-    fn get(&self, key: (i32, i32)) -> Option<Arc<Programme>> {
-        let map = self.0.lock().ok()?;
-        map.get(&key).filter(|(at, _)| at.elapsed() < PROGRAMME_TTL).map(|(_, p)| p.clone())
-    }
-
-    fn put(&self, key: (i32, i32), p: Arc<Programme>) {
-        if let Ok(mut map) = self.0.lock() {
-            map.retain(|_, (at, _)| at.elapsed() < PROGRAMME_TTL);
-            map.insert(key, (Instant::now(), p));
-        }
-    }
 }
 
 /// The latest published programme of `e`, reused from `cache` while it is fresh.
@@ -197,7 +194,7 @@ fn public_speaker(code: String, name: &str, p: Option<&speaker_profile::Model>) 
         bio_md: text(|p| &p.bio),
         company: text(|p| &p.company),
         job_title: text(|p| &p.job_title),
-        photo: p.and_then(crate::speakers::profile::photo_src),
+        photo: p.and_then(photo_src),
         links,
         talks: Vec::new(),
     }
@@ -216,4 +213,15 @@ async fn tracks(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec<Progr
         .all(db)
         .await?;
     Ok(rows.into_iter().map(|t| ProgrammeTrack { name: t.name, colour: t.colour }).collect())
+}
+
+/// Where a profile's photo is shown from: the uploaded file first, else the given URL.
+pub fn photo_src(p: &speaker_profile::Model) -> Option<String> {
+    if !p.photo_file.is_empty() {
+        Some(format!("/media/photos/{}", p.photo_file))
+    } else if !p.photo_url.is_empty() {
+        Some(p.photo_url.clone())
+    } else {
+        None
+    }
 }

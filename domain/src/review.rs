@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::cfp::Choice;
+use crate::cfp::Choice;
 use crate::error::FieldError;
 
 pub const SCORE_MAX: i32 = 5;

@@ -1,10 +1,10 @@
-//! The background worker that drains the outbox.
+//! The background worker that drains the outbox (part of the server process, not of the app crate).
 use std::time::Duration;
 
 use tokio::sync::watch;
 
-use super::outbox;
-use crate::state::AppState;
+use app::mail::outbox;
+use app::state::AppState;
 
 const BATCH: u64 = 20;
 
@@ -30,7 +30,7 @@ pub async fn run(state: AppState, poll: Duration, mut shutdown: watch::Receiver<
 }
 
 /// Claims and sends one batch; returns how many mails it tried.
-pub async fn drain_once(state: &AppState) -> crate::error::AppResult<usize> {
+pub async fn drain_once(state: &AppState) -> app::error::AppResult<usize> {
     let rows = outbox::claim_due(&state.db, BATCH, state.clock.now()).await?;
     for row in &rows {
         match state.mailer.send(&state.config.mail_from, row).await {

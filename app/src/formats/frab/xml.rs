@@ -5,7 +5,7 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
 use super::{schedule_json, FrabConference, FrabDay, FrabEvent, FrabRoom, FrabRoot};
-use crate::domain::programme::Programme;
+use domain::programme::Programme;
 
 type W = Writer<Vec<u8>>;
 

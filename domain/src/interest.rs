@@ -54,7 +54,7 @@ pub fn interest(p: &Programme, stars: &HashMap<String, i64>) -> Vec<InterestRow>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::programme::tests::{programme, session};
+    use crate::programme::fixtures::{programme, session};
 
     #[test]
     fn talks_come_most_starred_first_and_crowded_when_stars_exceed_seats() {

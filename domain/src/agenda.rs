@@ -259,6 +259,54 @@ fn choices(p: &Programme) -> Choices {
     }
 }
 
+/// Whether `path` is one of the attendee pages, which are served as plain HTML with the small
+/// `/agenda.js` instead of the app's wasm: phones in a hallway download a few kilobytes, not megabytes.
+pub fn is_attendee_page(path: &str) -> bool {
+    let mut parts = path.trim_end_matches('/').split('/').skip(1);
+    let (Some("events"), Some(slug), Some(page)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let rest = parts.count();
+    !slug.is_empty()
+        && match page {
+            "agenda" | "my" | "now" | "changes" => rest == 0,
+            "talk" | "speaker" => rest == 1,
+            _ => false,
+        }
+}
+
 #[cfg(test)]
 #[path = "agenda_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod attendee_page_tests {
+    use super::is_attendee_page;
+
+    #[test]
+    fn attendee_pages_are_the_agenda_and_its_neighbours() {
+        for p in [
+            "/events/cn/agenda",
+            "/events/cn/agenda/",
+            "/events/cn/my",
+            "/events/cn/now",
+            "/events/cn/changes",
+            "/events/cn/talk/abc",
+            "/events/cn/speaker/xyz",
+        ] {
+            assert!(is_attendee_page(p), "{p}");
+        }
+        for p in [
+            "/",
+            "/events/cn",
+            "/events/cn/cfp",
+            "/events/cn/cfp/propose",
+            "/events/cn/talk",
+            "/events/cn/talk/a/b",
+            "/admin/events/cn/agenda",
+            "/events//agenda",
+        ] {
+            assert!(!is_attendee_page(p), "{p}");
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! Who may take the talks of an imported speaker: the owner of the address the schedule file gave,
 //! proven twice — they open the link mailed there, signed in with that very address, verified.
 //! Anyone else (another account, an unverified one) is told why and nothing moves.
-use crate::domain::accounts::normalize_email;
+use crate::accounts::normalize_email;
 
 /// A claim link works for two weeks.
 pub const CLAIM_TTL_DAYS: i64 = 14;

@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{ChangePassword, RequestPasswordReset, ResendVerification, ResetPassword, SignIn, SignUp, UpdateProfile, VerifyEmail};
+use crate::auth::api::{ChangePassword, RequestPasswordReset, ResendVerification, ResetPassword, SignIn, SignUp, UpdateProfile, VerifyEmail};
 use crate::ui::{action_error, field_error, use_current_user, Field, Form, FormError, Notice, PageTitle, SubmitButton};
 
 fn query(name: &'static str) -> Memo<Option<String>> {
@@ -137,7 +137,7 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 #[component]
-fn AccountDetails(me: super::CurrentUser) -> impl IntoView {
+fn AccountDetails(me: crate::auth::CurrentUser) -> impl IntoView {
     let profile = ServerAction::<UpdateProfile>::new();
     let profile_error = action_error(profile);
     let password = ServerAction::<ChangePassword>::new();

@@ -11,9 +11,9 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::programme::{Programme, Session, SpeakerRef};
-use super::schedule::GRID_MINUTES;
-use super::timetable::Kind;
+use domain::programme::{Programme, Session, SpeakerRef};
+use domain::schedule::GRID_MINUTES;
+use domain::timetable::Kind;
 use super::zoned::zone;
 
 #[derive(Debug, Clone, Serialize)]
