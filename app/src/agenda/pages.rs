@@ -10,9 +10,6 @@ use super::text;
 use domain::agenda::{AgendaView, Filter, Group, Row};
 use domain::timetable::Kind;
 use crate::plumbing::param;
-use domain::agenda::{AgendaView, Filter, Group, Row};
-use domain::timetable::Kind;
-use crate::organizer::pages::param;
 use crate::ui::{outcome, PageTitle};
 
 fn filter_from_query() -> Memo<Filter> {

@@ -5,8 +5,6 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 use super::session;
 use domain::roles::{self, Role};
 use crate::entities::{event, membership, user};
-use domain::roles::Role;
-use crate::entities::{membership, user};
 use crate::error::{AppError, AppResult};
 
 pub async fn require_user(db: &impl ConnectionTrait) -> AppResult<user::Model> {

@@ -10,7 +10,6 @@ use super::ProposalFilters;
 use crate::auth::guard::has_event_role;
 use crate::auth::session::{session_token, user_for_token};
 use domain::roles::ORGANISERS;
-use domain::roles::Role;
 use crate::error::AppError;
 use crate::state::AppState;
 

@@ -12,7 +12,6 @@ use domain::cfp::{
     CFP_TEXT_MAX,
 };
 use crate::formats::zoned::{utc_to_input, zone};
-use crate::formats::zoned::{local_to_utc, utc_to_input, zone};
 use crate::entities::{cfp_settings, event, format, proposal, track};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::plumbing::optional_instant;

@@ -8,9 +8,6 @@ use crate::auth::guard::{event_access, EventAccess};
 use domain::cfp::{Choice, ProposalState};
 use domain::review::{conflict, Conflict};
 use domain::roles::REVIEWERS;
-use domain::cfp::{Choice, ProposalState};
-use domain::review::{conflict, Conflict};
-use domain::roles::Role;
 use crate::entities::{event, proposal, proposal_speaker, review_override, review_settings, speaker_profile, user};
 use crate::error::{AppError, AppResult};
 

@@ -11,8 +11,6 @@ use super::ConflictRow;
 use crate::db::BeginWrite;
 use domain::review::{conflict, Conflict};
 use domain::roles::{self, REVIEWERS};
-use domain::review::{conflict, Conflict};
-use domain::roles::Role;
 use crate::entities::{event, membership, review_override, user};
 use crate::error::{AppError, AppResult};
 

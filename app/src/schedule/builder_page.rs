@@ -10,8 +10,6 @@ use super::BuilderView;
 use domain::timetable::{Kind, TITLE_MAX};
 use crate::organizer::pages::{general_error, OrgField};
 use crate::plumbing::param;
-use domain::timetable::{Kind, TITLE_MAX};
-use crate::organizer::pages::{general_error, param, OrgField};
 use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Form, FormError, Notice, PageTitle, SubmitButton};
 
 const NO_ROOMS: &str = "This event has no rooms yet. Add them, with each day's opening hours, before building the schedule.";

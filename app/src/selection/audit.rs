@@ -6,8 +6,6 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use super::{LogLine, SelectionLogView};
 use domain::roles::{self, REVIEWERS};
 use crate::formats::zoned::{long_label, zone};
-use domain::roles::Role;
-use crate::formats::zoned::{long_label, zone};
 use crate::entities::{event, membership, proposal, selection_log, user};
 use crate::error::AppResult;
 use crate::review::settings::settings_of;

@@ -9,9 +9,6 @@ use domain::cfp::Choice;
 use domain::review::Decision;
 use crate::organizer::pages::{general_error, row_error, row_has_error};
 use crate::plumbing::param;
-use domain::cfp::Choice;
-use domain::review::Decision;
-use crate::organizer::pages::{general_error, param, row_error, row_has_error};
 use crate::ui::{action_error, chosen, outcome, query_flag, typed_or, Choices, Form, FormError, Notice, PageTitle, SubmitButton, TextBox};
 
 #[component]

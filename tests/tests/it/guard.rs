@@ -18,11 +18,11 @@ async fn event(app: &TestApp, slug: &str) -> app::entities::event::Model {
         description: String::new(),
         visibility: "public".into(),
     };
-    app::events::service::create(&app.state.db, &form).await.expect("event created")
+    app::events::service::create(&app.state.db, &form, app.state.clock.now()).await.expect("event created")
 }
 
 async fn user(app: &TestApp, email: &str, admin: bool) -> app::entities::user::Model {
-    app::auth::service::insert_user(&app.state.db, email, "Someone", PASSWORD, admin, true).await.expect("user created")
+    app::auth::service::insert_user(&app.state.db, email, "Someone", PASSWORD, admin, true, app.state.clock.now()).await.expect("user created")
 }
 
 db_test!(event_roles_are_the_memberships_and_admins_hold_every_role, |backend: Backend| async move {
