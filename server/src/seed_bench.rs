@@ -187,7 +187,7 @@ async fn add_event(db: &impl ConnectionTrait, start: NaiveDate, now: DateTime<Ut
     }
     .insert(db)
     .await?;
-    app::cfp::settings::create_defaults(db, e.id, now).await.map_err(|x| anyhow::anyhow!("defaults: {x}"))?;
+    app::events::defaults::create_defaults(db, e.id, now).await.map_err(|x| anyhow::anyhow!("defaults: {x}"))?;
     track::Entity::delete_many()
         .filter(track::Column::EventId.eq(e.id))
         .filter(track::Column::Position.gte(TRACKS as i32))

@@ -13,7 +13,7 @@ use domain::accounts::{check_display_name, check_new_password, normalize_email, 
 use domain::tokens::{RESET_TOKEN_TTL_SECS, VERIFY_TOKEN_TTL_SECS};
 use crate::entities::user;
 use crate::error::{AppError, AppResult};
-use crate::events::service::apply_role_invitations;
+use super::roles::apply_role_invitations;
 use crate::mail::{outbox, templates};
 use crate::plumbing::unique_violation_as;
 use crate::state::AppState;

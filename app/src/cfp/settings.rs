@@ -1,63 +1,15 @@
-//! An event's CFP settings, formats and tracks: defaults, look-ups, and the public CFP page.
+//! An event's CFP settings, formats and tracks: look-ups and the public CFP page (a new event's
+//! defaults are in `events::defaults`).
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::{CfpPage, CfpStatus, Offer};
-use domain::cfp::{
-    join_list, parse_list, time_left, window, Choice, Language, Level, Window, DEFAULT_FORMATS, DEFAULT_TRACKS,
-};
+use domain::cfp::{parse_list, time_left, window, Choice, Language, Level, Window};
 use crate::formats::zoned::{clock_label, long_label, zone};
 use crate::entities::{cfp_settings, event, format, track};
 use crate::error::AppResult;
+use crate::events::defaults::default_settings;
 use crate::ui::markdown::render_markdown;
-
-/// Gives a new event its CFP settings (closed until organisers set dates) and the usual formats and tracks.
-pub async fn create_defaults(db: &impl ConnectionTrait, event_id: i32, now: DateTime<Utc>) -> AppResult<()> {
-    default_settings(event_id, now).insert(db).await?;
-    for (i, (name, description, minutes)) in DEFAULT_FORMATS.iter().enumerate() {
-        format::ActiveModel {
-            event_id: Set(event_id),
-            name: Set((*name).into()),
-            description: Set((*description).into()),
-            duration_min: Set(*minutes),
-            hidden: Set(false),
-            position: Set(i as i32),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
-    }
-    for (i, (name, description, colour)) in DEFAULT_TRACKS.iter().enumerate() {
-        track::ActiveModel {
-            event_id: Set(event_id),
-            name: Set((*name).into()),
-            description: Set((*description).into()),
-            colour: Set((*colour).into()),
-            hidden: Set(false),
-            position: Set(i as i32),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
-    }
-    Ok(())
-}
-
-fn default_settings(event_id: i32, now: DateTime<Utc>) -> cfp_settings::ActiveModel {
-    cfp_settings::ActiveModel {
-        event_id: Set(event_id),
-        opens_at: Set(None),
-        closes_at: Set(None),
-        max_proposals: Set(None),
-        levels: Set(join_list(Level::ALL)),
-        languages: Set(join_list(Language::ALL)),
-        cfp_text: Set(String::new()),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-}
 
 /// The event's settings; an event created before CFPs existed gets the defaults now.
 pub async fn settings_of(db: &impl ConnectionTrait, event_id: i32, now: DateTime<Utc>) -> AppResult<cfp_settings::Model> {

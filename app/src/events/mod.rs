@@ -1,5 +1,7 @@
 //! Events: public listing and landing pages, admin creation, per-event roles.
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod defaults;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;

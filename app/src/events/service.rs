@@ -5,6 +5,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use super::summary::summary;
 use super::{EventDetail, EventLists, EventSummary, MemberRow};
 use crate::auth::guard::has_event_role;
+use crate::auth::roles::insert_membership;
 use crate::db::BeginWrite;
 use domain::accounts::{check_email, normalize_email};
 use domain::events::{event_form_errors, parsed_dates, EventForm, Visibility};
@@ -12,7 +13,7 @@ use domain::roles::{Role, MEMBERS, ORGANISERS};
 use crate::entities::{event, membership, role_invitation, user};
 use crate::error::{AppError, AppResult};
 use crate::mail::{outbox, templates};
-use crate::plumbing::{is_unique_violation, unique_violation_as};
+use crate::plumbing::unique_violation_as;
 use crate::state::AppState;
 
 fn form_of(e: &event::Model) -> EventForm {
@@ -119,7 +120,7 @@ pub async fn create(db: &sea_orm::DatabaseConnection, form: &EventForm, now: Dat
     .insert(&txn)
     .await
     .map_err(slug_taken)?;
-    crate::cfp::settings::create_defaults(&txn, created.id, now).await?;
+    super::defaults::create_defaults(&txn, created.id, now).await?;
     txn.commit().await?;
     Ok(created)
 }
@@ -171,23 +172,6 @@ pub async fn members(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec<
         pending: true,
     }));
     Ok(out)
-}
-
-async fn insert_membership(db: &impl ConnectionTrait, event_id: i32, user_id: i32, role: Role, now: DateTime<Utc>) -> AppResult<bool> {
-    let res = membership::ActiveModel {
-        event_id: Set(event_id),
-        user_id: Set(user_id),
-        role: Set(role.as_str().into()),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await;
-    match res {
-        Ok(_) => Ok(true),
-        Err(e) if is_unique_violation(&e) => Ok(false),
-        Err(e) => Err(e.into()),
-    }
 }
 
 /// Keeps `role` waiting for `email_n` until an account with that address is verified.
@@ -260,20 +244,5 @@ pub async fn revoke_role(db: &impl ConnectionTrait, event_id: i32, email: &str, 
         .filter(role_invitation::Column::Role.eq(role.as_str()))
         .exec(db)
         .await?;
-    Ok(())
-}
-
-/// Turns the invitations waiting for this user's (now verified) email into memberships.
-pub async fn apply_role_invitations(db: &impl ConnectionTrait, u: &user::Model, now: DateTime<Utc>) -> AppResult<()> {
-    let invites = role_invitation::Entity::find()
-        .filter(role_invitation::Column::EmailNormalized.eq(&u.email_normalized))
-        .all(db)
-        .await?;
-    for inv in invites {
-        if let Some(role) = Role::parse(&inv.role) {
-            insert_membership(db, inv.event_id, u.id, role, now).await?;
-        }
-        role_invitation::Entity::delete_by_id(inv.id).exec(db).await?;
-    }
     Ok(())
 }
