@@ -149,7 +149,7 @@ mod tests {
     }
 
     fn names(n: &[&str]) -> Vec<String> {
-        n.iter().map(|s| s.to_string()).collect()
+        n.iter().map(|s| String::from(*s)).collect()
     }
 
     #[test]
