@@ -149,7 +149,7 @@ mod tests {
     }
 
     fn names(n: &[&str]) -> Vec<String> {
-        n.iter().map(|s| ToString::to_string(s)).collect()
+        n.iter().map(|s| String::from(*s)).collect()
     }
 
     #[test]
