@@ -6,7 +6,7 @@ use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::routing::{get, post};
 use axum::{middleware, Router};
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -32,11 +32,20 @@ fn security_headers() -> [(HeaderName, &'static str); 5] {
     ]
 }
 
+/// The app's routes, listed once per process. Listing renders the app with resource loading
+/// suppressed for the whole process (leptos_server's `SuppressResourceLoad`): a page whose resource
+/// first ran while another router was being built would wait forever (leptos-rs/leptos#4773). The
+/// tests build many routers in one process while others serve.
+pub fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Builds the whole application router for `state`.
 pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Router {
     let options = state.leptos_options.clone();
     let cache = crate::public_cache::PublicCache::new(state.db.clone());
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
     let pkg_route = format!("/{}", options.site_pkg_dir);
 

@@ -128,7 +128,7 @@ pub async fn route_pass(w: &mut World, table: &[Route], f: &mut Findings) {
 
 /// The app's pages as the router lists them (`/events/{slug}`), each once.
 pub fn pages() -> BTreeSet<String> {
-    leptos_axum::generate_route_list(app::App).iter().map(|r| r.path().to_string()).collect()
+    server::router::route_list().iter().map(|r| r.path().to_string()).collect()
 }
 
 /// A page's path with plausible values in its parameters (`{slug}` → `sel-conf`…).

@@ -64,6 +64,9 @@ db_test!(shared_pages_carry_no_nonce_and_images_come_from_this_site, |backend: B
     for path in [format!("/events/{SLUG}/agenda"), format!("/events/{SLUG}/talk/{}", s.codes[0])] {
         let first = client().get(app.url(&path)).send().await.unwrap();
         let second = client().get(app.url(&path)).send().await.unwrap();
+        for res in [&first, &second] {
+            assert_eq!(res.status(), 200, "{path}: {:?}", res.headers());
+        }
         assert!(first.headers()[header::CACHE_CONTROL].to_str().unwrap().contains("public"), "{path} is shared");
         let (a, b) = (csp(&first), csp(&second));
         assert_eq!(a, b, "{path}");
