@@ -67,7 +67,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The app's wasm, except on attendee pages, which are complete as server-rendered HTML and get
-/// only the small script behind stars and instant filters (see `agenda::is_attendee_page`).
+/// only the small script behind stars and instant filters (see `domain::agenda::is_attendee_page`).
 #[component]
 fn PageScripts(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]

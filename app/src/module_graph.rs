@@ -1,36 +1,19 @@
 //! Keeps the dependency direction of the README's architecture section: a source file never
 //! reaches, through `crate::…` and `super::…` paths, back to itself. The test reads the sources.
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
-/// Module path ("agenda::claims", "" for lib.rs) → source text, tests cut off.
+/// Module path ("agenda::claims", "" for lib.rs) → source text, tests and comments cut off.
 fn modules() -> BTreeMap<String, String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    collect(&root, &mut files);
-    files
+    crate::ui::checks::app_sources()
         .into_iter()
-        .map(|p| {
-            let rel = p.strip_prefix(&root).expect("under src").to_string_lossy().replace('\\', "/");
+        .map(|(rel, text)| {
             let module = rel.trim_end_matches(".rs").trim_end_matches("/mod").replace('/', "::");
             let module = if module == "lib" { String::new() } else { module };
-            let text = std::fs::read_to_string(&p).expect("readable source");
             let code = text.split("#[cfg(test)]").next().unwrap_or("");
             let code: String = code.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
             (module, code)
         })
         .collect()
-}
-
-fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("readable source dir").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 fn is_ident(c: char) -> bool {

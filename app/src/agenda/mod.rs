@@ -106,8 +106,6 @@ pub struct StarredView {
     pub ics: String,
 }
 
-pub use domain::agenda::is_attendee_page;
-
 /// Called by every attendee page. They are never hydrated, so in the browser they only render when
 /// the app's router reached one from a hydrated page (say, the redirect after signing in): load it
 /// from the server instead, with its script.

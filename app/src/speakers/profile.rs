@@ -27,7 +27,7 @@ pub fn form_of(p: &profile::Model) -> ProfileForm {
     }
 }
 
-pub use crate::published::photo_src;
+use crate::published::photo_src;
 
 /// The profile page's data; a person without a profile starts from their account name.
 pub async fn data(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<ProfileData> {

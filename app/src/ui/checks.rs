@@ -14,7 +14,7 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// (path relative to app/src, text) of every source file.
-fn app_sources() -> Vec<(String, String)> {
+pub(crate) fn app_sources() -> Vec<(String, String)> {
     sources_under(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
 }
 

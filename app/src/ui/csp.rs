@@ -1,6 +1,6 @@
 //! The Content-Security-Policy of pages.
 //!
-//! Attendee pages (`agenda::is_attendee_page`) run no inline script: they load `/agenda.js` only,
+//! Attendee pages (`domain::agenda::is_attendee_page`) run no inline script: they load `/agenda.js` only,
 //! so their policy allows scripts from this site and no nonce. That keeps them the same for every
 //! anonymous visitor, so the page cache may serve one copy for a minute without handing out a
 //! nonce that would then be valid for everyone. Other pages (never cached) get a fresh nonce for

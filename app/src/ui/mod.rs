@@ -19,4 +19,4 @@ pub mod csp;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 #[cfg(test)]
-mod checks;
+pub(crate) mod checks;
