@@ -31,13 +31,33 @@ impl AppError {
     pub fn validation(fields: Vec<FieldError>) -> Self {
         let message = match fields.as_slice() {
             [only] => only.message.clone(),
-            _ => "Some fields need your attention.".to_string(),
+            _ => crate::tr!(errors.several_fields).to_string(),
         };
         AppError::Validation { message, fields }
     }
 
     pub fn field(field: &str, message: impl Into<String>) -> Self {
         Self::validation(vec![FieldError { field: field.into(), message: message.into() }])
+    }
+
+    /// What a person reads, in `locale`. Messages with a text were written in the reader's language
+    /// where they were made (the server knows the request's); the fixed ones are looked up here.
+    pub fn message(&self, locale: crate::lang::Locale) -> String {
+        use leptos_i18n::td_string;
+        match self {
+            AppError::NotFound => td_string!(locale, errors.not_found).to_string(),
+            AppError::Unauthorized => td_string!(locale, errors.unauthorized).to_string(),
+            AppError::Forbidden => td_string!(locale, errors.forbidden).to_string(),
+            AppError::Internal => td_string!(locale, errors.internal).to_string(),
+            AppError::Network(detail) => td_string!(locale, errors.network, detail = detail).to_string(),
+            AppError::Validation { message, .. } => message.clone(),
+            AppError::Conflict(m) | AppError::TooManyRequests(m) | AppError::BadRequest(m) => m.clone(),
+        }
+    }
+
+    /// [`AppError::message`] in the language of the page being rendered.
+    pub fn text(&self) -> String {
+        self.message(crate::lang::use_locale())
     }
 
     /// The message for one field, if this error carries one.
@@ -84,7 +104,7 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) | ServerFnErrorErr::Deserialization(m) => {
-                AppError::BadRequest(format!("The form was incomplete or malformed ({m})."))
+                AppError::BadRequest(crate::tr!(errors.malformed_form, detail = m).to_string())
             }
             ServerFnErrorErr::Request(m) | ServerFnErrorErr::Response(m) => AppError::Network(m),
             other => {

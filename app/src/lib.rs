@@ -9,6 +9,7 @@ pub mod availability;
 pub mod cfp;
 pub mod error;
 pub mod events;
+pub mod lang;
 pub mod mail;
 pub mod organizer;
 pub mod plumbing;
@@ -18,6 +19,9 @@ pub mod selection;
 pub mod speakers;
 pub mod ui;
 pub mod venue;
+
+// The catalogues compiled by build.rs (leptos_i18n): `crate::i18n::Locale` and the keys.
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 #[cfg(test)]
 mod module_graph;
@@ -47,9 +51,13 @@ use crate::ui::{Layout, NotFoundNotice};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_content_security_policy(&options);
+    #[cfg(feature = "ssr")]
+    let language = lang::code(lang::request_locale());
+    #[cfg(not(feature = "ssr"))]
+    let language = lang::code(lang::use_locale());
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=language>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -106,6 +114,7 @@ fn set_content_security_policy(options: &LeptosOptions) {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    lang::provide_locale();
     view! {
         <Router>
             <AppRoutes/>

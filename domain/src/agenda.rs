@@ -127,6 +127,7 @@ pub struct Row {
     pub format: String,
     pub track: String,
     pub track_colour: String,
+    /// Stored codes ("beginner", "fr"): pages name them in the reader's language.
     pub level: String,
     pub language: String,
     /// Grid placement: first row (1-based, after the header row) and rows spanned; first room
@@ -222,8 +223,8 @@ fn row(p: &Programme, s: &Session, offset: i64) -> Row {
         format: s.format.clone(),
         track: s.track.clone(),
         track_colour: p.track_colour(&s.track).unwrap_or_default().to_string(),
-        level: Level::label_of(&s.level),
-        language: Language::label_of(&s.language),
+        level: s.level.clone(),
+        language: s.language.clone(),
         grid_row: offset + 1,
         grid_rows: (s.minutes() / ROW_MINUTES).max(1),
         grid_col: first + 1,

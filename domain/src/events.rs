@@ -77,6 +77,9 @@ pub struct EventForm {
     pub end_date: String,
     pub description: String,
     pub visibility: String,
+    /// The language of pages and mails when the reader's is unknown; empty means English.
+    #[serde(default)]
+    pub default_language: String,
 }
 
 /// Checks the event form; `tz_known` tells whether the time zone name is a real IANA zone.
@@ -110,6 +113,7 @@ mod tests {
 
     fn valid() -> EventForm {
         EventForm {
+            default_language: "fr".into(),
             slug: "cloud-nord-2026".into(),
             name: "Cloud Nord 2026".into(),
             city: "Lille".into(),

@@ -37,6 +37,7 @@ mod m0035_throttle_counters;
 mod m0036_drop_login_failures;
 mod m0040_proposal_review_codes;
 mod m0043_form_flashes;
+mod m0044_languages;
 
 pub struct Migrator;
 
@@ -80,6 +81,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0036_drop_login_failures::Migration),
             Box::new(m0040_proposal_review_codes::Migration),
             Box::new(m0043_form_flashes::Migration),
+            Box::new(m0044_languages::Migration),
         ]
     }
 }

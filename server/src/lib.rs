@@ -2,6 +2,7 @@
 pub mod config;
 pub mod db;
 pub mod form_flash;
+pub mod lang;
 pub mod mail_worker;
 pub mod middleware;
 pub mod nul_guard;

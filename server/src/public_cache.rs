@@ -124,7 +124,9 @@ pub async fn serve(State(cache): State<PublicCache>, req: Request, next: Next) -
         }
         return res;
     }
-    let key = req.uri().to_string();
+    // One answer per language: the same address reads differently in French and English.
+    let language = req.extensions().get::<app::lang::RequestLocale>().map_or("", |l| app::lang::code(l.0));
+    let key = format!("{language} {}", req.uri());
     let accept = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     let asked = (header_str(req.headers(), header::IF_NONE_MATCH), header_str(req.headers(), header::IF_MODIFIED_SINCE));
     let stamp = cache.stamp().await;

@@ -78,6 +78,7 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
         .route("/admin/events/{slug}/proposals.csv", get(app::organizer::csv::proposals_csv))
         .merge(app::agenda::exports::routes())
         .merge(app::agenda::rest::routes())
+        .merge(app::lang::switch::routes())
         // Registers every server function under /api/… with the same context.
         .leptos_routes_with_context(&state, routes, context.clone(), shell_fn)
         .nest(&pkg_route, static_files)
@@ -95,7 +96,7 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
 
     let mut router = main
         .merge(uploads)
-        .layer(middleware::from_fn_with_state(state, mw::refuse_cross_origin_writes));
+        .layer(middleware::from_fn_with_state(state.clone(), mw::refuse_cross_origin_writes));
 
     for (name, value) in security_headers() {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
@@ -107,6 +108,8 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
             .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
             // Compresses what the page cache did not answer already compressed.
             .layer(CompressionLayer::new())
+            // Before the page cache, which keeps one answer per language.
+            .layer(middleware::from_fn_with_state((state.clone(), crate::lang::EventLanguages::default()), crate::lang::choose))
             .layer(middleware::from_fn_with_state(cache, crate::public_cache::serve)),
     )
 }

@@ -82,6 +82,8 @@ fn demo_event(slug: &str, name: &str, start: chrono::NaiveDate, description: &st
         end_date: start.to_string(),
         description: description.into(),
         visibility: "public".into(),
+        // Both conferences are French: a visitor whose browser asks for no language Estrade speaks reads French.
+        default_language: "fr".into(),
     }
 }
 

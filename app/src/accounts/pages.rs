@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::auth::api::{ChangePassword, RequestPasswordReset, ResendVerification, ResetPassword, SignIn, SignUp, UpdateProfile, VerifyEmail};
-use crate::ui::{action_error, field_error, use_current_user, Field, Form, FormError, Notice, PageTitle, SubmitButton};
+use crate::tr;
+use crate::ui::{action_error, field_error, use_current_user, Field, Form, FormError, Notice, PageTitle, Select, SubmitButton};
 
 fn query(name: &'static str) -> Memo<Option<String>> {
     let q = use_query_map();
@@ -17,18 +18,18 @@ pub fn SignInPage() -> impl IntoView {
     let next = query("next");
     let reset_done = query("reset");
     view! {
-        <PageTitle text="Sign in — Estrade"/>
+        <PageTitle text=tr!(accounts.sign_in.title)/>
         <section class="card narrow">
-            <h1>"Sign in"</h1>
-            {move || reset_done.get().map(|_| view! { <Notice>"Your password was changed. Sign in with the new one."</Notice> })}
+            <h1>{tr!(accounts.sign_in.heading)}</h1>
+            {move || reset_done.get().map(|_| view! { <Notice>{tr!(accounts.sign_in.reset_done)}</Notice> })}
             <FormError error/>
             <Form action>
                 <input type="hidden" name="next" value=move || next.get().unwrap_or_default()/>
-                <Field label="Email" name="email" kind="email" autocomplete="username" error=field_error(error, "email")/>
-                <Field label="Password" name="password" kind="password" autocomplete="current-password" error=field_error(error, "password")/>
-                <SubmitButton action label="Sign in"/>
+                <Field label=tr!(accounts.email) name="email" kind="email" autocomplete="username" error=field_error(error, "email")/>
+                <Field label=tr!(accounts.password) name="password" kind="password" autocomplete="current-password" error=field_error(error, "password")/>
+                <SubmitButton action label=tr!(accounts.sign_in.submit)/>
             </Form>
-            <p class="aside"><a href="/reset">"Forgot your password?"</a>" · "<a href="/signup">"Create an account"</a></p>
+            <p class="aside"><a href="/reset">{tr!(accounts.sign_in.forgot)}</a>" · "<a href="/signup">{tr!(accounts.sign_in.create)}</a></p>
         </section>
     }
 }
@@ -40,19 +41,19 @@ pub fn SignUpPage() -> impl IntoView {
     let email = query("email");
     let next = query("next");
     view! {
-        <PageTitle text="Create an account — Estrade"/>
+        <PageTitle text=tr!(accounts.sign_up.title)/>
         <section class="card narrow">
-            <h1>"Create your account"</h1>
-            <p>"One account for every event: submit talks, review, volunteer."</p>
+            <h1>{tr!(accounts.sign_up.heading)}</h1>
+            <p>{tr!(accounts.sign_up.intro)}</p>
             <FormError error/>
             <Form action>
                 <input type="hidden" name="next" value=move || next.get().unwrap_or_default()/>
-                <Field label="Email" name="email" kind="email" autocomplete="email" value=email.get_untracked().unwrap_or_default() maxlength=254 error=field_error(error, "email")/>
-                <Field label="Your name" name="display_name" autocomplete="name" maxlength=80 hint="Shown to organisers and, if you speak, to attendees." error=field_error(error, "display_name")/>
-                <Field label="Password" name="password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint="10 to 128 characters, hard to guess: a few unrelated words work well." error=field_error(error, "password")/>
-                <SubmitButton action label="Create account"/>
+                <Field label=tr!(accounts.email) name="email" kind="email" autocomplete="email" value=email.get_untracked().unwrap_or_default() maxlength=254 error=field_error(error, "email")/>
+                <Field label=tr!(accounts.your_name) name="display_name" autocomplete="name" maxlength=80 hint=tr!(accounts.sign_up.name_hint) error=field_error(error, "display_name")/>
+                <Field label=tr!(accounts.password) name="password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint=tr!(accounts.password_hint) error=field_error(error, "password")/>
+                <SubmitButton action label=tr!(accounts.sign_up.submit)/>
             </Form>
-            <p class="aside">"Already have an account? "<a href="/signin">"Sign in"</a></p>
+            <p class="aside">{tr!(accounts.sign_up.have_account)}<a href="/signin">{tr!(accounts.sign_up.sign_in)}</a></p>
         </section>
     }
 }
@@ -63,16 +64,16 @@ pub fn ResetRequestPage() -> impl IntoView {
     let error = action_error(action);
     let sent = query("sent");
     view! {
-        <PageTitle text="Reset your password — Estrade"/>
+        <PageTitle text=tr!(accounts.reset.title)/>
         <section class="card narrow">
-            <h1>"Reset your password"</h1>
+            <h1>{tr!(accounts.reset.heading)}</h1>
             {move || sent.get().map(|_| view! {
-                <Notice>"If an account uses this address, a reset link is on its way. It works once, for one hour."</Notice>
+                <Notice>{tr!(accounts.reset.sent)}</Notice>
             })}
             <FormError error/>
             <Form action>
-                <Field label="Email" name="email" kind="email" autocomplete="email" error=field_error(error, "email")/>
-                <SubmitButton action label="Send me a reset link"/>
+                <Field label=tr!(accounts.email) name="email" kind="email" autocomplete="email" error=field_error(error, "email")/>
+                <SubmitButton action label=tr!(accounts.reset.submit)/>
             </Form>
         </section>
     }
@@ -84,15 +85,15 @@ pub fn ResetConfirmPage() -> impl IntoView {
     let error = action_error(action);
     let token = query("token");
     view! {
-        <PageTitle text="Choose a new password — Estrade"/>
+        <PageTitle text=tr!(accounts.reset_confirm.title)/>
         <section class="card narrow">
-            <h1>"Choose a new password"</h1>
+            <h1>{tr!(accounts.reset_confirm.heading)}</h1>
             <FormError error/>
-            {move || field_error(error, "token").get().map(|m| view! { <p class="field-error">{m}" "<a href="/reset">"Ask for a new link"</a></p> })}
+            {move || field_error(error, "token").get().map(|m| view! { <p class="field-error">{m}" "<a href="/reset">{tr!(accounts.reset_confirm.new_link)}</a></p> })}
             <Form action>
                 <input type="hidden" name="token" value=move || token.get().unwrap_or_default()/>
-                <Field label="New password" name="password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint="10 to 128 characters, hard to guess: a few unrelated words work well." error=field_error(error, "password")/>
-                <SubmitButton action label="Set my new password"/>
+                <Field label=tr!(accounts.reset_confirm.new_password) name="password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint=tr!(accounts.password_hint) error=field_error(error, "password")/>
+                <SubmitButton action label=tr!(accounts.reset_confirm.submit)/>
             </Form>
         </section>
     }
@@ -104,14 +105,14 @@ pub fn VerifyPage() -> impl IntoView {
     let error = action_error(action);
     let token = query("token");
     view! {
-        <PageTitle text="Confirm your email — Estrade"/>
+        <PageTitle text=tr!(accounts.verify.title)/>
         <section class="card narrow">
-            <h1>"Confirm your email"</h1>
+            <h1>{tr!(accounts.verify.heading)}</h1>
             <FormError error/>
             {move || field_error(error, "token").get().map(|m| view! { <p class="field-error">{m}</p> })}
             <Form action>
                 <input type="hidden" name="token" value=move || token.get().unwrap_or_default()/>
-                <SubmitButton action label="Confirm my email"/>
+                <SubmitButton action label=tr!(accounts.verify.submit)/>
             </Form>
         </section>
     }
@@ -121,13 +122,13 @@ pub fn VerifyPage() -> impl IntoView {
 pub fn AccountPage() -> impl IntoView {
     let user = use_current_user();
     view! {
-        <PageTitle text="Your account — Estrade"/>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <PageTitle text=tr!(accounts.account.title)/>
+        <Transition fallback=|| view! { <p>{tr!(accounts.account.loading)}</p> }>
             {move || match user.get().and_then(|r| r.ok()).flatten() {
                 None => view! {
                     <section class="card narrow">
-                        <h1>"Your account"</h1>
-                        <p>"Please "<a href="/signin?next=/account">"sign in"</a>" to see your account."</p>
+                        <h1>{tr!(accounts.account.heading)}</h1>
+                        <p>{tr!(accounts.account.please)}<a href="/signin?next=/account">{tr!(accounts.account.sign_in)}</a>{tr!(accounts.account.to_see)}</p>
                     </section>
                 }.into_any(),
                 Some(me) => view! { <AccountDetails me/> }.into_any(),
@@ -146,38 +147,45 @@ fn AccountDetails(me: crate::auth::CurrentUser) -> impl IntoView {
     let flags = use_query_map();
     let flag = move |name: &'static str| flags.read().get(name).is_some();
     view! {
-        <h1>"Your account"</h1>
-        {move || flag("welcome").then(|| view! { <Notice>"Welcome to Estrade! We sent you a mail to confirm your address."</Notice> })}
-        {move || flag("verified").then(|| view! { <Notice>"Your email is confirmed."</Notice> })}
-        {move || flag("saved").then(|| view! { <Notice>"Saved."</Notice> })}
-        {move || flag("password").then(|| view! { <Notice>"Your password was changed; your other sessions were signed out."</Notice> })}
-        {move || flag("resent").then(|| view! { <Notice>"A new confirmation mail is on its way."</Notice> })}
+        <h1>{tr!(accounts.account.heading)}</h1>
+        {move || flag("welcome").then(|| view! { <Notice>{tr!(accounts.account.welcome)}</Notice> })}
+        {move || flag("verified").then(|| view! { <Notice>{tr!(accounts.account.verified)}</Notice> })}
+        {move || flag("saved").then(|| view! { <Notice>{tr!(accounts.account.saved)}</Notice> })}
+        {move || flag("password").then(|| view! { <Notice>{tr!(accounts.account.password_changed)}</Notice> })}
+        {move || flag("resent").then(|| view! { <Notice>{tr!(accounts.account.resent)}</Notice> })}
         <section class="card">
-            <h2>"Profile"</h2>
-            <p>"Email: "<strong>{me.email.clone()}</strong>
-                {if me.verified { view! { <span class="badge ok">"confirmed"</span> }.into_any() } else {
+            <h2>{tr!(accounts.account.profile)}</h2>
+            <p>{tr!(accounts.account.email_label)}<strong>{me.email.clone()}</strong>
+                {if me.verified { view! { <span class="badge ok">{tr!(accounts.account.confirmed)}</span> }.into_any() } else {
                     view! {
-                        <span class="badge warn">"not confirmed"</span>
+                        <span class="badge warn">{tr!(accounts.account.not_confirmed)}</span>
                         <Form action=resend attr:class="inline-form">
-                            <button type="submit" class="link-button">"Send the confirmation mail again"</button>
+                            <button type="submit" class="link-button">{tr!(accounts.account.resend)}</button>
                         </Form>
                     }.into_any()
                 }}
             </p>
             <FormError error=profile_error/>
             <Form action=profile>
-                <Field label="Your name" name="display_name" autocomplete="name" maxlength=80 value=me.display_name.clone() error=field_error(profile_error, "display_name")/>
-                <SubmitButton action=profile label="Save"/>
+                <Field label=tr!(accounts.your_name) name="display_name" autocomplete="name" maxlength=80 value=me.display_name.clone() error=field_error(profile_error, "display_name")/>
+                <Select
+                    label=tr!(accounts.account.language)
+                    name="language"
+                    options=crate::lang::choices()
+                    selected=me.language.clone().unwrap_or_else(|| crate::lang::code(crate::lang::use_locale()).to_string())
+                    error=field_error(profile_error, "language")
+                />
+                <SubmitButton action=profile label=tr!(accounts.account.save)/>
             </Form>
         </section>
         <section class="card">
-            <h2>"Change password"</h2>
-            <p class="hint">"Your other sessions (other browsers, phones) will be signed out."</p>
+            <h2>{tr!(accounts.account.change_password)}</h2>
+            <p class="hint">{tr!(accounts.account.other_sessions)}</p>
             <FormError error=password_error/>
             <Form action=password>
-                <Field label="Current password" name="current_password" kind="password" autocomplete="current-password" error=field_error(password_error, "current_password")/>
-                <Field label="New password" name="new_password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint="10 to 128 characters, hard to guess: a few unrelated words work well." error=field_error(password_error, "new_password")/>
-                <SubmitButton action=password label="Change password"/>
+                <Field label=tr!(accounts.account.current_password) name="current_password" kind="password" autocomplete="current-password" error=field_error(password_error, "current_password")/>
+                <Field label=tr!(accounts.account.new_password) name="new_password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint=tr!(accounts.password_hint) error=field_error(password_error, "new_password")/>
+                <SubmitButton action=password label=tr!(accounts.account.change_password)/>
             </Form>
         </section>
     }

@@ -18,7 +18,7 @@ fn or_notice<T>(r: Result<T, AppError>, ok: impl FnOnce(T) -> AnyView) -> AnyVie
             <p class="notice notice-error">"Please "<a href="/signin?next=/admin">"sign in"</a>" as an administrator."</p>
         }
         .into_any(),
-        Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
+        Err(e) => view! { <p class="notice notice-error" role="alert">{e.text()}</p> }.into_any(),
     }
 }
 
@@ -45,6 +45,13 @@ fn EventFields(form: EventForm, error: Signal<Option<AppError>>) -> impl IntoVie
         </div>
         <TextArea label="Description" name="description" value=form.description maxlength=5000 error=field_error(error, "description")/>
         <Select label="Visibility" name="visibility" options=vis selected=form.visibility error=field_error(error, "visibility")/>
+        <Select
+            label="Default language"
+            name="default_language"
+            options=crate::lang::choices()
+            selected=form.default_language
+            error=field_error(error, "default_language")
+        />
     }
 }
 

@@ -64,28 +64,30 @@ pub async fn load_agenda(
     let today = crate::state::app_state().clock.now().with_timezone(&crate::formats::zoned::zone(&e.time_zone)).date_naive();
     let filter = Filter { day, track, format, level, language, room, q };
     ssr::mark_public();
-    Ok(domain::agenda::agenda(&p, &filter, today))
+    let mut view = domain::agenda::agenda(&p, &filter, today);
+    super::views::localise_agenda(&mut view, crate::lang::use_locale());
+    Ok(view)
 }
 
 #[server(endpoint = "agenda/talk", input = GetUrl)]
 pub async fn load_talk(slug: String, code: String) -> Result<TalkView, AppError> {
     let (_, _, p) = ssr::programme(&slug).await?;
     ssr::mark_public();
-    super::views::talk(&p, code.trim())
+    super::views::talk(crate::lang::use_locale(), &p, code.trim())
 }
 
 #[server(endpoint = "agenda/speaker", input = GetUrl)]
 pub async fn load_speaker(slug: String, code: String) -> Result<SpeakerView, AppError> {
     let (_, _, p) = ssr::programme(&slug).await?;
     ssr::mark_public();
-    super::views::speaker(&p, code.trim())
+    super::views::speaker(crate::lang::use_locale(), &p, code.trim())
 }
 
 /// Not cached: it changes every minute.
 #[server(endpoint = "agenda/now", input = GetUrl)]
 pub async fn load_now_and_next(slug: String) -> Result<NowView, AppError> {
     let (_, _, p) = ssr::programme(&slug).await?;
-    Ok(super::views::now_and_next(&p, crate::state::app_state().clock.now()))
+    Ok(super::views::now_and_next(crate::lang::use_locale(), &p, crate::state::app_state().clock.now()))
 }
 
 /// `codes` is the comma-separated list the browser keeps; a signed-in visitor's account stars are added.
@@ -96,7 +98,7 @@ pub async fn load_starred(slug: String, codes: String) -> Result<StarredView, Ap
     if let Some(me) = viewer {
         codes.extend(super::favourites_store::codes(&crate::state::app_state().db, &e, &me).await?);
     }
-    Ok(super::views::starred(&p, &codes))
+    Ok(super::views::starred(crate::lang::use_locale(), &p, &codes))
 }
 
 #[server(endpoint = "agenda/changes", input = GetUrl)]

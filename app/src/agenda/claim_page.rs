@@ -115,7 +115,7 @@ pub fn ClaimPage() -> impl IntoView {
             <h1>"Your imported talks"</h1>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || claim.get().map(|r| match r {
-                    Err(e) => view! { <p class="notice notice-error" role="alert">{e.field_message("token").unwrap_or_else(|| e.to_string())}</p> }.into_any(),
+                    Err(e) => view! { <p class="notice notice-error" role="alert">{e.field_message("token").unwrap_or_else(|| e.text())}</p> }.into_any(),
                     Ok(c) => {
                         let here = format!("/claim?token={}", token());
                         let signup = format!("/signup?email={}&next={}", urlencode(&c.invited_email), urlencode(&here));

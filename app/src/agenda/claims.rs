@@ -86,9 +86,11 @@ pub async fn send(state: &AppState, e: &event::Model, now: DateTime<Utc>) -> App
         if taken.rows_affected != 1 {
             continue;
         }
-        let name = user::Entity::find_by_id(c.user_id).one(&txn).await?.map(|u| u.display_name).unwrap_or_default();
+        let speaker = user::Entity::find_by_id(c.user_id).one(&txn).await?;
+        let locale = crate::lang::for_recipient(speaker.as_ref().and_then(|u| u.language.as_deref()), Some(&e.default_language));
+        let name = speaker.map(|u| u.display_name).unwrap_or_default();
         let link = state.config.link(&format!("/claim?token={token}"));
-        let mail = templates::talk_claim(&c.email_normalized, &name, &e.name, &titles(&txn, c.user_id).await?, CLAIM_TTL_DAYS, &link);
+        let mail = templates::talk_claim(locale, &c.email_normalized, &name, &e.name, &titles(&txn, c.user_id).await?, CLAIM_TTL_DAYS, &link);
         outbox::enqueue(&txn, mail, now).await?;
         sent += 1;
     }

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::text;
+use crate::tr;
 use crate::error::AppError;
 
 /// The signed-in visitor's stars for one event, handed to the page script.
@@ -87,7 +87,7 @@ pub fn AccountStarsData(slug: String) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || data.get().and_then(|r| r.ok()).flatten().map(|s| view! {
-                <div hidden id="account-stars" data-user=s.user data-codes=s.codes.join(",") data-failed=text::STAR_NOT_SAVED></div>
+                <div hidden id="account-stars" data-user=s.user data-codes=s.codes.join(",") data-failed=tr!(agenda.star_not_saved)></div>
             })}
         </Suspense>
     }
@@ -97,7 +97,7 @@ pub fn AccountStarsData(slug: String) -> impl IntoView {
 /// JavaScript, which is where the list is kept.
 #[component]
 pub fn Star(code: String, title: String) -> impl IntoView {
-    let label = format!("{} “{title}”", text::STAR);
+    let label = tr!(agenda.star_label, title = &title).to_string();
     view! {
         <button
             type="button"
@@ -108,8 +108,8 @@ pub fn Star(code: String, title: String) -> impl IntoView {
             title=label
             data-code=code
             data-title=title
-            data-star=text::STAR
-            data-unstar=text::UNSTAR
+            data-star=tr!(agenda.star)
+            data-unstar=tr!(agenda.unstar)
         >
             "☆"
         </button>

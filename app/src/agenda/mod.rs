@@ -25,7 +25,6 @@ pub mod people_pages;
 pub mod rest;
 #[cfg(feature = "ssr")]
 pub mod rest_dto;
-pub mod text;
 #[cfg(feature = "ssr")]
 pub mod views;
 
@@ -43,6 +42,8 @@ pub struct TalkView {
     pub track: String,
     pub track_colour: String,
     pub level: String,
+    /// The talk's own language ("fr", "en"): its title and abstract are marked with it.
+    pub language_code: String,
     pub language: String,
     pub abstract_html: crate::ui::SafeHtml,
     pub speakers: Vec<SpeakerCard>,

@@ -6,10 +6,10 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{load_agenda, load_starred};
 use super::favourites::{AccountStarsData, Star};
-use super::text;
 use domain::agenda::{AgendaView, Filter, Group, Row};
 use domain::timetable::Kind;
 use crate::plumbing::param;
+use crate::tr;
 use crate::ui::{outcome, PageTitle};
 
 fn filter_from_query() -> Memo<Filter> {
@@ -34,11 +34,11 @@ fn filter_from_query() -> Memo<Filter> {
 pub fn AgendaLinks(slug: String, updated: String) -> impl IntoView {
     view! {
         <p class="meta agenda-links">
-            {format!("{} {updated}", text::UPDATED)}" · "
-            <a href=format!("/events/{slug}/changes")>{text::WHAT_CHANGED}</a>" · "
-            <a href=format!("/events/{slug}/now")>{text::NOW_AND_NEXT}</a>" · "
-            <a href=format!("/events/{slug}/my") data-my="">{text::MY_AGENDA}</a>" · "
-            <a href=format!("/{slug}/schedule.ics")>{text::WHOLE_CALENDAR}</a>
+            {format!("{} {updated}", tr!(agenda.updated))}" · "
+            <a href=format!("/events/{slug}/changes")>{tr!(agenda.what_changed)}</a>" · "
+            <a href=format!("/events/{slug}/now")>{tr!(agenda.now_and_next)}</a>" · "
+            <a href=format!("/events/{slug}/my") data-my="">{tr!(agenda.my_agenda)}</a>" · "
+            <a href=format!("/{slug}/schedule.ics")>{tr!(agenda.whole_calendar)}</a>
         </p>
     }
 }
@@ -52,12 +52,12 @@ pub fn AgendaPage() -> impl IntoView {
         Resource::new(move || (slug(), filter.get()), |(s, f)| load_agenda(s, f.day, f.track, f.format, f.level, f.language, f.room, f.q));
     view! {
         <AccountStarsData slug=slug()/>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=|| view! { <p>{tr!(agenda.loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Ok(v) => view! { <Agenda v/> }.into_any(),
                 Err(crate::error::AppError::NotFound) => {
                     crate::ui::outcome::answer_status(&crate::error::AppError::NotFound);
-                    view! { <p class="notice">{text::NOT_PUBLISHED}</p> }.into_any()
+                    view! { <p class="notice">{tr!(agenda.not_published)}</p> }.into_any()
                 }
                 Err(e) => outcome::<()>(Err(e), "", |_| ().into_any()),
             })}
@@ -71,13 +71,13 @@ fn Agenda(v: AgendaView) -> impl IntoView {
     let style = format!("--rooms:{};--rows:{}", v.rooms.len().max(1), v.grid_height.max(1));
     let rooms = v.rooms.clone();
     view! {
-        <PageTitle text=format!("{} — {}", text::AGENDA, v.name)/>
-        <h1>{v.name.clone()}" — "{text::AGENDA}</h1>
+        <PageTitle text=tr!(agenda.title_of, what = tr!(agenda.agenda), event = &v.name).to_string()/>
+        <h1>{v.name.clone()}" — "{tr!(agenda.agenda)}</h1>
         <AgendaLinks slug=slug.clone() updated=v.updated.clone()/>
         <DayTabs v=v.clone()/>
         <Filters v=v.clone()/>
-        <p class="meta" role="status">{format!("{} of {} talks", v.shown, v.total)}</p>
-        {v.groups.is_empty().then(|| view! { <p class="empty">{text::NOTHING_MATCHES}</p> })}
+        <p class="meta" role="status">{tr!(agenda.shown_of_total, shown = v.shown, total = v.total).to_string()}</p>
+        {v.groups.is_empty().then(|| view! { <p class="empty">{tr!(agenda.nothing_matches)}</p> })}
         <div class="agenda" style=style>
             <div class="agenda-rooms" aria-hidden="true">
                 {rooms.into_iter().enumerate().map(|(i, r)| view! { <span style=format!("grid-column:{}", i + 2)>{r}</span> }).collect_view()}
@@ -92,7 +92,7 @@ fn Agenda(v: AgendaView) -> impl IntoView {
 #[component]
 fn DayTabs(v: AgendaView) -> impl IntoView {
     view! {
-        <nav aria-label=text::DAYS class="day-tabs">
+        <nav aria-label=tr!(agenda.days) class="day-tabs">
             <ul>
                 {v.days.iter().map(|d| {
                     let current = (d.date == v.day).then_some("page");
@@ -111,7 +111,7 @@ fn FilterSelect(name: &'static str, label: &'static str, value: String, options:
         <div class="field">
             <label for=id.clone()>{label}</label>
             <select id=id name=name>
-                <option value="" selected=value.is_empty()>{text::ALL}</option>
+                <option value="" selected=value.is_empty()>{tr!(agenda.all)}</option>
                 {options.into_iter().map(|(v, l)| {
                     let selected = v == value;
                     view! { <option value=v selected=selected>{l}</option> }
@@ -129,21 +129,21 @@ fn Filters(v: AgendaView) -> impl IntoView {
     let same = |list: Vec<String>| list.into_iter().map(|x| (x.clone(), x)).collect::<Vec<_>>();
     view! {
         <details class="filters-box" open=narrowed>
-        <summary>{text::FILTERS}</summary>
-        <form method="get" action="" class="filters" aria-label=text::FILTERS>
+        <summary>{tr!(agenda.filters)}</summary>
+        <form method="get" action="" class="filters" aria-label=tr!(agenda.filters)>
             <input type="hidden" name="day" value=v.day.clone()/>
-            <FilterSelect name="track" label="Track" value=f.track.clone() options=same(c.tracks)/>
-            <FilterSelect name="format" label="Format" value=f.format.clone() options=same(c.formats)/>
-            <FilterSelect name="level" label="Level" value=f.level.clone() options=c.levels/>
-            <FilterSelect name="language" label="Language" value=f.language.clone() options=c.languages/>
-            <FilterSelect name="room" label="Room" value=f.room.clone() options=same(c.rooms)/>
+            <FilterSelect name="track" label=tr!(agenda.track) value=f.track.clone() options=same(c.tracks)/>
+            <FilterSelect name="format" label=tr!(agenda.format) value=f.format.clone() options=same(c.formats)/>
+            <FilterSelect name="level" label=tr!(agenda.level) value=f.level.clone() options=c.levels/>
+            <FilterSelect name="language" label=tr!(agenda.language) value=f.language.clone() options=c.languages/>
+            <FilterSelect name="room" label=tr!(agenda.room) value=f.room.clone() options=same(c.rooms)/>
             <div class="field search">
-                <label for="filter-q">{text::SEARCH}</label>
+                <label for="filter-q">{tr!(agenda.search)}</label>
                 <input id="filter-q" type="search" name="q" value=f.q.clone()/>
             </div>
             <div class="filter-actions">
-                <button type="submit" class="button">{text::APPLY}</button>
-                {narrowed.then(|| view! { <a href=format!("?day={}", v.day)>{text::CLEAR}</a> })}
+                <button type="submit" class="button">{tr!(agenda.apply)}</button>
+                {narrowed.then(|| view! { <a href=format!("?day={}", v.day)>{tr!(agenda.clear)}</a> })}
             </div>
         </form>
         </details>
@@ -206,18 +206,18 @@ pub fn MyAgendaPage() -> impl IntoView {
     let talks = move || query.read().get("talks").unwrap_or_default();
     let data = Resource::new(move || (slug(), talks()), |(s, codes)| load_starred(s, codes));
     view! {
-        <PageTitle text=text::MY_AGENDA/>
+        <PageTitle text=tr!(agenda.my_agenda)/>
         <AccountStarsData slug=slug()/>
-        <h1>{text::MY_AGENDA}</h1>
-        <p class="meta"><a href=move || format!("/events/{}/agenda", slug())>{text::AGENDA}</a></p>
-        <noscript><p class="notice">{text::MY_NEEDS_JS}</p></noscript>
+        <h1>{tr!(agenda.my_agenda)}</h1>
+        <p class="meta"><a href=move || format!("/events/{}/agenda", slug())>{tr!(agenda.agenda)}</a></p>
+        <noscript><p class="notice">{tr!(agenda.my_needs_js)}</p></noscript>
         <Transition fallback=|| ()>
             {move || data.get().map(|r| outcome(r, "", |v| if v.talks.is_empty() {
-                view! { <p class="empty" data-my-page="">{text::MY_EMPTY}</p> }.into_any()
+                view! { <p class="empty" data-my-page="">{tr!(agenda.my_empty)}</p> }.into_any()
             } else {
                 view! {
                     {v.overlaps.into_iter().map(|(a, b)| view! {
-                        <p class="notice notice-warn" role="alert">{format!("“{a}” and “{b}” {}.", text::OVERLAP)}</p>
+                        <p class="notice notice-warn" role="alert">{tr!(agenda.overlap_pair, a = &a, b = &b).to_string()}</p>
                     }).collect_view()}
                     <ul class="talk-lines" data-my-page="">
                         {v.talks.into_iter().map(|t| {
@@ -232,7 +232,7 @@ pub fn MyAgendaPage() -> impl IntoView {
                             }
                         }).collect_view()}
                     </ul>
-                    <p><a class="button" href=v.ics>{text::ADD_TO_CALENDAR}</a></p>
+                    <p><a class="button" href=v.ics>{tr!(agenda.add_to_calendar)}</a></p>
                 }.into_any()
             }))}
         </Transition>

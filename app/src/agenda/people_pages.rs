@@ -4,12 +4,13 @@ use leptos_meta::Meta;
 
 use super::api::{load_changes, load_now_and_next, load_speaker, load_talk};
 use super::favourites::{AccountStarsData, Star};
-use super::{text, SpeakerCard, TalkLine};
+use super::{SpeakerCard, TalkLine};
 use crate::plumbing::param;
+use crate::tr;
 use crate::ui::{outcome, PageTitle};
 
 fn back_to_agenda(slug: &str, event_name: &str) -> impl IntoView {
-    view! { <p class="meta"><a href=format!("/events/{slug}/agenda")>{format!("{event_name} — {}", text::AGENDA)}</a></p> }
+    view! { <p class="meta"><a href=format!("/events/{slug}/agenda")>{tr!(agenda.title_of, what = event_name, event = tr!(agenda.agenda)).to_string()}</a></p> }
 }
 
 #[component]
@@ -20,14 +21,16 @@ pub fn TalkPage() -> impl IntoView {
     let data = Resource::new(move || (slug(), code()), |(s, c)| load_talk(s, c));
     view! {
         <AccountStarsData slug=slug()/>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=|| view! { <p>{tr!(agenda.loading)}</p> }>
             {move || data.get().map(|r| outcome(r, "", |t| {
                 let style = (!t.track_colour.is_empty()).then(|| format!("--track:{}", t.track_colour));
+                // Talks keep their own language, whatever the page's: screen readers switch voice.
+                let content_lang = (!t.language_code.is_empty()).then(|| t.language_code.clone());
                 view! {
-                    <PageTitle text=format!("{} — {}", t.title, t.event_name)/>
+                    <PageTitle text=tr!(agenda.title_of, what = &t.title, event = &t.event_name).to_string()/>
                     {back_to_agenda(&t.slug, &t.event_name)}
                     <article class="talk" style=style>
-                        <h1>{t.title.clone()}</h1>
+                        <h1 lang=content_lang.clone()>{t.title.clone()}</h1>
                         <p class="talk-when"><strong>{t.when.clone()}</strong>" · "{t.room.clone()}</p>
                         <p class="badges">
                             {(!t.track.is_empty()).then(|| view! { <span class="badge track">{t.track.clone()}</span> })}
@@ -37,10 +40,10 @@ pub fn TalkPage() -> impl IntoView {
                         </p>
                         <p class="talk-actions">
                             <Star code=t.code.clone() title=t.title.clone()/>
-                            <a class="button" href=format!("/{}/talk/{}.ics", t.slug, t.code)>{text::ADD_TO_CALENDAR}</a>
+                            <a class="button" href=format!("/{}/talk/{}.ics", t.slug, t.code)>{tr!(agenda.add_to_calendar)}</a>
                         </p>
-                        <div class="prose" inner_html=t.abstract_html.html()></div>
-                        <h2>{text::SPEAKERS}</h2>
+                        <div class="prose" lang=content_lang inner_html=t.abstract_html.html()></div>
+                        <h2>{tr!(agenda.speakers)}</h2>
                         {t.speakers.into_iter().map(|c| view! { <SpeakerBlock c slug=t.slug.clone() heading=false/> }).collect_view()}
                     </article>
                 }
@@ -61,7 +64,7 @@ fn SpeakerBlock(c: SpeakerCard, slug: String, heading: bool) -> impl IntoView {
     };
     view! {
         <section class="speaker">
-            {c.photo.clone().map(|src| view! { <img class="speaker-photo" src=src alt=format!("Photo of {}", c.name) width="96" height="96" loading="lazy"/> })}
+            {c.photo.clone().map(|src| view! { <img class="speaker-photo" src=src alt=tr!(agenda.photo_of, name = &c.name).to_string() width="96" height="96" loading="lazy"/> })}
             <div>
                 {name}
                 {(!role.is_empty()).then(|| view! { <p class="meta">{role}</p> })}
@@ -99,9 +102,9 @@ pub fn SpeakerPage() -> impl IntoView {
     let code = param("code");
     let data = Resource::new(move || (slug(), code()), |(s, c)| load_speaker(s, c));
     view! {
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=|| view! { <p>{tr!(agenda.loading)}</p> }>
             {move || data.get().map(|r| outcome(r, "", |v| view! {
-                <PageTitle text=format!("{} — {}", v.card.name, v.event_name)/>
+                <PageTitle text=tr!(agenda.title_of, what = &v.card.name, event = &v.event_name).to_string()/>
                 {back_to_agenda(&v.slug, &v.event_name)}
                 <SpeakerBlock c=v.card.clone() slug=v.slug.clone() heading=true/>
                 {(!v.links.is_empty()).then(|| view! {
@@ -109,7 +112,7 @@ pub fn SpeakerPage() -> impl IntoView {
                         {v.links.iter().map(|(label, url)| view! { <li><a href=url.clone() rel="me noopener noreferrer nofollow">{label.clone()}</a></li> }).collect_view()}
                     </ul>
                 })}
-                <h2>{text::TALKS}</h2>
+                <h2>{tr!(agenda.talks)}</h2>
                 {talk_lines(&v.slug, v.talks.clone())}
             }.into_any()))}
         </Transition>
@@ -124,20 +127,20 @@ pub fn NowPage() -> impl IntoView {
     let data = Resource::new(move || slug(), load_now_and_next);
     view! {
         <Meta http_equiv="refresh" content="60"/>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=|| view! { <p>{tr!(agenda.loading)}</p> }>
             {move || data.get().map(|r| outcome(r, "", |v| view! {
-                <PageTitle text=format!("{} — {}", text::NOW_AND_NEXT, v.event_name)/>
+                <PageTitle text=tr!(agenda.title_of, what = tr!(agenda.now_and_next), event = &v.event_name).to_string()/>
                 {back_to_agenda(&v.slug, &v.event_name)}
-                <h1>{text::NOW_AND_NEXT}</h1>
+                <h1>{tr!(agenda.now_and_next)}</h1>
                 <p class="meta">{v.clock.clone()}</p>
-                {v.rooms.is_empty().then(|| view! { <p class="empty">{text::NOTHING_NOW}</p> })}
+                {v.rooms.is_empty().then(|| view! { <p class="empty">{tr!(agenda.nothing_now)}</p> })}
                 <div class="now-rooms">
                     {v.rooms.into_iter().map(|r| view! {
                         <section class="card now-room">
                             <h2>{r.room.clone()}</h2>
-                            <h3>{text::NOW}</h3>
+                            <h3>{tr!(agenda.now)}</h3>
                             {talk_lines(&v.slug, r.now.into_iter().collect())}
-                            <h3>{text::NEXT}</h3>
+                            <h3>{tr!(agenda.next)}</h3>
                             {talk_lines(&v.slug, r.next.into_iter().collect())}
                         </section>
                     }).collect_view()}
@@ -153,11 +156,11 @@ pub fn ChangesPage() -> impl IntoView {
     let slug = param("slug");
     let data = Resource::new(move || slug(), load_changes);
     view! {
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=|| view! { <p>{tr!(agenda.loading)}</p> }>
             {move || data.get().map(|r| outcome(r, "", |v| view! {
-                <PageTitle text=format!("{} — {}", text::CHANGES_TITLE, v.event.name)/>
+                <PageTitle text=tr!(agenda.title_of, what = tr!(agenda.changes_title), event = &v.event.name).to_string()/>
                 {back_to_agenda(&v.event.slug, &v.event.name)}
-                <h1>{text::CHANGES_TITLE}</h1>
+                <h1>{tr!(agenda.changes_title)}</h1>
                 {v.versions.into_iter().map(|ver| view! {
                     <section class="card">
                         <h2>{ver.name.clone()}</h2>

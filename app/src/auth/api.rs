@@ -70,10 +70,14 @@ pub async fn change_password(current_password: String, new_password: String) -> 
 }
 
 #[server(endpoint = "auth/profile")]
-pub async fn update_profile(display_name: String) -> Result<(), AppError> {
+pub async fn update_profile(display_name: String, language: Option<String>) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let user = super::guard::require_user(&state.db).await?;
-    super::service::update_display_name(&state.db, user, &display_name).await?;
+    super::service::update_profile(&state.db, user, &display_name, language.as_deref()).await?;
+    // This browser follows the choice at once (the switch's cookie would otherwise win over it).
+    if let Some(locale) = language.as_deref().and_then(crate::lang::parse) {
+        crate::lang::switch::remember(locale, state.config.secure_cookies());
+    }
     leptos_axum::redirect("/account?saved=1");
     Ok(())
 }

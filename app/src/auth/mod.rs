@@ -25,6 +25,8 @@ pub struct CurrentUser {
     pub verified: bool,
     /// Reviews (or organises) at least one event: the menu offers "Review".
     pub reviews: bool,
+    /// The language chosen for pages and mails, if any.
+    pub language: Option<String>,
 }
 
 #[cfg(feature = "ssr")]
@@ -37,6 +39,7 @@ impl From<&crate::entities::user::Model> for CurrentUser {
             is_admin: u.is_admin,
             verified: u.verified_at.is_some(),
             reviews: false,
+            language: u.language.clone(),
         }
     }
 }

@@ -74,12 +74,14 @@ async fn queue_verification(state: &AppState, db: &impl ConnectionTrait, user: &
     let now = state.clock.now();
     let token = tokens::issue(db, user.id, tokens::PURPOSE_VERIFY, VERIFY_TOKEN_TTL_SECS, now).await?;
     let link = state.config.link(&format!("/verify?token={token}"));
-    outbox::enqueue(db, templates::verify_email(&user.email, &user.display_name, &link), now).await
+    outbox::enqueue(db, templates::verify_email(crate::lang::for_recipient(user.language.as_deref(), None), &user.email, &user.display_name, &link), now).await
 }
 
 /// Creates the account, queues the verification mail and signs the person in.
 pub async fn sign_up(state: &AppState, email: &str, display_name: &str, password: &str) -> AppResult<user::Model> {
-    let new = prepare_user(email, display_name, password, false, false, state.clock.now()).await?;
+    let mut new = prepare_user(email, display_name, password, false, false, state.clock.now()).await?;
+    // The language the person signed up in is the one their mails are written in until they choose.
+    new.language = Set(Some(crate::lang::code(crate::lang::request_locale()).to_string()));
     let txn = state.db.begin_write().await?;
     let user = insert_prepared(&txn, new).await?;
     queue_verification(state, &txn, &user).await?;
@@ -138,7 +140,7 @@ pub async fn request_reset(state: &AppState, email: &str, ip: &str) -> AppResult
     if let Some(user) = find_by_email(&txn, email).await? {
         let token = tokens::issue(&txn, user.id, tokens::PURPOSE_RESET, RESET_TOKEN_TTL_SECS, now).await?;
         let link = state.config.link(&format!("/reset/confirm?token={token}"));
-        outbox::enqueue(&txn, templates::password_reset(&user.email, &user.display_name, &link), now).await?;
+        outbox::enqueue(&txn, templates::password_reset(crate::lang::for_recipient(user.language.as_deref(), None), &user.email, &user.display_name, &link), now).await?;
     }
     txn.commit().await?;
     state.mail_wake.notify_one();
@@ -196,12 +198,23 @@ pub async fn change_password(db: &DatabaseConnection, user: user::Model, current
     Ok(())
 }
 
-pub async fn update_display_name(db: &DatabaseConnection, user: user::Model, name: &str) -> AppResult<()> {
+/// Saves the name and, when one is given, the language of pages and mails (a code of `crate::lang`).
+pub async fn update_profile(db: &DatabaseConnection, user: user::Model, name: &str, language: Option<&str>) -> AppResult<()> {
     if let Some(msg) = check_display_name(name) {
         return Err(AppError::field("display_name", msg));
     }
+    let language = match language.map(str::trim).filter(|l| !l.is_empty()) {
+        None => user.language.clone(),
+        Some(typed) => Some(
+            crate::lang::parse(typed)
+                .filter(|l| crate::lang::code(*l) == typed)
+                .map(|l| crate::lang::code(l).to_string())
+                .ok_or_else(|| AppError::field("language", crate::tr!(errors.unknown_language_choice)))?,
+        ),
+    };
     let mut active: user::ActiveModel = user.into();
     active.display_name = Set(name.trim().to_string());
+    active.language = Set(language);
     active.update(db).await?;
     Ok(())
 }

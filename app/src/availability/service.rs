@@ -90,7 +90,7 @@ pub async fn view(db: &impl ConnectionTrait, e: &event::Model, me: &user::Model)
         event_slug: e.slug.clone(),
         event_name: e.name.clone(),
         time_zone: tz.to_string(),
-        dates: dates_label(e.start_date, e.end_date),
+        dates: dates_label(crate::lang::use_locale(), e.start_date, e.end_date),
         min: utc_to_input(lo, tz),
         max: utc_to_input(hi, tz),
         can_add: windows.len() < MAX_WINDOWS,
@@ -118,7 +118,7 @@ pub fn checked_window(e: &event::Model, form: &WindowForm) -> AppResult<(DateTim
     let start = read("starts_at", &form.starts_at);
     let end = read("ends_at", &form.ends_at);
     if let (Some(start), Some(end)) = (start, end) {
-        errors.extend(window_errors(start, end, event_bounds(e), &dates_label(e.start_date, e.end_date)));
+        errors.extend(window_errors(start, end, event_bounds(e), &dates_label(crate::lang::use_locale(), e.start_date, e.end_date)));
     }
     match (start, end) {
         (Some(start), Some(end)) if errors.is_empty() => Ok((start, end, form.note.trim().to_string())),
@@ -202,6 +202,7 @@ mod tests {
             end_date: d(end),
             description: String::new(),
             visibility: "public".into(),
+            default_language: "en".into(),
             created_at: chrono::DateTime::default(),
         }
     }

@@ -80,7 +80,7 @@ pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str,
     .insert(&txn)
     .await?;
     let link = state.config.link(&format!("/cospeaker?token={token}"));
-    outbox::enqueue(&txn, templates::cospeaker_invitation(&email_n, &me.display_name, &p.title, &e.name, &link), now).await?;
+    outbox::enqueue(&txn, templates::cospeaker_invitation(crate::lang::for_recipient(None, Some(&e.default_language)), &email_n, &me.display_name, &p.title, &e.name, &link), now).await?;
     txn.commit().await?;
     state.mail_wake.notify_one();
     Ok(())

@@ -17,6 +17,8 @@ pub struct Model {
     pub description: String,
     pub visibility: String,
     pub created_at: DateTimeUtc,
+    /// The language of pages and mails when the reader's is unknown (a code of `app::lang`).
+    pub default_language: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,6 +17,8 @@ pub struct Model {
     /// Short random code of the speaker's public page.
     #[sea_orm(unique)]
     pub public_code: Option<String>,
+    /// The language chosen for pages and mails (a code of `app::lang`), none until chosen.
+    pub language: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

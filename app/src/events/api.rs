@@ -49,10 +49,12 @@ pub async fn create_event(
     end_date: String,
     description: String,
     visibility: String,
+    default_language: Option<String>,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state();
     crate::auth::guard::require_admin(&state.db).await?;
-    let form = EventForm { slug, name, city, venue, time_zone, start_date, end_date, description, visibility };
+    let default_language = default_language.unwrap_or_default();
+    let form = EventForm { slug, name, city, venue, time_zone, start_date, end_date, description, visibility, default_language };
     let event = super::service::create(&state.db, &form, state.clock.now()).await?;
     leptos_axum::redirect(&format!("/admin/events/{}?created=1", event.slug));
     Ok(())
@@ -71,10 +73,12 @@ pub async fn update_event(
     end_date: String,
     description: String,
     visibility: String,
+    default_language: Option<String>,
 ) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &current_slug, ORGANISERS).await?.event;
-    let form = EventForm { slug, name, city, venue, time_zone, start_date, end_date, description, visibility };
+    let default_language = default_language.unwrap_or_default();
+    let form = EventForm { slug, name, city, venue, time_zone, start_date, end_date, description, visibility, default_language };
     let event = super::service::update(&state.db, event, &form).await?;
     leptos_axum::redirect(&format!("/admin/events/{}?saved=1", event.slug));
     Ok(())

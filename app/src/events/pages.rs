@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use super::api::{get_event, listed_events};
 use super::EventSummary;
 use crate::plumbing::param;
+use crate::tr;
 use crate::ui::{NotFoundNotice, PageTitle};
 
 #[component]
@@ -28,24 +29,24 @@ fn event_list(events: Vec<EventSummary>, empty: &'static str) -> AnyView {
 pub fn HomePage() -> impl IntoView {
     let lists = Resource::new(|| (), |_| listed_events());
     view! {
-        <PageTitle text="Estrade — volunteer-run tech conferences"/>
+        <PageTitle text=tr!(events.home.title)/>
         <section class="hero">
             <h1>"Estrade"</h1>
-            <p>"Calls for papers, reviews, schedules, volunteers and partner villages for community tech conferences."</p>
+            <p>{tr!(events.home.tagline)}</p>
         </section>
-        <Suspense fallback=|| view! { <p>"Loading events…"</p> }>
+        <Suspense fallback=|| view! { <p>{tr!(events.home.loading)}</p> }>
             {move || lists.get().map(|r| match r {
                 Ok(lists) => view! {
                     <section aria-labelledby="upcoming">
-                        <h2 id="upcoming">"Upcoming events"</h2>
-                        {event_list(lists.upcoming, "No upcoming event yet.")}
+                        <h2 id="upcoming">{tr!(events.home.upcoming)}</h2>
+                        {event_list(lists.upcoming, tr!(events.home.no_upcoming))}
                     </section>
                     <section aria-labelledby="past">
-                        <h2 id="past">"Past events"</h2>
-                        {event_list(lists.past, "No past event.")}
+                        <h2 id="past">{tr!(events.home.past)}</h2>
+                        {event_list(lists.past, tr!(events.home.no_past))}
                     </section>
                 }.into_any(),
-                Err(e) => view! { <p class="notice notice-error">{e.to_string()}</p> }.into_any(),
+                Err(e) => view! { <p class="notice notice-error">{e.text()}</p> }.into_any(),
             })}
         </Suspense>
     }
@@ -55,23 +56,23 @@ pub fn HomePage() -> impl IntoView {
 pub fn EventPage() -> impl IntoView {
     let event = Resource::new(param("slug"), get_event);
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p>{tr!(events.page.loading)}</p> }>
             {move || event.get().map(|r| match r {
                 Ok(e) => view! {
-                    <PageTitle text=format!("{} — Estrade", e.summary.name)/>
+                    <PageTitle text=tr!(events.page.title, name = &e.summary.name).to_string()/>
                     <article class="event">
                         <h1>{e.summary.name.clone()}</h1>
                         <p class="meta">{e.summary.dates.clone()}" · "{e.summary.venue.clone()}", "{e.summary.city.clone()}</p>
-                        <p class="meta">"Times are shown in "{e.time_zone.clone()}"."</p>
+                        <p class="meta">{tr!(events.page.times_in, zone = &e.time_zone).to_string()}</p>
                         <div class="description">
                             {e.description.split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
                         </div>
                         <p class="actions">
-                            <a class="button primary" href=format!("/events/{}/agenda", e.summary.slug) rel="external">"Agenda"</a>
-                            " "<a class="button" href=format!("/events/{}/cfp", e.summary.slug)>"Call for papers"</a>
+                            <a class="button primary" href=format!("/events/{}/agenda", e.summary.slug) rel="external">{tr!(events.page.agenda)}</a>
+                            " "<a class="button" href=format!("/events/{}/cfp", e.summary.slug)>{tr!(events.page.cfp)}</a>
                         </p>
                         {e.can_manage.then(|| view! {
-                            <p><a class="button" href=format!("/admin/events/{}", e.summary.slug)>"Manage this event"</a></p>
+                            <p><a class="button" href=format!("/admin/events/{}", e.summary.slug)>{tr!(events.page.manage)}</a></p>
                         })}
                     </article>
                 }.into_any(),

@@ -27,7 +27,20 @@ fn form_of(e: &event::Model) -> EventForm {
         end_date: e.end_date.to_string(),
         description: e.description.clone(),
         visibility: e.visibility.clone(),
+        default_language: e.default_language.clone(),
     }
+}
+
+/// The event's default language as a known code; an empty choice is English.
+fn default_language(form: &EventForm) -> AppResult<&'static str> {
+    let typed = form.default_language.trim();
+    if typed.is_empty() {
+        return Ok(crate::lang::code(crate::lang::Locale::default()));
+    }
+    crate::lang::parse(typed)
+        .filter(|l| crate::lang::code(*l) == typed)
+        .map(crate::lang::code)
+        .ok_or_else(|| AppError::field("default_language", crate::tr!(errors.unknown_language_choice)))
 }
 
 pub fn detail(e: &event::Model, can_manage: bool) -> EventDetail {
@@ -103,6 +116,7 @@ fn slug_taken(e: sea_orm::DbErr) -> AppError {
 /// Creates an event with its default CFP settings, formats and tracks, all or nothing.
 pub async fn create(db: &sea_orm::DatabaseConnection, form: &EventForm, now: DateTime<Utc>) -> AppResult<event::Model> {
     let (start, end) = validated(form)?;
+    let language = default_language(form)?;
     let txn = db.begin_write().await?;
     let created = event::ActiveModel {
         slug: Set(form.slug.trim().to_string()),
@@ -114,6 +128,7 @@ pub async fn create(db: &sea_orm::DatabaseConnection, form: &EventForm, now: Dat
         end_date: Set(end),
         description: Set(form.description.clone()),
         visibility: Set(form.visibility.clone()),
+        default_language: Set(language.to_string()),
         created_at: Set(now),
         ..Default::default()
     }
@@ -137,6 +152,10 @@ pub async fn update(db: &impl ConnectionTrait, existing: event::Model, form: &Ev
     active.end_date = Set(end);
     active.description = Set(form.description.clone());
     active.visibility = Set(form.visibility.clone());
+    // A form without the field (an older client) keeps the language as it is.
+    if !form.default_language.trim().is_empty() {
+        active.default_language = Set(default_language(form)?.to_string());
+    }
     active.update(db).await.map_err(slug_taken)
 }
 
@@ -208,17 +227,20 @@ pub async fn grant_role(state: &AppState, e: &event::Model, email: &str, role: R
                 return Err(AppError::Conflict(format!("{} is already {} of this event.", u.email, role.label())));
             }
             let link = state.config.link(&format!("/events/{}", e.slug));
-            templates::role_granted(&u.email, &u.display_name, role.label(), &e.name, &link)
+            let l = crate::lang::for_recipient(u.language.as_deref(), Some(&e.default_language));
+            templates::role_granted(l, &u.email, &u.display_name, crate::lang::role_name(l, role), &e.name, &link)
         }
         Some(u) => {
             insert_invitation(&txn, e.id, &email_n, role, now).await?;
             let link = state.config.link("/account");
-            templates::role_awaiting_verification(&u.email, &u.display_name, role.label(), &e.name, &link)
+            let l = crate::lang::for_recipient(u.language.as_deref(), Some(&e.default_language));
+            templates::role_awaiting_verification(l, &u.email, &u.display_name, crate::lang::role_name(l, role), &e.name, &link)
         }
         None => {
             insert_invitation(&txn, e.id, &email_n, role, now).await?;
             let link = state.config.link(&format!("/signup?email={email_n}"));
-            templates::role_invitation(&email_n, role.label(), &e.name, &link)
+            let l = crate::lang::for_recipient(None, Some(&e.default_language));
+            templates::role_invitation(l, &email_n, crate::lang::role_name(l, role), &e.name, &link)
         }
     };
     outbox::enqueue(&txn, mail, now).await?;

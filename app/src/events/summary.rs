@@ -1,18 +1,21 @@
 //! An event as other areas show it in their page headers: one read model, so the areas that need
 //! it do not reach into the events service.
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use leptos_i18n::td_string;
 
 use super::EventSummary;
+use crate::lang::{dates, Locale};
 use crate::entities::event;
 
-/// "12 March 2027", "12–13 March 2027" or "30 March 2027 – 1 April 2027".
-pub fn dates_label(start: NaiveDate, end: NaiveDate) -> String {
+/// "12 March 2027", "12–13 March 2027" or "30 March 2027 – 1 April 2027", in `l`.
+pub fn dates_label(l: Locale, start: NaiveDate, end: NaiveDate) -> String {
+    let full = |d: NaiveDate| dates::with_pattern(l, d, td_string!(l, common.dates.day_month_year));
     if start == end {
-        start.format("%-d %B %Y").to_string()
-    } else if start.format("%Y-%m").to_string() == end.format("%Y-%m").to_string() {
-        format!("{}–{}", start.format("%-d"), end.format("%-d %B %Y"))
+        full(start)
+    } else if (start.year(), start.month()) == (end.year(), end.month()) {
+        format!("{}–{}", dates::with_pattern(l, start, td_string!(l, common.dates.day_of_month)), full(end))
     } else {
-        format!("{} – {}", start.format("%-d %B %Y"), end.format("%-d %B %Y"))
+        format!("{} – {}", full(start), full(end))
     }
 }
 
@@ -23,14 +26,14 @@ pub fn summary(e: &event::Model) -> EventSummary {
         name: e.name.clone(),
         city: e.city.clone(),
         venue: e.venue.clone(),
-        dates: dates_label(e.start_date, e.end_date),
+        dates: dates_label(crate::lang::use_locale(), e.start_date, e.end_date),
         visibility: e.visibility.clone(),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::dates_label;
+    use super::{dates_label, Locale};
     use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -39,8 +42,10 @@ mod tests {
 
     #[test]
     fn labels_one_day_and_ranges() {
-        assert_eq!(dates_label(d(2026, 10, 15), d(2026, 10, 15)), "15 October 2026");
-        assert_eq!(dates_label(d(2026, 10, 15), d(2026, 10, 16)), "15–16 October 2026");
-        assert_eq!(dates_label(d(2026, 9, 30), d(2026, 10, 1)), "30 September 2026 – 1 October 2026");
+        assert_eq!(dates_label(Locale::en, d(2026, 10, 15), d(2026, 10, 15)), "15 October 2026");
+        assert_eq!(dates_label(Locale::en, d(2026, 10, 15), d(2026, 10, 16)), "15–16 October 2026");
+        assert_eq!(dates_label(Locale::en, d(2026, 9, 30), d(2026, 10, 1)), "30 September 2026 – 1 October 2026");
+        assert_eq!(dates_label(Locale::fr, d(2026, 9, 30), d(2026, 10, 1)), "30 septembre 2026 – 1 octobre 2026");
+        assert_eq!(dates_label(Locale::fr, d(2026, 10, 15), d(2026, 10, 16)), "15–16 octobre 2026");
     }
 }

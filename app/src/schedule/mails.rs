@@ -11,17 +11,22 @@ use crate::formats::zoned::zone;
 use crate::entities::{event, user};
 use crate::error::AppResult;
 use crate::mail::{outbox, templates, Attachment, Email};
+use crate::lang::{dates, Locale};
 use crate::state::AppState;
+use leptos_i18n::td_string;
 
-/// "“Title” — Thursday 11 March 2027, 10:30–11:10 (Europe/Paris), Amphi (moved from …)".
-fn line(change: &Change, tz: chrono_tz::Tz) -> String {
+/// "“Title” — Thursday 11 March 2027, 10:30 am–11:10 am (Europe/Paris), Amphi (moved from …)", in `l`.
+fn line(l: Locale, change: &Change, tz: chrono_tz::Tz) -> String {
     let full = |s: &Slot| {
-        let start = s.start.with_timezone(&tz);
-        format!("{}–{} ({tz}), {}", start.format("%A %-d %B %Y, %H:%M"), s.end.with_timezone(&tz).format("%H:%M"), s.room)
+        let start = dates::long_date_time(l, &s.start.with_timezone(&tz));
+        let end = dates::time(l, s.end.with_timezone(&tz).time());
+        td_string!(l, mail.scheduled.slot, start = start, end = end, zone = tz, room = &s.room).to_string()
     };
     match change {
-        Change::Moved { before, after } => format!("“{}” — {} (moved from {})", after.title, full(after), full(before)),
-        other => format!("“{}” — {}", other.slot().title, full(other.slot())),
+        Change::Moved { before, after } => {
+            td_string!(l, mail.scheduled.moved, title = &after.title, slot = full(after), before = full(before)).to_string()
+        }
+        other => td_string!(l, mail.scheduled.line, title = &other.slot().title, slot = full(other.slot())).to_string(),
     }
 }
 
@@ -38,14 +43,14 @@ fn by_speaker(changes: &[Change]) -> BTreeMap<i32, Vec<&Change>> {
 
 /// Attaches the talks as a calendar file; each talk keeps its UID across versions, so a calendar
 /// app moves the event it already has.
-fn with_calendar(mail: Email, e: &event::Model, slots: &[&Slot], base_url: &str, now: DateTime<Utc>) -> Email {
+fn with_calendar(l: Locale, mail: Email, e: &event::Model, slots: &[&Slot], base_url: &str, now: DateTime<Utc>) -> Email {
     let host = base_url.split("://").nth(1).unwrap_or(base_url).trim_end_matches('/');
     let events: Vec<CalEvent> = slots
         .iter()
         .map(|s| CalEvent {
             uid: format!("{}-item-{}@{host}", e.slug, s.item),
             summary: s.title.clone(),
-            description: format!("Your talk at {}.", e.name),
+            description: td_string!(l, mail.scheduled.calendar_description, event = &e.name).to_string(),
             location: format!("{}, {}", s.room, e.venue),
             start: s.start,
             end: s.end,
@@ -72,11 +77,12 @@ pub async fn queue_for_changes(
     let link = format!("{}/proposals", state.config.base_url.trim_end_matches('/'));
     for u in &users {
         let Some(talks) = grouped.get(&u.id) else { continue };
-        let lines: Vec<String> = talks.iter().map(|c| line(c, tz)).collect();
-        let mail = templates::talks_scheduled(&u.email, &u.display_name, &e.name, version, &lines, &link);
+        let l = crate::lang::for_recipient(u.language.as_deref(), Some(&e.default_language));
+        let lines: Vec<String> = talks.iter().map(|c| line(l, c, tz)).collect();
+        let mail = templates::talks_scheduled(l, &u.email, &u.display_name, &e.name, version, &lines, &link);
         let slots: Vec<&Slot> = talks.iter().map(|c| c.slot()).collect();
         let now = state.clock.now();
-        outbox::enqueue(db, with_calendar(mail, e, &slots, &state.config.base_url, now), now).await?;
+        outbox::enqueue(db, with_calendar(l, mail, e, &slots, &state.config.base_url, now), now).await?;
     }
     Ok(users.len())
 }

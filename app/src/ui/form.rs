@@ -77,8 +77,8 @@ pub fn FormError(error: Signal<Option<AppError>>) -> impl IntoView {
     move || {
         error.get().map(|e| {
             let text = match &e {
-                AppError::Validation { fields, .. } if fields.len() == 1 => "Please correct the field below.".to_string(),
-                other => other.to_string(),
+                AppError::Validation { fields, .. } if fields.len() == 1 => crate::tr!(errors.correct_the_field).to_string(),
+                other => other.text(),
             };
             view! { <div class="notice notice-error" role="alert">{text}</div> }
         })

@@ -5,6 +5,8 @@ use leptos_router::hooks::use_location;
 use crate::auth::api::{who_am_i, SignOut};
 use crate::auth::CurrentUser;
 use crate::error::AppError;
+use crate::lang::{self, use_locale};
+use crate::tr;
 use crate::ui::{Form, PageTitle};
 
 pub type UserResource = Resource<Result<Option<CurrentUser>, AppError>>;
@@ -23,18 +25,19 @@ pub fn provide_current_user() {
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{tr!(common.skip_to_content)}</a>
         <header class="site-header">
-            <nav class="nav" aria-label="Main">
+            <nav class="nav" aria-label=tr!(common.main_navigation)>
                 <a class="brand" href="/">"Estrade"</a>
                 <Transition fallback=|| ()>
                     <UserMenu/>
                 </Transition>
+                <LanguageSwitch/>
             </nav>
         </header>
         <main id="main" class="container" tabindex="-1">{children()}</main>
         <footer class="site-footer">
-            <p>"Estrade — open-source software for volunteer-run tech conferences."</p>
+            <p>{tr!(common.footer)}</p>
         </footer>
     }
 }
@@ -48,14 +51,14 @@ fn UserMenu() -> impl IntoView {
         match me {
             Some(me) => view! {
                 <ul class="nav-links">
-                    <li><a href="/proposals">"My proposals"</a></li>
-                    <li><a href="/profile">"Profile"</a></li>
-                    {me.reviews.then(|| view! { <li><a href="/review">"Review"</a></li> })}
-                    {me.is_admin.then(|| view! { <li><a href="/admin">"Admin"</a></li> })}
+                    <li><a href="/proposals">{tr!(common.nav.my_proposals)}</a></li>
+                    <li><a href="/profile">{tr!(common.nav.profile)}</a></li>
+                    {me.reviews.then(|| view! { <li><a href="/review">{tr!(common.nav.review)}</a></li> })}
+                    {me.is_admin.then(|| view! { <li><a href="/admin">{tr!(common.nav.admin)}</a></li> })}
                     <li><a href="/account" class="who">{me.display_name.clone()}</a></li>
                     <li>
                         <Form action=sign_out attr:class="inline-form">
-                            <button type="submit" class="link-button">"Sign out"</button>
+                            <button type="submit" class="link-button">{tr!(common.nav.sign_out)}</button>
                         </Form>
                     </li>
                 </ul>
@@ -63,12 +66,51 @@ fn UserMenu() -> impl IntoView {
             .into_any(),
             None => view! {
                 <ul class="nav-links">
-                    <li><a href="/signin">"Sign in"</a></li>
-                    <li><a href="/signup" class="button small">"Sign up"</a></li>
+                    <li><a href="/signin">{tr!(common.nav.sign_in)}</a></li>
+                    <li><a href="/signup" class="button small">{tr!(common.nav.sign_up)}</a></li>
                 </ul>
             }
             .into_any(),
         }
+    }
+}
+
+/// FR | EN: plain links to the switch, which comes back to this page; the current language is marked.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let location = use_location();
+    let current = use_locale();
+    // Reactive: the layout stays while the hydrated app moves between pages.
+    let back = move || {
+        let query = location.search.get();
+        let query = query.trim_start_matches('?');
+        if query.is_empty() { location.pathname.get() } else { format!("{}?{query}", location.pathname.get()) }
+    };
+    view! {
+        <ul class="lang-switch" aria-label=tr!(common.language.switch_label)>
+            {lang::all()
+                .iter()
+                .map(|&l| {
+                    let back = back.clone();
+                    let name = leptos_i18n::td_string!(l, common.language.name);
+                    let short = leptos_i18n::td_string!(l, common.language.short);
+                    let code = lang::code(l);
+                    view! {
+                        <li>
+                            <a
+                                href=move || lang::switch_href(l, &back())
+                                hreflang=code
+                                lang=code
+                                title=name
+                                aria-current=(l == current).then_some("true")
+                            >
+                                {short}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }
 
@@ -80,10 +122,10 @@ pub fn NotFoundNotice() -> impl IntoView {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <PageTitle text="Not found — Estrade"/>
+        <PageTitle text=tr!(common.not_found.title)/>
         <section class="card narrow">
-            <h1>"Page not found"</h1>
-            <p>"This page does not exist, or it is not public. "<a href="/">"Back to the events"</a></p>
+            <h1>{tr!(common.not_found.heading)}</h1>
+            <p>{tr!(common.not_found.body)}<a href="/">{tr!(common.not_found.back)}</a></p>
         </section>
     }
 }

@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::tr;
 
 /// Shows `Ok` through `ok`; `Unauthorized` as an invitation to sign in and come back to `here`;
 /// other errors as a notice.
@@ -15,12 +16,15 @@ pub fn outcome<T>(r: Result<T, AppError>, here: &str, ok: impl FnOnce(T) -> AnyV
             let next = format!("/signin?next={here}");
             view! {
                 <section class="card narrow">
-                    <p>"Please "<a href=next>"sign in"</a>" first. New here? "<a href="/signup">"Create an account"</a>"."</p>
+                    <p>
+                        {tr!(errors.sign_in_first.before)}<a href=next>{tr!(errors.sign_in_first.link)}</a>
+                        {tr!(errors.sign_in_first.new_here)}<a href="/signup">{tr!(errors.sign_in_first.create)}</a>"."
+                    </p>
                 </section>
             }
             .into_any()
         }
-        Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
+        Err(e) => view! { <p class="notice notice-error" role="alert">{e.text()}</p> }.into_any(),
     }
 }
 

@@ -243,6 +243,7 @@ mod tests {
             end_date: end,
             description: String::new(),
             visibility: "public".into(),
+            default_language: "en".into(),
             created_at: DateTime::default(),
         }
     }

@@ -25,6 +25,7 @@ mod favourites;
 mod form_flash;
 mod guard;
 mod import;
+mod languages;
 mod mail;
 mod mail_limits;
 mod organizer;

@@ -1,0 +1,75 @@
+//! Both languages have the same keys: a key missing in one fails here, with its name.
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn locales_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")
+}
+
+/// The keys of one catalogue file, flattened (`a.b.c`), plural forms (`_one`, `_other`…) folded into their key.
+fn keys_of(file: &Path) -> BTreeSet<String> {
+    let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let mut keys = BTreeSet::new();
+    flatten("", &value, &mut keys);
+    keys
+}
+
+fn flatten(prefix: &str, value: &serde_json::Value, keys: &mut BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let name = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                flatten(&name, v, keys);
+            }
+        }
+        _ => {
+            keys.insert(without_plural_suffix(prefix).to_string());
+        }
+    }
+}
+
+fn without_plural_suffix(key: &str) -> &str {
+    ["_zero", "_one", "_two", "_few", "_many", "_other"].iter().find_map(|s| key.strip_suffix(s)).unwrap_or(key)
+}
+
+fn catalogue_files(language: &str) -> BTreeSet<String> {
+    std::fs::read_dir(locales_dir().join(language))
+        .expect("a folder per language")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".json"))
+        .collect()
+}
+
+#[test]
+fn every_key_exists_in_every_language() {
+    let languages = ["en", "fr"];
+    let files = catalogue_files("en");
+    assert!(!files.is_empty());
+    let mut problems = Vec::new();
+    for language in &languages[1..] {
+        if catalogue_files(language) != files {
+            problems.push(format!("{language} has not the same catalogue files as en"));
+        }
+    }
+    for file in &files {
+        let reference = keys_of(&locales_dir().join("en").join(file));
+        for language in &languages[1..] {
+            let keys = keys_of(&locales_dir().join(language).join(file));
+            for missing in reference.difference(&keys) {
+                problems.push(format!("{language}/{file}: missing {missing}"));
+            }
+            for extra in keys.difference(&reference) {
+                problems.push(format!("en/{file}: missing {extra} (only in {language})"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "catalogues differ:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn the_check_sees_a_missing_key_and_folds_plurals() {
+    let mut a = BTreeSet::new();
+    flatten("", &serde_json::json!({"x": {"y_one": "1", "y_other": "n"}, "z": "z"}), &mut a);
+    assert_eq!(a, BTreeSet::from(["x.y".to_string(), "z".to_string()]));
+}

@@ -1,0 +1,23 @@
+//! Names of stored choices (levels, talk languages) in the reader's language.
+use leptos_i18n::td_string;
+
+use super::Locale;
+
+/// The name of a talk level code ("beginner"), or the code itself when unknown.
+pub fn level(l: Locale, code: &str) -> String {
+    match code {
+        "beginner" => td_string!(l, common.levels.beginner).to_string(),
+        "intermediate" => td_string!(l, common.levels.intermediate).to_string(),
+        "advanced" => td_string!(l, common.levels.advanced).to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The name of a talk language code ("fr"), or the code itself when unknown.
+pub fn language(l: Locale, code: &str) -> String {
+    match code {
+        "fr" => td_string!(l, common.languages.fr).to_string(),
+        "en" => td_string!(l, common.languages.en).to_string(),
+        other => other.to_string(),
+    }
+}
