@@ -1,16 +1,14 @@
 //! The CFP settings page of an event: dates, limits, levels, languages, text; formats and tracks.
 use leptos::prelude::*;
 
-use super::api::{
-    load_cfp_settings, AddFormat, AddTrack, DeleteFormat, DeleteTrack, SaveCfpSettings, UpdateFormat, UpdateTrack,
-};
+use super::api::{load_cfp_settings, AddFormat, AddTrack, DeleteFormat, DeleteTrack, SaveCfpSettings, UpdateFormat, UpdateTrack};
 use super::{CfpSettingsView, FormatRow, TrackRow};
-use domain::cfp::{Choice, Language, Level, CFP_TEXT_MAX};
 use crate::error::AppError;
-use crate::plumbing::param;
+use crate::plumbing::{general_error, param, row_error, row_has_error};
 use crate::ui::{action_error, field_error, outcome, query_flag, Form, FormError, Notice, PageTitle, SubmitButton, TextArea};
+use domain::cfp::{Choice, Language, Level, CFP_TEXT_MAX};
 
-pub(crate) use crate::ui::{Check, OrgField};
+use crate::ui::{Check, OrgField};
 
 /// A group of checkboxes with one error for the group.
 #[component]
@@ -27,25 +25,6 @@ fn ChoiceGroup(
             {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         </fieldset>
     }
-}
-
-/// The error of a row's form about `field` (the server names it `<prefix><field>`).
-pub(crate) fn row_error(error: Signal<Option<AppError>>, prefix: &str, field: &str) -> Signal<Option<String>> {
-    let key = format!("{prefix}{field}");
-    Signal::derive(move || error.get().and_then(|e| e.field_message(&key)))
-}
-
-/// Whether the last error concerns the row with `prefix` (its edit form is then shown open).
-pub(crate) fn row_has_error(error: Signal<Option<AppError>>, prefix: String) -> Signal<bool> {
-    Signal::derive(move || match error.get() {
-        Some(AppError::Validation { fields, .. }) => fields.iter().any(|f| f.field.starts_with(&prefix)),
-        _ => false,
-    })
-}
-
-/// The last error, unless it is about fields (those are shown on their row).
-pub(crate) fn general_error(error: Signal<Option<AppError>>) -> Signal<Option<AppError>> {
-    Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation { .. })))
 }
 
 #[component]

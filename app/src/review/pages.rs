@@ -67,7 +67,7 @@ fn QueueBody(q: ReviewQueue, format: String, track: String) -> impl IntoView {
     let s = q.event.slug.clone();
     let base = format!("/review/{s}");
     let none = Signal::derive(|| None::<String>);
-    let offers = |o: &[crate::cfp::Offer]| o.iter().map(|x| (x.id.to_string(), x.name.clone())).collect::<Vec<_>>();
+    let offers = |o: &[crate::events::Offer]| o.iter().map(|x| (x.id.to_string(), x.name.clone())).collect::<Vec<_>>();
     let filtered = !format.is_empty() || !track.is_empty();
     view! {
         <PageTitle text=format!("Review — {}", q.event.name)/>
@@ -197,15 +197,8 @@ fn Speakers(speakers: Option<Vec<super::NamedSpeaker>>) -> impl IntoView {
     }
 }
 
-const SCORES: [(&str, &str); 7] = [
-    ("0", "0 — not for us"),
-    ("1", "1"),
-    ("2", "2"),
-    ("3", "3"),
-    ("4", "4"),
-    ("5", "5 — must have"),
-    ("none", "No opinion"),
-];
+const SCORES: [(&str, &str); 7] =
+    [("0", "0 — not for us"), ("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5 — must have"), ("none", "No opinion")];
 
 #[component]
 fn ReviewForm(p: ReviewSubject, save: ServerAction<SaveReview>) -> impl IntoView {

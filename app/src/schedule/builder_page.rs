@@ -7,10 +7,9 @@ use super::api::{load_builder, AddScheduleItem, PlaceItem, PublishSchedule, Unpl
 use super::grid::Board;
 use super::place_page::WhereFields;
 use super::BuilderView;
+use crate::plumbing::{general_error, param};
+use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Form, FormError, Notice, OrgField, PageTitle, SubmitButton};
 use domain::timetable::{Kind, TITLE_MAX};
-use crate::organizer::pages::{general_error, OrgField};
-use crate::plumbing::param;
-use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Form, FormError, Notice, PageTitle, SubmitButton};
 
 const NO_ROOMS: &str = "This event has no rooms yet. Add them, with each day's opening hours, before building the schedule.";
 const NO_WARNINGS: &str = "No conflicts: every placed item fits.";

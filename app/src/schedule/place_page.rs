@@ -5,11 +5,10 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{load_builder, PlaceItem, UnplaceItem};
 use super::{BuilderItem, BuilderView};
-use domain::timetable::Kind;
 use crate::error::AppError;
-use crate::organizer::pages::{general_error, OrgField};
-use crate::plumbing::param;
-use crate::ui::{action_error, field_error, outcome, Choices, Form, FormError, PageTitle, SubmitButton};
+use crate::plumbing::{general_error, param};
+use crate::ui::{action_error, field_error, outcome, Choices, Form, FormError, OrgField, PageTitle, SubmitButton};
+use domain::timetable::Kind;
 
 const ALL_ROOMS: &str = "All rooms (plenary, break)";
 
@@ -24,16 +23,16 @@ pub fn WhereFields(
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let days: Vec<(String, String)> = v.days.iter().map(|d| (d.date.clone(), d.label.clone())).collect();
-    let rooms: Vec<(String, String)> = v
-        .rooms
-        .iter()
-        .map(|r| (r.id.to_string(), r.name.clone()))
-        .chain([("all".to_string(), ALL_ROOMS.to_string())])
-        .collect();
+    let rooms: Vec<(String, String)> =
+        v.rooms.iter().map(|r| (r.id.to_string(), r.name.clone())).chain([("all".to_string(), ALL_ROOMS.to_string())]).collect();
     let mut times: Vec<String> = v.days.iter().flat_map(|d| d.rows.clone()).collect();
     times.sort();
     times.dedup();
-    let start = if start.is_empty() { v.days.iter().find(|d| d.date == day).and_then(|d| d.rows.first().cloned()).unwrap_or_default() } else { start };
+    let start = if start.is_empty() {
+        v.days.iter().find(|d| d.date == day).and_then(|d| d.rows.first().cloned()).unwrap_or_default()
+    } else {
+        start
+    };
     let times = times.into_iter().map(|t| (t.clone(), t)).collect();
     view! {
         <div class="grid-2">

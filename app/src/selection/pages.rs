@@ -5,11 +5,10 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{load_deliberation, DecideProposal, PromoteProposal, PublishDecisions};
 use super::{Deliberation, DeliberationRow, SelectionFilters, Suggestion};
+use crate::plumbing::{general_error, param, row_error, row_has_error};
+use crate::ui::{action_error, chosen, outcome, query_flag, typed_or, Choices, Form, FormError, Notice, PageTitle, SubmitButton, TextBox};
 use domain::cfp::Choice;
 use domain::review::Decision;
-use crate::organizer::pages::{general_error, row_error, row_has_error};
-use crate::plumbing::param;
-use crate::ui::{action_error, chosen, outcome, query_flag, typed_or, Choices, Form, FormError, Notice, PageTitle, SubmitButton, TextBox};
 
 #[component]
 pub fn DeliberationPage() -> impl IntoView {
@@ -18,13 +17,7 @@ pub fn DeliberationPage() -> impl IntoView {
     let filters = move || {
         let q = query.read();
         let get = |k: &str| q.get(k).unwrap_or_default();
-        SelectionFilters {
-            format: get("format"),
-            track: get("track"),
-            level: get("level"),
-            language: get("language"),
-            sort: get("sort"),
-        }
+        SelectionFilters { format: get("format"), track: get("track"), level: get("level"), language: get("language"), sort: get("sort") }
     };
     let decide = ServerAction::<DecideProposal>::new();
     let publish = ServerAction::<PublishDecisions>::new();

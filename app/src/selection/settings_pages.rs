@@ -7,9 +7,10 @@ use super::api::{
     SaveSelectionSettings,
 };
 use super::{FormatSlots, SelectionSettingsView, TemplateView};
-use crate::organizer::pages::{general_error, row_error, Check, OrgField};
-use crate::plumbing::param;
-use crate::ui::{action_error, field_error, outcome, query_flag, Form, FormError, Notice, PageTitle, SubmitButton, TextBox};
+use crate::plumbing::{general_error, param, row_error};
+use crate::ui::{
+    action_error, field_error, outcome, query_flag, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, TextBox,
+};
 
 #[component]
 pub fn SelectionSettingsPage() -> impl IntoView {
@@ -63,11 +64,7 @@ pub fn SelectionSettingsPage() -> impl IntoView {
 }
 
 #[component]
-fn ReviewsState(
-    v: SelectionSettingsView,
-    close: ServerAction<CloseReviews>,
-    reopen: ServerAction<ReopenReviews>,
-) -> impl IntoView {
+fn ReviewsState(v: SelectionSettingsView, close: ServerAction<CloseReviews>, reopen: ServerAction<ReopenReviews>) -> impl IntoView {
     let open = v.reviews_open;
     let slug = v.event.slug.clone();
     view! {

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use domain::interest::InterestRow;
 use crate::error::AppError;
 use crate::plumbing::param;
 use crate::ui::{outcome, PageTitle};
+use domain::interest::InterestRow;
 
 #[cfg(feature = "ssr")]
 use crate::auth::guard::event_access;
@@ -31,8 +31,8 @@ pub async fn load_interest(slug: String) -> Result<InterestView, AppError> {
         AppError::NotFound => AppError::Conflict("Nothing is published yet: attendees star talks on the published agenda.".into()),
         other => other,
     })?;
-    let counts = super::favourites_store::counts(&state.db, &e).await?;
-    let stargazers = super::favourites_store::stargazers(&state.db, &e).await?;
+    let counts = crate::agenda::favourites_store::counts(&state.db, &e).await?;
+    let stargazers = crate::agenda::favourites_store::stargazers(&state.db, &e).await?;
     Ok(InterestView { slug: e.slug, event_name: e.name, stargazers, rows: domain::interest::interest(&p, &counts) })
 }
 

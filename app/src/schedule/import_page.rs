@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::claim_page::ImportedSpeakersSection;
+use super::api::load_versions;
+use crate::agenda::claim_page::ImportedSpeakersSection;
 use crate::error::AppError;
 use crate::plumbing::param;
-use crate::schedule::api::load_versions;
 use crate::ui::{action_error, outcome, Form, FormError, PageTitle, SubmitButton, TextBox};
 
 #[cfg(feature = "ssr")]
