@@ -9,14 +9,14 @@ use super::talks::talk_form_of;
 use super::{CfpPage, ProposalEditor, TalkChoice};
 use crate::crypto::new_code;
 use crate::db::BeginWrite;
-use crate::entities::{cospeaker_invitation, event, format, proposal, proposal_speaker, talk, track, user};
+use crate::entities::{event, proposal, proposal_speaker, talk, user};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::events::cfp_settings::{self as settings, languages_offered, levels_offered};
 use crate::mail::{outbox, templates};
 use crate::plumbing::is_unique_violation;
 use crate::state::AppState;
 use crate::ui::markdown::render_markdown;
-use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
+use domain::cfp::{talk_errors, Choice, ProposalState, TalkForm};
 
 /// What the speaker asked for with the form: keep a draft or submit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,12 +3,9 @@ use leptos::prelude::*;
 
 use super::api::{load_cfp_settings, AddFormat, AddTrack, DeleteFormat, DeleteTrack, SaveCfpSettings, UpdateFormat, UpdateTrack};
 use super::{CfpSettingsView, FormatRow, TrackRow};
-use crate::error::AppError;
 use crate::plumbing::{general_error, param, row_error, row_has_error};
-use crate::ui::{action_error, field_error, outcome, query_flag, Form, FormError, Notice, PageTitle, SubmitButton, TextArea};
+use crate::ui::{action_error, field_error, outcome, query_flag, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, TextArea};
 use domain::cfp::{Choice, Language, Level, CFP_TEXT_MAX};
-
-use crate::ui::{Check, OrgField};
 
 /// A group of checkboxes with one error for the group.
 #[component]
