@@ -146,9 +146,9 @@ fn no_source_file_depends_on_itself_through_others() {
 fn no_area_depends_on_itself_through_others() {
     let modules = modules();
     let edges = graph(&modules);
-    let areas = areas(&edges);
-    assert!(areas.len() > 15, "the areas were read");
-    if let Some(cycle) = find_cycle(&areas) {
+    let between = areas(&edges);
+    assert!(between.len() > 15, "the areas were read");
+    if let Some(cycle) = find_cycle(&between) {
         let why: Vec<String> =
             cycle.windows(2).map(|w| format!("  {} → {}: {}", w[0], w[1], arrows_between(&edges, w[0], w[1]).join(", "))).collect();
         panic!(
@@ -190,9 +190,9 @@ fn a_cycle_between_areas_is_found_without_a_file_cycle() {
     .into();
     let edges = graph(&modules);
     assert_eq!(find_cycle(&edges), None);
-    let areas = areas(&edges);
-    assert_eq!(areas["c"], ["a"].into());
-    assert_eq!(find_cycle(&areas), Some(vec!["a", "b", "a"]));
+    let between = areas(&edges);
+    assert_eq!(between["c"], ["a"].into());
+    assert_eq!(find_cycle(&between), Some(vec!["a", "b", "a"]));
     assert_eq!(arrows_between(&edges, "b", "a"), ["b::y → a::z"]);
     let without: BTreeMap<String, String> = modules.into_iter().filter(|(k, _)| k != "b::y").collect();
     assert_eq!(find_cycle(&areas(&graph(&without))), None);
