@@ -1,7 +1,9 @@
 //! Shared plumbing: the small helpers every area imports and none owns — route parameters, row ids
 //! sent by forms, errors of one row's form in a table of forms, optional instants typed in an
-//! event's zone, and unique-index violations. Nothing here knows about an area; a helper that does
-//! belongs in that area.
+//! event's zone, unique-index violations, and the addresses of the admin and review pages (`urls`).
+//! Nothing here knows about an area; a helper that does belongs in that area.
+pub mod urls;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

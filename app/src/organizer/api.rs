@@ -17,7 +17,7 @@ use domain::roles::ORGANISERS;
 
 #[cfg(feature = "ssr")]
 fn cfp_page(slug: &str, flag: &str, anchor: &str) -> String {
-    format!("/admin/events/{slug}/cfp?{flag}=1{anchor}")
+    format!("{}?{flag}=1{anchor}", crate::plumbing::urls::admin_cfp(&slug))
 }
 
 #[server(endpoint = "organizer/cfp_settings")]

@@ -3,8 +3,10 @@ use leptos::prelude::*;
 
 use super::api::{load_cfp_settings, AddFormat, AddTrack, DeleteFormat, DeleteTrack, SaveCfpSettings, UpdateFormat, UpdateTrack};
 use super::{CfpSettingsView, FormatRow, TrackRow};
-use crate::plumbing::{general_error, param, row_error, row_has_error};
-use crate::ui::{action_error, field_error, outcome, query_flag, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, TextArea};
+use crate::plumbing::{general_error, param, row_error, row_has_error, urls};
+use crate::ui::{
+    action_error, field_error, outcome, query_flag, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, TextArea,
+};
 use domain::cfp::{Choice, Language, Level, CFP_TEXT_MAX};
 
 /// A group of checkboxes with one error for the group.
@@ -56,15 +58,15 @@ pub fn CfpSettingsPage() -> impl IntoView {
     ];
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || settings.get().map(|r| outcome(r, &format!("/admin/events/{}/cfp", slug()), |v| {
+            {move || settings.get().map(|r| outcome(r, &urls::admin_cfp(slug()), |v| {
                 let s = v.event.slug.clone();
                 view! {
                     <PageTitle text=format!("Call for papers settings — {}", v.event.name)/>
                     <p class="meta">
-                        <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
-                        <a href=format!("/admin/events/{s}/proposals")>"Proposals"</a>" · "
-                        <a href=format!("/admin/events/{s}/selection")>"Selection"</a>" · "
-                        <a href=format!("/admin/events/{s}/selection/settings")>"Selection settings"</a>
+                        <a href=urls::admin_event(&s)>"Manage "{v.event.name.clone()}</a>" · "
+                        <a href=urls::admin_proposals(&s)>"Proposals"</a>" · "
+                        <a href=urls::admin_selection(&s)>"Selection"</a>" · "
+                        <a href=urls::admin_selection_settings(&s)>"Selection settings"</a>
                     </p>
                     <h1>"Call for papers settings"</h1>
                     {flags.into_iter().map(|(flag, text)| view! { {move || flag.get().then(|| view! { <Notice>{text}</Notice> })} }).collect_view()}

@@ -20,7 +20,7 @@ use domain::roles::ORGANISERS;
 fn builder_at(slug: &str, day: &str, flag: &str) -> String {
     let day = day.trim();
     let day = if chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok() { format!("day={day}&") } else { String::new() };
-    format!("/admin/events/{slug}/schedule?{day}{flag}=1")
+    format!("{}?{day}{flag}=1", crate::plumbing::urls::admin_schedule(&slug))
 }
 
 #[server(endpoint = "schedule/load")]

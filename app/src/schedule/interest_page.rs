@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::plumbing::param;
+use crate::plumbing::{param, urls};
 use crate::ui::{outcome, PageTitle};
 use domain::interest::InterestRow;
 
@@ -42,9 +42,9 @@ pub fn InterestPage() -> impl IntoView {
     let data = Resource::new(move || slug(), load_interest);
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || data.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/interest", slug()), |v| view! {
+            {move || data.get().map(|r| outcome(r, &urls::admin_schedule_interest(slug()), |v| view! {
                 <PageTitle text=format!("Audience interest — {}", v.event_name)/>
-                <p class="meta"><a href=format!("/admin/events/{}/schedule", v.slug)>"Back to the schedule builder"</a></p>
+                <p class="meta"><a href=urls::admin_schedule(&v.slug)>"Back to the schedule builder"</a></p>
                 <h1>"Audience interest"</h1>
                 <p>{format!(
                     "{} signed-in {} starred talks on the public agenda. Stars kept only in a browser are private \

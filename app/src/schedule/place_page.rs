@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{load_builder, PlaceItem, UnplaceItem};
 use super::{BuilderItem, BuilderView};
 use crate::error::AppError;
-use crate::plumbing::{general_error, param};
+use crate::plumbing::{general_error, param, urls};
 use crate::ui::{action_error, field_error, outcome, Choices, Form, FormError, OrgField, PageTitle, SubmitButton};
 use domain::timetable::Kind;
 
@@ -54,7 +54,7 @@ pub fn PlacePage() -> impl IntoView {
     let builder = Resource::new(move || slug(), load_builder);
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || builder.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/place/{}", slug(), item()), |v| {
+            {move || builder.get().map(|r| outcome(r, &urls::admin_schedule_place(slug(), item()), |v| {
                 let found = item().parse::<i32>().ok().and_then(|id| v.item(id).cloned());
                 match found {
                     Some(i) => view! { <PlaceForm v i place unplace/> }.into_any(),
@@ -78,7 +78,7 @@ fn PlaceForm(v: BuilderView, i: BuilderItem, place: ServerAction<PlaceItem>, unp
             (day, v.rooms.first().map(|r| r.id.to_string()).unwrap_or_default(), String::new())
         }
     };
-    let back = format!("/admin/events/{s}/schedule?day={day}");
+    let back = format!("{}?day={day}", urls::admin_schedule(&s));
     let now = match &i.placed {
         Some(p) => format!("Now: {} {}–{}, {}.", p.date, p.starts, p.ends, v.room_name(p.room)),
         None => "Not on the schedule yet.".to_string(),

@@ -15,7 +15,7 @@ use domain::venue::RoomForm;
 
 #[cfg(feature = "ssr")]
 fn venue_page(slug: &str, flag: &str, anchor: &str) -> String {
-    format!("/admin/events/{slug}/venue?{flag}=1{anchor}")
+    format!("{}?{flag}=1{anchor}", crate::plumbing::urls::admin_venue(&slug))
 }
 
 #[server(endpoint = "venue/load")]
