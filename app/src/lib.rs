@@ -145,10 +145,10 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/now") view=agenda::people_pages::NowPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/changes") view=agenda::people_pages::ChangesPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/cfp/propose") view=cfp::pages::ProposeTalkPage/>
-                <Route ssr=SsrMode::Async path=path!("/proposals") view=cfp::pages::MyProposalsPage/>
-                <Route ssr=SsrMode::Async path=path!("/proposals/:code") view=cfp::proposal_pages::ProposalPage/>
+                <Route ssr=SsrMode::Async path=path!("/proposals") view=speakers::proposal_pages::MyProposalsPage/>
+                <Route ssr=SsrMode::Async path=path!("/proposals/:code") view=speakers::proposal_pages::ProposalPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals/:code/edit") view=cfp::pages::EditProposalPage/>
-                <Route ssr=SsrMode::Async path=path!("/cospeaker") view=cfp::proposal_pages::CospeakerPage/>
+                <Route ssr=SsrMode::Async path=path!("/cospeaker") view=cfp::cospeaker_page::CospeakerPage/>
                 <Route ssr=SsrMode::Async path=path!("/claim") view=agenda::claim_page::ClaimPage/>
                 <Route ssr=SsrMode::Async path=path!("/profile") view=speakers::pages::ProfilePage/>
                 <Route ssr=SsrMode::Async path=path!("/talks") view=speakers::pages::TalksPage/>
@@ -162,8 +162,8 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/venue") view=venue::pages::VenuePage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule") view=schedule::builder_page::BuilderPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/place/:item") view=schedule::place_page::PlacePage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/import") view=agenda::import_page::ImportPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/interest") view=agenda::interest_page::InterestPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/import") view=schedule::import_page::ImportPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/interest") view=schedule::interest_page::InterestPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/versions") view=schedule::versions_page::VersionsPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/versions/:number") view=schedule::versions_page::VersionPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals") view=organizer::proposals_pages::ProposalsPage/>

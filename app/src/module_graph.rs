@@ -1,5 +1,8 @@
 //! Keeps the dependency direction of the README's architecture section: a source file never
-//! reaches, through `crate::…` and `super::…` paths, back to itself. The test reads the sources.
+//! reaches, through `crate::…` and `super::…` paths, back to itself, and neither does a top-level
+//! area (`app/src/<area>/` or `app/src/<file>.rs`): areas are peers over a shared core, and when
+//! one needs another, the other never needs it back. The tests read the sources
+//! (`scripts/module-graph.py` prints the same graph, with the figures).
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Module path ("agenda::claims", "" for lib.rs) → source text, tests and comments cut off.
@@ -105,6 +108,30 @@ fn find_cycle<'a>(edges: &BTreeMap<&'a str, BTreeSet<&'a str>>) -> Option<Vec<&'
     edges.keys().find_map(|node| visit(node, edges, &mut marks, &mut Vec::new()))
 }
 
+/// The top-level area of a module: "agenda" for "agenda::claims"; a top-level file is its own area.
+fn area(module: &str) -> &str {
+    module.split("::").next().unwrap_or(module)
+}
+
+/// Which areas each area depends on (lib.rs, which mounts every area, left out).
+fn areas<'a>(edges: &BTreeMap<&'a str, BTreeSet<&'a str>>) -> BTreeMap<&'a str, BTreeSet<&'a str>> {
+    let mut out: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (from, tos) in edges.iter().filter(|(from, _)| !from.is_empty()) {
+        let targets = out.entry(area(from)).or_default();
+        targets.extend(tos.iter().map(|to| area(to)).filter(|to| *to != area(from)));
+    }
+    out
+}
+
+/// The file arrows behind the area arrow `from` → `to`.
+fn arrows_between<'a>(edges: &BTreeMap<&'a str, BTreeSet<&'a str>>, from: &str, to: &str) -> Vec<String> {
+    edges
+        .iter()
+        .filter(|(f, _)| !f.is_empty() && area(f) == from)
+        .flat_map(|(f, tos)| tos.iter().filter(|t| area(t) == to).map(move |t| format!("{f} → {t}")))
+        .collect()
+}
+
 #[test]
 fn no_source_file_depends_on_itself_through_others() {
     let modules = modules();
@@ -112,6 +139,23 @@ fn no_source_file_depends_on_itself_through_others() {
     assert!(edges.len() > 100 && edges.values().map(BTreeSet::len).sum::<usize>() > 300, "the sources were read");
     if let Some(cycle) = find_cycle(&edges) {
         panic!("import cycle: {}\nMove what both sides need to a module below them (see README, Architecture).", cycle.join(" → "));
+    }
+}
+
+#[test]
+fn no_area_depends_on_itself_through_others() {
+    let modules = modules();
+    let edges = graph(&modules);
+    let between = areas(&edges);
+    assert!(between.len() > 15, "the areas were read");
+    if let Some(cycle) = find_cycle(&between) {
+        let why: Vec<String> =
+            cycle.windows(2).map(|w| format!("  {} → {}: {}", w[0], w[1], arrows_between(&edges, w[0], w[1]).join(", "))).collect();
+        panic!(
+            "import cycle between areas: {}\n{}\nMove what both sides need to a module below them, or the page that gathers both above them (see README, Architecture).",
+            cycle.join(" → "),
+            why.join("\n")
+        );
     }
 }
 
@@ -131,4 +175,25 @@ fn a_cycle_is_found_when_there_is_one() {
     assert_eq!(find_cycle(&edges), Some(vec!["a", "b", "c", "a"]));
     let without: BTreeMap<String, String> = modules.into_iter().filter(|(k, _)| !k.starts_with('c')).collect();
     assert_eq!(find_cycle(&graph(&without)), None);
+}
+
+#[test]
+fn a_cycle_between_areas_is_found_without_a_file_cycle() {
+    let modules: BTreeMap<String, String> = [
+        ("a".to_string(), String::new()),
+        ("a::x".to_string(), "use crate::b::y;".to_string()),
+        ("a::z".to_string(), String::new()),
+        ("b".to_string(), String::new()),
+        ("b::y".to_string(), "use crate::a::z;".to_string()),
+        ("c".to_string(), "use crate::a::x;".to_string()),
+    ]
+    .into();
+    let edges = graph(&modules);
+    assert_eq!(find_cycle(&edges), None);
+    let between = areas(&edges);
+    assert_eq!(between["c"], ["a"].into());
+    assert_eq!(find_cycle(&between), Some(vec!["a", "b", "a"]));
+    assert_eq!(arrows_between(&edges, "b", "a"), ["b::y → a::z"]);
+    let without: BTreeMap<String, String> = modules.into_iter().filter(|(k, _)| k != "b::y").collect();
+    assert_eq!(find_cycle(&areas(&graph(&without))), None);
 }

@@ -1,10 +1,13 @@
 //! Shared plumbing: the small helpers every area imports and none owns — route parameters, row ids
-//! sent by forms, optional instants typed in an event's zone, and unique-index violations. Nothing
-//! here knows about an area; a helper that does belongs in that area.
+//! sent by forms, errors of one row's form in a table of forms, optional instants typed in an
+//! event's zone, unique-index violations, and the addresses of the admin and review pages (`urls`).
+//! Nothing here knows about an area; a helper that does belongs in that area.
+pub mod urls;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::error::AppError;
+use crate::error::{AppError, FieldError};
 
 /// A route parameter (`:slug`, `:code`…) of the current page; empty when absent.
 pub fn param(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
@@ -15,6 +18,36 @@ pub fn param(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + '
 /// A row id sent by a form; anything else means the row does not exist (404).
 pub fn parse_id(id: &str) -> Result<i32, AppError> {
     id.trim().parse::<i32>().map_err(|_| AppError::NotFound)
+}
+
+/// Renames the fields of a validation error (`name` → `format-3-name`), so the page shows it on the
+/// right row; other errors pass unchanged.
+pub fn for_row(err: AppError, prefix: &str) -> AppError {
+    match err {
+        AppError::Validation { fields, .. } => AppError::validation(
+            fields.into_iter().map(|f| FieldError { field: format!("{prefix}{}", f.field), message: f.message }).collect(),
+        ),
+        other => other,
+    }
+}
+
+/// The error of a row's form about `field` (the server names it `<prefix><field>`).
+pub fn row_error(error: Signal<Option<AppError>>, prefix: &str, field: &str) -> Signal<Option<String>> {
+    let key = format!("{prefix}{field}");
+    Signal::derive(move || error.get().and_then(|e| e.field_message(&key)))
+}
+
+/// Whether the last error concerns the row with `prefix` (its edit form is then shown open).
+pub fn row_has_error(error: Signal<Option<AppError>>, prefix: String) -> Signal<bool> {
+    Signal::derive(move || match error.get() {
+        Some(AppError::Validation { fields, .. }) => fields.iter().any(|f| f.field.starts_with(&prefix)),
+        _ => false,
+    })
+}
+
+/// The last error, unless it is about fields (those are shown on their row).
+pub fn general_error(error: Signal<Option<AppError>>) -> Signal<Option<AppError>> {
+    Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation { .. })))
 }
 
 /// A `datetime-local` value in the zone `tz` as an instant; an empty field is `None`, a value that is
@@ -42,5 +75,17 @@ pub fn unique_violation_as(e: sea_orm::DbErr, refusal: impl FnOnce() -> AppError
         refusal()
     } else {
         AppError::from(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row_errors_are_renamed_and_others_kept() {
+        let err = for_row(AppError::field("name", "Please enter a name."), "format-3-");
+        assert_eq!(err.field_message("format-3-name").as_deref(), Some("Please enter a name."));
+        assert_eq!(for_row(AppError::NotFound, "format-3-"), AppError::NotFound);
     }
 }

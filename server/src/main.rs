@@ -63,13 +63,13 @@ async fn import(db: &sea_orm::DatabaseConnection, slug: &str, by: Option<&str>, 
             .await?
             .map(|u| u.id)
             .ok_or_else(|| anyhow::anyhow!("No account uses {email}."))?,
-        None => app::agenda::import::default_importer(db, e.id)
+        None => app::schedule::import::default_importer(db, e.id)
             .await
             .map_err(|x| anyhow::anyhow!("{x}"))?
             .ok_or_else(|| anyhow::anyhow!("{} has no organiser and there is no administrator: pass --by EMAIL.", e.name))?,
     };
     let done =
-        app::agenda::import::import(db, &e, by, &text, app::state::Clock::default().now()).await.map_err(|x| anyhow::anyhow!("{x}"))?;
+        app::schedule::import::import(db, &e, by, &text, app::state::Clock::default().now()).await.map_err(|x| anyhow::anyhow!("{x}"))?;
     println!(
         "Imported into {}: {} talks, {} other items, {} speakers of this event (organisers can mail them a link to claim their talks from the import page); published as {}.",
         e.name, done.talks, done.extras, done.speakers, done.version_name

@@ -5,13 +5,13 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
 
-use app::crypto::{new_code, new_token};
 use app::auth::service::insert_user;
-use app::cfp::settings;
+use app::crypto::{new_code, new_token};
 use app::db::BeginWrite;
-use domain::cfp::{Choice, ProposalState};
-use app::formats::zoned::{local_to_utc, zone};
 use app::entities::{cfp_settings, event, proposal, proposal_speaker, speaker_profile, talk};
+use app::events::cfp_settings as settings;
+use app::formats::zoned::{local_to_utc, zone};
+use domain::cfp::{Choice, ProposalState};
 
 use super::seed_talks::{PROPOSALS, SOFIA};
 
@@ -53,7 +53,8 @@ the stage is the place to announce a roadmap.
 
 /// (login, name, job title, company, city, website path or "", social handle or "", private notes, bio).
 /// The email is `login@speakers.example`; the website is `https://example.org/<path>`.
-type DemoSpeaker = (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+type DemoSpeaker =
+    (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
 
 pub const SPEAKERS: [DemoSpeaker; 30] = [
     ("camille.dufresne", "Camille Dufresne", "Staff SRE", "Brasserie Logicielle du Nord", "Lille", "camille", "@camille@social.example", "",

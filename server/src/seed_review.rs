@@ -6,14 +6,14 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use app::crypto::{new_token, token_hash};
 use app::auth::service::insert_user;
-use app::cfp::settings::formats_of;
+use app::crypto::{new_token, token_hash};
+use app::entities::{decision, event, format, membership, proposal, review, review_settings};
+use app::events::cfp_settings::formats_of;
+use app::review::settings::{record, settings_of};
 use domain::cfp::{Choice, ProposalState};
 use domain::review::{Decision, Response, Stats};
 use domain::roles::Role;
-use app::entities::{decision, event, format, membership, proposal, review, review_settings};
-use app::review::settings::{record, settings_of};
 
 /// Fictional reviewers besides the demo account Rémi Reviewer; nobody signs in as them.
 pub const REVIEWERS: [(&str, &str); 3] = [

@@ -29,8 +29,8 @@ pub fn event_form(slug: &str) -> domain::events::EventForm {
 pub async fn event_with_cfp(app: &TestApp, slug: &str, closes: DateTime<Utc>) -> (i32, i32, i32) {
     let e = app::events::service::create(&app.state.db, &event_form(slug), app.state.clock.now()).await.expect("event created");
     set_closing(app, e.id, Some(closes - Duration::days(60)), closes).await;
-    let f = app::cfp::settings::formats_of(&app.state.db, e.id, false).await.unwrap();
-    let t = app::cfp::settings::tracks_of(&app.state.db, e.id, false).await.unwrap();
+    let f = app::events::cfp_settings::formats_of(&app.state.db, e.id, false).await.unwrap();
+    let t = app::events::cfp_settings::tracks_of(&app.state.db, e.id, false).await.unwrap();
     (e.id, f[0].id, t[0].id)
 }
 

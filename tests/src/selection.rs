@@ -27,7 +27,7 @@ pub struct Conf {
 pub async fn conf(backend: Backend, setup: Setup) -> Conf {
     let app = TestApp::start_with(backend, setup).await;
     let (event, _, track) = event_with_cfp(&app, SLUG, Utc::now() + chrono::Duration::days(30)).await;
-    let formats = app::cfp::settings::formats_of(&app.state.db, event, false).await.unwrap().iter().map(|f| f.id).collect();
+    let formats = app::events::cfp_settings::formats_of(&app.state.db, event, false).await.unwrap().iter().map(|f| f.id).collect();
     app.create_user("olga@example.org", "Olga Organiser", PASSWORD, false).await;
     app.grant("olga@example.org", event, "organizer").await;
     let org = client();

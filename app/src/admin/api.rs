@@ -30,6 +30,6 @@ pub async fn retry_mail(id: i32) -> Result<(), AppError> {
         return Err(AppError::NotFound);
     }
     state.mail_wake.notify_one();
-    leptos_axum::redirect("/admin/mail?retried=1");
+    leptos_axum::redirect(&format!("{}?retried=1", crate::plumbing::urls::admin_mail()));
     Ok(())
 }

@@ -3,12 +3,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{failed_mails, RetryMail};
-use domain::events::{EventForm, Visibility};
-use domain::roles::Role;
 use crate::error::AppError;
 use crate::events::api::{admin_events, event_members, get_event, CreateEvent, GrantRole, RevokeRole, UpdateEvent};
-use crate::plumbing::param;
+use crate::plumbing::{param, urls};
 use crate::ui::{action_error, field_error, Field, Form, FormError, Notice, PageTitle, Select, SubmitButton, TextArea};
+use domain::events::{EventForm, Visibility};
+use domain::roles::Role;
 
 /// Shows `Err` as a notice (sign in / not allowed / not found) and `Ok` through `ok`.
 fn or_notice<T>(r: Result<T, AppError>, ok: impl FnOnce(T) -> AnyView) -> AnyView {
@@ -64,7 +64,7 @@ pub fn AdminEventsPage() -> impl IntoView {
     view! {
         <PageTitle text="Admin — Estrade"/>
         <h1>"Administration"</h1>
-        <p><a href="/admin/mail">"Mails that could not be sent"</a></p>
+        <p><a href=urls::admin_mail()>"Mails that could not be sent"</a></p>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || events.get().map(|r| or_notice(r, |list| view! {
                 <section class="card">
@@ -74,7 +74,7 @@ pub fn AdminEventsPage() -> impl IntoView {
                         <tbody>
                             {list.into_iter().map(|e| view! {
                                 <tr>
-                                    <td><a href=format!("/admin/events/{}", e.slug)>{e.name}</a></td>
+                                    <td><a href=urls::admin_event(&e.slug)>{e.name}</a></td>
                                     <td>{e.dates}</td><td>{e.city}</td><td>{e.visibility}</td>
                                 </tr>
                             }).collect_view()}
@@ -116,13 +116,13 @@ pub fn AdminEventPage() -> impl IntoView {
                     <h1>"Manage "{e.summary.name.clone()}</h1>
                     <p>
                         <a href=format!("/events/{}", e.summary.slug)>"See the public page"</a>" · "
-                        <a href=format!("/admin/events/{}/cfp", e.summary.slug)>"Call for papers settings"</a>" · "
-                        <a href=format!("/admin/events/{}/venue", e.summary.slug)>"Rooms and days"</a>" · "
-                        <a href=format!("/admin/events/{}/schedule", e.summary.slug)>"Schedule"</a>" · "
-                        <a href=format!("/admin/events/{}/proposals", e.summary.slug)>"Proposals"</a>" · "
-                        <a href=format!("/admin/events/{}/selection", e.summary.slug)>"Selection"</a>" · "
-                        <a href=format!("/admin/events/{}/selection/settings", e.summary.slug)>"Selection settings"</a>" · "
-                        <a href=format!("/admin/events/{}/conflicts", e.summary.slug)>"Conflicts of interest"</a>
+                        <a href=urls::admin_cfp(&e.summary.slug)>"Call for papers settings"</a>" · "
+                        <a href=urls::admin_venue(&e.summary.slug)>"Rooms and days"</a>" · "
+                        <a href=urls::admin_schedule(&e.summary.slug)>"Schedule"</a>" · "
+                        <a href=urls::admin_proposals(&e.summary.slug)>"Proposals"</a>" · "
+                        <a href=urls::admin_selection(&e.summary.slug)>"Selection"</a>" · "
+                        <a href=urls::admin_selection_settings(&e.summary.slug)>"Selection settings"</a>" · "
+                        <a href=urls::admin_conflicts(&e.summary.slug)>"Conflicts of interest"</a>
                     </p>
                     {move || created.get().then(|| view! { <Notice>"Event created."</Notice> })}
                     {move || saved.get().then(|| view! { <Notice>"Saved."</Notice> })}

@@ -4,20 +4,19 @@
 use leptos::prelude::*;
 use server_fn::codec::GetUrl;
 
-use super::{NowView, SpeakerView, StarredView, TalkView};
+use super::{NowView, SpeakerView, StarredView, TalkView, VersionsView};
+use crate::error::AppError;
 use domain::agenda::AgendaView;
 #[cfg(feature = "ssr")]
 use domain::agenda::Filter;
-use crate::error::AppError;
-use crate::schedule::VersionsView;
 
 #[cfg(feature = "ssr")]
 mod ssr {
     use std::sync::Arc;
 
-    use domain::programme::Programme;
     use crate::entities::{event, user};
     use crate::error::AppError;
+    use domain::programme::Programme;
 
     /// How long browsers and CDNs may keep a public answer without asking again.
     pub const PUBLIC_MAX_AGE_SECS: u32 = 60;
@@ -105,5 +104,5 @@ pub async fn load_starred(slug: String, codes: String) -> Result<StarredView, Ap
 pub async fn load_changes(slug: String) -> Result<VersionsView, AppError> {
     let (_, e) = ssr::event(&slug).await?;
     ssr::mark_public();
-    crate::schedule::publish::versions_view(&crate::state::app_state().db, &e).await
+    super::changes::versions_view(&crate::state::app_state().db, &e).await
 }

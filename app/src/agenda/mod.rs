@@ -1,10 +1,14 @@
-//! The public agenda: what attendees read without an account (pages, favourites), and the exports
-//! other tools read. Everything comes from published versions only.
+//! The public agenda: what attendees read without an account (pages, favourites, the changelog of
+//! published versions), and the exports other tools read. Everything comes from published versions only.
 use serde::{Deserialize, Serialize};
+
+use crate::events::EventSummary;
 
 pub use domain::programme::SpeakerRef;
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod changes;
 pub mod claim_page;
 #[cfg(feature = "ssr")]
 pub mod claims;
@@ -13,12 +17,6 @@ pub mod exports;
 pub mod favourites;
 #[cfg(feature = "ssr")]
 pub mod favourites_store;
-#[cfg(feature = "ssr")]
-pub mod import;
-pub mod import_page;
-#[cfg(feature = "ssr")]
-pub mod import_speakers;
-pub mod interest_page;
 pub mod pages;
 pub mod people_pages;
 #[cfg(feature = "ssr")]
@@ -154,4 +152,21 @@ pub struct ClaimView {
     pub signed_in_as: Option<String>,
     /// Why the signed-in person cannot take the talks, if they cannot.
     pub refusal: Option<String>,
+}
+
+/// A published version: its name, when, and what it changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionRow {
+    pub number: i32,
+    pub name: String,
+    /// "Thursday 11 March 2027, 10:12 Europe/Paris".
+    pub published: String,
+    pub changes: Vec<String>,
+}
+
+/// The published versions of an event, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionsView {
+    pub event: EventSummary,
+    pub versions: Vec<VersionRow>,
 }

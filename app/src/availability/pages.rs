@@ -5,9 +5,8 @@ use leptos::prelude::*;
 
 use super::api::{my_unavailability, AddUnavailability, DeleteUnavailability};
 use super::{UnavailabilityRow, UnavailabilityView};
+use crate::ui::{action_error, field_error, query_flag, Form, FormError, Notice, OrgField, SubmitButton};
 use domain::availability::NOTE_MAX;
-use crate::organizer::pages::OrgField;
-use crate::ui::{action_error, field_error, query_flag, Form, FormError, Notice, SubmitButton};
 
 const HEADING: &str = "When you cannot speak";
 const INTRO: &str = "Tell the organisers the times you cannot give your talk; they see them while building the schedule.";

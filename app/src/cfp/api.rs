@@ -1,7 +1,7 @@
 //! Server functions for the call for papers, speaker side: authorize → service → redirect.
 use leptos::prelude::*;
 
-use super::{CfpPage, InvitationView, MyProposalRow, ProposalEditor, ProposalView};
+use super::{CfpPage, InvitationView, ProposalEditor};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
@@ -12,7 +12,7 @@ pub async fn load_cfp_page(slug: String) -> Result<CfpPage, AppError> {
     let state = crate::state::app_state();
     let viewer = crate::auth::session::current_user(&state.db).await?;
     let e = super::proposals::cfp_event(&state.db, &slug, viewer.as_ref()).await?;
-    super::settings::page(&state.db, &e, state.clock.now()).await
+    super::proposals::page(&state.db, &e, state.clock.now()).await
 }
 
 #[server(endpoint = "cfp/new_editor")]
@@ -58,20 +58,6 @@ pub async fn save_proposal(
     let flag = if intent == Intent::Submit { "submitted" } else { "saved" };
     leptos_axum::redirect(&format!("/proposals/{code}?{flag}=1"));
     Ok(())
-}
-
-#[server(endpoint = "cfp/mine")]
-pub async fn my_proposals() -> Result<Vec<MyProposalRow>, AppError> {
-    let state = crate::state::app_state();
-    let me = require_user(&state.db).await?;
-    super::proposals::mine(&state.db, &me, state.clock.now()).await
-}
-
-#[server(endpoint = "cfp/proposal")]
-pub async fn get_proposal(code: String) -> Result<ProposalView, AppError> {
-    let state = crate::state::app_state();
-    let me = require_user(&state.db).await?;
-    super::proposals::view(&state, &code, &me).await
 }
 
 #[server(endpoint = "cfp/withdraw")]

@@ -1,42 +1,22 @@
-//! Call for papers, speaker side: the public CFP page, proposals, co-speakers.
-pub mod api;
-pub mod pages;
-pub mod proposal_pages;
+//! Call for papers, speaker side: the public CFP page, the proposal editor (draft, submit, withdraw),
+//! co-speakers, and the talks a proposal writes into the library. The organisers' side is in
+//! `organizer`; the settings everyone reads are `events::cfp_settings`.
 #[cfg(feature = "ssr")]
 pub mod access;
+pub mod api;
+pub mod cospeaker_page;
 #[cfg(feature = "ssr")]
 pub mod cospeakers;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod proposals;
 #[cfg(feature = "ssr")]
-pub mod settings;
+pub mod talks;
 
 use serde::{Deserialize, Serialize};
 
+use crate::events::{CfpStatus, EventSummary, Offer};
 use domain::cfp::TalkForm;
-use crate::events::EventSummary;
-
-/// A format or track as offered to speakers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Offer {
-    pub id: i32,
-    pub name: String,
-    pub description: String,
-    /// Minutes for a format; empty for a track.
-    pub duration_min: Option<i32>,
-    /// `#rrggbb` for a track.
-    pub colour: Option<String>,
-}
-
-/// Where the CFP stands, worded for people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CfpStatus {
-    pub open: bool,
-    /// "Closes in 3 days, 23:59 Europe/Paris", "Opens on …", "Closed", "Not open yet".
-    pub headline: String,
-    /// "Sunday 25 October 2026, 23:59 Europe/Paris" when a close date is set.
-    pub closes_label: Option<String>,
-}
 
 /// What the public CFP page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,57 +55,6 @@ pub struct ProposalEditor {
     pub track_id: Option<i32>,
     pub my_talks: Vec<TalkChoice>,
     pub state: String,
-}
-
-/// A person on a proposal, as its speakers see them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SpeakerRow {
-    /// The proposal_speakers row, used to remove a co-speaker.
-    pub id: i32,
-    pub name: String,
-    pub email: String,
-    pub is_owner: bool,
-}
-
-/// A proposal as one of its speakers sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProposalView {
-    pub code: String,
-    pub event: EventSummary,
-    pub state: String,
-    pub state_label: String,
-    pub talk: TalkForm,
-    pub summary_html: crate::ui::SafeHtml,
-    pub details_html: crate::ui::SafeHtml,
-    pub format: Option<String>,
-    pub track: Option<String>,
-    pub level_label: String,
-    pub language_label: String,
-    pub speakers: Vec<SpeakerRow>,
-    /// Emails invited who have not answered yet.
-    pub pending_invitations: Vec<String>,
-    pub status: CfpStatus,
-    pub i_own_it: bool,
-    /// The CFP is open and the proposal is not withdrawn.
-    pub editable: bool,
-    pub submitted_at: Option<String>,
-    /// The published decision and the answer it awaits (never scores nor comments).
-    pub selection: crate::selection::SpeakerSide,
-}
-
-/// A line of "My proposals".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MyProposalRow {
-    pub code: String,
-    pub title: String,
-    pub event_name: String,
-    pub event_slug: String,
-    pub state: String,
-    pub state_label: String,
-    pub format: Option<String>,
-    pub co_speaker: bool,
-    /// The published decision and the answer it awaits (never scores nor comments).
-    pub selection: crate::selection::SpeakerSide,
 }
 
 /// A co-speaker invitation, as its link's page shows it.

@@ -1,13 +1,13 @@
-//! Speaker-facing CFP pages: the public call, the proposal editor, "My proposals".
+//! Speaker-facing CFP pages: the public call and the proposal editor ("My proposals" and a
+//! proposal's page are in `speakers`).
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{load_cfp_page, load_proposal_editor, my_proposals, new_proposal_editor, SaveProposal};
+use super::api::{load_cfp_page, load_proposal_editor, new_proposal_editor, SaveProposal};
 use super::{CfpPage, Offer, ProposalEditor};
 use crate::plumbing::param;
+use crate::ui::{action_error, field_error, outcome, Choices, Field, Form, FormError, PageTitle, TextArea};
 use domain::cfp::{Choice, ProposalState, ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
-use crate::selection::confirm_pages::AnswerButtons;
-use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Field, Form, FormError, Notice, PageTitle, TextArea};
 
 #[component]
 fn OfferList(title: &'static str, items: Vec<Offer>) -> impl IntoView {
@@ -170,43 +170,5 @@ fn ProposalForm(editor: ProposalEditor) -> impl IntoView {
             {(!submitted).then(|| view! { <p class="hint">"Drafts are only visible to you and your co-speakers. We also keep a draft if you leave this page."</p> })}
         </Form>
         {autosave.then(|| view! { <script src="/autosave.js" defer=true></script> })}
-    }
-}
-
-#[component]
-pub fn MyProposalsPage() -> impl IntoView {
-    // Reloaded when the query changes: an answer to an acceptance comes back here with a flag.
-    let search = leptos_router::hooks::use_location().search;
-    let rows = Resource::new(move || search.get(), |_| my_proposals());
-    let confirmed = query_flag("confirmed");
-    let declined = query_flag("declined");
-    view! {
-        <PageTitle text="My proposals — Estrade"/>
-        <h1>"My proposals"</h1>
-        <p><a href="/talks">"My talk library"</a>" · "<a href="/profile">"My speaker profile"</a></p>
-        {move || confirmed.get().then(|| view! { <Notice>"Thank you: your talk is confirmed."</Notice> })}
-        {move || declined.get().then(|| view! { <Notice>"Your answer is recorded: you will not give this talk."</Notice> })}
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || rows.get().map(|r| outcome(r, "/proposals", |rows| if rows.is_empty() {
-                view! { <p class="empty">"No proposals yet. Find an open call for papers on an event's page."</p> }.into_any()
-            } else {
-                view! {
-                    <table class="table">
-                        <thead><tr><th scope="col">"Talk"</th><th scope="col">"Event"</th><th scope="col">"Format"</th><th scope="col">"State"</th></tr></thead>
-                        <tbody>{rows.into_iter().map(|p| view! {
-                            <tr>
-                                <td><a href=format!("/proposals/{}", p.code)>{p.title}</a>{p.co_speaker.then(|| view! { " "<span class="badge">"co-speaker"</span> })}</td>
-                                <td><a href=format!("/events/{}", p.event_slug)>{p.event_name}</a></td>
-                                <td>{p.format.unwrap_or_default()}</td>
-                                <td>
-                                    <span class=format!("badge state-{}", p.state)>{p.selection.status_label}</span>
-                                    {p.selection.awaiting_answer.then(|| view! { <AnswerButtons code=p.code.clone() back="list"/> })}
-                                </td>
-                            </tr>
-                        }).collect_view()}</tbody>
-                    </table>
-                }.into_any()
-            }))}
-        </Suspense>
     }
 }

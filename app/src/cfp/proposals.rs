@@ -1,21 +1,22 @@
-//! Proposals, speaker side: create and edit (drafts or submitted), submit, withdraw, list.
+//! Proposals, speaker side: the public CFP page, create and edit (drafts or submitted), submit,
+//! withdraw; a proposal's speakers.
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 
 use super::access::as_speaker;
-use super::settings::{self, languages_offered, levels_offered};
-use super::{MyProposalRow, ProposalEditor, ProposalView, SpeakerRow, TalkChoice};
+use super::talks::talk_form_of;
+use super::{CfpPage, ProposalEditor, TalkChoice};
 use crate::crypto::new_code;
 use crate::db::BeginWrite;
-use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
-use crate::entities::{cospeaker_invitation, event, format, proposal, proposal_speaker, talk, track, user};
+use crate::entities::{event, proposal, proposal_speaker, talk, user};
 use crate::error::{AppError, AppResult, FieldError};
+use crate::events::cfp_settings::{self as settings, languages_offered, levels_offered};
 use crate::mail::{outbox, templates};
 use crate::plumbing::is_unique_violation;
-use crate::speakers::talks::talk_form_of;
 use crate::state::AppState;
 use crate::ui::markdown::render_markdown;
+use domain::cfp::{talk_errors, Choice, ProposalState, TalkForm};
 
 /// What the speaker asked for with the form: keep a draft or submit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +53,27 @@ pub async fn cfp_event(db: &impl ConnectionTrait, slug: &str, viewer: Option<&us
     crate::events::service::visible_model(db, slug, viewer).await
 }
 
+fn pairs<C: Choice>(items: &[C]) -> Vec<(String, String)> {
+    items.iter().map(|c| (c.as_str().to_string(), c.label().to_string())).collect()
+}
+
+/// The public CFP page of `e` (visible formats and tracks only).
+pub async fn page(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc>) -> AppResult<CfpPage> {
+    let s = settings::settings_of(db, e.id, now).await?;
+    let formats = settings::formats_of(db, e.id, false).await?;
+    let tracks = settings::tracks_of(db, e.id, false).await?;
+    Ok(CfpPage {
+        event: crate::events::summary::summary(e),
+        status: settings::status(now, &s, e),
+        text_html: render_markdown(&s.cfp_text),
+        formats: formats.iter().map(settings::format_offer).collect(),
+        tracks: tracks.iter().map(settings::track_offer).collect(),
+        levels: pairs(&levels_offered(&s)),
+        languages: pairs(&languages_offered(&s)),
+        max_proposals: s.max_proposals,
+    })
+}
+
 fn parse_id(value: &str, field: &str, what: &str) -> AppResult<Option<i32>> {
     let v = value.trim();
     if v.is_empty() {
@@ -61,14 +83,11 @@ fn parse_id(value: &str, field: &str, what: &str) -> AppResult<Option<i32>> {
 }
 
 async fn owned_talk(db: &impl ConnectionTrait, id: i32, owner: &user::Model) -> AppResult<talk::Model> {
-    talk::Entity::find_by_id(id)
-        .filter(talk::Column::OwnerId.eq(owner.id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)
+    talk::Entity::find_by_id(id).filter(talk::Column::OwnerId.eq(owner.id)).one(db).await?.ok_or(AppError::NotFound)
 }
 
-fn talk_of(p: &proposal::Model) -> TalkForm {
+/// The talk as the proposal holds it (its own copy, whatever the library says since).
+pub fn talk_of(p: &proposal::Model) -> TalkForm {
     TalkForm {
         title: p.title.clone(),
         summary: p.summary.clone(),
@@ -80,11 +99,7 @@ fn talk_of(p: &proposal::Model) -> TalkForm {
 }
 
 async fn my_talks(db: &impl ConnectionTrait, owner: &user::Model) -> AppResult<Vec<TalkChoice>> {
-    let talks = talk::Entity::find()
-        .filter(talk::Column::OwnerId.eq(owner.id))
-        .order_by_desc(talk::Column::UpdatedAt)
-        .all(db)
-        .await?;
+    let talks = talk::Entity::find().filter(talk::Column::OwnerId.eq(owner.id)).order_by_desc(talk::Column::UpdatedAt).all(db).await?;
     Ok(talks.into_iter().map(|t| TalkChoice { id: t.id, title: t.title }).collect())
 }
 
@@ -96,7 +111,7 @@ pub async fn new_editor(state: &AppState, slug: &str, me: &user::Model, from_tal
         None => TalkForm::default(),
     };
     Ok(ProposalEditor {
-        page: settings::page(&state.db, &e, state.clock.now()).await?,
+        page: page(&state.db, &e, state.clock.now()).await?,
         code: String::new(),
         form_key: new_code(),
         talk_id: from_talk,
@@ -113,7 +128,7 @@ pub async fn existing_editor(state: &AppState, code: &str, me: &user::Model) -> 
     let p = as_speaker(&state.db, code, me).await?;
     let e = event::Entity::find_by_id(p.event_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     Ok(ProposalEditor {
-        page: settings::page(&state.db, &e, state.clock.now()).await?,
+        page: page(&state.db, &e, state.clock.now()).await?,
         code: p.code.clone(),
         form_key: p.form_key.clone(),
         talk_id: p.talk_id,
@@ -223,7 +238,7 @@ async fn create(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
     let txn = state.db.begin_write().await?;
     let talk_id = match from_talk {
         Some(id) => id,
-        None => crate::speakers::talks::store(&txn, me, &input.talk, now).await?.id,
+        None => super::talks::store(&txn, me, &input.talk, now).await?.id,
     };
     let state_now = if submit { ProposalState::Submitted } else { ProposalState::Draft };
     let inserted = proposal::ActiveModel {
@@ -254,9 +269,9 @@ async fn create(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
         Err(err) if is_unique_violation(&err) => {
             // The same form arrived twice at once: the other request created it.
             txn.rollback().await?;
-            return code_of_form(&state.db, &input.form_key, me).await?.ok_or(AppError::Conflict(
-                "This form was already sent. Please reload the page.".into(),
-            ));
+            return code_of_form(&state.db, &input.form_key, me)
+                .await?
+                .ok_or(AppError::Conflict("This form was already sent. Please reload the page.".into()));
         }
         Err(err) => return Err(err.into()),
     };
@@ -371,84 +386,4 @@ pub async fn withdraw(db: &impl ConnectionTrait, code: &str, me: &user::Model, n
         .exec(db)
         .await?;
     Ok(())
-}
-
-async fn name_of<E: EntityTrait>(db: &impl ConnectionTrait, id: Option<i32>, name: fn(E::Model) -> String) -> AppResult<Option<String>>
-where
-    <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<i32>,
-{
-    match id {
-        Some(id) => Ok(E::find_by_id(id).one(db).await?.map(name)),
-        None => Ok(None),
-    }
-}
-
-/// The proposal as one of its speakers sees it.
-pub async fn view(state: &AppState, code: &str, me: &user::Model) -> AppResult<ProposalView> {
-    let db = &state.db;
-    let p = as_speaker(db, code, me).await?;
-    let e = event::Entity::find_by_id(p.event_id).one(db).await?.ok_or(AppError::NotFound)?;
-    let now = state.clock.now();
-    let s = settings::settings_of(db, e.id, now).await?;
-    let status = settings::status(now, &s, &e);
-    let speakers = speakers_of(db, p.id).await?;
-    let pending = cospeaker_invitation::Entity::find()
-        .filter(cospeaker_invitation::Column::ProposalId.eq(p.id))
-        .filter(cospeaker_invitation::Column::UsedAt.is_null())
-        .filter(cospeaker_invitation::Column::ExpiresAt.gt(now))
-        .all(db)
-        .await?;
-    let withdrawn = p.state == ProposalState::Withdrawn.as_str();
-    let mut sides = crate::selection::answers::speaker_side(db, std::slice::from_ref(&p), now).await?;
-    Ok(ProposalView {
-        selection: sides.remove(&p.id).ok_or(AppError::Internal)?,
-        code: p.code.clone(),
-        event: crate::events::summary::summary(&e),
-        state_label: ProposalState::label_of(&p.state),
-        state: p.state.clone(),
-        talk: talk_of(&p),
-        summary_html: render_markdown(&p.summary),
-        details_html: render_markdown(&p.details),
-        format: name_of::<format::Entity>(db, p.format_id, |f| format!("{} ({} min)", f.name, f.duration_min)).await?,
-        track: name_of::<track::Entity>(db, p.track_id, |t| t.name).await?,
-        level_label: Level::label_of(&p.level),
-        language_label: Language::label_of(&p.language),
-        speakers: speakers
-            .into_iter()
-            .map(|(s, u)| SpeakerRow { id: s.id, name: u.display_name, email: u.email, is_owner: s.is_owner })
-            .collect(),
-        pending_invitations: pending.into_iter().map(|i| i.email_normalized).collect(),
-        editable: status.open && !withdrawn,
-        status,
-        i_own_it: p.owner_id == me.id,
-        submitted_at: p.submitted_at.map(|t| t.format("%-d %B %Y, %H:%M UTC").to_string()),
-    })
-}
-
-/// Every proposal the person speaks in, across events, newest first.
-pub async fn mine(db: &impl ConnectionTrait, me: &user::Model, now: chrono::DateTime<Utc>) -> AppResult<Vec<MyProposalRow>> {
-    let links = proposal_speaker::Entity::find().filter(proposal_speaker::Column::UserId.eq(me.id)).all(db).await?;
-    let ids: Vec<i32> = links.iter().map(|l| l.proposal_id).collect();
-    let proposals = proposal::Entity::find()
-        .filter(proposal::Column::Id.is_in(ids))
-        .order_by_desc(proposal::Column::UpdatedAt)
-        .all(db)
-        .await?;
-    let mut sides = crate::selection::answers::speaker_side(db, &proposals, now).await?;
-    let mut rows = Vec::with_capacity(proposals.len());
-    for p in proposals {
-        let e = event::Entity::find_by_id(p.event_id).one(db).await?.ok_or(AppError::NotFound)?;
-        rows.push(MyProposalRow {
-            code: p.code.clone(),
-            title: p.title.clone(),
-            event_name: e.name,
-            event_slug: e.slug,
-            state_label: ProposalState::label_of(&p.state),
-            state: p.state.clone(),
-            format: name_of::<format::Entity>(db, p.format_id, |f| f.name).await?,
-            co_speaker: p.owner_id != me.id,
-            selection: sides.remove(&p.id).ok_or(AppError::Internal)?,
-        })
-    }
-    Ok(rows)
 }

@@ -56,7 +56,7 @@ pub async fn create_event(
     let default_language = default_language.unwrap_or_default();
     let form = EventForm { slug, name, city, venue, time_zone, start_date, end_date, description, visibility, default_language };
     let event = super::service::create(&state.db, &form, state.clock.now()).await?;
-    leptos_axum::redirect(&format!("/admin/events/{}?created=1", event.slug));
+    leptos_axum::redirect(&format!("{}?created=1", crate::plumbing::urls::admin_event(&event.slug)));
     Ok(())
 }
 
@@ -80,7 +80,7 @@ pub async fn update_event(
     let default_language = default_language.unwrap_or_default();
     let form = EventForm { slug, name, city, venue, time_zone, start_date, end_date, description, visibility, default_language };
     let event = super::service::update(&state.db, event, &form).await?;
-    leptos_axum::redirect(&format!("/admin/events/{}?saved=1", event.slug));
+    leptos_axum::redirect(&format!("{}?saved=1", crate::plumbing::urls::admin_event(&event.slug)));
     Ok(())
 }
 
@@ -96,7 +96,7 @@ pub async fn grant_role(slug: String, email: String, role: String) -> Result<(),
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::service::grant_role(&state, &event, &email, parse_role(&role)?).await?;
-    leptos_axum::redirect(&format!("/admin/events/{}?granted=1", event.slug));
+    leptos_axum::redirect(&format!("{}?granted=1", crate::plumbing::urls::admin_event(&event.slug)));
     Ok(())
 }
 
@@ -105,6 +105,6 @@ pub async fn revoke_role(slug: String, email: String, role: String) -> Result<()
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::service::revoke_role(&state.db, event.id, &email, parse_role(&role)?).await?;
-    leptos_axum::redirect(&format!("/admin/events/{}?revoked=1", event.slug));
+    leptos_axum::redirect(&format!("{}?revoked=1", crate::plumbing::urls::admin_event(&event.slug)));
     Ok(())
 }

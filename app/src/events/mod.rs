@@ -1,6 +1,8 @@
 //! Events: public listing and landing pages, admin creation, per-event roles.
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod cfp_settings;
+#[cfg(feature = "ssr")]
 pub mod defaults;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -46,4 +48,26 @@ pub struct MemberRow {
     pub role_label: String,
     /// Invited by email; no account yet.
     pub pending: bool,
+}
+
+/// A format or track as offered to speakers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offer {
+    pub id: i32,
+    pub name: String,
+    pub description: String,
+    /// Minutes for a format; empty for a track.
+    pub duration_min: Option<i32>,
+    /// `#rrggbb` for a track.
+    pub colour: Option<String>,
+}
+
+/// Where the CFP stands, worded for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CfpStatus {
+    pub open: bool,
+    /// "Closes in 3 days, 23:59 Europe/Paris", "Opens on …", "Closed", "Not open yet".
+    pub headline: String,
+    /// "Sunday 25 October 2026, 23:59 Europe/Paris" when a close date is set.
+    pub closes_label: Option<String>,
 }

@@ -9,15 +9,15 @@ use super::ProposalFilters;
 #[cfg(feature = "ssr")]
 use crate::auth::guard::event_access;
 #[cfg(feature = "ssr")]
+use crate::plumbing::parse_id;
+#[cfg(feature = "ssr")]
 use domain::cfp::{FormatForm, Language, Level, TrackForm};
 #[cfg(feature = "ssr")]
 use domain::roles::ORGANISERS;
-#[cfg(feature = "ssr")]
-use crate::plumbing::parse_id;
 
 #[cfg(feature = "ssr")]
 fn cfp_page(slug: &str, flag: &str, anchor: &str) -> String {
-    format!("/admin/events/{slug}/cfp?{flag}=1{anchor}")
+    format!("{}?{flag}=1{anchor}", crate::plumbing::urls::admin_cfp(&slug))
 }
 
 #[server(endpoint = "organizer/cfp_settings")]
@@ -93,7 +93,7 @@ pub async fn update_format(
     let form = FormatForm { name, description, duration_min };
     super::service::update_format(&state.db, event.id, id, &form, hidden.is_some())
         .await
-        .map_err(|e| super::service::for_row(e, &format!("format-{id}-")))?;
+        .map_err(|e| crate::plumbing::for_row(e, &format!("format-{id}-")))?;
     leptos_axum::redirect(&cfp_page(&event.slug, "format_saved", "#formats"));
     Ok(())
 }
@@ -108,13 +108,7 @@ pub async fn delete_format(slug: String, id: String) -> Result<(), AppError> {
 }
 
 #[server(endpoint = "organizer/add_track")]
-pub async fn add_track(
-    slug: String,
-    name: String,
-    description: String,
-    colour: String,
-    hidden: Option<String>,
-) -> Result<(), AppError> {
+pub async fn add_track(slug: String, name: String, description: String, colour: String, hidden: Option<String>) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let form = TrackForm { name, description, colour };
@@ -139,7 +133,7 @@ pub async fn update_track(
     let form = TrackForm { name, description, colour };
     super::service::update_track(&state.db, event.id, id, &form, hidden.is_some())
         .await
-        .map_err(|e| super::service::for_row(e, &format!("track-{id}-")))?;
+        .map_err(|e| crate::plumbing::for_row(e, &format!("track-{id}-")))?;
     leptos_axum::redirect(&cfp_page(&event.slug, "track_saved", "#tracks"));
     Ok(())
 }

@@ -1,20 +1,20 @@
 //! Call for papers, organiser side: CFP settings, formats and tracks, the incoming proposals, their CSV.
 //! Drafts never reach organisers: every query, the filter below and the CSV leave them out.
 pub mod api;
-pub mod pages;
-pub mod proposals_pages;
 #[cfg(feature = "ssr")]
 pub mod csv;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod proposals;
+pub mod proposals_pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 
 use serde::{Deserialize, Serialize};
 
-use crate::cfp::CfpStatus;
-use domain::cfp::{Choice, ProposalState};
+use crate::events::CfpStatus;
 use crate::events::EventSummary;
+use domain::cfp::{Choice, ProposalState};
 
 /// A format as organisers manage it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,10 +152,7 @@ impl ProposalFilters {
         }
         let title = c.title.to_lowercase();
         let names: Vec<String> = c.names.iter().map(|n| n.to_lowercase()).collect();
-        self.q
-            .to_lowercase()
-            .split_whitespace()
-            .all(|word| title.contains(word) || names.iter().any(|n| n.contains(word)))
+        self.q.to_lowercase().split_whitespace().all(|word| title.contains(word) || names.iter().any(|n| n.contains(word)))
     }
 }
 

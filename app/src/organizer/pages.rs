@@ -1,16 +1,13 @@
 //! The CFP settings page of an event: dates, limits, levels, languages, text; formats and tracks.
 use leptos::prelude::*;
 
-use super::api::{
-    load_cfp_settings, AddFormat, AddTrack, DeleteFormat, DeleteTrack, SaveCfpSettings, UpdateFormat, UpdateTrack,
-};
+use super::api::{load_cfp_settings, AddFormat, AddTrack, DeleteFormat, DeleteTrack, SaveCfpSettings, UpdateFormat, UpdateTrack};
 use super::{CfpSettingsView, FormatRow, TrackRow};
+use crate::plumbing::{general_error, param, row_error, row_has_error, urls};
+use crate::ui::{
+    action_error, field_error, outcome, query_flag, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, TextArea,
+};
 use domain::cfp::{Choice, Language, Level, CFP_TEXT_MAX};
-use crate::error::AppError;
-use crate::plumbing::param;
-use crate::ui::{action_error, field_error, outcome, query_flag, Form, FormError, Notice, PageTitle, SubmitButton, TextArea};
-
-pub(crate) use crate::ui::{Check, OrgField};
 
 /// A group of checkboxes with one error for the group.
 #[component]
@@ -27,25 +24,6 @@ fn ChoiceGroup(
             {move || error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         </fieldset>
     }
-}
-
-/// The error of a row's form about `field` (the server names it `<prefix><field>`).
-pub(crate) fn row_error(error: Signal<Option<AppError>>, prefix: &str, field: &str) -> Signal<Option<String>> {
-    let key = format!("{prefix}{field}");
-    Signal::derive(move || error.get().and_then(|e| e.field_message(&key)))
-}
-
-/// Whether the last error concerns the row with `prefix` (its edit form is then shown open).
-pub(crate) fn row_has_error(error: Signal<Option<AppError>>, prefix: String) -> Signal<bool> {
-    Signal::derive(move || match error.get() {
-        Some(AppError::Validation { fields, .. }) => fields.iter().any(|f| f.field.starts_with(&prefix)),
-        _ => false,
-    })
-}
-
-/// The last error, unless it is about fields (those are shown on their row).
-pub(crate) fn general_error(error: Signal<Option<AppError>>) -> Signal<Option<AppError>> {
-    Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation { .. })))
 }
 
 #[component]
@@ -80,15 +58,15 @@ pub fn CfpSettingsPage() -> impl IntoView {
     ];
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || settings.get().map(|r| outcome(r, &format!("/admin/events/{}/cfp", slug()), |v| {
+            {move || settings.get().map(|r| outcome(r, &urls::admin_cfp(slug()), |v| {
                 let s = v.event.slug.clone();
                 view! {
                     <PageTitle text=format!("Call for papers settings — {}", v.event.name)/>
                     <p class="meta">
-                        <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
-                        <a href=format!("/admin/events/{s}/proposals")>"Proposals"</a>" · "
-                        <a href=format!("/admin/events/{s}/selection")>"Selection"</a>" · "
-                        <a href=format!("/admin/events/{s}/selection/settings")>"Selection settings"</a>
+                        <a href=urls::admin_event(&s)>"Manage "{v.event.name.clone()}</a>" · "
+                        <a href=urls::admin_proposals(&s)>"Proposals"</a>" · "
+                        <a href=urls::admin_selection(&s)>"Selection"</a>" · "
+                        <a href=urls::admin_selection_settings(&s)>"Selection settings"</a>
                     </p>
                     <h1>"Call for papers settings"</h1>
                     {flags.into_iter().map(|(flag, text)| view! { {move || flag.get().then(|| view! { <Notice>{text}</Notice> })} }).collect_view()}

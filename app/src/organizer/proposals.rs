@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::{Candidate, Count, OrganizerProposal, ProfileLink, ProposalFilters, ProposalRow, ProposalsList, SpeakerCard};
-use crate::cfp::settings::{formats_of, tracks_of};
-use domain::cfp::{Choice, Language, Level, ProposalState};
-use crate::formats::zoned::{long_label, zone};
 use crate::entities::{event, format, proposal, proposal_speaker, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
+use crate::events::cfp_settings::{formats_of, tracks_of};
+use crate::formats::zoned::{long_label, zone};
 use crate::ui::markdown::render_markdown;
+use domain::cfp::{Choice, Language, Level, ProposalState};
 
 /// A speaker of a proposal: their account and, if they wrote one, their profile.
 #[derive(Debug, Clone)]
@@ -128,10 +128,7 @@ pub async fn event_proposals(db: &impl ConnectionTrait, event_id: i32) -> AppRes
         .await?;
     proposals.sort_by(|a, b| b.submitted_at.cmp(&a.submitted_at).then(b.id.cmp(&a.id)));
     let mut speakers = speakers_of(db, proposals.iter().map(|p| p.id).collect()).await?;
-    let rows = proposals
-        .into_iter()
-        .map(|p| Loaded { speakers: speakers.remove(&p.id).unwrap_or_default(), proposal: p })
-        .collect();
+    let rows = proposals.into_iter().map(|p| Loaded { speakers: speakers.remove(&p.id).unwrap_or_default(), proposal: p }).collect();
     Ok(EventProposals { rows, formats: formats_of(db, event_id, true).await?, tracks: tracks_of(db, event_id, true).await? })
 }
 

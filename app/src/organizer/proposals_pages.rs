@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{organizer_proposal_detail, organizer_proposals};
 use super::{Count, OrganizerProposal, ProposalFilters, ProposalRow, ProposalsList, SpeakerCard};
-use crate::plumbing::param;
+use crate::plumbing::{param, urls};
 use crate::ui::{outcome, Choices, Field, PageTitle};
 use domain::cfp::{Choice, ProposalState};
 
@@ -37,12 +37,11 @@ pub fn ProposalsPage() -> impl IntoView {
             q: get("q"),
         }
     };
-    let list = Resource::new(move || (slug(), filters()), |(s, f)| {
-        organizer_proposals(s, f.format, f.track, f.level, f.language, f.state, f.q)
-    });
+    let list =
+        Resource::new(move || (slug(), filters()), |(s, f)| organizer_proposals(s, f.format, f.track, f.level, f.language, f.state, f.q));
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || list.get().map(|r| outcome(r, &format!("/admin/events/{}/proposals", slug()), |l| view! { <ProposalsBody l/> }.into_any()))}
+            {move || list.get().map(|r| outcome(r, &urls::admin_proposals(slug()), |l| view! { <ProposalsBody l/> }.into_any()))}
         </Suspense>
     }
 }
@@ -62,9 +61,9 @@ fn Counts(title: &'static str, counts: Vec<Count>) -> impl IntoView {
 #[component]
 fn ProposalsBody(l: ProposalsList) -> impl IntoView {
     let s = l.event.slug.clone();
-    let base = format!("/admin/events/{s}/proposals");
+    let base = urls::admin_proposals(&s);
     let qs = l.filters.query_string();
-    let csv = if qs.is_empty() { format!("{base}.csv") } else { format!("{base}.csv?{qs}") };
+    let csv = if qs.is_empty() { urls::admin_proposals_csv(&s) } else { format!("{}?{qs}", urls::admin_proposals_csv(&s)) };
     let none = Signal::derive(|| None::<String>);
     let f = l.filters.clone();
     let filtered = !f.is_empty();
@@ -73,8 +72,8 @@ fn ProposalsBody(l: ProposalsList) -> impl IntoView {
     view! {
         <PageTitle text=format!("Proposals — {}", l.event.name)/>
         <p class="meta">
-            <a href=format!("/admin/events/{s}")>"Manage "{l.event.name.clone()}</a>" · "
-            <a href=format!("/admin/events/{s}/cfp")>"Call for papers settings"</a>
+            <a href=urls::admin_event(&s)>"Manage "{l.event.name.clone()}</a>" · "
+            <a href=urls::admin_cfp(&s)>"Call for papers settings"</a>
         </p>
         <h1>"Proposals"</h1>
         <section class="card">
@@ -124,7 +123,7 @@ fn ProposalsTable(slug: String, rows: Vec<ProposalRow>) -> impl IntoView {
                 <tbody>
                     {rows.into_iter().map(|p| view! {
                         <tr>
-                            <td><a href=format!("/admin/events/{slug}/proposals/{}", p.code)>{p.title}</a></td>
+                            <td><a href=urls::admin_proposal(&slug, &p.code)>{p.title}</a></td>
                             <td>{p.speakers.join(", ")}</td>
                             <td>{p.format.unwrap_or_default()}</td>
                             <td>{p.track.unwrap_or_default()}</td>
@@ -147,7 +146,7 @@ pub fn OrganizerProposalPage() -> impl IntoView {
     let proposal = Resource::new(move || (slug(), code()), |(s, c)| organizer_proposal_detail(s, c));
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || proposal.get().map(|r| outcome(r, &format!("/admin/events/{}/proposals/{}", slug(), code()), |p| view! { <ProposalDetail p/> }.into_any()))}
+            {move || proposal.get().map(|r| outcome(r, &urls::admin_proposal(slug(), code()), |p| view! { <ProposalDetail p/> }.into_any()))}
         </Suspense>
     }
 }
@@ -158,7 +157,7 @@ fn ProposalDetail(p: OrganizerProposal) -> impl IntoView {
     let or_none = |v: Option<String>, none: &'static str| v.unwrap_or_else(|| none.to_string());
     view! {
         <PageTitle text=format!("{} — proposals of {}", p.title, p.event.name)/>
-        <p class="meta"><a href=format!("/admin/events/{s}/proposals")>"← Proposals of "{p.event.name.clone()}</a></p>
+        <p class="meta"><a href=urls::admin_proposals(&s)>"← Proposals of "{p.event.name.clone()}</a></p>
         <h1>{p.title.clone()}</h1>
         <p>
             {state_badge(&p.state, p.state_label.clone())}" · "

@@ -6,15 +6,14 @@ use chrono_tz::Tz;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set};
 
 use super::{CfpSettingsView, FormatRow, TrackRow};
-use crate::cfp::settings::{formats_of, settings_of, status, tracks_of};
-use domain::cfp::{
-    format_errors, join_list, parse_list, track_errors, Choice, FormatForm, Language, Level, ProposalState, TrackForm,
-    CFP_TEXT_MAX,
-};
-use crate::formats::zoned::{utc_to_input, zone};
 use crate::entities::{cfp_settings, event, format, proposal, track};
 use crate::error::{AppError, AppResult, FieldError};
+use crate::events::cfp_settings::{formats_of, settings_of, status, tracks_of};
+use crate::formats::zoned::{utc_to_input, zone};
 use crate::plumbing::optional_instant;
+use domain::cfp::{
+    format_errors, join_list, parse_list, track_errors, Choice, FormatForm, Language, Level, ProposalState, TrackForm, CFP_TEXT_MAX,
+};
 
 /// The settings form as sent; checkboxes are `Some` when ticked.
 #[derive(Debug, Clone, Default)]
@@ -162,17 +161,6 @@ pub async fn settings_view(db: &impl ConnectionTrait, e: &event::Model, now: Dat
             })
             .collect(),
     })
-}
-
-/// Renames the fields of a validation error (`name` → `format-3-name`), so the page shows it on the
-/// right row; other errors pass unchanged.
-pub fn for_row(err: AppError, prefix: &str) -> AppError {
-    match err {
-        AppError::Validation { fields, .. } => AppError::validation(
-            fields.into_iter().map(|f| FieldError { field: format!("{prefix}{}", f.field), message: f.message }).collect(),
-        ),
-        other => other,
-    }
 }
 
 /// "used by 1 proposal" / "used by 3 proposals".
@@ -356,13 +344,6 @@ mod tests {
             let err = validate_settings(&SettingsInput { max_proposals: bad.into(), ..input() }, PARIS).unwrap_err();
             assert_eq!(fields(err), ["max_proposals"]);
         }
-    }
-
-    #[test]
-    fn row_errors_are_renamed_and_others_kept() {
-        let err = for_row(AppError::field("name", "Please enter a name."), "format-3-");
-        assert_eq!(err.field_message("format-3-name").as_deref(), Some("Please enter a name."));
-        assert_eq!(for_row(AppError::NotFound, "format-3-"), AppError::NotFound);
     }
 
     #[test]

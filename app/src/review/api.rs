@@ -38,8 +38,10 @@ pub async fn save_review(slug: String, code: String, score: String, comment: Str
     super::service::save(&state, &r, &code, &score, &comment).await?;
     let slug = r.event.slug;
     match next.filter(|n| !n.is_empty()) {
-        Some(next) if next != code && next.chars().all(|c| c.is_ascii_alphanumeric()) => leptos_axum::redirect(&format!("/review/{slug}/{next}?saved={code}")),
-        _ => leptos_axum::redirect(&format!("/review/{slug}/{code}?saved={code}")),
+        Some(next) if next != code && next.chars().all(|c| c.is_ascii_alphanumeric()) => {
+            leptos_axum::redirect(&format!("{}?saved={code}", crate::plumbing::urls::review_proposal(&slug, &next)))
+        }
+        _ => leptos_axum::redirect(&format!("{}?saved={code}", crate::plumbing::urls::review_proposal(&slug, &code))),
     }
     Ok(())
 }
@@ -58,6 +60,6 @@ pub async fn allow_conflict(slug: String, code: String, email: String) -> Result
     let state = crate::state::app_state();
     let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     super::conflicts::allow(&state.db, &event, &me, &code, &email, state.clock.now()).await?;
-    leptos_axum::redirect(&format!("/admin/events/{}/conflicts?allowed=1", event.slug));
+    leptos_axum::redirect(&format!("{}?allowed=1", crate::plumbing::urls::admin_conflicts(&event.slug)));
     Ok(())
 }

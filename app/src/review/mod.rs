@@ -1,12 +1,12 @@
 //! Reviewing, reviewer side: the queue of an event's submitted proposals, scoring one, and what a
 //! reviewer may see. With anonymous mode on, nothing here carries a speaker's identity: the DTOs
 //! below have no field for it unless the organisers switched anonymity off.
-pub mod api;
-pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod access;
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod conflicts;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
@@ -14,8 +14,8 @@ pub mod settings;
 
 use serde::{Deserialize, Serialize};
 
-use crate::cfp::Offer;
 use crate::events::EventSummary;
+use crate::events::Offer;
 
 /// An event the signed-in person reviews, with their progress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{load_conflicts, load_review_events, load_review_queue, load_review_subject, AllowConflict, SaveReview};
 use super::{OtherReview, QueueItem, ReviewQueue, ReviewSubject};
-use crate::plumbing::param;
+use crate::plumbing::{param, urls};
 use crate::ui::{action_error, chosen, field_error, outcome, Choices, Form, FormError, Notice, PageTitle, TextArea};
 
 /// "27 / 41 reviewed", with a progress bar people and screen readers can read.
@@ -27,7 +27,7 @@ pub fn ReviewHomePage() -> impl IntoView {
         <PageTitle text="Review — Estrade"/>
         <h1>"Review proposals"</h1>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || events.get().map(|r| outcome(r, "/review", |list| {
+            {move || events.get().map(|r| outcome(r, &urls::review(), |list| {
                 if list.is_empty() {
                     return view! { <p class="empty">"You do not review any event. Organisers give the reviewer role from their event's page."</p> }.into_any();
                 }
@@ -35,7 +35,7 @@ pub fn ReviewHomePage() -> impl IntoView {
                     <ul class="card-list">
                         {list.into_iter().map(|e| view! {
                             <li class="card">
-                                <h2><a href=format!("/review/{}", e.event.slug)>{e.event.name.clone()}</a></h2>
+                                <h2><a href=urls::review_queue(&e.event.slug)>{e.event.name.clone()}</a></h2>
                                 <p class="meta">{e.event.dates.clone()}" · "{if e.open { "Reviews open" } else { "Reviews closed" }}</p>
                                 <Progress reviewed=e.reviewed total=e.total/>
                             </li>
@@ -55,7 +55,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
     let queue = Resource::new(move || (slug(), filter("format"), filter("track")), |(s, f, t)| load_review_queue(s, f, t));
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || queue.get().map(|r| outcome(r, &format!("/review/{}", slug()), |q| view! {
+            {move || queue.get().map(|r| outcome(r, &urls::review_queue(slug()), |q| view! {
                 <QueueBody q format=filter("format") track=filter("track")/>
             }.into_any()))}
         </Suspense>
@@ -65,13 +65,13 @@ pub fn ReviewQueuePage() -> impl IntoView {
 #[component]
 fn QueueBody(q: ReviewQueue, format: String, track: String) -> impl IntoView {
     let s = q.event.slug.clone();
-    let base = format!("/review/{s}");
+    let base = urls::review_queue(&s);
     let none = Signal::derive(|| None::<String>);
-    let offers = |o: &[crate::cfp::Offer]| o.iter().map(|x| (x.id.to_string(), x.name.clone())).collect::<Vec<_>>();
+    let offers = |o: &[crate::events::Offer]| o.iter().map(|x| (x.id.to_string(), x.name.clone())).collect::<Vec<_>>();
     let filtered = !format.is_empty() || !track.is_empty();
     view! {
         <PageTitle text=format!("Review — {}", q.event.name)/>
-        <p class="meta"><a href="/review">"Review"</a>" · "{q.event.dates.clone()}</p>
+        <p class="meta"><a href=urls::review()>"Review"</a>" · "{q.event.dates.clone()}</p>
         <h1>"Review “"{q.event.name.clone()}"”"</h1>
         <section class="card">
             <Progress reviewed=q.reviewed total=q.total/>
@@ -80,7 +80,7 @@ fn QueueBody(q: ReviewQueue, format: String, track: String) -> impl IntoView {
                 <p class="hint">{q.excluded}" proposal(s) are left out of your queue: you speak in them, or they come from your company."</p>
             })}
             {match q.next.clone() {
-                Some(code) => view! { <a class="button primary" href=format!("/review/{s}/{code}")>"Review the next proposal"</a> }.into_any(),
+                Some(code) => view! { <a class="button primary" href=urls::review_proposal(&s, &code)>"Review the next proposal"</a> }.into_any(),
                 None => view! { <p><strong>"Nothing left to review here. Thank you!"</strong></p> }.into_any(),
             }}
         </section>
@@ -112,7 +112,7 @@ fn QueueTable(slug: String, items: Vec<QueueItem>) -> impl IntoView {
                 <tbody>
                     {items.into_iter().map(|i| view! {
                         <tr>
-                            <td><a href=format!("/review/{slug}/{}", i.code)>{i.title}</a></td>
+                            <td><a href=urls::review_proposal(&slug, &i.code)>{i.title}</a></td>
                             <td>{i.format}</td>
                             <td>{i.track}</td>
                             <td>{i.level}</td>
@@ -140,7 +140,7 @@ pub fn ReviewProposalPage() -> impl IntoView {
     let saved = move || query.read().get("saved").filter(|s| !s.is_empty());
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || subject.get().map(|r| outcome(r, &format!("/review/{}/{}", slug(), code()), |p| {
+            {move || subject.get().map(|r| outcome(r, &urls::review_proposal(slug(), code()), |p| {
                 let notice = saved().map(|c| if c == p.code { "Review saved." } else { "Review saved. Here is the next proposal." });
                 view! {
                     {notice.map(|text| view! { <Notice>{text}</Notice> })}
@@ -156,7 +156,7 @@ fn SubjectBody(p: ReviewSubject, save: ServerAction<SaveReview>) -> impl IntoVie
     let s = p.event.slug.clone();
     view! {
         <PageTitle text=format!("Review: {} — {}", p.title, p.event.name)/>
-        <p class="meta"><a href=format!("/review/{s}")>"← Queue of "{p.event.name.clone()}</a>" · "{p.reviewed}" / "{p.total}" reviewed"</p>
+        <p class="meta"><a href=urls::review_queue(&s)>"← Queue of "{p.event.name.clone()}</a>" · "{p.reviewed}" / "{p.total}" reviewed"</p>
         <h1>{p.title.clone()}</h1>
         <p class="badges">
             <span class="badge">{p.format.clone()}</span>" "<span class="badge">{p.track.clone()}</span>" "
@@ -197,15 +197,8 @@ fn Speakers(speakers: Option<Vec<super::NamedSpeaker>>) -> impl IntoView {
     }
 }
 
-const SCORES: [(&str, &str); 7] = [
-    ("0", "0 — not for us"),
-    ("1", "1"),
-    ("2", "2"),
-    ("3", "3"),
-    ("4", "4"),
-    ("5", "5 — must have"),
-    ("none", "No opinion"),
-];
+const SCORES: [(&str, &str); 7] =
+    [("0", "0 — not for us"), ("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5 — must have"), ("none", "No opinion")];
 
 #[component]
 fn ReviewForm(p: ReviewSubject, save: ServerAction<SaveReview>) -> impl IntoView {
@@ -287,11 +280,11 @@ pub fn ConflictsPage() -> impl IntoView {
     let view_data = Resource::new(move || (slug(), allow.version().get()), |(s, _)| load_conflicts(s));
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || view_data.get().map(|r| outcome(r, &format!("/admin/events/{}/conflicts", slug()), |v| {
+            {move || view_data.get().map(|r| outcome(r, &urls::admin_conflicts(slug()), |v| {
                 let s = v.event.slug.clone();
                 view! {
                     <PageTitle text=format!("Conflicts of interest — {}", v.event.name)/>
-                    <p class="meta"><a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a></p>
+                    <p class="meta"><a href=urls::admin_event(&s)>"Manage "{v.event.name.clone()}</a></p>
                     <h1>"Conflicts of interest"</h1>
                     <p>"A reviewer never sees a proposal they speak in. Proposals from a reviewer's own company (as written on their profiles) are left out of that reviewer's queue unless you allow it here."</p>
                     <FormError error/>

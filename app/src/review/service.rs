@@ -8,16 +8,16 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use super::access::{has_review_code, review_code, reviewable, reviewable_proposal, Reviewer};
 use super::settings::{is_open, require_open};
 use super::{NamedSpeaker, OtherReview, QueueItem, ReviewEvent, ReviewQueue, ReviewSubject};
-use crate::cfp::settings::{format_offer, formats_of, track_offer, tracks_of};
+use crate::entities::{event, format, membership, proposal, review, speaker_profile, track, user};
+use crate::error::{AppError, AppResult};
+use crate::events::cfp_settings::{format_offer, formats_of, track_offer, tracks_of};
+use crate::formats::zoned::{long_label, zone};
+use crate::state::AppState;
+use crate::ui::markdown::render_markdown;
 use domain::accounts::collect;
 use domain::cfp::{Choice, Language, Level};
 use domain::review::{comment_error, next_to_review, parse_score};
 use domain::roles::{self, REVIEWERS};
-use crate::formats::zoned::{long_label, zone};
-use crate::entities::{event, format, membership, proposal, review, speaker_profile, track, user};
-use crate::error::{AppError, AppResult};
-use crate::state::AppState;
-use crate::ui::markdown::render_markdown;
 
 /// "4" or "No opinion".
 fn score_label(score: Option<i32>) -> String {
@@ -61,7 +61,12 @@ pub async fn my_events(db: &impl ConnectionTrait, me: &user::Model, now: chrono:
         let (kept, _) = reviewable(db, &r).await?;
         let ids: Vec<i32> = kept.iter().map(|p| p.id).collect();
         let reviewed = my_reviews(db, me.id, &ids).await?.len();
-        out.push(ReviewEvent { event: crate::events::summary::summary(&r.event), reviewed, total: kept.len(), open: is_open(&r.settings, now) });
+        out.push(ReviewEvent {
+            event: crate::events::summary::summary(&r.event),
+            reviewed,
+            total: kept.len(),
+            open: is_open(&r.settings, now),
+        });
     }
     Ok(out)
 }
@@ -82,7 +87,12 @@ fn names<M>(rows: Vec<M>, id: fn(&M) -> i32, name: fn(M) -> String) -> HashMap<i
 }
 
 /// The next proposal to review among `candidates`: unreviewed by me, least reviewed overall.
-fn next_of(candidates: &[&proposal::Model], mine: &HashMap<i32, review::Model>, all: &HashMap<i32, Vec<review::Model>>, except: Option<i32>) -> Option<String> {
+fn next_of(
+    candidates: &[&proposal::Model],
+    mine: &HashMap<i32, review::Model>,
+    all: &HashMap<i32, Vec<review::Model>>,
+    except: Option<i32>,
+) -> Option<String> {
     let open: Vec<(i32, usize)> = candidates
         .iter()
         .filter(|p| !mine.contains_key(&p.id) && Some(p.id) != except)
@@ -104,7 +114,8 @@ pub async fn queue(state: &AppState, r: &Reviewer, format_filter: &str, track_fi
     let format_names = names(formats.clone(), |f: &format::Model| f.id, |f| f.name);
     let track_names = names(tracks.clone(), |t: &track::Model| t.id, |t| t.name);
     let matches = |id: Option<i32>, filter: &str| filter.is_empty() || id.map(|i| i.to_string()).as_deref() == Some(filter);
-    let shown: Vec<&proposal::Model> = kept.iter().filter(|p| matches(p.format_id, format_filter) && matches(p.track_id, track_filter)).collect();
+    let shown: Vec<&proposal::Model> =
+        kept.iter().filter(|p| matches(p.format_id, format_filter) && matches(p.track_id, track_filter)).collect();
     let name_in = |m: &HashMap<i32, String>, id: Option<i32>| id.and_then(|i| m.get(&i).cloned()).unwrap_or_default();
     Ok(ReviewQueue {
         event: crate::events::summary::summary(&r.event),
@@ -207,7 +218,8 @@ async fn other_reviews(db: &impl ConnectionTrait, reviews: &[review::Model], me:
 pub async fn save(state: &AppState, r: &Reviewer, code: &str, score: &str, comment: &str) -> AppResult<()> {
     let db = &state.db;
     let parsed = parse_score(score);
-    let errors = collect([("score", parsed.as_ref().err().map(|e| e.message.clone())), ("comment", comment_error(comment).map(|e| e.message))]);
+    let errors =
+        collect([("score", parsed.as_ref().err().map(|e| e.message.clone())), ("comment", comment_error(comment).map(|e| e.message))]);
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }

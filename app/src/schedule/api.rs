@@ -2,7 +2,8 @@
 //! Forms redirect back to the builder so they work without JavaScript.
 use leptos::prelude::*;
 
-use super::{BuilderView, VersionView, VersionsView};
+use super::{BuilderView, VersionView};
+use crate::agenda::VersionsView;
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
@@ -10,16 +11,16 @@ use super::place::Where;
 #[cfg(feature = "ssr")]
 use crate::auth::guard::{event_access, EventAccess};
 #[cfg(feature = "ssr")]
-use domain::roles::ORGANISERS;
-#[cfg(feature = "ssr")]
 use crate::plumbing::parse_id;
+#[cfg(feature = "ssr")]
+use domain::roles::ORGANISERS;
 
 /// The builder on `day`, with a flag for the notice to show.
 #[cfg(feature = "ssr")]
 fn builder_at(slug: &str, day: &str, flag: &str) -> String {
     let day = day.trim();
     let day = if chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok() { format!("day={day}&") } else { String::new() };
-    format!("/admin/events/{slug}/schedule?{day}{flag}=1")
+    format!("{}?{day}{flag}=1", crate::plumbing::urls::admin_schedule(&slug))
 }
 
 #[server(endpoint = "schedule/load")]
@@ -93,7 +94,7 @@ pub async fn publish_schedule(slug: String, name: String) -> Result<Option<i32>,
 pub async fn load_versions(slug: String) -> Result<VersionsView, AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
-    super::publish::versions_view(&state.db, &event).await
+    crate::agenda::changes::versions_view(&state.db, &event).await
 }
 
 #[server(endpoint = "schedule/version")]

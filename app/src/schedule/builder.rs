@@ -32,7 +32,7 @@ pub async fn builder_view(db: &impl ConnectionTrait, e: &event::Model, now: Date
         days: loaded.days.iter().map(|(d, h)| builder_day(d, *h, loaded.tz)).collect(),
         warnings: loaded.warnings(),
         pending,
-        latest: latest.map(|v| super::publish::version_row(&v, loaded.tz)),
+        latest: latest.map(|v| crate::agenda::changes::version_row(&v, loaded.tz)),
         formats: loaded.formats.iter().filter(|f| !f.hidden).map(|f| (f.id, f.name.clone())).collect(),
         tracks: loaded.tracks.iter().filter(|t| !t.hidden).map(|t| (t.id, t.name.clone())).collect(),
         unavailable: loaded.unavailable,

@@ -7,10 +7,9 @@ use super::api::{load_builder, AddScheduleItem, PlaceItem, PublishSchedule, Unpl
 use super::grid::Board;
 use super::place_page::WhereFields;
 use super::BuilderView;
+use crate::plumbing::{general_error, param, urls};
+use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Form, FormError, Notice, OrgField, PageTitle, SubmitButton};
 use domain::timetable::{Kind, TITLE_MAX};
-use crate::organizer::pages::{general_error, OrgField};
-use crate::plumbing::param;
-use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Form, FormError, Notice, PageTitle, SubmitButton};
 
 const NO_ROOMS: &str = "This event has no rooms yet. Add them, with each day's opening hours, before building the schedule.";
 const NO_WARNINGS: &str = "No conflicts: every placed item fits.";
@@ -36,17 +35,17 @@ pub fn BuilderPage() -> impl IntoView {
     let placed_warnings = Signal::derive(move || place.value().get().and_then(|r| r.ok()).unwrap_or_default());
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || builder.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule", slug()), |v| {
+            {move || builder.get().map(|r| outcome(r, &urls::admin_schedule(slug()), |v| {
                 let s = v.event.slug.clone();
                 view! {
                     <PageTitle text=format!("Schedule — {}", v.event.name)/>
                     <p class="meta">
-                        <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
-                        <a href=format!("/admin/events/{s}/venue")>"Rooms and days"</a>" · "
-                        <a href=format!("/admin/events/{s}/schedule/versions")>"Published versions"</a>" · "
+                        <a href=urls::admin_event(&s)>"Manage "{v.event.name.clone()}</a>" · "
+                        <a href=urls::admin_venue(&s)>"Rooms and days"</a>" · "
+                        <a href=urls::admin_schedule_versions(&s)>"Published versions"</a>" · "
                         <a href=format!("/events/{s}/agenda") rel="external">"Public agenda"</a>" · "
-                        <a href=format!("/admin/events/{s}/schedule/interest")>"Audience interest"</a>" · "
-                        <a href=format!("/admin/events/{s}/schedule/import")>"Import a pretalx/frab schedule"</a>
+                        <a href=urls::admin_schedule_interest(&s)>"Audience interest"</a>" · "
+                        <a href=urls::admin_schedule_import(&s)>"Import a pretalx/frab schedule"</a>
                     </p>
                     <h1>"Schedule"</h1>
                     <div aria-live="polite">
@@ -58,7 +57,7 @@ pub fn BuilderPage() -> impl IntoView {
                         <FormError error=action_error(unplace)/>
                     </div>
                     {if v.rooms.is_empty() {
-                        view! { <section class="card"><p>{NO_ROOMS}</p><a class="button primary" href=format!("/admin/events/{s}/venue")>"Set up rooms and days"</a></section> }.into_any()
+                        view! { <section class="card"><p>{NO_ROOMS}</p><a class="button primary" href=urls::admin_venue(&s)>"Set up rooms and days"</a></section> }.into_any()
                     } else {
                         view! { <Builder v=v.clone() place unplace add publish/> }.into_any()
                     }}
@@ -87,7 +86,7 @@ fn Builder(
         .iter()
         .map(|d| {
             let current = (d.date == chosen).then_some("page");
-            view! { <a href=format!("/admin/events/{slug}/schedule?day={}", d.date) aria-current=current class="tab">{d.label.clone()}</a> }
+            view! { <a href=format!("{}?day={}", urls::admin_schedule(&slug), d.date) aria-current=current class="tab">{d.label.clone()}</a> }
         })
         .collect_view();
     let unscheduled = v.items.iter().filter(|i| i.placed.is_none()).count();

@@ -8,6 +8,7 @@ use leptos::web_sys;
 
 use super::api::{PlaceItem, UnplaceItem};
 use super::{BuilderDay, BuilderItem, BuilderView};
+use crate::plumbing::urls;
 use domain::schedule::{check, Context, DayHours, Placement, Verdict, GRID_MINUTES};
 
 const DRAG_HINT: &str = "Drag a talk onto the grid, or use “Place…” to choose a day, room and time with the keyboard. Drop a placed talk here to unschedule it.";
@@ -80,7 +81,13 @@ fn preview(v: &BuilderView, d: &BuilderDay, id: i32, spot: Spot) -> Option<(Plac
     let room = if spans_all { None } else { spot.room };
     let candidate = item.placement_at(room, d.instant_of(spot.row), &v.rooms);
     let others = v.others(id);
-    let ctx = Context { others: &others, day: DayHours { start: d.start, end: d.end }, rooms: &v.rooms, unavailable: &v.unavailable, expected: None };
+    let ctx = Context {
+        others: &others,
+        day: DayHours { start: d.start, end: d.end },
+        rooms: &v.rooms,
+        unavailable: &v.unavailable,
+        expected: None,
+    };
     let verdict = check(&candidate, &ctx);
     Some((candidate, verdict))
 }
@@ -95,7 +102,7 @@ fn describe(v: &BuilderView, d: &BuilderDay, p: &Placement, verdict: &Verdict) -
 }
 
 fn place_link(slug: &str, item: &BuilderItem, day: &str) -> String {
-    format!("/admin/events/{slug}/schedule/place/{}?day={day}", item.id)
+    format!("{}?day={day}", urls::admin_schedule_place(slug, item.id))
 }
 
 fn grid_area(row: usize, span: usize, column: Option<usize>, rooms: usize) -> String {
@@ -107,7 +114,13 @@ fn grid_area(row: usize, span: usize, column: Option<usize>, rooms: usize) -> St
 }
 
 #[component]
-pub fn Board(view: BuilderView, day: BuilderDay, slug: String, place: ServerAction<PlaceItem>, unplace: ServerAction<UnplaceItem>) -> impl IntoView {
+pub fn Board(
+    view: BuilderView,
+    day: BuilderDay,
+    slug: String,
+    place: ServerAction<PlaceItem>,
+    unplace: ServerAction<UnplaceItem>,
+) -> impl IntoView {
     let drag = Drag::new();
     let refusal = RwSignal::new(None::<String>);
     let v = StoredValue::new(view);
@@ -147,10 +160,7 @@ pub fn Board(view: BuilderView, day: BuilderDay, slug: String, place: ServerActi
         }
     };
     let status = move || {
-        hovering
-            .get()
-            .map(|(p, verdict)| v.with_value(|v| d.with_value(|d| describe(v, d, &p, &verdict))))
-            .or_else(|| refusal.get())
+        hovering.get().map(|(p, verdict)| v.with_value(|v| d.with_value(|d| describe(v, d, &p, &verdict)))).or_else(|| refusal.get())
     };
     view! {
         <div class="sched-board">
@@ -251,9 +261,14 @@ fn Grid(
         let seats = r.capacity.map(|c| format!(" · {c} seats")).unwrap_or_default();
         view! { <div class="sched-head" style=format!("grid-row:1;grid-column:{}", j + 2)><strong>{r.name}</strong><span class="meta">{seats}</span></div> }
     }).collect_view();
-    let times = rows.iter().enumerate().filter(|(_, t)| t.ends_with(":00") || t.ends_with(":30")).map(|(i, t)| {
-        view! { <div class="sched-time" style=format!("grid-row:{} / span 6;grid-column:1", i + 2)>{t.clone()}</div> }
-    }).collect_view();
+    let times = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.ends_with(":00") || t.ends_with(":30"))
+        .map(|(i, t)| {
+            view! { <div class="sched-time" style=format!("grid-row:{} / span 6;grid-column:1", i + 2)>{t.clone()}</div> }
+        })
+        .collect_view();
     let room_ids: Vec<i32> = v.with_value(|v| v.rooms.iter().map(|r| r.id).collect());
     let cells = rows.iter().enumerate().flat_map(|(i, t)| {
         let hour = t.ends_with(":00");
@@ -272,29 +287,39 @@ fn Grid(
         let row = d.with_value(|d| d.row_of(p.start))?;
         let span = ((p.end - p.start).num_minutes() / GRID_MINUTES) as usize;
         let column = if p.rooms.len() > 1 { None } else { column_of(p.rooms.first().copied()) };
-        let class = if !verdict.allowed() { "bad" } else if verdict.warnings.is_empty() { "ok" } else { "warn" };
+        let class = if !verdict.allowed() {
+            "bad"
+        } else if verdict.warnings.is_empty() {
+            "ok"
+        } else {
+            "warn"
+        };
         Some(view! { <div class=format!("sched-preview {class}") style=grid_area(row, span, column, room_count) aria-hidden="true"></div> })
     };
     let date = d.with_value(|d| d.date.clone());
-    let placed: Vec<BuilderItem> = v.with_value(|v| v.items.iter().filter(|i| i.placed.as_ref().is_some_and(|p| p.date == date)).cloned().collect());
+    let placed: Vec<BuilderItem> =
+        v.with_value(|v| v.items.iter().filter(|i| i.placed.as_ref().is_some_and(|p| p.date == date)).cloned().collect());
     let warned: Vec<i32> = v.with_value(|v| v.warnings.iter().map(|w| w.item).collect());
-    let items = placed.into_iter().filter_map(|i| {
-        let p = i.placed.clone()?;
-        let row = d.with_value(|d| d.row_of(p.start))?;
-        let span = ((p.end - p.start).num_minutes() / GRID_MINUTES) as usize;
-        let area = grid_area(row, span, column_of(p.room), room_count);
-        let link = place_link(&slug.get_value(), &i, &date);
-        let id = i.id;
-        Some(view! {
-            <article class=format!("sched-item kind-{}", i.kind.key()) class:warned=warned.contains(&id) style=area data-item=id
-                on:pointerdown=drag.start(id) class:lifted=move || drag.item.get() == Some(id)>
-                <p class="time">{format!("{}–{}", p.starts, p.ends)}</p>
-                <h3>{i.title.clone()}</h3>
-                <p class="meta">{i.speaker_names.join(", ")}</p>
-                <a href=link class="place-link">"Place…"<span class="visually-hidden">{format!(" “{}”", i.title)}</span></a>
-            </article>
+    let items = placed
+        .into_iter()
+        .filter_map(|i| {
+            let p = i.placed.clone()?;
+            let row = d.with_value(|d| d.row_of(p.start))?;
+            let span = ((p.end - p.start).num_minutes() / GRID_MINUTES) as usize;
+            let area = grid_area(row, span, column_of(p.room), room_count);
+            let link = place_link(&slug.get_value(), &i, &date);
+            let id = i.id;
+            Some(view! {
+                <article class=format!("sched-item kind-{}", i.kind.key()) class:warned=warned.contains(&id) style=area data-item=id
+                    on:pointerdown=drag.start(id) class:lifted=move || drag.item.get() == Some(id)>
+                    <p class="time">{format!("{}–{}", p.starts, p.ends)}</p>
+                    <h3>{i.title.clone()}</h3>
+                    <p class="meta">{i.speaker_names.join(", ")}</p>
+                    <a href=link class="place-link">"Place…"<span class="visually-hidden">{format!(" “{}”", i.title)}</span></a>
+                </article>
+            })
         })
-    }).collect_view();
+        .collect_view();
     view! {
         <div class="sched-scroll">
             <div class="sched-grid" class:dragging=move || drag.item.get().is_some() style=style aria-label=format!("Schedule of {label}")>

@@ -6,23 +6,30 @@ pub mod api;
 pub mod builder;
 pub mod builder_page;
 pub mod grid;
-pub mod place_page;
-pub mod versions_page;
+#[cfg(feature = "ssr")]
+pub mod import;
+pub mod import_page;
+#[cfg(feature = "ssr")]
+pub mod import_speakers;
+pub mod interest_page;
 #[cfg(feature = "ssr")]
 pub mod mails;
 #[cfg(feature = "ssr")]
 pub mod place;
+pub mod place_page;
 #[cfg(feature = "ssr")]
 pub mod publish;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod versions_page;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::agenda::VersionRow;
+use crate::events::EventSummary;
 use domain::schedule::{Placement, Room, Unavailable};
 use domain::timetable::Kind;
-use crate::events::EventSummary;
 
 /// One event day on the grid: its opening instants and the local clock label of every 5-minute row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,15 +119,6 @@ pub struct WarningRow {
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VersionRow {
-    pub number: i32,
-    pub name: String,
-    /// "Thursday 11 March 2027, 10:12 Europe/Paris".
-    pub published: String,
-    pub changes: Vec<String>,
-}
-
 /// Everything the builder page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BuilderView {
@@ -164,13 +162,6 @@ pub fn room_label(rooms: &[Room], room: Option<i32>) -> String {
         None => "All rooms".into(),
         Some(id) => rooms.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_default(),
     }
-}
-
-/// The published versions of an event, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VersionsView {
-    pub event: EventSummary,
-    pub versions: Vec<VersionRow>,
 }
 
 /// One published version, readable as it was.

@@ -5,11 +5,10 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{load_builder, PlaceItem, UnplaceItem};
 use super::{BuilderItem, BuilderView};
-use domain::timetable::Kind;
 use crate::error::AppError;
-use crate::organizer::pages::{general_error, OrgField};
-use crate::plumbing::param;
-use crate::ui::{action_error, field_error, outcome, Choices, Form, FormError, PageTitle, SubmitButton};
+use crate::plumbing::{general_error, param, urls};
+use crate::ui::{action_error, field_error, outcome, Choices, Form, FormError, OrgField, PageTitle, SubmitButton};
+use domain::timetable::Kind;
 
 const ALL_ROOMS: &str = "All rooms (plenary, break)";
 
@@ -24,16 +23,16 @@ pub fn WhereFields(
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let days: Vec<(String, String)> = v.days.iter().map(|d| (d.date.clone(), d.label.clone())).collect();
-    let rooms: Vec<(String, String)> = v
-        .rooms
-        .iter()
-        .map(|r| (r.id.to_string(), r.name.clone()))
-        .chain([("all".to_string(), ALL_ROOMS.to_string())])
-        .collect();
+    let rooms: Vec<(String, String)> =
+        v.rooms.iter().map(|r| (r.id.to_string(), r.name.clone())).chain([("all".to_string(), ALL_ROOMS.to_string())]).collect();
     let mut times: Vec<String> = v.days.iter().flat_map(|d| d.rows.clone()).collect();
     times.sort();
     times.dedup();
-    let start = if start.is_empty() { v.days.iter().find(|d| d.date == day).and_then(|d| d.rows.first().cloned()).unwrap_or_default() } else { start };
+    let start = if start.is_empty() {
+        v.days.iter().find(|d| d.date == day).and_then(|d| d.rows.first().cloned()).unwrap_or_default()
+    } else {
+        start
+    };
     let times = times.into_iter().map(|t| (t.clone(), t)).collect();
     view! {
         <div class="grid-2">
@@ -55,7 +54,7 @@ pub fn PlacePage() -> impl IntoView {
     let builder = Resource::new(move || slug(), load_builder);
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || builder.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/place/{}", slug(), item()), |v| {
+            {move || builder.get().map(|r| outcome(r, &urls::admin_schedule_place(slug(), item()), |v| {
                 let found = item().parse::<i32>().ok().and_then(|id| v.item(id).cloned());
                 match found {
                     Some(i) => view! { <PlaceForm v i place unplace/> }.into_any(),
@@ -79,7 +78,7 @@ fn PlaceForm(v: BuilderView, i: BuilderItem, place: ServerAction<PlaceItem>, unp
             (day, v.rooms.first().map(|r| r.id.to_string()).unwrap_or_default(), String::new())
         }
     };
-    let back = format!("/admin/events/{s}/schedule?day={day}");
+    let back = format!("{}?day={day}", urls::admin_schedule(&s));
     let now = match &i.placed {
         Some(p) => format!("Now: {} {}–{}, {}.", p.date, p.starts, p.ends, v.room_name(p.room)),
         None => "Not on the schedule yet.".to_string(),

@@ -3,18 +3,19 @@
 //! published, nobody mailed.
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use super::place::lock;
 use super::service::{load, Loaded};
-use super::{room_label, VersionRow, VersionView, VersionsView};
+use super::{room_label, VersionView};
+use crate::agenda::changes::{change_line, version_row};
 use crate::db::BeginWrite;
-use domain::timetable::{changelog, Change, Slot, SlotSpeaker, TITLE_MAX};
-use crate::formats::zoned::zone;
 use crate::entities::{event, schedule_version, user};
 use crate::error::{AppError, AppResult};
+use crate::formats::zoned::zone;
 use crate::published::{latest, snapshot_of};
 use crate::state::AppState;
+use domain::timetable::{changelog, Change, Slot, SlotSpeaker, TITLE_MAX};
 
 /// The placed items as a version would freeze them, in time then room order.
 pub fn slots(loaded: &Loaded) -> Vec<Slot> {
@@ -45,40 +46,10 @@ pub fn slots(loaded: &Loaded) -> Vec<Slot> {
     slots
 }
 
-fn changes_of(v: &schedule_version::Model) -> Vec<Change> {
-    serde_json::from_str(&v.changelog).unwrap_or_default()
-}
-
-/// "Thu 11 Mar 10:30–11:10, Amphi".
-pub fn when_where(s: &Slot, tz: Tz) -> String {
-    let start = s.start.with_timezone(&tz);
-    format!("{}–{}, {}", start.format("%a %-d %b %H:%M"), s.end.with_timezone(&tz).format("%H:%M"), s.room)
-}
-
-/// One line of a changelog, as organisers and attendees read it.
-pub fn change_line(c: &Change, tz: Tz) -> String {
-    match c {
-        Change::Added { slot } => format!("Added “{}”: {}", slot.title, when_where(slot, tz)),
-        Change::Removed { slot } => format!("Removed “{}” (was {})", slot.title, when_where(slot, tz)),
-        Change::Moved { before, after } => {
-            format!("Moved “{}”: {} → {}", after.title, when_where(before, tz), when_where(after, tz))
-        }
-    }
-}
-
 /// What publishing now would change.
 pub fn pending(loaded: &Loaded, latest: Option<&schedule_version::Model>) -> AppResult<Vec<String>> {
     let before = latest.map(snapshot_of).transpose()?.unwrap_or_default();
     Ok(changelog(&before, &slots(loaded)).iter().map(|c| change_line(c, loaded.tz)).collect())
-}
-
-pub fn version_row(v: &schedule_version::Model, tz: Tz) -> VersionRow {
-    VersionRow {
-        number: v.number,
-        name: v.name.clone(),
-        published: crate::formats::zoned::long_label(v.published_at, tz),
-        changes: changes_of(v).iter().map(|c| change_line(c, tz)).collect(),
-    }
 }
 
 /// "v3 — 12 Jan" unless the organiser named it.
@@ -142,16 +113,6 @@ pub async fn publish(state: &AppState, e: &event::Model, me: &user::Model, name:
 
 fn to_json<T: serde::Serialize>(v: &T) -> AppResult<String> {
     serde_json::to_string(v).map_err(|_| AppError::Internal)
-}
-
-pub async fn versions_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<VersionsView> {
-    let tz = zone(&e.time_zone);
-    let rows = schedule_version::Entity::find()
-        .filter(schedule_version::Column::EventId.eq(e.id))
-        .order_by_desc(schedule_version::Column::Number)
-        .all(db)
-        .await?;
-    Ok(VersionsView { event: crate::events::summary::summary(e), versions: rows.iter().map(|v| version_row(v, tz)).collect() })
 }
 
 /// Version `number` of `e`, grouped by day, as it was published.

@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 
 use super::api::{load_version, load_versions};
-use crate::plumbing::param;
+use crate::plumbing::{param, urls};
 use crate::ui::{outcome, PageTitle};
 
 #[component]
@@ -11,16 +11,16 @@ pub fn VersionsPage() -> impl IntoView {
     let versions = Resource::new(move || slug(), load_versions);
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || versions.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/versions", slug()), |v| {
+            {move || versions.get().map(|r| outcome(r, &urls::admin_schedule_versions(slug()), |v| {
                 let s = v.event.slug.clone();
                 view! {
                     <PageTitle text=format!("Published schedules — {}", v.event.name)/>
-                    <p class="meta"><a href=format!("/admin/events/{s}/schedule")>"Back to the schedule builder"</a></p>
+                    <p class="meta"><a href=urls::admin_schedule(&s)>"Back to the schedule builder"</a></p>
                     <h1>"Published schedules"</h1>
                     {v.versions.is_empty().then(|| view! { <p class="empty">"Nothing published yet."</p> })}
                     {v.versions.into_iter().map(|ver| view! {
                         <section class="card">
-                            <h2><a href=format!("/admin/events/{s}/schedule/versions/{}", ver.number)>{ver.name.clone()}</a></h2>
+                            <h2><a href=urls::admin_schedule_version(&s, &ver.number)>{ver.name.clone()}</a></h2>
                             <p class="meta">{format!("Published {}", ver.published)}</p>
                             <ul>{ver.changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
                         </section>
@@ -39,11 +39,11 @@ pub fn VersionPage() -> impl IntoView {
     let version = Resource::new(move || (slug(), number()), |(s, n)| load_version(s, n));
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || version.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/versions/{}", slug(), number()), |v| {
+            {move || version.get().map(|r| outcome(r, &urls::admin_schedule_version(slug(), number()), |v| {
                 let s = v.event.slug.clone();
                 view! {
                     <PageTitle text=format!("{} — {}", v.version.name, v.event.name)/>
-                    <p class="meta"><a href=format!("/admin/events/{s}/schedule/versions")>"All published versions"</a></p>
+                    <p class="meta"><a href=urls::admin_schedule_versions(&s)>"All published versions"</a></p>
                     <h1>{v.version.name.clone()}</h1>
                     <p class="meta">{format!("Published {}", v.version.published)}</p>
                     {v.days.into_iter().map(|(day, lines)| view! {

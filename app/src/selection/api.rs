@@ -15,7 +15,7 @@ use domain::roles::ORGANISERS;
 
 #[cfg(feature = "ssr")]
 fn settings_page(slug: &str, flag: &str, anchor: &str) -> String {
-    format!("/admin/events/{slug}/selection/settings?{flag}=1{anchor}")
+    format!("{}?{flag}=1{anchor}", crate::plumbing::urls::admin_selection_settings(&slug))
 }
 
 #[server(endpoint = "selection/settings")]
@@ -131,7 +131,7 @@ pub async fn decide_proposal(
     super::publish::decide(&state.db, &event, &me, &code, &input, state.clock.now()).await?;
     let qs = SelectionFilters::from_query(view.as_deref().unwrap_or_default()).query_string();
     let qs = if qs.is_empty() { String::new() } else { format!("{qs}&") };
-    leptos_axum::redirect(&format!("/admin/events/{}/selection?{qs}decided=1#p-{}", event.slug, code.trim()));
+    leptos_axum::redirect(&format!("{}?{qs}decided=1#p-{}", crate::plumbing::urls::admin_selection(&event.slug), code.trim()));
     Ok(())
 }
 
@@ -142,7 +142,7 @@ pub async fn publish_decisions(slug: String) -> Result<usize, AppError> {
     let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     let n = super::publish::publish_all(&state, &event, &me).await?;
     let flag = if n == 0 { "nothing_new=1".to_string() } else { format!("published={n}") };
-    leptos_axum::redirect(&format!("/admin/events/{}/selection?{flag}", event.slug));
+    leptos_axum::redirect(&format!("{}?{flag}", crate::plumbing::urls::admin_selection(&event.slug)));
     Ok(n)
 }
 
@@ -152,7 +152,7 @@ pub async fn promote_proposal(slug: String, code: String) -> Result<(), AppError
     let state = crate::state::app_state();
     let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     super::publish::promote(&state, &event, &me, &code).await?;
-    leptos_axum::redirect(&format!("/admin/events/{}/selection?promoted=1", event.slug));
+    leptos_axum::redirect(&format!("{}?promoted=1", crate::plumbing::urls::admin_selection(&event.slug)));
     Ok(())
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::api::{load_confirmation, load_selection_log, AnswerConfirmation, AnswerMyAcceptance};
 use super::{ConfirmationView, LinkState, SelectionLogView};
 use crate::error::AppError;
-use crate::plumbing::param;
+use crate::plumbing::{param, urls};
 use crate::ui::{action_error, outcome, query_flag, Form, FormError, Notice, PageTitle};
 
 /// Sets the HTTP status of the page being rendered on the server.
@@ -108,7 +108,7 @@ pub fn SelectionLogPage() -> impl IntoView {
     let data = Resource::new(slug, load_selection_log);
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || data.get().map(|r| outcome(r, &format!("/admin/events/{}/selection/log", slug()), |v| view! { <LogBody v/> }.into_any()))}
+            {move || data.get().map(|r| outcome(r, &urls::admin_selection_log(slug()), |v| view! { <LogBody v/> }.into_any()))}
         </Suspense>
     }
 }
@@ -119,9 +119,9 @@ fn LogBody(v: SelectionLogView) -> impl IntoView {
     view! {
         <PageTitle text=format!("Audit trail — {}", v.event.name)/>
         <p class="meta">
-            <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
-            <a href=format!("/admin/events/{s}/selection")>"Selection"</a>" · "
-            <a href=format!("/admin/events/{s}/selection/settings")>"Selection settings"</a>
+            <a href=urls::admin_event(&s)>"Manage "{v.event.name.clone()}</a>" · "
+            <a href=urls::admin_selection(&s)>"Selection"</a>" · "
+            <a href=urls::admin_selection_settings(&s)>"Selection settings"</a>
         </p>
         <h1>"Audit trail"</h1>
         <p class="hint">"Who changed what in reviewing and selection, newest first."</p>

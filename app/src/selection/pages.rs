@@ -5,11 +5,10 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{load_deliberation, DecideProposal, PromoteProposal, PublishDecisions};
 use super::{Deliberation, DeliberationRow, SelectionFilters, Suggestion};
+use crate::plumbing::{general_error, param, row_error, row_has_error, urls};
+use crate::ui::{action_error, chosen, outcome, query_flag, typed_or, Choices, Form, FormError, Notice, PageTitle, SubmitButton, TextBox};
 use domain::cfp::Choice;
 use domain::review::Decision;
-use crate::organizer::pages::{general_error, row_error, row_has_error};
-use crate::plumbing::param;
-use crate::ui::{action_error, chosen, outcome, query_flag, typed_or, Choices, Form, FormError, Notice, PageTitle, SubmitButton, TextBox};
 
 #[component]
 pub fn DeliberationPage() -> impl IntoView {
@@ -18,13 +17,7 @@ pub fn DeliberationPage() -> impl IntoView {
     let filters = move || {
         let q = query.read();
         let get = |k: &str| q.get(k).unwrap_or_default();
-        SelectionFilters {
-            format: get("format"),
-            track: get("track"),
-            level: get("level"),
-            language: get("language"),
-            sort: get("sort"),
-        }
+        SelectionFilters { format: get("format"), track: get("track"), level: get("level"), language: get("language"), sort: get("sort") }
     };
     let decide = ServerAction::<DecideProposal>::new();
     let publish = ServerAction::<PublishDecisions>::new();
@@ -44,7 +37,7 @@ pub fn DeliberationPage() -> impl IntoView {
         {move || published.get().map(|n| view! { <Notice>"Decisions published: "{n}". The mails are on their way."</Notice> })}
         {flags.into_iter().map(|(flag, text)| view! { {move || flag.get().then(|| view! { <Notice>{text}</Notice> })} }).collect_view()}
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || data.get().map(|r| outcome(r, &format!("/admin/events/{}/selection", slug()), |d| {
+            {move || data.get().map(|r| outcome(r, &urls::admin_selection(slug()), |d| {
                 view! { <DeliberationBody d decide publish promote/> }.into_any()
             }))}
         </Transition>
@@ -60,7 +53,7 @@ fn DeliberationBody(
 ) -> impl IntoView {
     let s = d.event.slug.clone();
     let (slug_for_banners, slug_for_rows) = (s.clone(), s.clone());
-    let base = format!("/admin/events/{s}/selection");
+    let base = urls::admin_selection(&s);
     let none = Signal::derive(|| None::<String>);
     let f = d.filters.clone();
     let view_qs = f.query_string();
@@ -68,10 +61,10 @@ fn DeliberationBody(
     view! {
         <PageTitle text=format!("Selection — {}", d.event.name)/>
         <p class="meta">
-            <a href=format!("/admin/events/{s}")>"Manage "{d.event.name.clone()}</a>" · "
-            <a href=format!("/admin/events/{s}/selection/settings")>"Selection settings"</a>" · "
-            <a href=format!("/admin/events/{s}/selection/log")>"Audit trail"</a>" · "
-            <a href=format!("/admin/events/{s}/proposals")>"Proposals"</a>
+            <a href=urls::admin_event(&s)>"Manage "{d.event.name.clone()}</a>" · "
+            <a href=urls::admin_selection_settings(&s)>"Selection settings"</a>" · "
+            <a href=urls::admin_selection_log(&s)>"Audit trail"</a>" · "
+            <a href=urls::admin_proposals(&s)>"Proposals"</a>
         </p>
         <h1>"Selection"</h1>
         {d.anonymous.then(|| view! {
@@ -188,7 +181,7 @@ fn ProposalLines(slug: String, view_qs: String, r: DeliberationRow, decide: Serv
     view! {
         <tr id=format!("p-{}", r.code)>
             <td>
-                <a href=format!("/admin/events/{slug}/proposals/{}", r.code)>{r.title.clone()}</a>
+                <a href=urls::admin_proposal(&slug, &r.code)>{r.title.clone()}</a>
                 {r.speakers.clone().map(|s| view! { <br/><span class="meta">{s.join(", ")}</span> })}
             </td>
             <td>{details}</td>

@@ -10,16 +10,16 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, Entit
 use super::deliberation::{decision_of, decisions_of, published_of, PROMOTE};
 use crate::crypto::{new_token, token_hash};
 use crate::db::BeginWrite;
-use domain::cfp::{Choice, ProposalState};
-use domain::decision_mail::{render, Values};
-use domain::review::{can_respond, feedback_error, Decision};
-use crate::formats::zoned::{long_label, zone};
 use crate::entities::{decision, event, proposal, review_settings, speaker_profile, user};
 use crate::error::{AppError, AppResult};
+use crate::formats::zoned::{long_label, zone};
 use crate::mail::templates::escape;
 use crate::mail::{outbox, Email};
 use crate::review::settings::{record, settings_of};
 use crate::state::AppState;
+use domain::cfp::{Choice, ProposalState};
+use domain::decision_mail::{render, Values};
+use domain::review::{can_respond, feedback_error, Decision};
 
 /// The decision form of one row, as sent.
 #[derive(Debug, Clone, Default)]
@@ -77,7 +77,7 @@ pub async fn decide(
 ) -> AppResult<()> {
     let p = submitted_proposal(db, e.id, code).await?;
     let prefix = format!("d-{}-", p.code);
-    let row_err = |field: &str, message: &str| crate::organizer::service::for_row(AppError::field(field, message), &prefix);
+    let row_err = |field: &str, message: &str| crate::plumbing::for_row(AppError::field(field, message), &prefix);
     let choice = match input.decision.trim() {
         "" | "none" => None,
         v => Some(Decision::parse(v).ok_or_else(|| row_err("decision", "Choose a decision from the list."))?),
@@ -166,7 +166,6 @@ async fn recipients(db: &impl ConnectionTrait, proposal_id: i32) -> AppResult<Ve
         })
         .collect())
 }
-
 
 /// The HTML twin of a plain-text mail: paragraphs, line breaks, and web addresses as links.
 fn html_of(text: &str) -> String {
@@ -317,11 +316,8 @@ pub async fn publish_all(state: &AppState, e: &event::Model, me: &user::Model) -
 pub async fn promote(state: &AppState, e: &event::Model, me: &user::Model, code: &str) -> AppResult<()> {
     let db = &state.db;
     let p = submitted_proposal(db, e.id, code).await?;
-    let not_waitlisted = || {
-        AppError::Conflict(
-            "This proposal is not on the waiting list (any more): only a waitlisted proposal can be promoted.".into(),
-        )
-    };
+    let not_waitlisted =
+        || AppError::Conflict("This proposal is not on the waiting list (any more): only a waitlisted proposal can be promoted.".into());
     let d = decision_row(db, p.id).await?.filter(|d| decision_of(d) == Some(Decision::Waitlisted)).ok_or_else(not_waitlisted)?;
     let now = state.clock.now();
     let settings = settings_of(db, e.id, now).await?;
@@ -343,13 +339,8 @@ pub async fn promote(state: &AppState, e: &event::Model, me: &user::Model, code:
     }
     let rank = d.waitlist_rank.map(|r| format!(" (rank {r})")).unwrap_or_default();
     record(&txn, e.id, Some(p.id), Some(me.id), PROMOTE, format!("Promoted from the waiting list{rank} to accepted"), now).await?;
-    let accepted = decision::Model {
-        decision: Decision::Accepted.as_str().into(),
-        waitlist_rank: None,
-        decided_by: me.id,
-        decided_at: now,
-        ..d
-    };
+    let accepted =
+        decision::Model { decision: Decision::Accepted.as_str().into(), waitlist_rank: None, decided_by: me.id, decided_at: now, ..d };
     publish_one(&txn, state, e, &p, &accepted, (&settings, &templates, me.id)).await?;
     txn.commit().await?;
     state.mail_wake.notify_one();

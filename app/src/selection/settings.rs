@@ -6,16 +6,16 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::{FormatSlots, SelectionSettingsView, TemplateView};
-use crate::cfp::settings::formats_of;
 use crate::db::BeginWrite;
+use crate::entities::{decision_template, event, format, review_settings, user};
+use crate::error::{AppError, AppResult};
+use crate::events::cfp_settings::formats_of;
+use crate::formats::zoned::{long_label, utc_to_input, zone};
+use crate::plumbing::optional_instant;
+use crate::review::settings::{is_open, record, settings_of};
 use domain::cfp::Choice;
 use domain::decision_mail::{default_template, template_errors, PLACEHOLDERS};
 use domain::review::{reviews_open, Decision};
-use crate::formats::zoned::{long_label, utc_to_input, zone};
-use crate::entities::{decision_template, event, format, review_settings, user};
-use crate::error::{AppError, AppResult};
-use crate::plumbing::optional_instant;
-use crate::review::settings::{is_open, record, settings_of};
 
 /// The settings form as sent; checkboxes are true when ticked.
 #[derive(Debug, Clone, Default)]
@@ -54,9 +54,7 @@ fn check_anonymity(anonymous: bool, was_anonymous: bool, open: bool) -> AppResul
         (false, true) if was_anonymous => Err(AppError::Conflict(
             "Reviews are still open: anonymous mode stays on until they close. Close reviews first, then switch it off.".into(),
         )),
-        (false, true) => {
-            Err(AppError::Conflict("Anonymous mode is off: reviews cannot reopen until you switch it back on.".into()))
-        }
+        (false, true) => Err(AppError::Conflict("Anonymous mode is off: reviews cannot reopen until you switch it back on.".into())),
         _ => Ok(()),
     }
 }
@@ -112,13 +110,7 @@ pub async fn view(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc
 }
 
 /// Saves anonymity, score hiding, the closing date and the confirmation deadline.
-pub async fn save(
-    db: &DatabaseConnection,
-    e: &event::Model,
-    me: &user::Model,
-    input: &SettingsInput,
-    now: DateTime<Utc>,
-) -> AppResult<()> {
+pub async fn save(db: &DatabaseConnection, e: &event::Model, me: &user::Model, input: &SettingsInput, now: DateTime<Utc>) -> AppResult<()> {
     let tz = zone(&e.time_zone);
     let mut errors = Vec::new();
     let mut instant = |typed: &str, field: &str| {
@@ -179,9 +171,7 @@ pub async fn close_or_reopen(
         check_anonymity(current.anonymous, current.anonymous, reviews_open(now, current.reviews_close_at, None))?;
         if !reviews_open(now, current.reviews_close_at, None) {
             let when = instant_label(current.reviews_close_at, zone(&e.time_zone));
-            return Err(AppError::Conflict(format!(
-                "The closing date ({when}) has passed: move it to a later date to reopen reviews."
-            )));
+            return Err(AppError::Conflict(format!("The closing date ({when}) has passed: move it to a later date to reopen reviews.")));
         }
     }
     let txn = db.begin_write().await?;
@@ -189,8 +179,7 @@ pub async fn close_or_reopen(
     row.reviews_closed_at = Set(close.then_some(now));
     row.updated_at = Set(now);
     row.update(&txn).await?;
-    let (action, detail) =
-        if close { ("close_reviews", "Reviews closed by hand") } else { ("reopen_reviews", "Reviews reopened") };
+    let (action, detail) = if close { ("close_reviews", "Reviews closed by hand") } else { ("reopen_reviews", "Reviews reopened") };
     record(&txn, e.id, None, Some(me.id), action, detail, now).await?;
     txn.commit().await?;
     Ok(())
@@ -205,16 +194,15 @@ pub async fn save_slots(
     slots: &str,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let f = format::Entity::find_by_id(format_id)
-        .filter(format::Column::EventId.eq(e.id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let f = format::Entity::find_by_id(format_id).filter(format::Column::EventId.eq(e.id)).one(db).await?.ok_or(AppError::NotFound)?;
     let slots = match slots.trim() {
         "" => None,
-        s => Some(s.parse::<i32>().ok().filter(|n| (0..=500).contains(n)).ok_or_else(|| {
-            AppError::field(&format!("format-{format_id}-slots"), "Give a number from 0 to 500, or leave empty.")
-        })?),
+        s => Some(
+            s.parse::<i32>()
+                .ok()
+                .filter(|n| (0..=500).contains(n))
+                .ok_or_else(|| AppError::field(&format!("format-{format_id}-slots"), "Give a number from 0 to 500, or leave empty."))?,
+        ),
     };
     if slots == f.slots {
         return Ok(());
@@ -250,7 +238,7 @@ pub async fn save_template(
     let errors = template_errors(subject.trim(), body.trim());
     if !errors.is_empty() {
         let prefix = format!("template-{}-", decision.as_str());
-        return Err(crate::organizer::service::for_row(AppError::validation(errors), &prefix));
+        return Err(crate::plumbing::for_row(AppError::validation(errors), &prefix));
     }
     let txn = db.begin_write().await?;
     let row = decision_template::ActiveModel {
@@ -264,11 +252,7 @@ pub async fn save_template(
     decision_template::Entity::insert(row)
         .on_conflict(
             OnConflict::columns([decision_template::Column::EventId, decision_template::Column::Decision])
-                .update_columns([
-                    decision_template::Column::Subject,
-                    decision_template::Column::Body,
-                    decision_template::Column::UpdatedAt,
-                ])
+                .update_columns([decision_template::Column::Subject, decision_template::Column::Body, decision_template::Column::UpdatedAt])
                 .to_owned(),
         )
         .exec(&txn)

@@ -7,9 +7,10 @@ use super::api::{
     SaveSelectionSettings,
 };
 use super::{FormatSlots, SelectionSettingsView, TemplateView};
-use crate::organizer::pages::{general_error, row_error, Check, OrgField};
-use crate::plumbing::param;
-use crate::ui::{action_error, field_error, outcome, query_flag, Form, FormError, Notice, PageTitle, SubmitButton, TextBox};
+use crate::plumbing::{general_error, param, row_error, urls};
+use crate::ui::{
+    action_error, field_error, outcome, query_flag, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, TextBox,
+};
 
 #[component]
 pub fn SelectionSettingsPage() -> impl IntoView {
@@ -39,15 +40,15 @@ pub fn SelectionSettingsPage() -> impl IntoView {
     ];
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || settings.get().map(|r| outcome(r, &format!("/admin/events/{}/selection/settings", slug()), |v| {
+            {move || settings.get().map(|r| outcome(r, &urls::admin_selection_settings(slug()), |v| {
                 let s = v.event.slug.clone();
                 view! {
                     <PageTitle text=format!("Selection settings — {}", v.event.name)/>
                     <p class="meta">
-                        <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
-                        <a href=format!("/admin/events/{s}/selection")>"Selection"</a>" · "
-                        <a href=format!("/admin/events/{s}/selection/log")>"Audit trail"</a>" · "
-                        <a href=format!("/admin/events/{s}/conflicts")>"Conflicts of interest"</a>
+                        <a href=urls::admin_event(&s)>"Manage "{v.event.name.clone()}</a>" · "
+                        <a href=urls::admin_selection(&s)>"Selection"</a>" · "
+                        <a href=urls::admin_selection_log(&s)>"Audit trail"</a>" · "
+                        <a href=urls::admin_conflicts(&s)>"Conflicts of interest"</a>
                     </p>
                     <h1>"Selection settings"</h1>
                     {flags.into_iter().map(|(flag, text)| view! { {move || flag.get().then(|| view! { <Notice>{text}</Notice> })} }).collect_view()}
@@ -63,11 +64,7 @@ pub fn SelectionSettingsPage() -> impl IntoView {
 }
 
 #[component]
-fn ReviewsState(
-    v: SelectionSettingsView,
-    close: ServerAction<CloseReviews>,
-    reopen: ServerAction<ReopenReviews>,
-) -> impl IntoView {
+fn ReviewsState(v: SelectionSettingsView, close: ServerAction<CloseReviews>, reopen: ServerAction<ReopenReviews>) -> impl IntoView {
     let open = v.reviews_open;
     let slug = v.event.slug.clone();
     view! {

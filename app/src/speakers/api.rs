@@ -1,10 +1,10 @@
-//! Server functions for the speaker profile and the talk library.
+//! Server functions for the speaker profile, the talk library and the speaker's own proposals.
 use leptos::prelude::*;
 
-use super::{ProfileData, TalkData};
+use super::{MyProposalRow, ProfileData, ProposalView, TalkData};
+use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use domain::{cfp::TalkForm, profile::ProfileForm};
-use crate::error::AppError;
 
 #[server(endpoint = "speakers/profile")]
 pub async fn my_profile() -> Result<ProfileData, AppError> {
@@ -91,4 +91,18 @@ pub async fn save_talk(
     };
     leptos_axum::redirect(&format!("/talks/{id}?saved=1"));
     Ok(())
+}
+
+#[server(endpoint = "cfp/mine")]
+pub async fn my_proposals() -> Result<Vec<MyProposalRow>, AppError> {
+    let state = crate::state::app_state();
+    let me = crate::auth::guard::require_user(&state.db).await?;
+    super::proposals::mine(&state.db, &me, state.clock.now()).await
+}
+
+#[server(endpoint = "cfp/proposal")]
+pub async fn get_proposal(code: String) -> Result<ProposalView, AppError> {
+    let state = crate::state::app_state();
+    let me = crate::auth::guard::require_user(&state.db).await?;
+    super::proposals::view(&state, &code, &me).await
 }

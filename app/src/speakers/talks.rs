@@ -3,9 +3,10 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::TalkData;
-use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
+use crate::cfp::talks::{store, talk_form_of};
 use crate::entities::{event, proposal, talk, user};
 use crate::error::{AppError, AppResult};
+use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
 
 fn checked(form: &TalkForm) -> AppResult<()> {
     let errors = talk_errors(form, Level::ALL, Language::ALL, false);
@@ -20,25 +21,6 @@ fn checked(form: &TalkForm) -> AppResult<()> {
 pub async fn insert(db: &impl ConnectionTrait, me: &user::Model, form: &TalkForm, now: DateTime<Utc>) -> AppResult<talk::Model> {
     checked(form)?;
     store(db, me, form, now).await
-}
-
-/// Adds a talk that the caller has already checked at least as strictly as `insert` does (a
-/// proposal's own check is: the event's levels and languages are among all of them).
-pub async fn store(db: &impl ConnectionTrait, me: &user::Model, form: &TalkForm, now: DateTime<Utc>) -> AppResult<talk::Model> {
-    Ok(talk::ActiveModel {
-        owner_id: Set(me.id),
-        title: Set(form.title.trim().into()),
-        summary: Set(form.summary.trim().into()),
-        details: Set(form.details.trim().into()),
-        level: Set(form.level.clone()),
-        language: Set(form.language.clone()),
-        references: Set(form.references.trim().into()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?)
 }
 
 async fn owned(db: &impl ConnectionTrait, me: &user::Model, id: i32) -> AppResult<talk::Model> {
@@ -75,16 +57,4 @@ pub async fn data(db: &impl ConnectionTrait, me: &user::Model, id: i32) -> AppRe
 pub async fn list(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<Vec<TalkData>> {
     let talks = talk::Entity::find().filter(talk::Column::OwnerId.eq(me.id)).order_by_desc(talk::Column::UpdatedAt).all(db).await?;
     Ok(talks.iter().map(|t| TalkData { id: t.id, talk: talk_form_of(t), proposals: vec![] }).collect())
-}
-
-/// The form of a talk in the library, as the editor shows it.
-pub fn talk_form_of(t: &talk::Model) -> TalkForm {
-    TalkForm {
-        title: t.title.clone(),
-        summary: t.summary.clone(),
-        details: t.details.clone(),
-        level: t.level.clone(),
-        language: t.language.clone(),
-        references: t.references.clone(),
-    }
 }

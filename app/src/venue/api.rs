@@ -7,18 +7,15 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::auth::guard::event_access;
 #[cfg(feature = "ssr")]
+use crate::plumbing::{for_row, parse_id};
+#[cfg(feature = "ssr")]
 use domain::roles::ORGANISERS;
 #[cfg(feature = "ssr")]
 use domain::venue::RoomForm;
-#[cfg(feature = "ssr")]
-use crate::organizer::service::for_row;
-#[cfg(feature = "ssr")]
-use crate::plumbing::parse_id;
-
 
 #[cfg(feature = "ssr")]
 fn venue_page(slug: &str, flag: &str, anchor: &str) -> String {
-    format!("/admin/events/{slug}/venue?{flag}=1{anchor}")
+    format!("{}?{flag}=1{anchor}", crate::plumbing::urls::admin_venue(&slug))
 }
 
 #[server(endpoint = "venue/load")]
@@ -39,13 +36,7 @@ pub async fn add_room(slug: String, name: String, capacity: String, description:
 
 /// Field errors come back as `room-<id>-<field>` so the page shows them on that row.
 #[server(endpoint = "venue/update_room")]
-pub async fn update_room(
-    slug: String,
-    id: String,
-    name: String,
-    capacity: String,
-    description: String,
-) -> Result<(), AppError> {
+pub async fn update_room(slug: String, id: String, name: String, capacity: String, description: String) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let id = parse_id(&id)?;

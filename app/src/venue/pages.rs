@@ -3,11 +3,10 @@ use leptos::prelude::*;
 
 use super::api::{load_venue, AddRoom, DeleteRoom, MoveRoom, SaveDayHours, UpdateRoom};
 use super::{DayRow, RoomRow};
-use domain::venue::{ROOM_CAPACITY_MAX, ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX};
 use crate::error::AppError;
-use crate::organizer::pages::{general_error, row_error, row_has_error, OrgField};
-use crate::plumbing::param;
-use crate::ui::{action_error, field_error, outcome, query_flag, typed_or, Form, FormError, Notice, PageTitle, SubmitButton};
+use crate::plumbing::{general_error, param, row_error, row_has_error, urls};
+use crate::ui::{action_error, field_error, outcome, query_flag, typed_or, Form, FormError, Notice, OrgField, PageTitle, SubmitButton};
+use domain::venue::{ROOM_CAPACITY_MAX, ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX};
 
 #[component]
 pub fn VenuePage() -> impl IntoView {
@@ -18,9 +17,8 @@ pub fn VenuePage() -> impl IntoView {
     let delete = ServerAction::<DeleteRoom>::new();
     let save_day = ServerAction::<SaveDayHours>::new();
     // Reload after every change, even when only the query string of the page changes.
-    let versions = move || {
-        add.version().get() + update.version().get() + moved.version().get() + delete.version().get() + save_day.version().get()
-    };
+    let versions =
+        move || add.version().get() + update.version().get() + moved.version().get() + delete.version().get() + save_day.version().get();
     let venue = Resource::new(move || (slug(), versions()), |(s, _)| load_venue(s));
     let flags = [
         (query_flag("room_added"), "Room added."),
@@ -31,13 +29,13 @@ pub fn VenuePage() -> impl IntoView {
     ];
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || venue.get().map(|r| outcome(r, &format!("/admin/events/{}/venue", slug()), |v| {
+            {move || venue.get().map(|r| outcome(r, &urls::admin_venue(slug()), |v| {
                 let s = v.event.slug.clone();
                 view! {
                     <PageTitle text=format!("Rooms and days — {}", v.event.name)/>
                     <p class="meta">
-                        <a href=format!("/admin/events/{s}")>"Manage "{v.event.name.clone()}</a>" · "
-                        <a href=format!("/admin/events/{s}/cfp")>"Call for papers settings"</a>
+                        <a href=urls::admin_event(&s)>"Manage "{v.event.name.clone()}</a>" · "
+                        <a href=urls::admin_cfp(&s)>"Call for papers settings"</a>
                     </p>
                     <h1>"Rooms and days"</h1>
                     {flags.into_iter().map(|(flag, text)| view! { {move || flag.get().then(|| view! { <Notice>{text}</Notice> })} }).collect_view()}

@@ -24,8 +24,8 @@ async fn value(b: &Browser, css: &str) -> String {
 async fn a_refused_proposal_and_profile_come_back_as_typed_with_javascript_off() {
     let app = TestApp::start(Backend::Sqlite).await;
     let (event, _, _) = event_with_cfp(&app, "flash-conf", chrono::Utc::now() + chrono::Duration::days(3)).await;
-    let format = app::cfp::settings::formats_of(&app.state.db, event, false).await.unwrap()[2].id.to_string();
-    let track = app::cfp::settings::tracks_of(&app.state.db, event, false).await.unwrap()[3].id.to_string();
+    let format = app::events::cfp_settings::formats_of(&app.state.db, event, false).await.unwrap()[2].id.to_string();
+    let track = app::events::cfp_settings::tracks_of(&app.state.db, event, false).await.unwrap()[3].id.to_string();
     app.create_user("jo@example.org", "Jo Offline", PASSWORD, false).await;
     let b = Browser::start(BrowserOptions { javascript: false, ..Default::default() }).await;
     b.goto(&app.url("/signin?next=/events/flash-conf/cfp/propose")).await;

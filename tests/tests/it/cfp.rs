@@ -111,7 +111,8 @@ db_test!(bad_proposals_get_field_errors_and_write_nothing, |backend: Backend| as
     assert!(app::entities::talk::Entity::find().all(&app.state.db).await.unwrap().is_empty(), "no library talk either");
 
     // A draft needs only a title; submitting it later asks for the rest.
-    let draft = with(with(with(proposal_form("strict-conf", "draft-form", format, track, "draft"), "summary", ""), "level", ""), "format_id", "");
+    let draft =
+        with(with(with(proposal_form("strict-conf", "draft-form", format, track, "draft"), "summary", ""), "level", ""), "format_id", "");
     assert_eq!(send(&c, &app, "cfp/save", &draft).await.status(), 200);
     let code = code_of(&app, TITLE).await;
     let submit = with(with(draft.clone(), "code", &code), "intent", "submit");
@@ -183,7 +184,7 @@ db_test!(the_proposal_limit_per_speaker_holds, |backend: Backend| async move {
     use sea_orm::{ActiveModelTrait, Set};
     let app = TestApp::start(backend).await;
     let (event, format, track) = event_with_cfp(&app, "limit-conf", far_future()).await;
-    let settings = app::cfp::settings::settings_of(&app.state.db, event, app.state.clock.now()).await.unwrap();
+    let settings = app::events::cfp_settings::settings_of(&app.state.db, event, app.state.clock.now()).await.unwrap();
     let mut row: app::entities::cfp_settings::ActiveModel = settings.into();
     row.max_proposals = Set(Some(1));
     row.update(&app.state.db).await.unwrap();

@@ -134,8 +134,10 @@ db_test!(payloads_in_every_text_field_stay_text_on_every_page, |backend: Backend
     ok(call(&org, &app, "organizer/add_format", &format_form).await, "format").await;
     let track_form = [("slug", SLUG), ("name", S), ("description", A), ("colour", "#123456")];
     ok(call(&org, &app, "organizer/add_track", &track_form).await, "track").await;
-    let format = app::cfp::settings::formats_of(&app.state.db, event, false).await.unwrap().into_iter().find(|f| f.name == S).unwrap().id;
-    let track = app::cfp::settings::tracks_of(&app.state.db, event, false).await.unwrap().into_iter().find(|t| t.name == S).unwrap().id;
+    let format =
+        app::events::cfp_settings::formats_of(&app.state.db, event, false).await.unwrap().into_iter().find(|f| f.name == S).unwrap().id;
+    let track =
+        app::events::cfp_settings::tracks_of(&app.state.db, event, false).await.unwrap().into_iter().find(|t| t.name == S).unwrap().id;
 
     // The speaker: account, profile, a talk in the library, a proposal, a co-speaker.
     let ada = client();
@@ -183,7 +185,8 @@ db_test!(payloads_in_every_text_field_stay_text_on_every_page, |backend: Backend
 
     // Review, decision with feedback, decision mail, settings; publication.
     let review_code = review_code_of(&app, &code).await;
-    ok(call(&rev, &app, "review/save", &[("slug", SLUG), ("code", &review_code), ("score", "4"), ("comment", &long)]).await, "review").await;
+    ok(call(&rev, &app, "review/save", &[("slug", SLUG), ("code", &review_code), ("score", "4"), ("comment", &long)]).await, "review")
+        .await;
     let decide = [("slug", SLUG), ("code", code.as_str()), ("decision", "accepted"), ("waitlist_rank", ""), ("feedback", &long)];
     ok(call(&org, &app, "selection/decide", &decide).await, "decision").await;
     let subject = format!("Yes {T}");

@@ -39,8 +39,8 @@ async fn kept_rows(app: &TestApp) -> Vec<String> {
 db_test!(a_failed_proposal_comes_back_as_typed_in_the_same_browser_only, |backend: Backend| async move {
     let app = TestApp::start(backend).await;
     let (event, _, _) = event_with_cfp(&app, SLUG, Utc::now() + chrono::Duration::days(30)).await;
-    let formats = app::cfp::settings::formats_of(&app.state.db, event, false).await.unwrap();
-    let tracks = app::cfp::settings::tracks_of(&app.state.db, event, false).await.unwrap();
+    let formats = app::events::cfp_settings::formats_of(&app.state.db, event, false).await.unwrap();
+    let tracks = app::events::cfp_settings::tracks_of(&app.state.db, event, false).await.unwrap();
     let (format, track) = (formats[2].id.to_string(), tracks[3].id.to_string());
     app.create_user("ada@example.org", "Ada", PASSWORD, false).await;
     let ada = client();
@@ -137,7 +137,7 @@ db_test!(passwords_are_never_kept_and_other_forms_come_back_too, |backend: Backe
     assert_eq!(page.texts("#f-closes_at-error").len(), 1);
 
     // One row's form among several: only that row takes what was typed.
-    let formats = app::cfp::settings::formats_of(&app.state.db, event, false).await.unwrap();
+    let formats = app::events::cfp_settings::formats_of(&app.state.db, event, false).await.unwrap();
     let (first, second) = (&formats[0], &formats[1]);
     let id = second.id.to_string();
     let row = [("slug", SLUG), ("id", id.as_str()), ("name", "Renamed format"), ("description", ""), ("duration_min", "4")];

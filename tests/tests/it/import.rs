@@ -3,9 +3,9 @@
 //! its first problem and writes nothing; an event that has a schedule is refused; and an export
 //! imported into another event exports the same schedule again (JSON and XML). The limits and
 //! the imported speakers (never an existing account; claimed by mailed link) have their modules.
-use domain::cfp::{Choice, ProposalState};
 use app::entities::{decision, proposal, proposal_speaker, schedule_version, speaker_profile, user};
 use chrono::Utc;
+use domain::cfp::{Choice, ProposalState};
 use estrade_tests::cfp::{code_of, event_with_cfp, proposal_form, send, with};
 use estrade_tests::http::{call, client, get_text, sign_in, sign_up, who_am_i};
 use estrade_tests::import::{counts, empty_event, export, mailed_token, mails_to, normalised, sample_json, user_id, with_email};
@@ -42,19 +42,23 @@ db_test!(a_schedule_file_becomes_accepted_talks_placed_and_published, |backend: 
     assert!(proposals.iter().all(|p| p.state == ProposalState::Submitted.as_str()));
     let decisions = decision::Entity::find().all(db).await.unwrap();
     assert_eq!(decisions.len(), 3);
-    assert!(decisions.iter().all(|d| d.decision == "accepted" && d.published_decision.as_deref() == Some("accepted") && d.response.as_deref() == Some("confirmed")));
+    assert!(decisions.iter().all(|d| d.decision == "accepted"
+        && d.published_decision.as_deref() == Some("accepted")
+        && d.response.as_deref() == Some("confirmed")));
     // Ada's email in the file does not make her account a speaker (issue 14: the file's author is
     // not Ada); each person is a speaker of this event only, in a domain no mail reaches.
     let ada = user_id(&c.app, "ada@example.org").await;
     assert!(proposals.iter().all(|p| p.owner_id != ada), "Ada's account owns no imported talk");
-    let created: Vec<user::Model> = user::Entity::find().filter(user::Column::Email.like("%@imported.invalid")).order_by_asc(user::Column::Id).all(db).await.unwrap();
+    let created: Vec<user::Model> =
+        user::Entity::find().filter(user::Column::Email.like("%@imported.invalid")).order_by_asc(user::Column::Id).all(db).await.unwrap();
     assert_eq!(created.iter().map(|u| u.display_name.as_str()).collect::<Vec<_>>(), ["Ada Lovelace", "Bea Martin", "Cy Young"]);
     assert!(created.iter().all(|u| u.verified_at.is_none()));
     assert!(proposals.iter().filter(|p| p.owner_id == created[0].id).count() == 2, "imported Ada owns her two talks");
 
     let builder: Value = call(&c.org, &c.app, "schedule/load", &[("slug", SLUG)]).await.json().await.unwrap();
     let items = builder["items"].as_array().unwrap();
-    let placed = |title: &str| items.iter().find(|i| i["title"] == title).unwrap_or_else(|| panic!("{title} in {builder}"))["placed"].clone();
+    let placed =
+        |title: &str| items.iter().find(|i| i["title"] == title).unwrap_or_else(|| panic!("{title} in {builder}"))["placed"].clone();
     assert_eq!(placed("Supply chains, signed")["starts"], "10:00");
     assert_eq!(placed("Hands-on eBPF")["ends"], "12:30");
     assert_eq!(placed("Lunch")["room"], Value::Null, "the lunch alone in the first room spans every room");
@@ -75,10 +79,19 @@ db_test!(a_bad_file_is_refused_with_its_first_problem_and_writes_nothing, |backe
     let before = counts(&c.app.state.db).await;
     let long_type = format!("\"type\":\"{}\"", "W".repeat(70));
     let cases = [
-        (good.replace("\"start\":\"10:00\"", "\"start\":\"25:00\""), "schedule.conference.days[0].rooms.Amphi[0]: start “25:00” is not a time"),
-        (good.replace("\"Atelier\":[", "\"Cave\":["), "schedule.conference.days[0].rooms.Cave: room “Cave” is not listed in the conference's rooms"),
+        (
+            good.replace("\"start\":\"10:00\"", "\"start\":\"25:00\""),
+            "schedule.conference.days[0].rooms.Amphi[0]: start “25:00” is not a time",
+        ),
+        (
+            good.replace("\"Atelier\":[", "\"Cave\":["),
+            "schedule.conference.days[0].rooms.Cave: room “Cave” is not listed in the conference's rooms",
+        ),
         (good[..good.len() / 2].to_string(), "this is not valid JSON"),
-        (good.replace("2027-03-10T14:00", "2027-03-12T14:00"), "“Operators in anger” is on 2027-03-12, outside the event's dates (2027-03-10 to 2027-03-10)"),
+        (
+            good.replace("2027-03-10T14:00", "2027-03-12T14:00"),
+            "“Operators in anger” is on 2027-03-12, outside the event's dates (2027-03-10 to 2027-03-10)",
+        ),
         // Refused late, after rooms, tracks and formats were written: all of it is rolled back.
         (good.replace("\"type\":\"Workshop\"", &long_type), "is longer than 60 characters"),
         (good.replace("\"name\":\"Cy Young\"", "\"name\":\"Cy Young\",\"email\":\"not an email\""), "speaker “Cy Young”"),
@@ -107,8 +120,8 @@ db_test!(an_event_that_has_a_schedule_is_refused, |backend: Backend| async move 
     assert_eq!(counts(&c.app.state.db).await, before);
     // The command line's service says the same.
     let e = app::events::service::by_slug(&c.app.state.db, SLUG).await.unwrap();
-    let by = app::agenda::import::default_importer(&c.app.state.db, e.id).await.unwrap().expect("the organiser");
-    let err = app::agenda::import::import(&c.app.state.db, &e, by, &sample_json(), Utc::now()).await.unwrap_err();
+    let by = app::schedule::import::default_importer(&c.app.state.db, e.id).await.unwrap().expect("the organiser");
+    let err = app::schedule::import::import(&c.app.state.db, &e, by, &sample_json(), Utc::now()).await.unwrap_err();
     assert_eq!(err.status_code(), 409);
 });
 
@@ -125,7 +138,8 @@ db_test!(an_export_imported_into_another_event_exports_the_same_schedule, |backe
     assert_eq!(s.call("publish", &[("name", "")]).await.text().await.unwrap(), "1");
     let app = &s.c.app;
     let original = export(app, SLUG, "schedule.json").await;
-    let listed: usize = normalised(&original, false)["days"][0]["rooms"].as_object().unwrap().values().map(|v| v.as_array().unwrap().len()).sum();
+    let listed: usize =
+        normalised(&original, false)["days"][0]["rooms"].as_object().unwrap().values().map(|v| v.as_array().unwrap().len()).sum();
     assert_eq!(listed, 5, "three talks, the lunch (listed once) and the coffee: {original}");
 
     for (slug, file) in [("copy-json", "schedule.json"), ("copy-xml", "schedule.xml")] {

@@ -74,10 +74,10 @@ db_test!(a_format_in_use_cannot_be_deleted, |backend: Backend| async move {
     let res = call(&org, &app, "organizer/delete_format", &[("slug", "fmt-conf"), ("id", &format.to_string())]).await;
     assert_eq!(res.status(), 409);
     assert!(res.text().await.unwrap().contains("hide it instead"));
-    let formats = app::cfp::settings::formats_of(&app.state.db, event, true).await.unwrap();
+    let formats = app::events::cfp_settings::formats_of(&app.state.db, event, true).await.unwrap();
     assert_eq!(formats.len(), 3, "nothing deleted");
     let unused = formats[2].id.to_string();
     assert_eq!(call(&org, &app, "organizer/delete_format", &[("slug", "fmt-conf"), ("id", &unused)]).await.status(), 200);
-    assert_eq!(app::cfp::settings::formats_of(&app.state.db, event, true).await.unwrap().len(), 2);
+    assert_eq!(app::events::cfp_settings::formats_of(&app.state.db, event, true).await.unwrap().len(), 2);
     app.stop().await;
 });

@@ -1,13 +1,55 @@
-//! One proposal as its speakers see it (with co-speakers and withdrawal), and the invitation page.
+//! The speaker's own proposals: "My proposals" and one proposal as its speakers see it. Besides the
+//! CFP's part (co-speakers, withdrawal), they show the selection's answer buttons and, once accepted,
+//! the unavailability section: this area gathers them, so cfp, selection and availability do not
+//! know each other.
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::hooks::use_location;
 
-use super::api::{cospeaker_invitation, get_proposal, AcceptCospeaker, InviteCospeaker, RemoveCospeaker, WithdrawProposal};
+use super::api::{get_proposal, my_proposals};
 use super::ProposalView;
 use crate::availability::pages::UnavailabilitySection;
+use crate::cfp::api::{InviteCospeaker, RemoveCospeaker, WithdrawProposal};
 use crate::plumbing::param;
 use crate::selection::confirm_pages::AnswerButtons;
-use crate::ui::{action_error, field_error, outcome, query_flag, ticked, Field, Form, FormError, Notice, PageTitle, SubmitButton};
+use crate::ui::{action_error, field_error, outcome, query_flag, Field, Form, FormError, Notice, PageTitle, SubmitButton};
+
+#[component]
+pub fn MyProposalsPage() -> impl IntoView {
+    // Reloaded when the query changes: an answer to an acceptance comes back here with a flag.
+    let search = use_location().search;
+    let rows = Resource::new(move || search.get(), |_| my_proposals());
+    let confirmed = query_flag("confirmed");
+    let declined = query_flag("declined");
+    view! {
+        <PageTitle text="My proposals — Estrade"/>
+        <h1>"My proposals"</h1>
+        <p><a href="/talks">"My talk library"</a>" · "<a href="/profile">"My speaker profile"</a></p>
+        {move || confirmed.get().then(|| view! { <Notice>"Thank you: your talk is confirmed."</Notice> })}
+        {move || declined.get().then(|| view! { <Notice>"Your answer is recorded: you will not give this talk."</Notice> })}
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || rows.get().map(|r| outcome(r, "/proposals", |rows| if rows.is_empty() {
+                view! { <p class="empty">"No proposals yet. Find an open call for papers on an event's page."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="table">
+                        <thead><tr><th scope="col">"Talk"</th><th scope="col">"Event"</th><th scope="col">"Format"</th><th scope="col">"State"</th></tr></thead>
+                        <tbody>{rows.into_iter().map(|p| view! {
+                            <tr>
+                                <td><a href=format!("/proposals/{}", p.code)>{p.title}</a>{p.co_speaker.then(|| view! { " "<span class="badge">"co-speaker"</span> })}</td>
+                                <td><a href=format!("/events/{}", p.event_slug)>{p.event_name}</a></td>
+                                <td>{p.format.unwrap_or_default()}</td>
+                                <td>
+                                    <span class=format!("badge state-{}", p.state)>{p.selection.status_label}</span>
+                                    {p.selection.awaiting_answer.then(|| view! { <AnswerButtons code=p.code.clone() back="list"/> })}
+                                </td>
+                            </tr>
+                        }).collect_view()}</tbody>
+                    </table>
+                }.into_any()
+            }))}
+        </Suspense>
+    }
+}
 
 #[component]
 pub fn ProposalPage() -> impl IntoView {
@@ -16,7 +58,10 @@ pub fn ProposalPage() -> impl IntoView {
     let search = use_location().search;
     let proposal = Resource::new(move || (code(), search.get()), |(c, _)| get_proposal(c));
     let flags = [
-        (query_flag("submitted"), "Your proposal is submitted. We sent you a confirmation mail; you can still edit it until the CFP closes."),
+        (
+            query_flag("submitted"),
+            "Your proposal is submitted. We sent you a confirmation mail; you can still edit it until the CFP closes.",
+        ),
         (query_flag("saved"), "Saved. This draft is only visible to you and your co-speakers."),
         (query_flag("withdrawn"), "Your proposal is withdrawn. The organisers will see it as withdrawn."),
         (query_flag("invited"), "Invitation sent. Your co-speaker appears here once they accept."),
@@ -126,62 +171,4 @@ fn Withdraw(code: String) -> impl IntoView {
             </Form>
         </section>
     }
-}
-
-#[component]
-pub fn CospeakerPage() -> impl IntoView {
-    let query = use_query_map();
-    let token = move || query.read().get("token").unwrap_or_default();
-    let invitation = Resource::new(token, cospeaker_invitation);
-    let accept = ServerAction::<AcceptCospeaker>::new();
-    let error = action_error(accept);
-    view! {
-        <PageTitle text="Co-speaker invitation — Estrade"/>
-        <section class="card narrow">
-            <h1>"Co-speaker invitation"</h1>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-                {move || invitation.get().map(|r| match r {
-                    Err(e) => view! { <p class="notice notice-error" role="alert">{e.field_message("token").unwrap_or_else(|| e.to_string())}</p> }.into_any(),
-                    Ok(inv) => {
-                        let here = format!("/cospeaker?token={}", token());
-                        let signup = format!("/signup?email={}&next={}", inv.invited_email, urlencode(&here));
-                        let signin = format!("/signin?next={}", urlencode(&here));
-                        view! {
-                            <p><strong>{inv.invited_by.clone()}</strong>" invites you to present "<strong>"“"{inv.proposal_title.clone()}"”"</strong>" at "{inv.event_name.clone()}"."</p>
-                            {match inv.signed_in_as.clone() {
-                                None => view! {
-                                    <p>"The invitation was sent to "<strong>{inv.invited_email.clone()}</strong>"."</p>
-                                    <p><a class="button primary" href=signup>"Create an account"</a>" or "<a href=signin>"sign in"</a>" to accept."</p>
-                                }.into_any(),
-                                Some(me) => view! {
-                                    <FormError error/>
-                                    <Form action=accept>
-                                        <input type="hidden" name="token" value=token()/>
-                                        {inv.needs_confirmation.then(|| view! {
-                                            <div class="field" class:has-error=move || field_error(error, "confirm").get().is_some()>
-                                                <p>"This invitation was sent to "<strong>{inv.invited_email.clone()}</strong>", but you are signed in as "<strong>{me.clone()}</strong>"."</p>
-                                                <label class="check"><input type="checkbox" name="confirm" value="yes" checked=ticked("confirm", "yes", false)/>" Accept it as "{me.clone()}</label>
-                                                {move || field_error(error, "confirm").get().map(|m| view! { <p class="field-error">{m}</p> })}
-                                            </div>
-                                        })}
-                                        <SubmitButton action=accept label="Accept and join the proposal"/>
-                                    </Form>
-                                }.into_any(),
-                            }}
-                        }.into_any()
-                    }
-                })}
-            </Suspense>
-        </section>
-    }
-}
-
-/// Percent-encodes a path for use inside a query string.
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

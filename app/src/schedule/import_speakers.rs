@@ -11,10 +11,10 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
 use crate::crypto::{hash_password, new_code, new_token};
-use domain::accounts::{check_email, imported_email, normalize_email, DISPLAY_NAME_MAX};
-use crate::formats::frab_import::{ImportedPerson, ImportedSchedule};
 use crate::entities::{speaker_claim, speaker_profile, user};
 use crate::error::{AppError, AppResult};
+use crate::formats::frab_import::{ImportedPerson, ImportedSchedule};
+use domain::accounts::{check_email, imported_email, normalize_email, DISPLAY_NAME_MAX};
 
 /// What the file's people became.
 pub struct People {

@@ -1,15 +1,15 @@
-//! An event's CFP settings, formats and tracks: look-ups and the public CFP page (a new event's
-//! defaults are in `events::defaults`).
+//! An event's CFP settings, formats and tracks as every area reads them (the speakers' CFP pages,
+//! organisers, reviewers, selection, schedule import): look-ups, offers and where the CFP stands.
+//! A new event's defaults are in `events::defaults`; the organisers change them in `organizer`.
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{CfpPage, CfpStatus, Offer};
-use domain::cfp::{parse_list, time_left, window, Choice, Language, Level, Window};
-use crate::formats::zoned::{clock_label, long_label, zone};
+use super::defaults::default_settings;
+use super::{CfpStatus, Offer};
 use crate::entities::{cfp_settings, event, format, track};
 use crate::error::AppResult;
-use crate::events::defaults::default_settings;
-use crate::ui::markdown::render_markdown;
+use crate::formats::zoned::{clock_label, long_label, zone};
+use domain::cfp::{parse_list, time_left, window, Language, Level, Window};
 
 /// The event's settings; an event created before CFPs existed gets the defaults now.
 pub async fn settings_of(db: &impl ConnectionTrait, event_id: i32, now: DateTime<Utc>) -> AppResult<cfp_settings::Model> {
@@ -65,25 +65,4 @@ pub fn levels_offered(s: &cfp_settings::Model) -> Vec<Level> {
 
 pub fn languages_offered(s: &cfp_settings::Model) -> Vec<Language> {
     parse_list(&s.languages)
-}
-
-fn pairs<C: Choice>(items: &[C]) -> Vec<(String, String)> {
-    items.iter().map(|c| (c.as_str().to_string(), c.label().to_string())).collect()
-}
-
-/// The public CFP page of `e` (visible formats and tracks only).
-pub async fn page(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc>) -> AppResult<CfpPage> {
-    let s = settings_of(db, e.id, now).await?;
-    let formats = formats_of(db, e.id, false).await?;
-    let tracks = tracks_of(db, e.id, false).await?;
-    Ok(CfpPage {
-        event: crate::events::summary::summary(e),
-        status: status(now, &s, e),
-        text_html: render_markdown(&s.cfp_text),
-        formats: formats.iter().map(format_offer).collect(),
-        tracks: tracks.iter().map(track_offer).collect(),
-        levels: pairs(&levels_offered(&s)),
-        languages: pairs(&languages_offered(&s)),
-        max_proposals: s.max_proposals,
-    })
 }

@@ -6,21 +6,23 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
 
+use super::place::lock;
+use super::publish::freeze;
 use crate::crypto::new_code;
 use crate::db::BeginWrite;
-use domain::cfp::{is_hex_colour, Choice, Level, ProposalState, TITLE_MAX};
+use crate::entities::{decision, event, format, membership, proposal, proposal_speaker, schedule_item, schedule_version, track, user};
+use crate::error::{AppError, AppResult};
 use crate::formats::frab_import::{parse, ImportedSchedule, ImportedSession};
+use crate::formats::zoned::zone;
+use domain::cfp::{is_hex_colour, Choice, Level, ProposalState, TITLE_MAX};
 use domain::review::{Decision, Response};
 use domain::roles::Role;
 use domain::timetable::Kind;
 use domain::venue::{RoomForm, ROOM_CAPACITY_MAX, ROOM_DESCRIPTION_MAX};
-use crate::formats::zoned::zone;
-use crate::entities::{decision, event, format, membership, proposal, proposal_speaker, schedule_item, schedule_version, track, user};
-use crate::error::{AppError, AppResult};
-use crate::schedule::place::lock;
-use crate::schedule::publish::freeze;
 
 /// What an import created.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +68,8 @@ pub async fn import(db: &DatabaseConnection, e: &event::Model, by: i32, text: &s
         item(&txn, e.id, session, proposal, &rooms, now).await?;
     }
     widen_hours(&txn, e, &s, tz).await?;
-    let (version, version_name, _) = freeze(&txn, e, Some(by), "imported", now).await?.ok_or_else(|| bad("This file placed nothing on the schedule."))?;
+    let (version, version_name, _) =
+        freeze(&txn, e, Some(by), "imported", now).await?.ok_or_else(|| bad("This file placed nothing on the schedule."))?;
     txn.commit().await?;
     Ok(Imported { talks, extras: s.sessions.len() - talks, speakers: people.created, version, version_name })
 }
@@ -130,7 +133,8 @@ fn key(name: &str) -> String {
 
 /// Room ids by lower-case name: the event's rooms, and the file's others added after them.
 async fn rooms(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule, now: DateTime<Utc>) -> AppResult<HashMap<String, i32>> {
-    let mut ids: HashMap<String, i32> = crate::venue::service::rooms_of(txn, event_id).await?.into_iter().map(|r| (key(&r.name), r.id)).collect();
+    let mut ids: HashMap<String, i32> =
+        crate::venue::service::rooms_of(txn, event_id).await?.into_iter().map(|r| (key(&r.name), r.id)).collect();
     for r in &s.rooms {
         if ids.contains_key(&key(&r.name)) {
             continue;
@@ -147,7 +151,7 @@ async fn rooms(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule, 
 }
 
 async fn tracks(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule, now: DateTime<Utc>) -> AppResult<HashMap<String, i32>> {
-    let existing = crate::cfp::settings::tracks_of(txn, event_id, true).await?;
+    let existing = crate::events::cfp_settings::tracks_of(txn, event_id, true).await?;
     let mut position = existing.iter().map(|t| t.position + 1).max().unwrap_or(0);
     let mut ids: HashMap<String, i32> = existing.into_iter().map(|t| (key(&t.name), t.id)).collect();
     for t in &s.tracks {
@@ -188,7 +192,7 @@ fn usual_minutes(s: &ImportedSchedule, name: &str) -> i32 {
 
 /// Format ids by lower-case name: one per talk `type`, lasting its talks' usual length.
 async fn formats(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule, now: DateTime<Utc>) -> AppResult<HashMap<String, i32>> {
-    let existing = crate::cfp::settings::formats_of(txn, event_id, true).await?;
+    let existing = crate::events::cfp_settings::formats_of(txn, event_id, true).await?;
     let mut position = existing.iter().map(|f| f.position + 1).max().unwrap_or(0);
     let mut ids: HashMap<String, i32> = existing.into_iter().map(|f| (key(&f.name), f.id)).collect();
     for session in s.sessions.iter().filter(|x| x.kind == Kind::Talk) {
@@ -262,9 +266,15 @@ async fn accepted_proposal(
     .insert(txn)
     .await?;
     for (i, user_id) in speakers.iter().enumerate() {
-        proposal_speaker::ActiveModel { proposal_id: Set(p.id), user_id: Set(*user_id), is_owner: Set(i == 0), created_at: Set(now), ..Default::default() }
-            .insert(txn)
-            .await?;
+        proposal_speaker::ActiveModel {
+            proposal_id: Set(p.id),
+            user_id: Set(*user_id),
+            is_owner: Set(i == 0),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
     }
     let accepted = Decision::Accepted.as_str().to_string();
     decision::ActiveModel {
@@ -286,7 +296,14 @@ async fn accepted_proposal(
     Ok(p.id)
 }
 
-async fn item(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSession, proposal: Option<i32>, rooms: &HashMap<String, i32>, now: DateTime<Utc>) -> AppResult<()> {
+async fn item(
+    txn: &impl ConnectionTrait,
+    event_id: i32,
+    s: &ImportedSession,
+    proposal: Option<i32>,
+    rooms: &HashMap<String, i32>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let room = match &s.room {
         Some(name) => Some(*rooms.get(&key(name)).ok_or_else(|| bad(format!("{}: room “{name}” is unknown", s.path)))?),
         None => None,
@@ -325,7 +342,9 @@ async fn widen_hours(txn: &impl ConnectionTrait, e: &event::Model, s: &ImportedS
         let opens = first.min(d.opens.clone());
         let closes = last.max(d.closes.clone());
         if opens != d.opens || closes != d.closes {
-            crate::venue::service::save_day_hours(txn, e, &d.day.to_string(), &opens, &closes).await.map_err(|x| bad(format!("day {}: {x}", d.day)))?;
+            crate::venue::service::save_day_hours(txn, e, &d.day.to_string(), &opens, &closes)
+                .await
+                .map_err(|x| bad(format!("day {}: {x}", d.day)))?;
         }
     }
     Ok(())

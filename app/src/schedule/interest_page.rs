@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use domain::interest::InterestRow;
 use crate::error::AppError;
-use crate::plumbing::param;
+use crate::plumbing::{param, urls};
 use crate::ui::{outcome, PageTitle};
+use domain::interest::InterestRow;
 
 #[cfg(feature = "ssr")]
 use crate::auth::guard::event_access;
@@ -31,8 +31,8 @@ pub async fn load_interest(slug: String) -> Result<InterestView, AppError> {
         AppError::NotFound => AppError::Conflict("Nothing is published yet: attendees star talks on the published agenda.".into()),
         other => other,
     })?;
-    let counts = super::favourites_store::counts(&state.db, &e).await?;
-    let stargazers = super::favourites_store::stargazers(&state.db, &e).await?;
+    let counts = crate::agenda::favourites_store::counts(&state.db, &e).await?;
+    let stargazers = crate::agenda::favourites_store::stargazers(&state.db, &e).await?;
     Ok(InterestView { slug: e.slug, event_name: e.name, stargazers, rows: domain::interest::interest(&p, &counts) })
 }
 
@@ -42,9 +42,9 @@ pub fn InterestPage() -> impl IntoView {
     let data = Resource::new(move || slug(), load_interest);
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || data.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/interest", slug()), |v| view! {
+            {move || data.get().map(|r| outcome(r, &urls::admin_schedule_interest(slug()), |v| view! {
                 <PageTitle text=format!("Audience interest — {}", v.event_name)/>
-                <p class="meta"><a href=format!("/admin/events/{}/schedule", v.slug)>"Back to the schedule builder"</a></p>
+                <p class="meta"><a href=urls::admin_schedule(&v.slug)>"Back to the schedule builder"</a></p>
                 <h1>"Audience interest"</h1>
                 <p>{format!(
                     "{} signed-in {} starred talks on the public agenda. Stars kept only in a browser are private \

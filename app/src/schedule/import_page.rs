@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::claim_page::ImportedSpeakersSection;
+use super::api::load_versions;
+use crate::agenda::claim_page::ImportedSpeakersSection;
 use crate::error::AppError;
-use crate::plumbing::param;
-use crate::schedule::api::load_versions;
+use crate::plumbing::{param, urls};
 use crate::ui::{action_error, outcome, Form, FormError, PageTitle, SubmitButton, TextBox};
 
 #[cfg(feature = "ssr")]
@@ -32,7 +32,7 @@ pub async fn import_schedule(slug: String, file: String) -> Result<ImportReport,
     let state = crate::state::app_state();
     let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     let done = super::import::import(&state.db, &event, me.id, &file, state.clock.now()).await?;
-    leptos_axum::redirect(&format!("/admin/events/{}/schedule/versions", event.slug));
+    leptos_axum::redirect(&urls::admin_schedule_versions(&event.slug));
     Ok(ImportReport {
         talks: done.talks,
         extras: done.extras,
@@ -49,12 +49,12 @@ pub fn ImportPage() -> impl IntoView {
     let versions = Resource::new(move || slug(), load_versions);
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || versions.get().map(|r| outcome(r, &format!("/admin/events/{}/schedule/import", slug()), |v| {
+            {move || versions.get().map(|r| outcome(r, &urls::admin_schedule_import(slug()), |v| {
                 let s = v.event.slug.clone();
                 let speakers_of = s.clone();
                 view! {
                     <PageTitle text=format!("Import a schedule — {}", v.event.name)/>
-                    <p class="meta"><a href=format!("/admin/events/{s}/schedule")>"Back to the schedule builder"</a></p>
+                    <p class="meta"><a href=urls::admin_schedule(&s)>"Back to the schedule builder"</a></p>
                     <h1>"Import a schedule"</h1>
                     {(!v.versions.is_empty()).then(|| view! {
                         <p class="notice">"This event already has a published schedule: an import would be refused."</p>

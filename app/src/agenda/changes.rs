@@ -1,0 +1,50 @@
+//! Published versions and their changelog, as attendees (`/events/<slug>/changes`) and organisers
+//! (the builder's last version, `…/schedule/versions`) read them.
+use chrono_tz::Tz;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use super::{VersionRow, VersionsView};
+use crate::entities::{event, schedule_version};
+use crate::error::AppResult;
+use crate::formats::zoned::zone;
+use domain::timetable::{Change, Slot};
+
+fn changes_of(v: &schedule_version::Model) -> Vec<Change> {
+    serde_json::from_str(&v.changelog).unwrap_or_default()
+}
+
+/// "Thu 11 Mar 10:30–11:10, Amphi".
+pub fn when_where(s: &Slot, tz: Tz) -> String {
+    let start = s.start.with_timezone(&tz);
+    format!("{}–{}, {}", start.format("%a %-d %b %H:%M"), s.end.with_timezone(&tz).format("%H:%M"), s.room)
+}
+
+/// One line of a changelog, as organisers and attendees read it.
+pub fn change_line(c: &Change, tz: Tz) -> String {
+    match c {
+        Change::Added { slot } => format!("Added “{}”: {}", slot.title, when_where(slot, tz)),
+        Change::Removed { slot } => format!("Removed “{}” (was {})", slot.title, when_where(slot, tz)),
+        Change::Moved { before, after } => {
+            format!("Moved “{}”: {} → {}", after.title, when_where(before, tz), when_where(after, tz))
+        }
+    }
+}
+
+pub fn version_row(v: &schedule_version::Model, tz: Tz) -> VersionRow {
+    VersionRow {
+        number: v.number,
+        name: v.name.clone(),
+        published: crate::formats::zoned::long_label(v.published_at, tz),
+        changes: changes_of(v).iter().map(|c| change_line(c, tz)).collect(),
+    }
+}
+
+pub async fn versions_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<VersionsView> {
+    let tz = zone(&e.time_zone);
+    let rows = schedule_version::Entity::find()
+        .filter(schedule_version::Column::EventId.eq(e.id))
+        .order_by_desc(schedule_version::Column::Number)
+        .all(db)
+        .await?;
+    Ok(VersionsView { event: crate::events::summary::summary(e), versions: rows.iter().map(|v| version_row(v, tz)).collect() })
+}

@@ -1,0 +1,64 @@
+//! The page of a co-speaker invitation's link: who invites whom to what, and the button to join.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{cospeaker_invitation, AcceptCospeaker};
+use crate::ui::{action_error, field_error, ticked, Form, FormError, PageTitle, SubmitButton};
+
+#[component]
+pub fn CospeakerPage() -> impl IntoView {
+    let query = use_query_map();
+    let token = move || query.read().get("token").unwrap_or_default();
+    let invitation = Resource::new(token, cospeaker_invitation);
+    let accept = ServerAction::<AcceptCospeaker>::new();
+    let error = action_error(accept);
+    view! {
+        <PageTitle text="Co-speaker invitation — Estrade"/>
+        <section class="card narrow">
+            <h1>"Co-speaker invitation"</h1>
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || invitation.get().map(|r| match r {
+                    Err(e) => view! { <p class="notice notice-error" role="alert">{e.field_message("token").unwrap_or_else(|| e.to_string())}</p> }.into_any(),
+                    Ok(inv) => {
+                        let here = format!("/cospeaker?token={}", token());
+                        let signup = format!("/signup?email={}&next={}", inv.invited_email, urlencode(&here));
+                        let signin = format!("/signin?next={}", urlencode(&here));
+                        view! {
+                            <p><strong>{inv.invited_by.clone()}</strong>" invites you to present "<strong>"“"{inv.proposal_title.clone()}"”"</strong>" at "{inv.event_name.clone()}"."</p>
+                            {match inv.signed_in_as.clone() {
+                                None => view! {
+                                    <p>"The invitation was sent to "<strong>{inv.invited_email.clone()}</strong>"."</p>
+                                    <p><a class="button primary" href=signup>"Create an account"</a>" or "<a href=signin>"sign in"</a>" to accept."</p>
+                                }.into_any(),
+                                Some(me) => view! {
+                                    <FormError error/>
+                                    <Form action=accept>
+                                        <input type="hidden" name="token" value=token()/>
+                                        {inv.needs_confirmation.then(|| view! {
+                                            <div class="field" class:has-error=move || field_error(error, "confirm").get().is_some()>
+                                                <p>"This invitation was sent to "<strong>{inv.invited_email.clone()}</strong>", but you are signed in as "<strong>{me.clone()}</strong>"."</p>
+                                                <label class="check"><input type="checkbox" name="confirm" value="yes" checked=ticked("confirm", "yes", false)/>" Accept it as "{me.clone()}</label>
+                                                {move || field_error(error, "confirm").get().map(|m| view! { <p class="field-error">{m}</p> })}
+                                            </div>
+                                        })}
+                                        <SubmitButton action=accept label="Accept and join the proposal"/>
+                                    </Form>
+                                }.into_any(),
+                            }}
+                        }.into_any()
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// Percent-encodes a path for use inside a query string.
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
