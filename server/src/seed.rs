@@ -6,7 +6,7 @@ use app::auth::service::insert_user;
 use app::db::BeginWrite;
 use domain::events::EventForm;
 use domain::roles::Role;
-use app::entities::{membership, user};
+use app::entities::{event, membership, user};
 use app::events::service as events;
 
 // Kept next to this file (server/src/) so the crate root needs no change.
@@ -87,6 +87,12 @@ fn demo_event(slug: &str, name: &str, start: chrono::NaiveDate, description: &st
     }
 }
 
+/// The English version of a demo event's (French) description.
+async fn describe_in_english(db: &DatabaseConnection, e: &event::Model, text: &str) -> anyhow::Result<()> {
+    let versions = [(app::lang::Locale::fr, e.description.clone()), (app::lang::Locale::en, text.to_string())];
+    app::events::texts::save(db, e.id, app::events::texts::DESCRIPTION, &versions).await.map_err(|x| anyhow::anyhow!("demo texts: {x}"))
+}
+
 /// Loads the demo events and accounts. The upcoming Cloud Nord is dated six weeks from today so that the
 /// demo always has something ahead; its name carries that date's year. Its call for papers has just closed,
 /// reviews and decisions are in (see `seed_cfp`, `seed_review`). Cloud Native Days France, later, has its
@@ -99,15 +105,24 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
         &format!("cloud-nord-{year}"),
         &format!("Cloud Nord {year}"),
         start,
+        "Une journée de conférence à Lille, organisée par des bénévoles, sur le cloud native, le platform engineering et \
+         l’autonomie numérique.\n\n\
+         Environ 250 personnes, des talks en français et en anglais, un village partenaires où les équipes partagent leur \
+         expertise plutôt que leur roadmap.",
+    ))
+    .await?;
+    describe_in_english(
+        db,
+        &upcoming,
         "A one-day, volunteer-run conference in Lille about cloud native, platform engineering and digital autonomy.\n\n\
          About 250 people, talks in French and English, a partner village where teams share expertise rather than pitch roadmaps.",
-    ))
+    )
     .await?;
     create(demo_event(
         &format!("cloud-nord-{}", year - 1),
         &format!("Cloud Nord {}", year - 1),
         start - Duration::days(364),
-        "Last year's edition.",
+        "L’édition de l’an dernier.",
     ))
     .await?;
     let later = start + Duration::days(90);
@@ -118,9 +133,15 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
             &format!("cndf-{}", later.year()),
             &format!("Cloud Native Days France {}", later.year()),
             later,
-            "A one-day community conference in Paris, several rooms, organised by volunteers of a non-profit.",
+            "Une journée de conférence communautaire à Paris, plusieurs salles, organisée par les bénévoles d’une association.",
         )
     })
+    .await?;
+    describe_in_english(
+        db,
+        &cndf,
+        "A one-day community conference in Paris, several rooms, organised by volunteers of a non-profit.",
+    )
     .await?;
 
     let mut ids = std::collections::HashMap::new();

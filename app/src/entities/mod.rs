@@ -5,6 +5,7 @@ pub mod decision;
 pub mod decision_template;
 pub mod event;
 pub mod event_day;
+pub mod event_text;
 pub mod favourite;
 pub mod form_flash;
 pub mod format;

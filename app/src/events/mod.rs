@@ -9,6 +9,8 @@ pub mod pages;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod summary;
+#[cfg(feature = "ssr")]
+pub mod texts;
 
 use serde::{Deserialize, Serialize};
 

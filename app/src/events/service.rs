@@ -79,7 +79,8 @@ pub async fn visible(db: &impl ConnectionTrait, slug: &str, viewer: Option<&user
         Some(u) => has_event_role(db, u, e.id, ORGANISERS).await?,
         None => false,
     };
-    Ok(detail(&e, can_manage))
+    let description = super::texts::description(db, &e).await?;
+    Ok(EventDetail { description, ..detail(&e, can_manage) })
 }
 
 /// The event row, if `viewer` may see it (draft events: members and admins only; others get 404).
@@ -140,7 +141,9 @@ pub async fn create(db: &sea_orm::DatabaseConnection, form: &EventForm, now: Dat
     Ok(created)
 }
 
-pub async fn update(db: &impl ConnectionTrait, existing: event::Model, form: &EventForm) -> AppResult<event::Model> {
+/// Saves the event form; the description is the text in the event's default language, so its
+/// version in that language follows it (readers of that language would otherwise see the old one).
+pub async fn update(db: &sea_orm::DatabaseConnection, existing: event::Model, form: &EventForm) -> AppResult<event::Model> {
     let (start, end) = validated(form)?;
     let mut active: event::ActiveModel = existing.into();
     active.slug = Set(form.slug.trim().to_string());
@@ -156,7 +159,12 @@ pub async fn update(db: &impl ConnectionTrait, existing: event::Model, form: &Ev
     if !form.default_language.trim().is_empty() {
         active.default_language = Set(default_language(form)?.to_string());
     }
-    active.update(db).await.map_err(slug_taken)
+    let txn = db.begin_write().await?;
+    let updated = active.update(&txn).await.map_err(slug_taken)?;
+    let language = crate::lang::parse(&updated.default_language).unwrap_or_default();
+    super::texts::save(&txn, updated.id, super::texts::DESCRIPTION, &[(language, updated.description.clone())]).await?;
+    txn.commit().await?;
+    Ok(updated)
 }
 
 pub async fn members(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec<MemberRow>> {
