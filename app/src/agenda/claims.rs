@@ -19,11 +19,15 @@ use crate::error::{AppError, AppResult};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
 
-const LINK_INVALID: &str =
-    "This link is no longer valid: it was already used, it expired, or a newer one was mailed. Ask the organisers for a new one.";
+/// The message for a used, expired or replaced claim link.
+fn link_invalid() -> AppError {
+    AppError::field("token", crate::tr!(agenda.claim.link_invalid))
+}
 
+/// "3 March 2027" / "3 mars 2027", in the page's language.
 fn date(t: DateTime<Utc>) -> String {
-    t.format("%-d %b %Y").to_string()
+    let l = crate::lang::use_locale();
+    crate::lang::dates::with_pattern(l, t.date_naive(), leptos_i18n::td_string!(l, common.dates.day_month_year))
 }
 
 /// The titles of the talks `user_id` speaks in (imported speakers speak in one event only).
@@ -106,7 +110,7 @@ async fn live(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> App
         .filter(claim::Column::ExpiresAt.gt(now))
         .one(db)
         .await?
-        .ok_or_else(|| AppError::field("token", LINK_INVALID))
+        .ok_or_else(link_invalid)
 }
 
 /// What the link's page shows; does not use the link up.
@@ -141,7 +145,7 @@ pub async fn accept(state: &AppState, token: &str, me: &user::Model, now: DateTi
         .exec(&txn)
         .await?;
     if used.rows_affected != 1 {
-        return Err(AppError::field("token", LINK_INVALID));
+        return Err(link_invalid());
     }
     move_talks(&txn, c.user_id, me.id).await?;
     keep_profile(&txn, c.user_id, me.id).await?;

@@ -63,7 +63,7 @@ pub async fn star_talk(slug: String, code: String, starred: String) -> Result<St
     let starred = match starred.trim() {
         "true" => true,
         "false" => false,
-        _ => return Err(AppError::BadRequest("Say whether to star the talk (true) or not (false).".into())),
+        _ => return Err(AppError::BadRequest(tr!(agenda.star_true_or_false).into())),
     };
     let (me, e, p) = ssr::signed_in(&slug).await?;
     super::favourites_store::set(&crate::state::app_state().db, &e, &p, &me, code.trim(), starred).await?;

@@ -76,7 +76,7 @@ pub async fn set(
 ) -> AppResult<()> {
     let found = published_ids(db, e, p, &[code.to_string()]).await?;
     let Some((_, id)) = found.first() else {
-        return Err(AppError::BadRequest("That talk is not on the published agenda.".into()));
+        return Err(AppError::BadRequest(crate::tr!(agenda.not_on_agenda).into()));
     };
     if starred {
         insert(db, e, user, [*id]).await

@@ -1,11 +1,11 @@
 //! Times accepted speakers cannot speak: who may state them, adding and removing them, and what
 //! the schedule builder reads.
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 
 use super::{UnavailabilityRow, UnavailabilityView};
-use domain::availability::{form_errors, limit_message, window_errors, window_label, WindowForm, MAX_WINDOWS};
+use domain::availability::{form_errors, limit_message, window_errors, WindowForm, MAX_WINDOWS};
 use domain::cfp::{Choice, ProposalState};
 use domain::review::holds_slot;
 use domain::schedule::Unavailable;
@@ -79,6 +79,22 @@ pub async fn windows_of(db: &impl ConnectionTrait, event_id: i32, user_id: i32) 
         .order_by_asc(window::Column::Id)
         .all(db)
         .await?)
+}
+
+/// "Wed 10 Mar 2:00 pm – 4:00 pm" / "mer. 10 mars 14 h 00 – 16 h 00", in the page's language; a
+/// window that ends at the next midnight ends at "midnight".
+fn window_label(start: NaiveDateTime, end: NaiveDateTime) -> String {
+    use crate::lang::dates::{short_day, time};
+    let l = crate::lang::use_locale();
+    let from = format!("{} {}", short_day(l, start.date()), time(l, start.time()));
+    let to = if end.date() == start.date() {
+        time(l, end.time())
+    } else if end.time() == NaiveTime::MIN && end.date() - start.date() == Duration::days(1) {
+        crate::tr!(availability.midnight).to_string()
+    } else {
+        format!("{} {}", short_day(l, end.date()), time(l, end.time()))
+    };
+    format!("{from} – {to}")
 }
 
 /// The speaker's section on their proposal page.
