@@ -150,7 +150,7 @@ async fn whole(s: &AppState, h: &HeaderMap, slug: &str, number: Option<i32>, for
     match format {
         Format::Json => match serde_json::to_string_pretty(&schedule_json(&p, base)) {
             Ok(body) => ok(body, JSON, p.published_at),
-            Err(_) => failure(AppError::Internal),
+            Err(_) => failure(AppError::Internal, l),
         },
         Format::Xml => ok(schedule_xml(&p, base), XML, p.published_at),
         Format::Ics => {

@@ -115,7 +115,7 @@ pub async fn take(txn: &impl ConnectionTrait, key: Key<'_>, rule: Rule, now: Dat
 /// "3 minutes" / "2 hours": how long until `until` (epoch seconds), rounded up, in the language of
 /// the request, for a 429's sentence.
 pub fn wait_until(until: i64, now: DateTime<Utc>) -> String {
-    let minutes = ((until - now.timestamp()).max(1) + 59) / 60;
+    let minutes = (Ord::max(until - now.timestamp(), 1) + 59) / 60;
     let count = |n: i64| i32::try_from(n).unwrap_or(i32::MAX);
     if minutes <= 90 {
         crate::tr!(auth.wait.minutes, count = count(minutes)).to_string()

@@ -6,7 +6,7 @@ use super::TalkData;
 use crate::cfp::talks::{store, talk_form_of};
 use crate::entities::{event, proposal, talk, user};
 use crate::error::{AppError, AppResult};
-use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
+use domain::cfp::{talk_errors, Choice, Language, Level, TalkForm};
 
 fn checked(form: &TalkForm) -> AppResult<()> {
     let errors = talk_errors(form, Level::ALL, Language::ALL, false);
