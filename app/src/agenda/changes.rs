@@ -28,7 +28,8 @@ pub fn change_line(c: &Change, tz: Tz) -> String {
         Change::Added { slot } => tr!(agenda.change.added, title = slot.title.clone(), when = when_where(slot, tz)).to_string(),
         Change::Removed { slot } => tr!(agenda.change.removed, title = slot.title.clone(), when = when_where(slot, tz)).to_string(),
         Change::Moved { before, after } => {
-            tr!(agenda.change.moved, title = after.title.clone(), before = when_where(before, tz), after = when_where(after, tz)).to_string()
+            tr!(agenda.change.moved, title = after.title.clone(), before = when_where(before, tz), after = when_where(after, tz))
+                .to_string()
         }
     }
 }

@@ -5,19 +5,17 @@
 //! claims.
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set};
 
 use super::{ClaimState, ClaimView, ImportedSpeaker, ImportedSpeakers};
 use crate::crypto::{new_token, token_hash};
 use crate::db::BeginWrite;
-use domain::claims::{claim_refusal, CLAIM_TTL_DAYS};
-use domain::timetable::{Change, Slot};
 use crate::entities::{event, proposal, proposal_speaker, schedule_version, speaker_claim as claim, speaker_profile, user};
 use crate::error::{AppError, AppResult};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
+use domain::claims::{claim_refusal, CLAIM_TTL_DAYS};
+use domain::timetable::{Change, Slot};
 
 /// The message for a used, expired or replaced claim link.
 fn link_invalid() -> AppError {
@@ -94,7 +92,8 @@ pub async fn send(state: &AppState, e: &event::Model, now: DateTime<Utc>) -> App
         let locale = crate::lang::for_recipient(speaker.as_ref().and_then(|u| u.language.as_deref()), Some(&e.default_language));
         let name = speaker.map(|u| u.display_name).unwrap_or_default();
         let link = state.config.link(&format!("/claim?token={token}"));
-        let mail = templates::talk_claim(locale, &c.email_normalized, &name, &e.name, &titles(&txn, c.user_id).await?, CLAIM_TTL_DAYS, &link);
+        let mail =
+            templates::talk_claim(locale, &c.email_normalized, &name, &e.name, &titles(&txn, c.user_id).await?, CLAIM_TTL_DAYS, &link);
         outbox::enqueue(&txn, mail, now).await?;
         sent += 1;
     }

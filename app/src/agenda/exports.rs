@@ -14,15 +14,15 @@ use axum::Router;
 use chrono::{DateTime, Utc};
 use tower_http::cors::{Any, CorsLayer};
 
-use crate::published::published_programme;
-use crate::formats::frab::{schedule_json, schedule_xml};
-use crate::formats::ical::{calendar, CalEvent};
-use domain::programme::{Programme, Session};
-use domain::timetable::Kind;
 use crate::error::AppError;
 use crate::events::service::visible_model;
+use crate::formats::frab::{schedule_json, schedule_xml};
+use crate::formats::ical::{calendar, CalEvent};
 use crate::lang::{Locale, RequestLocale};
+use crate::published::published_programme;
 use crate::state::AppState;
+use domain::programme::{Programme, Session};
+use domain::timetable::Kind;
 
 /// The language the server chose for the request (the plain-text error answers are in it).
 type Lang = Option<Extension<RequestLocale>>;

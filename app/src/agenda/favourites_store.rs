@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
-use domain::programme::Programme;
 use crate::entities::{event, favourite, proposal, user};
 use crate::error::{AppError, AppResult};
+use domain::programme::Programme;
 
 /// More codes than any real agenda holds: a longer list is cut, not refused.
 pub const MAX_CODES: usize = 500;

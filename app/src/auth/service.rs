@@ -5,20 +5,19 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
-use crate::crypto::{hash_password, verify_password};
+use super::roles::apply_role_invitations;
 use super::throttle::{self, wait_until, Key, Rule};
 use super::{session, tokens};
+use crate::crypto::{hash_password, verify_password};
 use crate::db::BeginWrite;
-use domain::accounts::{check_display_name, check_new_password, normalize_email, sign_up_errors, EMAIL_MAX};
-use domain::tokens::{RESET_TOKEN_TTL_SECS, VERIFY_TOKEN_TTL_SECS};
 use crate::entities::user;
 use crate::error::{AppError, AppResult};
-use super::roles::apply_role_invitations;
 use crate::mail::{outbox, templates};
 use crate::plumbing::unique_violation_as;
 use crate::state::AppState;
 use crate::tr;
-
+use domain::accounts::{check_display_name, check_new_password, normalize_email, sign_up_errors, EMAIL_MAX};
+use domain::tokens::{RESET_TOKEN_TTL_SECS, VERIFY_TOKEN_TTL_SECS};
 
 pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> AppResult<Option<user::Model>> {
     Ok(user::Entity::find().filter(user::Column::EmailNormalized.eq(normalize_email(email))).one(db).await?)
@@ -52,9 +51,7 @@ pub async fn prepare_user(
 }
 
 async fn insert_prepared(db: &impl ConnectionTrait, new: user::ActiveModel) -> AppResult<user::Model> {
-    new.insert(db).await.map_err(|e| {
-        unique_violation_as(e, || AppError::field("email", tr!(auth.email_taken)))
-    })
+    new.insert(db).await.map_err(|e| unique_violation_as(e, || AppError::field("email", tr!(auth.email_taken))))
 }
 
 /// Inserts a user (no session, no mail); used by the CLI, the demo seed and tests.
@@ -74,7 +71,12 @@ async fn queue_verification(state: &AppState, db: &impl ConnectionTrait, user: &
     let now = state.clock.now();
     let token = tokens::issue(db, user.id, tokens::PURPOSE_VERIFY, VERIFY_TOKEN_TTL_SECS, now).await?;
     let link = state.config.link(&format!("/verify?token={token}"));
-    outbox::enqueue(db, templates::verify_email(crate::lang::for_recipient(user.language.as_deref(), None), &user.email, &user.display_name, &link), now).await
+    outbox::enqueue(
+        db,
+        templates::verify_email(crate::lang::for_recipient(user.language.as_deref(), None), &user.email, &user.display_name, &link),
+        now,
+    )
+    .await
 }
 
 /// Creates the account, queues the verification mail and signs the person in.
@@ -133,7 +135,12 @@ pub async fn request_reset(state: &AppState, email: &str, ip: &str) -> AppResult
     if let Some(user) = find_by_email(&txn, email).await? {
         let token = tokens::issue(&txn, user.id, tokens::PURPOSE_RESET, RESET_TOKEN_TTL_SECS, now).await?;
         let link = state.config.link(&format!("/reset/confirm?token={token}"));
-        outbox::enqueue(&txn, templates::password_reset(crate::lang::for_recipient(user.language.as_deref(), None), &user.email, &user.display_name, &link), now).await?;
+        outbox::enqueue(
+            &txn,
+            templates::password_reset(crate::lang::for_recipient(user.language.as_deref(), None), &user.email, &user.display_name, &link),
+            now,
+        )
+        .await?;
     }
     txn.commit().await?;
     state.mail_wake.notify_one();

@@ -9,9 +9,9 @@ use sea_orm::{
 };
 
 use crate::db::BeginWrite;
-use domain::throttle::{Backoff, Counter, Limits, Verdict, Window};
 use crate::entities::throttle_counter::{self, Column, Entity};
 use crate::error::{AppError, AppResult};
+use domain::throttle::{Backoff, Counter, Limits, Verdict, Window};
 
 pub const SIGN_IN: &str = "sign-in";
 pub const SIGN_IN_PER_IP: &str = "sign-in-ip";
@@ -129,9 +129,7 @@ pub async fn sign_in_gate(db: &DatabaseConnection, limits: &Limits, email: &str,
     let txn = db.begin_write().await?;
     let hits = match take(&txn, Key::new(SIGN_IN, email, ip), Rule::Backoff(limits.sign_in), now).await? {
         Ok(hits) => hits,
-        Err(until) => {
-            return Err(AppError::TooManyRequests(crate::tr!(auth.too_many_sign_ins, wait = wait_until(until, now)).to_string()))
-        }
+        Err(until) => return Err(AppError::TooManyRequests(crate::tr!(auth.too_many_sign_ins, wait = wait_until(until, now)).to_string())),
     };
     if let Err(until) = take(&txn, Key::new(SIGN_IN_PER_IP, ip, ""), Rule::Window(limits.sign_in_per_ip), now).await? {
         return Err(AppError::TooManyRequests(crate::tr!(auth.too_many_sign_ins_network, wait = wait_until(until, now)).to_string()));

@@ -9,7 +9,6 @@ use crate::tr;
 use crate::ui::{action_error, field_error, query_flag, Form, FormError, Notice, OrgField, SubmitButton};
 use domain::availability::NOTE_MAX;
 
-
 /// The section, for the proposal `code` of the event `slug`.
 #[component]
 pub fn UnavailabilitySection(slug: String, code: String) -> impl IntoView {
@@ -17,7 +16,8 @@ pub fn UnavailabilitySection(slug: String, code: String) -> impl IntoView {
     let remove = ServerAction::<DeleteUnavailability>::new();
     let versions = move || add.version().get() + remove.version().get();
     let data = Resource::new(move || (slug.clone(), versions()), |(s, _)| my_unavailability(s));
-    let flags = [(query_flag("unavailable_added"), tr!(availability.added)), (query_flag("unavailable_removed"), tr!(availability.removed))];
+    let flags =
+        [(query_flag("unavailable_added"), tr!(availability.added)), (query_flag("unavailable_removed"), tr!(availability.removed))];
     view! {
         <section class="card" id="unavailability" aria-labelledby="unavailability-heading">
             <h2 id="unavailability-heading">{tr!(availability.heading)}</h2>

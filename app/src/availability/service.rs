@@ -5,17 +5,17 @@ use chrono_tz::Tz;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 
 use super::{UnavailabilityRow, UnavailabilityView};
+use crate::entities::{decision, event, proposal, proposal_speaker, speaker_unavailability as window, user};
+use crate::error::{AppError, AppResult, FieldError};
+use crate::events::service::by_slug;
+use crate::events::summary::dates_label;
+use crate::formats::zoned::{utc_to_input, zone};
+use crate::plumbing::optional_instant;
+use crate::selection::deliberation::{published_of, response_of};
 use domain::availability::{form_errors, limit_message, window_errors, WindowForm, MAX_WINDOWS};
 use domain::cfp::{Choice, ProposalState};
 use domain::review::holds_slot;
 use domain::schedule::Unavailable;
-use crate::formats::zoned::{utc_to_input, zone};
-use crate::entities::{decision, event, proposal, proposal_speaker, speaker_unavailability as window, user};
-use crate::error::{AppError, AppResult, FieldError};
-use crate::plumbing::optional_instant;
-use crate::events::service::by_slug;
-use crate::events::summary::dates_label;
-use crate::selection::deliberation::{published_of, response_of};
 
 /// Whether `user_id` speaks (owner or co-speaker) in a submitted proposal of the event whose
 /// published decision is an acceptance they did not decline.
@@ -152,11 +152,8 @@ pub async fn add(
     now: DateTime<Utc>,
 ) -> AppResult<window::Model> {
     let (start, end, note) = checked_window(e, form)?;
-    let existing = window::Entity::find()
-        .filter(window::Column::EventId.eq(e.id))
-        .filter(window::Column::UserId.eq(me.id))
-        .count(db)
-        .await?;
+    let existing =
+        window::Entity::find().filter(window::Column::EventId.eq(e.id)).filter(window::Column::UserId.eq(me.id)).count(db).await?;
     if let Some(message) = limit_message(existing as usize) {
         return Err(AppError::Validation { message, fields: Vec::new() });
     }

@@ -6,15 +6,15 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Pagin
 use super::access::as_speaker;
 use super::proposals::speakers_of;
 use super::InvitationView;
-use crate::crypto::{new_token, token_hash};
 use crate::auth::throttle::{self, wait_until, Key, Rule};
+use crate::crypto::{new_token, token_hash};
 use crate::db::BeginWrite;
-use domain::accounts::{check_email, normalize_email};
-use domain::cfp::{Choice, ProposalState};
 use crate::entities::{cospeaker_invitation as invitation, event, proposal, proposal_speaker, user};
 use crate::error::{AppError, AppResult};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
+use domain::accounts::{check_email, normalize_email};
+use domain::cfp::{Choice, ProposalState};
 
 /// An invitation link works for a week.
 pub const INVITATION_TTL_DAYS: i64 = 7;
@@ -80,7 +80,19 @@ pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str,
     .insert(&txn)
     .await?;
     let link = state.config.link(&format!("/cospeaker?token={token}"));
-    outbox::enqueue(&txn, templates::cospeaker_invitation(crate::lang::for_recipient(None, Some(&e.default_language)), &email_n, &me.display_name, &p.title, &e.name, &link), now).await?;
+    outbox::enqueue(
+        &txn,
+        templates::cospeaker_invitation(
+            crate::lang::for_recipient(None, Some(&e.default_language)),
+            &email_n,
+            &me.display_name,
+            &p.title,
+            &e.name,
+            &link,
+        ),
+        now,
+    )
+    .await?;
     txn.commit().await?;
     state.mail_wake.notify_one();
     Ok(())

@@ -368,7 +368,19 @@ async fn queue_confirmation(
 ) -> AppResult<()> {
     let link = state.config.link(&format!("/proposals/{}", p.code));
     for (_, u) in speakers_of(txn, p.id).await? {
-        outbox::enqueue(txn, templates::proposal_submitted(crate::lang::for_recipient(u.language.as_deref(), Some(&e.default_language)), &u.email, &u.display_name, &p.title, &e.name, &link), now).await?;
+        outbox::enqueue(
+            txn,
+            templates::proposal_submitted(
+                crate::lang::for_recipient(u.language.as_deref(), Some(&e.default_language)),
+                &u.email,
+                &u.display_name,
+                &p.title,
+                &e.name,
+                &link,
+            ),
+            now,
+        )
+        .await?;
     }
     Ok(())
 }

@@ -7,14 +7,14 @@ use super::{EventDetail, EventLists, EventSummary, MemberRow};
 use crate::auth::guard::has_event_role;
 use crate::auth::roles::insert_membership;
 use crate::db::BeginWrite;
-use domain::accounts::{check_email, normalize_email};
-use domain::events::{event_form_errors, parsed_dates, EventForm, Visibility};
-use domain::roles::{Role, MEMBERS, ORGANISERS};
 use crate::entities::{event, membership, role_invitation, user};
 use crate::error::{AppError, AppResult};
 use crate::mail::{outbox, templates};
 use crate::plumbing::unique_violation_as;
 use crate::state::AppState;
+use domain::accounts::{check_email, normalize_email};
+use domain::events::{event_form_errors, parsed_dates, EventForm, Visibility};
+use domain::roles::{Role, MEMBERS, ORGANISERS};
 
 fn form_of(e: &event::Model) -> EventForm {
     EventForm {
@@ -44,13 +44,7 @@ fn default_language(form: &EventForm) -> AppResult<&'static str> {
 }
 
 pub fn detail(e: &event::Model, can_manage: bool) -> EventDetail {
-    EventDetail {
-        summary: summary(e),
-        description: e.description.clone(),
-        time_zone: e.time_zone.clone(),
-        form: form_of(e),
-        can_manage,
-    }
+    EventDetail { summary: summary(e), description: e.description.clone(), time_zone: e.time_zone.clone(), form: form_of(e), can_manage }
 }
 
 /// Public events, split into upcoming (soonest first) and past (latest first) at `now`.
@@ -62,10 +56,7 @@ pub async fn listed(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<
         .all(db)
         .await?;
     let (past, upcoming): (Vec<_>, Vec<_>) = all.into_iter().partition(|e| e.end_date < today);
-    Ok(EventLists {
-        upcoming: upcoming.iter().map(summary).collect(),
-        past: past.iter().rev().map(summary).collect(),
-    })
+    Ok(EventLists { upcoming: upcoming.iter().map(summary).collect(), past: past.iter().rev().map(summary).collect() })
 }
 
 pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> AppResult<event::Model> {

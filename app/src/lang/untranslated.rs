@@ -89,7 +89,9 @@ fn looks_like_words(text: &str, in_view: bool) -> bool {
         || text.starts_with("http")
         || text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_-/:.".contains(c))
         || ["SELECT", "INSERT", "var(", "text/", "application/", "charset", "grid-", "Content-"].iter().any(|n| text.contains(n));
-    !technical && text != "Estrade" && ((words >= 2 && (first.is_ascii_uppercase() || "“«(".contains(first))) || (in_view && first.is_ascii_uppercase()))
+    !technical
+        && text != "Estrade"
+        && ((words >= 2 && (first.is_ascii_uppercase() || "“«(".contains(first))) || (in_view && first.is_ascii_uppercase()))
 }
 
 /// (line number, literal) of every English-looking literal of a file, test modules excluded.
@@ -107,7 +109,9 @@ fn english_literals(text: &str) -> Vec<(usize, String)> {
         for lit in literals(line) {
             let before = line[..line.find(&format!("\"{lit}\"")).unwrap_or(0)].trim_end();
             let in_view = before.ends_with('>')
-                || ["label=", "hint=", "text=", "placeholder=", "title=", "alt=", "aria-label=", "fallback="].iter().any(|a| before.ends_with(a));
+                || ["label=", "hint=", "text=", "placeholder=", "title=", "alt=", "aria-label=", "fallback="]
+                    .iter()
+                    .any(|a| before.ends_with(a));
             if looks_like_words(lit, in_view) {
                 found.push((i + 1, lit.to_string()));
             }

@@ -4,12 +4,14 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{get_talk, my_profile, my_talk_list, RemovePhoto, SaveProfile, SaveTalk};
 use super::{ProfileData, TalkData};
-use domain::cfp::{Choice, Language, Level, ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
-use domain::profile::PhotoProblem;
 use crate::error::AppError;
 use crate::plumbing::param;
 use crate::tr;
-use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Field, Form, FormError, Notice, PageTitle, SubmitButton, TextArea};
+use crate::ui::{
+    action_error, field_error, outcome, query_flag, Choices, Field, Form, FormError, Notice, PageTitle, SubmitButton, TextArea,
+};
+use domain::cfp::{Choice, Language, Level, ABSTRACT_MAX, DETAILS_MAX, REFERENCES_MAX, TITLE_MAX};
+use domain::profile::PhotoProblem;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {

@@ -10,8 +10,8 @@ use super::ProposalView;
 use crate::availability::pages::UnavailabilitySection;
 use crate::cfp::api::{InviteCospeaker, RemoveCospeaker, WithdrawProposal};
 use crate::plumbing::param;
-use crate::tr;
 use crate::selection::confirm_pages::AnswerButtons;
+use crate::tr;
 use crate::ui::{action_error, field_error, outcome, query_flag, Field, Form, FormError, Notice, PageTitle, SubmitButton};
 
 #[component]

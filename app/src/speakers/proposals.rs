@@ -49,7 +49,10 @@ pub async fn view(state: &AppState, code: &str, me: &user::Model) -> AppResult<P
         talk: talk_of(&p),
         summary_html: render_markdown(&p.summary),
         details_html: render_markdown(&p.details),
-        format: name_of::<format::Entity>(db, p.format_id, |f| crate::tr!(cfp.form.with_minutes, name = f.name, minutes = f.duration_min).to_string()).await?,
+        format: name_of::<format::Entity>(db, p.format_id, |f| {
+            crate::tr!(cfp.form.with_minutes, name = f.name, minutes = f.duration_min).to_string()
+        })
+        .await?,
         track: name_of::<track::Entity>(db, p.track_id, |t| t.name).await?,
         level_label: crate::lang::labels::level(crate::lang::use_locale(), &p.level),
         language_label: crate::lang::labels::language(crate::lang::use_locale(), &p.language),
