@@ -7,25 +7,29 @@ use super::{VersionRow, VersionsView};
 use crate::entities::{event, schedule_version};
 use crate::error::AppResult;
 use crate::formats::zoned::zone;
+use crate::tr;
 use domain::timetable::{Change, Slot};
 
 fn changes_of(v: &schedule_version::Model) -> Vec<Change> {
     serde_json::from_str(&v.changelog).unwrap_or_default()
 }
 
-/// "Thu 11 Mar 10:30–11:10, Amphi".
+/// "Thu 11 Mar 10:30 am–11:10 am, Amphi" / "jeu. 11 mars 10 h 30–11 h 10, Amphi", in the page's language.
 pub fn when_where(s: &Slot, tz: Tz) -> String {
-    let start = s.start.with_timezone(&tz);
-    format!("{}–{}, {}", start.format("%a %-d %b %H:%M"), s.end.with_timezone(&tz).format("%H:%M"), s.room)
+    use crate::lang::dates::{short_day, time};
+    let l = crate::lang::use_locale();
+    let (start, end) = (s.start.with_timezone(&tz), s.end.with_timezone(&tz));
+    format!("{} {}–{}, {}", short_day(l, start.date_naive()), time(l, start.time()), time(l, end.time()), s.room)
 }
 
 /// One line of a changelog, as organisers and attendees read it.
 pub fn change_line(c: &Change, tz: Tz) -> String {
     match c {
-        Change::Added { slot } => format!("Added “{}”: {}", slot.title, when_where(slot, tz)),
-        Change::Removed { slot } => format!("Removed “{}” (was {})", slot.title, when_where(slot, tz)),
+        Change::Added { slot } => tr!(agenda.change.added, title = slot.title.clone(), when = when_where(slot, tz)).to_string(),
+        Change::Removed { slot } => tr!(agenda.change.removed, title = slot.title.clone(), when = when_where(slot, tz)).to_string(),
         Change::Moved { before, after } => {
-            format!("Moved “{}”: {} → {}", after.title, when_where(before, tz), when_where(after, tz))
+            tr!(agenda.change.moved, title = after.title.clone(), before = when_where(before, tz), after = when_where(after, tz))
+                .to_string()
         }
     }
 }

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{ClaimState, ClaimView, ImportedSpeakers};
 use crate::error::AppError;
+use crate::tr;
 use crate::ui::{action_error, Form, FormError, Notice, PageTitle, SubmitButton};
 
 #[cfg(feature = "ssr")]
@@ -47,10 +48,10 @@ pub async fn accept_claim(token: String) -> Result<(), AppError> {
 
 fn state_label(s: &ClaimState) -> String {
     match s {
-        ClaimState::NotMailed => "not mailed yet".into(),
-        ClaimState::Mailed { until } => format!("link mailed, valid until {until}"),
-        ClaimState::Expired => "link expired, not claimed".into(),
-        ClaimState::Claimed { on } => format!("claimed on {on}"),
+        ClaimState::NotMailed => tr!(agenda.claims.not_mailed).into(),
+        ClaimState::Mailed { until } => tr!(agenda.claims.mailed, until = until.clone()).to_string(),
+        ClaimState::Expired => tr!(agenda.claims.expired).into(),
+        ClaimState::Claimed { on } => tr!(agenda.claims.claimed, on = on.clone()).to_string(),
     }
 }
 
@@ -68,14 +69,11 @@ pub fn ImportedSpeakersSection(slug: String) -> impl IntoView {
                 let slug = slug.clone();
                 list.get().and_then(Result::ok).filter(|l| !l.rows.is_empty()).map(move |l| view! {
                 <section class="card">
-                    <h2>"Imported speakers"</h2>
-                    <p>"The file gave these speakers an email. They are speakers of this event only: no account was \
-                        looked up or created with these addresses. Each may take their talks into their own account \
-                        (to find them in their proposals and show their own profile) with a link mailed to that \
-                        address, which works only for the person signed in with it."</p>
-                    {move || mailed().map(|n: usize| view! { <Notice>{format!("{n} link(s) mailed.")}</Notice> })}
+                    <h2>{tr!(agenda.claims.heading)}</h2>
+                    <p>{tr!(agenda.claims.intro)}</p>
+                    {move || mailed().map(|n: usize| view! { <Notice>{tr!(agenda.claims.links_mailed, count = i32::try_from(n).unwrap_or(i32::MAX)).to_string()}</Notice> })}
                     <table>
-                        <thead><tr><th>"Speaker"</th><th>"Email in the file"</th><th>"Talks"</th><th>"Link"</th></tr></thead>
+                        <thead><tr><th>{tr!(agenda.claims.speaker)}</th><th>{tr!(agenda.claims.email)}</th><th>{tr!(agenda.claims.talks)}</th><th>{tr!(agenda.claims.link)}</th></tr></thead>
                         <tbody>
                             {l.rows.iter().map(|r| view! {
                                 <tr>
@@ -91,9 +89,9 @@ pub fn ImportedSpeakersSection(slug: String) -> impl IntoView {
                     {(l.to_mail > 0).then(|| view! {
                         <Form action=send>
                             <input type="hidden" name="slug" value=slug.clone()/>
-                            <SubmitButton action=send label="Mail the links"/>
+                            <SubmitButton action=send label=tr!(agenda.claims.send)/>
                         </Form>
-                        <p class="hint">{format!("{} speaker(s) have no link waiting; each link works once, for two weeks.", l.to_mail)}</p>
+                        <p class="hint">{tr!(agenda.claims.to_mail, count = i32::try_from(l.to_mail).unwrap_or(i32::MAX)).to_string()}</p>
                     })}
                 </section>
             })
@@ -110,10 +108,10 @@ pub fn ClaimPage() -> impl IntoView {
     let claim = Resource::new(token, load_claim);
     let accept = ServerAction::<AcceptClaim>::new();
     view! {
-        <PageTitle text="Your imported talks — Estrade"/>
+        <PageTitle text=tr!(agenda.claim.title)/>
         <section class="card narrow">
-            <h1>"Your imported talks"</h1>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <h1>{tr!(agenda.claim.heading)}</h1>
+            <Suspense fallback=|| view! { <p>{tr!(agenda.loading)}</p> }>
                 {move || claim.get().map(|r| match r {
                     Err(e) => view! { <p class="notice notice-error" role="alert">{e.field_message("token").unwrap_or_else(|| e.text())}</p> }.into_any(),
                     Ok(c) => {
@@ -121,21 +119,20 @@ pub fn ClaimPage() -> impl IntoView {
                         let signup = format!("/signup?email={}&next={}", urlencode(&c.invited_email), urlencode(&here));
                         let signin = format!("/signin?next={}", urlencode(&here));
                         view! {
-                            <p>"The schedule of "<strong>{c.event_name.clone()}</strong>" lists "<strong>{c.name.clone()}</strong>" as speaker of:"</p>
-                            <ul>{c.talks.iter().map(|t| view! { <li>"“"{t.clone()}"”"</li> }).collect_view()}</ul>
+                            <p>{tr!(agenda.claim.schedule_of)}<strong>{c.event_name.clone()}</strong>{tr!(agenda.claim.lists)}<strong>{c.name.clone()}</strong>{tr!(agenda.claim.as_speaker_of)}</p>
+                            <ul>{c.talks.iter().map(|t| view! { <li>{tr!(agenda.claim.open_quote)}{t.clone()}{tr!(agenda.claim.close_quote)}</li> }).collect_view()}</ul>
                             {match (c.signed_in_as.clone(), c.refusal.clone()) {
                                 (None, _) => view! {
-                                    <p>"This link was sent to "<strong>{c.invited_email.clone()}</strong>". Sign in with that address, \
-                                        or create an account with it and confirm it, to take these talks into your account."</p>
-                                    <p><a class="button primary" href=signin>"Sign in"</a>" or "<a href=signup>"create an account"</a></p>
+                                    <p>{tr!(agenda.claim.sent_to)}<strong>{c.invited_email.clone()}</strong>{tr!(agenda.claim.sign_in_with_it)}</p>
+                                    <p><a class="button primary" href=signin>{tr!(agenda.claim.sign_in)}</a>{tr!(agenda.claim.or)}<a href=signup>{tr!(agenda.claim.create_account)}</a></p>
                                 }.into_any(),
                                 (Some(_), Some(why)) => view! { <p class="notice notice-error" role="alert">{why}</p> }.into_any(),
                                 (Some(me), None) => view! {
                                     <FormError error=action_error(accept)/>
                                     <Form action=accept>
                                         <input type="hidden" name="token" value=token()/>
-                                        <p>"They will join the proposals of "{me}", and the agenda will show your speaker profile with them."</p>
-                                        <SubmitButton action=accept label="Take these talks"/>
+                                        <p>{tr!(agenda.claim.will_join, me = me).to_string()}</p>
+                                        <SubmitButton action=accept label=tr!(agenda.claim.take)/>
                                     </Form>
                                 }.into_any(),
                             }}

@@ -5,25 +5,27 @@
 //! claims.
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set};
 
 use super::{ClaimState, ClaimView, ImportedSpeaker, ImportedSpeakers};
 use crate::crypto::{new_token, token_hash};
 use crate::db::BeginWrite;
-use domain::claims::{claim_refusal, CLAIM_TTL_DAYS};
-use domain::timetable::{Change, Slot};
 use crate::entities::{event, proposal, proposal_speaker, schedule_version, speaker_claim as claim, speaker_profile, user};
 use crate::error::{AppError, AppResult};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
+use domain::claims::{claim_refusal, CLAIM_TTL_DAYS};
+use domain::timetable::{Change, Slot};
 
-const LINK_INVALID: &str =
-    "This link is no longer valid: it was already used, it expired, or a newer one was mailed. Ask the organisers for a new one.";
+/// The message for a used, expired or replaced claim link.
+fn link_invalid() -> AppError {
+    AppError::field("token", crate::tr!(agenda.claim.link_invalid))
+}
 
+/// "3 March 2027" / "3 mars 2027", in the page's language.
 fn date(t: DateTime<Utc>) -> String {
-    t.format("%-d %b %Y").to_string()
+    let l = crate::lang::use_locale();
+    crate::lang::dates::with_pattern(l, t.date_naive(), leptos_i18n::td_string!(l, common.dates.day_month_year))
 }
 
 /// The titles of the talks `user_id` speaks in (imported speakers speak in one event only).
@@ -90,7 +92,8 @@ pub async fn send(state: &AppState, e: &event::Model, now: DateTime<Utc>) -> App
         let locale = crate::lang::for_recipient(speaker.as_ref().and_then(|u| u.language.as_deref()), Some(&e.default_language));
         let name = speaker.map(|u| u.display_name).unwrap_or_default();
         let link = state.config.link(&format!("/claim?token={token}"));
-        let mail = templates::talk_claim(locale, &c.email_normalized, &name, &e.name, &titles(&txn, c.user_id).await?, CLAIM_TTL_DAYS, &link);
+        let mail =
+            templates::talk_claim(locale, &c.email_normalized, &name, &e.name, &titles(&txn, c.user_id).await?, CLAIM_TTL_DAYS, &link);
         outbox::enqueue(&txn, mail, now).await?;
         sent += 1;
     }
@@ -106,7 +109,7 @@ async fn live(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> App
         .filter(claim::Column::ExpiresAt.gt(now))
         .one(db)
         .await?
-        .ok_or_else(|| AppError::field("token", LINK_INVALID))
+        .ok_or_else(link_invalid)
 }
 
 /// What the link's page shows; does not use the link up.
@@ -141,7 +144,7 @@ pub async fn accept(state: &AppState, token: &str, me: &user::Model, now: DateTi
         .exec(&txn)
         .await?;
     if used.rows_affected != 1 {
-        return Err(AppError::field("token", LINK_INVALID));
+        return Err(link_invalid());
     }
     move_talks(&txn, c.user_id, me.id).await?;
     keep_profile(&txn, c.user_id, me.id).await?;

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Extension, Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -14,14 +14,22 @@ use axum::Router;
 use chrono::{DateTime, Utc};
 use tower_http::cors::{Any, CorsLayer};
 
-use crate::published::published_programme;
-use crate::formats::frab::{schedule_json, schedule_xml};
-use crate::formats::ical::{calendar, CalEvent};
-use domain::programme::{Programme, Session};
-use domain::timetable::Kind;
 use crate::error::AppError;
 use crate::events::service::visible_model;
+use crate::formats::frab::{schedule_json, schedule_xml};
+use crate::formats::ical::{calendar, CalEvent};
+use crate::lang::{Locale, RequestLocale};
+use crate::published::published_programme;
 use crate::state::AppState;
+use domain::programme::{Programme, Session};
+use domain::timetable::Kind;
+
+/// The language the server chose for the request (the plain-text error answers are in it).
+type Lang = Option<Extension<RequestLocale>>;
+
+fn locale(lang: Lang) -> Locale {
+    lang.map(|Extension(RequestLocale(l))| l).unwrap_or_default()
+}
 
 const JSON: &str = "application/json";
 const XML: &str = "application/xml; charset=utf-8";
@@ -65,35 +73,42 @@ impl Format {
     }
 }
 
-async fn latest_json(State(s): State<AppState>, Path(slug): Path<String>, h: HeaderMap) -> Response {
-    whole(&s, &h, &slug, None, Format::Json).await
+async fn latest_json(State(s): State<AppState>, Path(slug): Path<String>, lang: Lang, h: HeaderMap) -> Response {
+    whole(&s, &h, &slug, None, Format::Json, locale(lang)).await
 }
 
-async fn latest_xml(State(s): State<AppState>, Path(slug): Path<String>, h: HeaderMap) -> Response {
-    whole(&s, &h, &slug, None, Format::Xml).await
+async fn latest_xml(State(s): State<AppState>, Path(slug): Path<String>, lang: Lang, h: HeaderMap) -> Response {
+    whole(&s, &h, &slug, None, Format::Xml, locale(lang)).await
 }
 
-async fn latest_ics(State(s): State<AppState>, Path(slug): Path<String>, h: HeaderMap) -> Response {
-    whole(&s, &h, &slug, None, Format::Ics).await
+async fn latest_ics(State(s): State<AppState>, Path(slug): Path<String>, lang: Lang, h: HeaderMap) -> Response {
+    whole(&s, &h, &slug, None, Format::Ics, locale(lang)).await
 }
 
-async fn versioned(State(s): State<AppState>, Path((slug, number, file)): Path<(String, String, String)>, h: HeaderMap) -> Response {
+async fn versioned(
+    State(s): State<AppState>,
+    Path((slug, number, file)): Path<(String, String, String)>,
+    lang: Lang,
+    h: HeaderMap,
+) -> Response {
+    let l = locale(lang);
     let (Ok(number), Some(format)) = (number.parse::<i32>(), Format::from_file(&file)) else {
-        return not_found();
+        return not_found(l);
     };
-    whole(&s, &h, &slug, Some(number), format).await
+    whole(&s, &h, &slug, Some(number), format, l).await
 }
 
-async fn talk_ics(State(s): State<AppState>, Path((slug, file)): Path<(String, String)>, h: HeaderMap) -> Response {
+async fn talk_ics(State(s): State<AppState>, Path((slug, file)): Path<(String, String)>, lang: Lang, h: HeaderMap) -> Response {
+    let l = locale(lang);
     let Some(code) = file.strip_suffix(".ics") else {
-        return not_found();
+        return not_found(l);
     };
-    let p = match load(&s, &slug, None).await {
+    let p = match load(&s, &slug, None, l).await {
         Ok(p) => p,
         Err(r) => return r,
     };
     let Some(session) = p.session(code) else {
-        return not_found();
+        return not_found(l);
     };
     if let Some(r) = not_modified(&h, p.published_at) {
         return r;
@@ -107,9 +122,10 @@ async fn faved_ics(
     State(s): State<AppState>,
     Path(slug): Path<String>,
     Query(q): Query<HashMap<String, String>>,
+    lang: Lang,
     h: HeaderMap,
 ) -> Response {
-    let p = match load(&s, &slug, None).await {
+    let p = match load(&s, &slug, None, locale(lang)).await {
         Ok(p) => p,
         Err(r) => return r,
     };
@@ -122,8 +138,8 @@ async fn faved_ics(
     ok(body, ICS, p.published_at)
 }
 
-async fn whole(s: &AppState, h: &HeaderMap, slug: &str, number: Option<i32>, format: Format) -> Response {
-    let p = match load(s, slug, number).await {
+async fn whole(s: &AppState, h: &HeaderMap, slug: &str, number: Option<i32>, format: Format, l: Locale) -> Response {
+    let p = match load(s, slug, number, l).await {
         Ok(p) => p,
         Err(r) => return r,
     };
@@ -134,7 +150,7 @@ async fn whole(s: &AppState, h: &HeaderMap, slug: &str, number: Option<i32>, for
     match format {
         Format::Json => match serde_json::to_string_pretty(&schedule_json(&p, base)) {
             Ok(body) => ok(body, JSON, p.published_at),
-            Err(_) => failure(AppError::Internal),
+            Err(_) => failure(AppError::Internal, l),
         },
         Format::Xml => ok(schedule_xml(&p, base), XML, p.published_at),
         Format::Ics => {
@@ -146,9 +162,9 @@ async fn whole(s: &AppState, h: &HeaderMap, slug: &str, number: Option<i32>, for
 
 /// The published programme of a visible event, or the response to give instead.
 /// The latest version comes from the shared programme cache; older ones are read as asked.
-async fn load(s: &AppState, slug: &str, number: Option<i32>) -> Result<Arc<Programme>, Response> {
-    let e = visible_model(&s.db, slug, None).await.map_err(failure)?;
-    published_programme(&s.db, &s.programmes, &e, number).await.map_err(failure)
+async fn load(s: &AppState, slug: &str, number: Option<i32>, l: Locale) -> Result<Arc<Programme>, Response> {
+    let e = visible_model(&s.db, slug, None).await.map_err(|err| failure(err, l))?;
+    published_programme(&s.db, &s.programmes, &e, number).await.map_err(|err| failure(err, l))
 }
 
 /// Stamped with the version's publication time (not now), so the same version gives the same bytes.
@@ -209,17 +225,17 @@ fn ok(body: String, content_type: &'static str, published_at: DateTime<Utc>) -> 
     r
 }
 
-fn not_found() -> Response {
-    let sentence = "We could not find that schedule. The event may not exist, or has nothing published yet.";
+fn not_found(l: Locale) -> Response {
+    let sentence = leptos_i18n::td_string!(l, agenda.export_not_found);
     (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], sentence).into_response()
 }
 
-fn failure(err: AppError) -> Response {
+fn failure(err: AppError, l: Locale) -> Response {
     match err {
-        AppError::NotFound => not_found(),
+        AppError::NotFound => not_found(l),
         other => {
             tracing::error!(error = %other, "schedule export failed");
-            let sentence = "Something went wrong on our side. Please try again in a moment.";
+            let sentence = leptos_i18n::td_string!(l, errors.internal);
             (StatusCode::INTERNAL_SERVER_ERROR, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], sentence).into_response()
         }
     }

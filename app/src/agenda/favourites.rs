@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::tr;
 use crate::error::AppError;
+use crate::tr;
 
 /// The signed-in visitor's stars for one event, handed to the page script.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,9 +21,9 @@ pub struct StarList {
 mod ssr {
     use std::sync::Arc;
 
-    use domain::programme::Programme;
     use crate::entities::{event, user};
     use crate::error::AppError;
+    use domain::programme::Programme;
 
     /// The signed-in visitor and the published programme they star talks of.
     pub async fn signed_in(slug: &str) -> Result<(user::Model, event::Model, Arc<Programme>), AppError> {
@@ -63,7 +63,7 @@ pub async fn star_talk(slug: String, code: String, starred: String) -> Result<St
     let starred = match starred.trim() {
         "true" => true,
         "false" => false,
-        _ => return Err(AppError::BadRequest("Say whether to star the talk (true) or not (false).".into())),
+        _ => return Err(AppError::BadRequest(tr!(agenda.star_true_or_false).into())),
     };
     let (me, e, p) = ssr::signed_in(&slug).await?;
     super::favourites_store::set(&crate::state::app_state().db, &e, &p, &me, code.trim(), starred).await?;

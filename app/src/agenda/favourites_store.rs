@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
-use domain::programme::Programme;
 use crate::entities::{event, favourite, proposal, user};
 use crate::error::{AppError, AppResult};
+use domain::programme::Programme;
 
 /// More codes than any real agenda holds: a longer list is cut, not refused.
 pub const MAX_CODES: usize = 500;
@@ -76,7 +76,7 @@ pub async fn set(
 ) -> AppResult<()> {
     let found = published_ids(db, e, p, &[code.to_string()]).await?;
     let Some((_, id)) = found.first() else {
-        return Err(AppError::BadRequest("That talk is not on the published agenda.".into()));
+        return Err(AppError::BadRequest(crate::tr!(agenda.not_on_agenda).into()));
     };
     if starred {
         insert(db, e, user, [*id]).await

@@ -5,20 +5,19 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
-use crate::crypto::{hash_password, verify_password};
+use super::roles::apply_role_invitations;
 use super::throttle::{self, wait_until, Key, Rule};
 use super::{session, tokens};
+use crate::crypto::{hash_password, verify_password};
 use crate::db::BeginWrite;
-use domain::accounts::{check_display_name, check_new_password, normalize_email, sign_up_errors, EMAIL_MAX};
-use domain::tokens::{RESET_TOKEN_TTL_SECS, VERIFY_TOKEN_TTL_SECS};
 use crate::entities::user;
 use crate::error::{AppError, AppResult};
-use super::roles::apply_role_invitations;
 use crate::mail::{outbox, templates};
 use crate::plumbing::unique_violation_as;
 use crate::state::AppState;
-
-pub const BAD_CREDENTIALS: &str = "The email or password is incorrect.";
+use crate::tr;
+use domain::accounts::{check_display_name, check_new_password, normalize_email, sign_up_errors, EMAIL_MAX};
+use domain::tokens::{RESET_TOKEN_TTL_SECS, VERIFY_TOKEN_TTL_SECS};
 
 pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> AppResult<Option<user::Model>> {
     Ok(user::Entity::find().filter(user::Column::EmailNormalized.eq(normalize_email(email))).one(db).await?)
@@ -52,9 +51,7 @@ pub async fn prepare_user(
 }
 
 async fn insert_prepared(db: &impl ConnectionTrait, new: user::ActiveModel) -> AppResult<user::Model> {
-    new.insert(db).await.map_err(|e| {
-        unique_violation_as(e, || AppError::field("email", "An account already uses this email. Sign in, or reset your password."))
-    })
+    new.insert(db).await.map_err(|e| unique_violation_as(e, || AppError::field("email", tr!(auth.email_taken))))
 }
 
 /// Inserts a user (no session, no mail); used by the CLI, the demo seed and tests.
@@ -74,7 +71,12 @@ async fn queue_verification(state: &AppState, db: &impl ConnectionTrait, user: &
     let now = state.clock.now();
     let token = tokens::issue(db, user.id, tokens::PURPOSE_VERIFY, VERIFY_TOKEN_TTL_SECS, now).await?;
     let link = state.config.link(&format!("/verify?token={token}"));
-    outbox::enqueue(db, templates::verify_email(crate::lang::for_recipient(user.language.as_deref(), None), &user.email, &user.display_name, &link), now).await
+    outbox::enqueue(
+        db,
+        templates::verify_email(crate::lang::for_recipient(user.language.as_deref(), None), &user.email, &user.display_name, &link),
+        now,
+    )
+    .await
 }
 
 /// Creates the account, queues the verification mail and signs the person in.
@@ -110,7 +112,7 @@ pub async fn sign_in(state: &AppState, email: &str, password: &str, ip: &str) ->
             session::start(db, user.id).await?;
             Ok(user)
         }
-        _ => Err(AppError::field("password", BAD_CREDENTIALS)),
+        _ => Err(AppError::field("password", tr!(auth.bad_credentials))),
     }
 }
 
@@ -124,35 +126,36 @@ pub async fn request_reset(state: &AppState, email: &str, ip: &str) -> AppResult
     let txn = state.db.begin_write().await?;
     let recipient = Key::new(throttle::RESET_PER_RECIPIENT, &subject, "");
     if let Err(until) = throttle::take(&txn, recipient, Rule::Window(limits.reset_per_recipient), now).await? {
-        return Err(AppError::TooManyRequests(format!(
-            "Reset links were asked for this address several times in the last hour. If it has an account, \
-             the newest mail's link works; or ask again in {}.",
-            wait_until(until, now)
-        )));
+        return Err(AppError::TooManyRequests(tr!(auth.too_many_resets, wait = wait_until(until, now)).to_string()));
     }
     let network = Key::new(throttle::RESET_PER_IP, ip, "");
     if let Err(until) = throttle::take(&txn, network, Rule::Window(limits.reset_per_ip), now).await? {
-        return Err(AppError::TooManyRequests(format!(
-            "Too many reset requests from your network. Please try again in {}.",
-            wait_until(until, now)
-        )));
+        return Err(AppError::TooManyRequests(tr!(auth.too_many_resets_network, wait = wait_until(until, now)).to_string()));
     }
     if let Some(user) = find_by_email(&txn, email).await? {
         let token = tokens::issue(&txn, user.id, tokens::PURPOSE_RESET, RESET_TOKEN_TTL_SECS, now).await?;
         let link = state.config.link(&format!("/reset/confirm?token={token}"));
-        outbox::enqueue(&txn, templates::password_reset(crate::lang::for_recipient(user.language.as_deref(), None), &user.email, &user.display_name, &link), now).await?;
+        outbox::enqueue(
+            &txn,
+            templates::password_reset(crate::lang::for_recipient(user.language.as_deref(), None), &user.email, &user.display_name, &link),
+            now,
+        )
+        .await?;
     }
     txn.commit().await?;
     state.mail_wake.notify_one();
     Ok(())
 }
 
-const EXPIRED_LINK: &str = "This link has expired or was already used. Ask for a new one.";
+/// The message for a used or expired reset or confirmation link.
+fn expired_link() -> AppError {
+    AppError::field("token", tr!(auth.expired_link))
+}
 
 /// Sets a new password from a mailed token: every session of the account ends, its sign-in failures
 /// are forgotten, and since the link proves the mailbox, the email counts as verified.
 pub async fn reset_password(db: &DatabaseConnection, token: &str, password: &str, now: DateTime<Utc>) -> AppResult<()> {
-    let user_id = tokens::peek(db, token, tokens::PURPOSE_RESET, now).await?.ok_or_else(|| AppError::field("token", EXPIRED_LINK))?;
+    let user_id = tokens::peek(db, token, tokens::PURPOSE_RESET, now).await?.ok_or_else(expired_link)?;
     let user = user::Entity::find_by_id(user_id).one(db).await?.ok_or(AppError::NotFound)?;
     if let Some(msg) = check_new_password(password, &user.email, &user.display_name) {
         return Err(AppError::field("password", msg));
@@ -160,7 +163,7 @@ pub async fn reset_password(db: &DatabaseConnection, token: &str, password: &str
     let hash = hash_password(password.to_string()).await?;
     let txn = db.begin_write().await?;
     if tokens::consume(&txn, token, tokens::PURPOSE_RESET, now).await? != Some(user_id) {
-        return Err(AppError::field("token", EXPIRED_LINK));
+        return Err(expired_link());
     }
     let user = user::Entity::find_by_id(user_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     let newly_verified = user.verified_at.is_none();
@@ -182,7 +185,7 @@ pub async fn reset_password(db: &DatabaseConnection, token: &str, password: &str
 /// Changes the password of the signed-in user and ends their other sessions.
 pub async fn change_password(db: &DatabaseConnection, user: user::Model, current: &str, new: &str) -> AppResult<()> {
     if !verify_password(current.to_string(), Some(user.password_hash.clone())).await? {
-        return Err(AppError::field("current_password", "Your current password is not correct."));
+        return Err(AppError::field("current_password", tr!(auth.wrong_current_password)));
     }
     if let Some(msg) = check_new_password(new, &user.email, &user.display_name) {
         return Err(AppError::field("new_password", msg));
@@ -222,7 +225,7 @@ pub async fn update_profile(db: &DatabaseConnection, user: user::Model, name: &s
 /// Confirms an email from its mailed token and hands over roles waiting for that address.
 pub async fn verify_email(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) -> AppResult<()> {
     let txn = db.begin_write().await?;
-    let user_id = tokens::consume(&txn, token, tokens::PURPOSE_VERIFY, now).await?.ok_or_else(|| AppError::field("token", EXPIRED_LINK))?;
+    let user_id = tokens::consume(&txn, token, tokens::PURPOSE_VERIFY, now).await?.ok_or_else(expired_link)?;
     let user = user::Entity::find_by_id(user_id).one(&txn).await?.ok_or(AppError::NotFound)?;
     if user.verified_at.is_none() {
         let mut active: user::ActiveModel = user.clone().into();
@@ -244,10 +247,7 @@ pub async fn resend_verification(state: &AppState, user: &user::Model) -> AppRes
     let id = user.id.to_string();
     let key = Key::new(throttle::VERIFY_PER_ACCOUNT, &id, "");
     if let Err(until) = throttle::take(&txn, key, Rule::Window(state.config.limits.verify_per_account), now).await? {
-        return Err(AppError::TooManyRequests(format!(
-            "We sent several confirmation mails in the last hour: the newest one's link works. Or ask again in {}.",
-            wait_until(until, now)
-        )));
+        return Err(AppError::TooManyRequests(tr!(auth.too_many_confirmations, wait = wait_until(until, now)).to_string()));
     }
     queue_verification(state, &txn, user).await?;
     txn.commit().await?;

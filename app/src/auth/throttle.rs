@@ -9,9 +9,9 @@ use sea_orm::{
 };
 
 use crate::db::BeginWrite;
-use domain::throttle::{wait_phrase, Backoff, Counter, Limits, Verdict, Window};
 use crate::entities::throttle_counter::{self, Column, Entity};
 use crate::error::{AppError, AppResult};
+use domain::throttle::{Backoff, Counter, Limits, Verdict, Window};
 
 pub const SIGN_IN: &str = "sign-in";
 pub const SIGN_IN_PER_IP: &str = "sign-in-ip";
@@ -112,9 +112,16 @@ pub async fn take(txn: &impl ConnectionTrait, key: Key<'_>, rule: Rule, now: Dat
     }
 }
 
-/// "3 minutes": how long until `until` (epoch seconds), for a 429's sentence.
+/// "3 minutes" / "2 hours": how long until `until` (epoch seconds), rounded up, in the language of
+/// the request, for a 429's sentence.
 pub fn wait_until(until: i64, now: DateTime<Utc>) -> String {
-    wait_phrase(until - now.timestamp())
+    let minutes = (Ord::max(until - now.timestamp(), 1) + 59) / 60;
+    let count = |n: i64| i32::try_from(n).unwrap_or(i32::MAX);
+    if minutes <= 90 {
+        crate::tr!(auth.wait.minutes, count = count(minutes)).to_string()
+    } else {
+        crate::tr!(auth.wait.hours, count = count((minutes + 59) / 60)).to_string()
+    }
 }
 
 /// Counts a sign-in attempt for (email, IP) and for the IP, before the password is checked.
@@ -122,18 +129,10 @@ pub async fn sign_in_gate(db: &DatabaseConnection, limits: &Limits, email: &str,
     let txn = db.begin_write().await?;
     let hits = match take(&txn, Key::new(SIGN_IN, email, ip), Rule::Backoff(limits.sign_in), now).await? {
         Ok(hits) => hits,
-        Err(until) => {
-            return Err(AppError::TooManyRequests(format!(
-                "Too many failed sign-ins. Please wait {}, or reset your password.",
-                wait_until(until, now)
-            )))
-        }
+        Err(until) => return Err(AppError::TooManyRequests(crate::tr!(auth.too_many_sign_ins, wait = wait_until(until, now)).to_string())),
     };
     if let Err(until) = take(&txn, Key::new(SIGN_IN_PER_IP, ip, ""), Rule::Window(limits.sign_in_per_ip), now).await? {
-        return Err(AppError::TooManyRequests(format!(
-            "Too many failed sign-ins from your network. Please wait {}.",
-            wait_until(until, now)
-        )));
+        return Err(AppError::TooManyRequests(crate::tr!(auth.too_many_sign_ins_network, wait = wait_until(until, now)).to_string()));
     }
     txn.commit().await?;
     if hits == 1 {

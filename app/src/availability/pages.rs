@@ -5,23 +5,9 @@ use leptos::prelude::*;
 
 use super::api::{my_unavailability, AddUnavailability, DeleteUnavailability};
 use super::{UnavailabilityRow, UnavailabilityView};
+use crate::tr;
 use crate::ui::{action_error, field_error, query_flag, Form, FormError, Notice, OrgField, SubmitButton};
 use domain::availability::NOTE_MAX;
-
-const HEADING: &str = "When you cannot speak";
-const INTRO: &str = "Tell the organisers the times you cannot give your talk; they see them while building the schedule.";
-const EMPTY: &str = "No times stated: the organisers may schedule you at any time of the event.";
-const ADD_HEADING: &str = "Add a time you cannot speak";
-const START_LABEL: &str = "From";
-const END_LABEL: &str = "Until";
-const NOTE_LABEL: &str = "Note (optional)";
-const NOTE_HINT: &str = "A few words for the organisers, e.g. “my train arrives at 11:00”.";
-const ADD_BUTTON: &str = "Add this time";
-const REMOVE_BUTTON: &str = "Remove";
-const LIMIT_REACHED: &str = "You stated as many times as allowed; remove one to add another.";
-const ADDED: &str = "Time added. The organisers will see it when they build the schedule.";
-const REMOVED: &str = "Time removed.";
-const LOADING: &str = "Loading…";
 
 /// The section, for the proposal `code` of the event `slug`.
 #[component]
@@ -30,15 +16,16 @@ pub fn UnavailabilitySection(slug: String, code: String) -> impl IntoView {
     let remove = ServerAction::<DeleteUnavailability>::new();
     let versions = move || add.version().get() + remove.version().get();
     let data = Resource::new(move || (slug.clone(), versions()), |(s, _)| my_unavailability(s));
-    let flags = [(query_flag("unavailable_added"), ADDED), (query_flag("unavailable_removed"), REMOVED)];
+    let flags =
+        [(query_flag("unavailable_added"), tr!(availability.added)), (query_flag("unavailable_removed"), tr!(availability.removed))];
     view! {
         <section class="card" id="unavailability" aria-labelledby="unavailability-heading">
-            <h2 id="unavailability-heading">{HEADING}</h2>
+            <h2 id="unavailability-heading">{tr!(availability.heading)}</h2>
             {flags.into_iter().map(|(flag, text)| view! { {move || flag.get().then(|| view! { <Notice>{text}</Notice> })} }).collect_view()}
-            <Transition fallback=|| view! { <p>{LOADING}</p> }>
+            <Transition fallback=|| view! { <p>{tr!(availability.loading)}</p> }>
                 {move || data.get().map(|r| match r {
                     Ok(v) => view! { <Windows v code=code.clone() add remove/> }.into_any(),
-                    Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(e) => view! { <p class="notice notice-error" role="alert">{e.text()}</p> }.into_any(),
                 })}
             </Transition>
         </section>
@@ -55,7 +42,7 @@ fn Windows(
     let remove_error = action_error(remove);
     let slug = v.event_slug.clone();
     let list = if v.windows.is_empty() {
-        view! { <p class="empty">{EMPTY}</p> }.into_any()
+        view! { <p class="empty">{tr!(availability.empty)}</p> }.into_any()
     } else {
         let rows = v.windows.clone();
         let (slug, code) = (slug.clone(), code.clone());
@@ -67,14 +54,14 @@ fn Windows(
         .into_any()
     };
     view! {
-        <p class="hint">{INTRO}</p>
+        <p class="hint">{tr!(availability.intro)}</p>
         <FormError error=remove_error/>
         {list}
-        <h3>{ADD_HEADING}</h3>
+        <h3>{tr!(availability.add_heading)}</h3>
         {if v.can_add {
             view! { <AddForm v code add/> }.into_any()
         } else {
-            view! { <p class="hint">{LIMIT_REACHED}</p> }.into_any()
+            view! { <p class="hint">{tr!(availability.limit_reached)}</p> }.into_any()
         }}
     }
 }
@@ -91,7 +78,7 @@ fn WindowLine(w: UnavailabilityRow, slug: String, code: String, remove: ServerAc
                 <input type="hidden" name="slug" value=slug/>
                 <input type="hidden" name="id" value=w.id/>
                 <input type="hidden" name="code" value=code/>
-                <button type="submit" class="link-button danger">{REMOVE_BUTTON}<span class="visually-hidden">" "{label}</span></button>
+                <button type="submit" class="link-button danger">{tr!(availability.remove)}<span class="visually-hidden">" "{label}</span></button>
             </Form>
         </li>
     }
@@ -100,21 +87,21 @@ fn WindowLine(w: UnavailabilityRow, slug: String, code: String, remove: ServerAc
 #[component]
 fn AddForm(v: UnavailabilityView, code: String, add: ServerAction<AddUnavailability>) -> impl IntoView {
     let error = action_error(add);
-    let hint = format!("{} time, during the event ({}).", v.time_zone, v.dates);
+    let hint = tr!(availability.time_hint, zone = v.time_zone.clone(), dates = v.dates.clone()).to_string();
     view! {
         <FormError error/>
         <Form action=add attr:class="unavailability-form">
             <input type="hidden" name="slug" value=v.event_slug.clone()/>
             <input type="hidden" name="code" value=code/>
             <div class="grid-2">
-                <OrgField label=START_LABEL name="starts_at" id="f-unavailable-starts_at" kind="datetime-local" required=true
+                <OrgField label=tr!(availability.from) name="starts_at" id="f-unavailable-starts_at" kind="datetime-local" required=true
                     min=v.min.clone() max=v.max.clone() hint=hint.clone() error=field_error(error, "starts_at")/>
-                <OrgField label=END_LABEL name="ends_at" id="f-unavailable-ends_at" kind="datetime-local" required=true
+                <OrgField label=tr!(availability.until) name="ends_at" id="f-unavailable-ends_at" kind="datetime-local" required=true
                     min=v.min.clone() max=v.max.clone() hint=hint error=field_error(error, "ends_at")/>
             </div>
-            <OrgField label=NOTE_LABEL name="note" id="f-unavailable-note" maxlength=NOTE_MAX as u32 hint=NOTE_HINT
+            <OrgField label=tr!(availability.note) name="note" id="f-unavailable-note" maxlength=NOTE_MAX as u32 hint=tr!(availability.note_hint)
                 error=field_error(error, "note")/>
-            <SubmitButton action=add label=ADD_BUTTON/>
+            <SubmitButton action=add label=tr!(availability.add)/>
         </Form>
     }
 }

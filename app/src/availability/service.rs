@@ -1,21 +1,21 @@
 //! Times accepted speakers cannot speak: who may state them, adding and removing them, and what
 //! the schedule builder reads.
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 
 use super::{UnavailabilityRow, UnavailabilityView};
-use domain::availability::{form_errors, limit_message, window_errors, window_label, WindowForm, MAX_WINDOWS};
+use crate::entities::{decision, event, proposal, proposal_speaker, speaker_unavailability as window, user};
+use crate::error::{AppError, AppResult, FieldError};
+use crate::events::service::by_slug;
+use crate::events::summary::dates_label;
+use crate::formats::zoned::{utc_to_input, zone};
+use crate::plumbing::optional_instant;
+use crate::selection::deliberation::{published_of, response_of};
+use domain::availability::{form_errors, limit_message, window_errors, WindowForm, MAX_WINDOWS};
 use domain::cfp::{Choice, ProposalState};
 use domain::review::holds_slot;
 use domain::schedule::Unavailable;
-use crate::formats::zoned::{utc_to_input, zone};
-use crate::entities::{decision, event, proposal, proposal_speaker, speaker_unavailability as window, user};
-use crate::error::{AppError, AppResult, FieldError};
-use crate::plumbing::optional_instant;
-use crate::events::service::by_slug;
-use crate::events::summary::dates_label;
-use crate::selection::deliberation::{published_of, response_of};
 
 /// Whether `user_id` speaks (owner or co-speaker) in a submitted proposal of the event whose
 /// published decision is an acceptance they did not decline.
@@ -81,6 +81,22 @@ pub async fn windows_of(db: &impl ConnectionTrait, event_id: i32, user_id: i32) 
         .await?)
 }
 
+/// "Wed 10 Mar 2:00 pm – 4:00 pm" / "mer. 10 mars 14 h 00 – 16 h 00", in the page's language; a
+/// window that ends at the next midnight ends at "midnight".
+fn window_label(start: NaiveDateTime, end: NaiveDateTime) -> String {
+    use crate::lang::dates::{short_day, time};
+    let l = crate::lang::use_locale();
+    let from = format!("{} {}", short_day(l, start.date()), time(l, start.time()));
+    let to = if end.date() == start.date() {
+        time(l, end.time())
+    } else if end.time() == NaiveTime::MIN && end.date() - start.date() == Duration::days(1) {
+        crate::tr!(availability.midnight).to_string()
+    } else {
+        format!("{} {}", short_day(l, end.date()), time(l, end.time()))
+    };
+    format!("{from} – {to}")
+}
+
 /// The speaker's section on their proposal page.
 pub async fn view(db: &impl ConnectionTrait, e: &event::Model, me: &user::Model) -> AppResult<UnavailabilityView> {
     let tz = zone(&e.time_zone);
@@ -136,11 +152,8 @@ pub async fn add(
     now: DateTime<Utc>,
 ) -> AppResult<window::Model> {
     let (start, end, note) = checked_window(e, form)?;
-    let existing = window::Entity::find()
-        .filter(window::Column::EventId.eq(e.id))
-        .filter(window::Column::UserId.eq(me.id))
-        .count(db)
-        .await?;
+    let existing =
+        window::Entity::find().filter(window::Column::EventId.eq(e.id)).filter(window::Column::UserId.eq(me.id)).count(db).await?;
     if let Some(message) = limit_message(existing as usize) {
         return Err(AppError::Validation { message, fields: Vec::new() });
     }

@@ -6,43 +6,43 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Pagin
 use super::access::as_speaker;
 use super::proposals::speakers_of;
 use super::InvitationView;
-use crate::crypto::{new_token, token_hash};
 use crate::auth::throttle::{self, wait_until, Key, Rule};
+use crate::crypto::{new_token, token_hash};
 use crate::db::BeginWrite;
-use domain::accounts::{check_email, normalize_email};
-use domain::cfp::{Choice, ProposalState};
 use crate::entities::{cospeaker_invitation as invitation, event, proposal, proposal_speaker, user};
 use crate::error::{AppError, AppResult};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
+use domain::accounts::{check_email, normalize_email};
+use domain::cfp::{Choice, ProposalState};
 
 /// An invitation link works for a week.
 pub const INVITATION_TTL_DAYS: i64 = 7;
 
-const LINK_INVALID: &str = "This invitation link is no longer valid: it was already used, or it expired. Ask for a new one.";
+/// The message for a used or expired invitation link.
+fn link_invalid() -> AppError {
+    AppError::field("token", crate::tr!(cfp.errors.link_invalid))
+}
 
-fn only_owner(p: &proposal::Model, me: &user::Model, what: &str) -> AppResult<()> {
+fn only_owner(p: &proposal::Model, me: &user::Model, refusal: &str) -> AppResult<()> {
     if p.owner_id == me.id {
         Ok(())
     } else {
-        Err(AppError::Conflict(format!("Only the person who created this proposal can {what}.")))
+        Err(AppError::Conflict(refusal.to_string()))
     }
 }
-
-const CONFIRM_FIRST: &str = "Confirm your email address before inviting co-speakers: open the link we mailed you, \
-     or ask for a new one on your account page.";
 
 /// Invites `email` to co-present the proposal: one mail with a single-use link, queued with the invitation.
 /// The mail carries the inviter's name and the title they chose, so only a verified account may send
 /// it, and only so many a day (per account, per recipient and per IP).
 pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str, ip: &str) -> AppResult<()> {
     let p = as_speaker(&state.db, code, me).await?;
-    only_owner(&p, me, "invite co-speakers")?;
+    only_owner(&p, me, crate::tr!(cfp.errors.only_owner_invites))?;
     if p.state == ProposalState::Withdrawn.as_str() {
-        return Err(AppError::Conflict("This proposal was withdrawn.".into()));
+        return Err(AppError::Conflict(crate::tr!(cfp.errors.withdrawn).into()));
     }
     if me.verified_at.is_none() {
-        return Err(AppError::Conflict(CONFIRM_FIRST.into()));
+        return Err(AppError::Conflict(crate::tr!(cfp.errors.confirm_email_first).into()));
     }
     if let Some(msg) = check_email(email) {
         return Err(AppError::field("email", msg));
@@ -51,7 +51,7 @@ pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str,
     let now = state.clock.now();
     let speakers = speakers_of(&state.db, p.id).await?;
     if speakers.iter().any(|(_, u)| u.email_normalized == email_n) {
-        return Err(AppError::field("email", "This person already speaks in this proposal."));
+        return Err(AppError::field("email", crate::tr!(cfp.errors.already_speaks)));
     }
     let pending = invitation::Entity::find()
         .filter(invitation::Column::ProposalId.eq(p.id))
@@ -61,7 +61,7 @@ pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str,
         .count(&state.db)
         .await?;
     if pending > 0 {
-        return Err(AppError::field("email", "This person is already invited; the link is waiting in their mailbox."));
+        return Err(AppError::field("email", crate::tr!(cfp.errors.already_invited)));
     }
     let e = event::Entity::find_by_id(p.event_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     let token = new_token();
@@ -80,7 +80,19 @@ pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str,
     .insert(&txn)
     .await?;
     let link = state.config.link(&format!("/cospeaker?token={token}"));
-    outbox::enqueue(&txn, templates::cospeaker_invitation(crate::lang::for_recipient(None, Some(&e.default_language)), &email_n, &me.display_name, &p.title, &e.name, &link), now).await?;
+    outbox::enqueue(
+        &txn,
+        templates::cospeaker_invitation(
+            crate::lang::for_recipient(None, Some(&e.default_language)),
+            &email_n,
+            &me.display_name,
+            &p.title,
+            &e.name,
+            &link,
+        ),
+        now,
+    )
+    .await?;
     txn.commit().await?;
     state.mail_wake.notify_one();
     Ok(())
@@ -91,17 +103,18 @@ async fn count_invitation(state: &AppState, txn: &impl ConnectionTrait, me: &use
     let (limits, now) = (&state.config.limits, state.clock.now());
     let account = me.id.to_string();
     let counters = [
-        (Key::new(throttle::INVITE_PER_ACCOUNT, &account, ""), limits.invite_per_account, "You sent many invitations today."),
+        (Key::new(throttle::INVITE_PER_ACCOUNT, &account, ""), limits.invite_per_account, crate::tr!(cfp.errors.many_invitations)),
         (
             Key::new(throttle::INVITE_PER_RECIPIENT, email_n, ""),
             limits.invite_per_recipient,
-            "This person was invited several times today.",
+            crate::tr!(cfp.errors.recipient_invited_often),
         ),
-        (Key::new(throttle::INVITE_PER_IP, ip, ""), limits.invite_per_ip, "Too many invitations were sent from your network today."),
+        (Key::new(throttle::INVITE_PER_IP, ip, ""), limits.invite_per_ip, crate::tr!(cfp.errors.network_invitations)),
     ];
     for (key, window, sentence) in counters {
         if let Err(until) = throttle::take(txn, key, Rule::Window(window), now).await? {
-            return Err(AppError::TooManyRequests(format!("{sentence} Please try again in {}.", wait_until(until, now))));
+            let wait = wait_until(until, now);
+            return Err(AppError::TooManyRequests(crate::tr!(cfp.errors.try_again, reason = sentence, wait = wait).to_string()));
         }
     }
     Ok(())
@@ -114,7 +127,7 @@ async fn live_invitation(db: &impl ConnectionTrait, token: &str, now: DateTime<U
         .filter(invitation::Column::ExpiresAt.gt(now))
         .one(db)
         .await?
-        .ok_or_else(|| AppError::field("token", LINK_INVALID))
+        .ok_or_else(link_invalid)
 }
 
 /// What the invitation link's page shows; does not use the link up.
@@ -141,12 +154,12 @@ pub async fn accept(state: &AppState, token: &str, me: &user::Model, confirmed: 
     if inv.email_normalized != me.email_normalized && !confirmed {
         return Err(AppError::field(
             "confirm",
-            format!("This invitation was sent to {}. Tick the box to accept it as {}.", inv.email_normalized, me.email),
+            crate::tr!(cfp.errors.confirm_other_address, invited = inv.email_normalized.clone(), me = me.email.clone()).to_string(),
         ));
     }
     let p = proposal::Entity::find_by_id(inv.proposal_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     if p.state == ProposalState::Withdrawn.as_str() {
-        return Err(AppError::Conflict("This proposal was withdrawn; there is nothing to join any more.".into()));
+        return Err(AppError::Conflict(crate::tr!(cfp.errors.withdrawn_nothing_to_join).into()));
     }
     let txn = state.db.begin_write().await?;
     let used = invitation::Entity::update_many()
@@ -156,7 +169,7 @@ pub async fn accept(state: &AppState, token: &str, me: &user::Model, confirmed: 
         .exec(&txn)
         .await?;
     if used.rows_affected != 1 {
-        return Err(AppError::field("token", LINK_INVALID));
+        return Err(link_invalid());
     }
     let already = proposal_speaker::Entity::find()
         .filter(proposal_speaker::Column::ProposalId.eq(p.id))
@@ -181,7 +194,7 @@ pub async fn accept(state: &AppState, token: &str, me: &user::Model, confirmed: 
 /// Removes a co-speaker (by their speaker row); only the owner may, and the owner stays.
 pub async fn remove(db: &impl ConnectionTrait, code: &str, me: &user::Model, speaker_id: i32) -> AppResult<()> {
     let p = as_speaker(db, code, me).await?;
-    only_owner(&p, me, "remove co-speakers")?;
+    only_owner(&p, me, crate::tr!(cfp.errors.only_owner_removes))?;
     let res = proposal_speaker::Entity::delete_many()
         .filter(proposal_speaker::Column::Id.eq(speaker_id))
         .filter(proposal_speaker::Column::ProposalId.eq(p.id))

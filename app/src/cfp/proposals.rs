@@ -53,8 +53,10 @@ pub async fn cfp_event(db: &impl ConnectionTrait, slug: &str, viewer: Option<&us
     crate::events::service::visible_model(db, slug, viewer).await
 }
 
-fn pairs<C: Choice>(items: &[C]) -> Vec<(String, String)> {
-    items.iter().map(|c| (c.as_str().to_string(), c.label().to_string())).collect()
+/// (value, name in the reader's language) of each choice.
+fn pairs<C: Choice>(items: &[C], name: fn(crate::lang::Locale, &str) -> String) -> Vec<(String, String)> {
+    let l = crate::lang::use_locale();
+    items.iter().map(|c| (c.as_str().to_string(), name(l, c.as_str()))).collect()
 }
 
 /// The public CFP page of `e` (visible formats and tracks only).
@@ -68,18 +70,27 @@ pub async fn page(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc
         text_html: render_markdown(&s.cfp_text),
         formats: formats.iter().map(settings::format_offer).collect(),
         tracks: tracks.iter().map(settings::track_offer).collect(),
-        levels: pairs(&levels_offered(&s)),
-        languages: pairs(&languages_offered(&s)),
+        levels: pairs(&levels_offered(&s), crate::lang::labels::level),
+        languages: pairs(&languages_offered(&s), crate::lang::labels::language),
         max_proposals: s.max_proposals,
     })
 }
 
-fn parse_id(value: &str, field: &str, what: &str) -> AppResult<Option<i32>> {
+/// "Choose a format from the list.", for the field `field` (format_id, track_id, talk_id).
+fn choose_from_list(field: &str) -> &'static str {
+    match field {
+        "format_id" => crate::tr!(cfp.errors.choose_format),
+        "track_id" => crate::tr!(cfp.errors.choose_track),
+        _ => crate::tr!(cfp.errors.choose_talk),
+    }
+}
+
+fn parse_id(value: &str, field: &str) -> AppResult<Option<i32>> {
     let v = value.trim();
     if v.is_empty() {
         return Ok(None);
     }
-    v.parse().map(Some).map_err(|_| AppError::field(field, format!("Choose a {what} from the list.")))
+    v.parse().map(Some).map_err(|_| AppError::field(field, choose_from_list(field)))
 }
 
 async fn owned_talk(db: &impl ConnectionTrait, id: i32, owner: &user::Model) -> AppResult<talk::Model> {
@@ -146,8 +157,12 @@ fn require_open(state: &AppState, s: &crate::entities::cfp_settings::Model, e: &
     if status.open {
         return Ok(());
     }
-    let when = status.closes_label.map(|l| format!(" It closed on {l}.")).unwrap_or_default();
-    Err(AppError::Conflict(format!("CFP closed: proposals to {} can no longer be submitted or changed.{when}", e.name)))
+    let closed = crate::tr!(cfp.errors.closed, event = e.name.clone()).to_string();
+    let message = match status.closes_label {
+        Some(date) => format!("{closed}{}", crate::tr!(cfp.errors.closed_on, date = date)),
+        None => closed,
+    };
+    Err(AppError::Conflict(message))
 }
 
 /// Checks the form against the event's offer; `complete` for a submission.
@@ -160,17 +175,17 @@ async fn checked(
 ) -> AppResult<(Option<i32>, Option<i32>)> {
     let s = settings::settings_of(db, e.id, now).await?;
     let mut errors = talk_errors(&input.talk, &levels_offered(&s), &languages_offered(&s), complete);
-    let format_id = parse_id(&input.format_id, "format_id", "format")?;
-    let track_id = parse_id(&input.track_id, "track_id", "track")?;
+    let format_id = parse_id(&input.format_id, "format_id")?;
+    let track_id = parse_id(&input.track_id, "track_id")?;
     let formats = settings::formats_of(db, e.id, false).await?;
     let tracks = settings::tracks_of(db, e.id, false).await?;
-    let mut need = |field: &str, ok: bool, chosen: bool, what: &str| {
+    let mut need = |field: &str, ok: bool, chosen: bool| {
         if !ok || (complete && !chosen) {
-            errors.push(FieldError { field: field.into(), message: format!("Choose a {what} from the list.") });
+            errors.push(FieldError { field: field.into(), message: choose_from_list(field).into() });
         }
     };
-    need("format_id", format_id.is_none_or(|id| formats.iter().any(|f| f.id == id)), format_id.is_some(), "format");
-    need("track_id", track_id.is_none_or(|id| tracks.iter().any(|t| t.id == id)), track_id.is_some(), "track");
+    need("format_id", format_id.is_none_or(|id| formats.iter().any(|f| f.id == id)), format_id.is_some());
+    need("track_id", track_id.is_none_or(|id| tracks.iter().any(|t| t.id == id)), track_id.is_some());
     if errors.is_empty() {
         Ok((format_id, track_id))
     } else {
@@ -197,10 +212,8 @@ async fn check_limit(
     }
     let submitted = q.count(db).await?;
     if submitted >= max as u64 {
-        return Err(AppError::Conflict(format!(
-            "You have already submitted {submitted} proposals to {}, the most it accepts per speaker. Withdraw one to submit another.",
-            e.name
-        )));
+        let count = i32::try_from(submitted).unwrap_or(i32::MAX);
+        return Err(AppError::Conflict(crate::tr!(cfp.errors.limit_reached, count = count, event = e.name.clone()).to_string()));
     }
     Ok(())
 }
@@ -225,9 +238,9 @@ async fn create(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
     require_open(state, &settings::settings_of(&state.db, e.id, now).await?, &e)?;
     let submit = input.intent == Intent::Submit;
     let (format_id, track_id) = checked(&state.db, &e, &input, submit, now).await?;
-    let from_talk = parse_id(&input.talk_id, "talk_id", "talk")?;
+    let from_talk = parse_id(&input.talk_id, "talk_id")?;
     if input.form_key.trim().len() < 8 {
-        return Err(AppError::BadRequest("The form is out of date. Please reload the page.".into()));
+        return Err(AppError::BadRequest(crate::tr!(cfp.errors.out_of_date).into()));
     }
     let from_talk = match from_talk {
         Some(id) => Some(owned_talk(&state.db, id, me).await?.id),
@@ -271,7 +284,7 @@ async fn create(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
             txn.rollback().await?;
             return code_of_form(&state.db, &input.form_key, me)
                 .await?
-                .ok_or(AppError::Conflict("This form was already sent. Please reload the page.".into()));
+                .ok_or(AppError::Conflict(crate::tr!(cfp.errors.already_sent).into()));
         }
         Err(err) => return Err(err.into()),
     };
@@ -309,7 +322,7 @@ async fn update(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
     let now = state.clock.now();
     require_open(state, &settings::settings_of(&state.db, e.id, now).await?, &e)?;
     if p.state == ProposalState::Withdrawn.as_str() {
-        return Err(AppError::Conflict("This proposal was withdrawn; it can no longer be changed.".into()));
+        return Err(AppError::Conflict(crate::tr!(cfp.errors.withdrawn_no_changes).into()));
     }
     let was_submitted = p.state == ProposalState::Submitted.as_str();
     let submit_now = input.intent == Intent::Submit && !was_submitted;
@@ -355,7 +368,19 @@ async fn queue_confirmation(
 ) -> AppResult<()> {
     let link = state.config.link(&format!("/proposals/{}", p.code));
     for (_, u) in speakers_of(txn, p.id).await? {
-        outbox::enqueue(txn, templates::proposal_submitted(crate::lang::for_recipient(u.language.as_deref(), Some(&e.default_language)), &u.email, &u.display_name, &p.title, &e.name, &link), now).await?;
+        outbox::enqueue(
+            txn,
+            templates::proposal_submitted(
+                crate::lang::for_recipient(u.language.as_deref(), Some(&e.default_language)),
+                &u.email,
+                &u.display_name,
+                &p.title,
+                &e.name,
+                &link,
+            ),
+            now,
+        )
+        .await?;
     }
     Ok(())
 }
@@ -376,7 +401,7 @@ pub async fn speakers_of(db: &impl ConnectionTrait, proposal_id: i32) -> AppResu
 pub async fn withdraw(db: &impl ConnectionTrait, code: &str, me: &user::Model, now: DateTime<Utc>) -> AppResult<()> {
     let p = as_speaker(db, code, me).await?;
     if p.owner_id != me.id {
-        return Err(AppError::Conflict("Only the person who created this proposal can withdraw it.".into()));
+        return Err(AppError::Conflict(crate::tr!(cfp.errors.only_owner_withdraws).into()));
     }
     proposal::Entity::update_many()
         .col_expr(proposal::Column::State, Expr::value(ProposalState::Withdrawn.as_str()))

@@ -14,7 +14,7 @@ use domain::{
 
 #[cfg(feature = "ssr")]
 fn parse_role(role: &str) -> Result<Role, AppError> {
-    Role::parse(role).ok_or_else(|| AppError::field("role", "Choose a role from the list."))
+    Role::parse(role).ok_or_else(|| AppError::field("role", crate::tr!(events.errors.choose_role)))
 }
 
 #[server(endpoint = "events/listed")]

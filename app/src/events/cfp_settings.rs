@@ -9,7 +9,8 @@ use super::{CfpStatus, Offer};
 use crate::entities::{cfp_settings, event, format, track};
 use crate::error::AppResult;
 use crate::formats::zoned::{clock_label, long_label, zone};
-use domain::cfp::{parse_list, time_left, window, Language, Level, Window};
+use crate::tr;
+use domain::cfp::{parse_list, window, Language, Level, Window};
 
 /// The event's settings; an event created before CFPs existed gets the defaults now.
 pub async fn settings_of(db: &impl ConnectionTrait, event_id: i32, now: DateTime<Utc>) -> AppResult<cfp_settings::Model> {
@@ -50,13 +51,27 @@ pub fn status(now: DateTime<Utc>, s: &cfp_settings::Model, e: &event::Model) -> 
     let closes_label = s.closes_at.map(|c| long_label(c, tz));
     let (open, headline) = match window(now, s.opens_at, s.closes_at) {
         // An event that is over and never had CFP dates (last year's edition) did not "not open yet".
-        Window::NotScheduled if e.end_date < now.with_timezone(&tz).date_naive() => (false, "The call for papers is closed.".to_string()),
-        Window::NotScheduled => (false, "The call for papers is not open yet.".to_string()),
-        Window::NotYetOpen { opens } => (false, format!("The call for papers opens on {}.", long_label(opens, tz))),
-        Window::Open { closes } => (true, format!("Closes {}, {}.", time_left(now, closes), clock_label(closes, tz))),
-        Window::Closed => (false, "The call for papers is closed.".to_string()),
+        Window::NotScheduled if e.end_date < now.with_timezone(&tz).date_naive() => (false, tr!(events.cfp_status.closed).to_string()),
+        Window::NotScheduled => (false, tr!(events.cfp_status.not_open_yet).to_string()),
+        Window::NotYetOpen { opens } => (false, tr!(events.cfp_status.opens_on, date = long_label(opens, tz)).to_string()),
+        Window::Open { closes } => {
+            (true, tr!(events.cfp_status.closes, left = time_left(now, closes), clock = clock_label(closes, tz)).to_string())
+        }
+        Window::Closed => (false, tr!(events.cfp_status.closed).to_string()),
     };
     CfpStatus { open, headline, closes_label }
+}
+
+/// "in 3 days", "in 5 hours", "in 1 minute", in the reader's language: the largest unit, rounded down.
+fn time_left(now: DateTime<Utc>, until: DateTime<Utc>) -> String {
+    let secs = (until - now).num_seconds().max(0);
+    let count = |n: i64| i32::try_from(n).unwrap_or(i32::MAX);
+    match secs {
+        s if s >= 2 * 86_400 => tr!(events.cfp_status.in_days, count = count(s / 86_400)).to_string(),
+        s if s >= 3600 => tr!(events.cfp_status.in_hours, count = count(s / 3600)).to_string(),
+        s if s >= 60 => tr!(events.cfp_status.in_minutes, count = count(s / 60)).to_string(),
+        _ => tr!(events.cfp_status.in_less_than_a_minute).to_string(),
+    }
 }
 
 pub fn levels_offered(s: &cfp_settings::Model) -> Vec<Level> {

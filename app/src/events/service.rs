@@ -7,14 +7,14 @@ use super::{EventDetail, EventLists, EventSummary, MemberRow};
 use crate::auth::guard::has_event_role;
 use crate::auth::roles::insert_membership;
 use crate::db::BeginWrite;
-use domain::accounts::{check_email, normalize_email};
-use domain::events::{event_form_errors, parsed_dates, EventForm, Visibility};
-use domain::roles::{Role, MEMBERS, ORGANISERS};
 use crate::entities::{event, membership, role_invitation, user};
 use crate::error::{AppError, AppResult};
 use crate::mail::{outbox, templates};
 use crate::plumbing::unique_violation_as;
 use crate::state::AppState;
+use domain::accounts::{check_email, normalize_email};
+use domain::events::{event_form_errors, parsed_dates, EventForm, Visibility};
+use domain::roles::{Role, MEMBERS, ORGANISERS};
 
 fn form_of(e: &event::Model) -> EventForm {
     EventForm {
@@ -44,13 +44,7 @@ fn default_language(form: &EventForm) -> AppResult<&'static str> {
 }
 
 pub fn detail(e: &event::Model, can_manage: bool) -> EventDetail {
-    EventDetail {
-        summary: summary(e),
-        description: e.description.clone(),
-        time_zone: e.time_zone.clone(),
-        form: form_of(e),
-        can_manage,
-    }
+    EventDetail { summary: summary(e), description: e.description.clone(), time_zone: e.time_zone.clone(), form: form_of(e), can_manage }
 }
 
 /// Public events, split into upcoming (soonest first) and past (latest first) at `now`.
@@ -62,10 +56,7 @@ pub async fn listed(db: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<
         .all(db)
         .await?;
     let (past, upcoming): (Vec<_>, Vec<_>) = all.into_iter().partition(|e| e.end_date < today);
-    Ok(EventLists {
-        upcoming: upcoming.iter().map(summary).collect(),
-        past: past.iter().rev().map(summary).collect(),
-    })
+    Ok(EventLists { upcoming: upcoming.iter().map(summary).collect(), past: past.iter().rev().map(summary).collect() })
 }
 
 pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> AppResult<event::Model> {
@@ -107,11 +98,11 @@ fn validated(form: &EventForm) -> AppResult<(NaiveDate, NaiveDate)> {
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
-    parsed_dates(form).ok_or_else(|| AppError::field("end_date", "Please enter both dates."))
+    parsed_dates(form).ok_or_else(|| AppError::field("end_date", crate::tr!(events.errors.both_dates)))
 }
 
 fn slug_taken(e: sea_orm::DbErr) -> AppError {
-    unique_violation_as(e, || AppError::field("slug", "Another event already uses this address."))
+    unique_violation_as(e, || AppError::field("slug", crate::tr!(events.errors.slug_taken)))
 }
 
 /// Creates an event with its default CFP settings, formats and tracks, all or nothing.
@@ -179,7 +170,8 @@ pub async fn members(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec<
         .order_by_asc(role_invitation::Column::EmailNormalized)
         .all(db)
         .await?;
-    let label = |role: &str| Role::parse(role).map(|r| r.label()).unwrap_or("?").to_string();
+    let l = crate::lang::use_locale();
+    let label = |role: &str| Role::parse(role).map(|r| crate::lang::role_name(l, r)).unwrap_or("?").to_string();
     let mut out: Vec<MemberRow> = rows
         .into_iter()
         .filter_map(|(m, u)| u.map(|u| (m, u)))
@@ -214,7 +206,10 @@ async fn insert_invitation(db: &impl ConnectionTrait, event_id: i32, email_n: &s
     .await;
     match res {
         Ok(_) => Ok(()),
-        Err(err) => Err(unique_violation_as(err, || AppError::Conflict(format!("{email_n} is already invited as {}.", role.label())))),
+        Err(err) => Err(unique_violation_as(err, || {
+            let role = crate::lang::role_name(crate::lang::use_locale(), role);
+            AppError::Conflict(crate::tr!(events.errors.already_invited, email = email_n.to_string(), role = role).to_string())
+        })),
     }
 }
 
@@ -232,7 +227,8 @@ pub async fn grant_role(state: &AppState, e: &event::Model, email: &str, role: R
     let mail = match existing {
         Some(u) if u.verified_at.is_some() => {
             if !insert_membership(&txn, e.id, u.id, role, now).await? {
-                return Err(AppError::Conflict(format!("{} is already {} of this event.", u.email, role.label())));
+                let role = crate::lang::role_name(crate::lang::use_locale(), role);
+                return Err(AppError::Conflict(crate::tr!(events.errors.already_member, email = u.email.clone(), role = role).to_string()));
             }
             let link = state.config.link(&format!("/events/{}", e.slug));
             let l = crate::lang::for_recipient(u.language.as_deref(), Some(&e.default_language));

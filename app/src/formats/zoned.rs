@@ -2,6 +2,8 @@
 use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use crate::lang::{dates, Locale};
+
 /// The format of `<input type="datetime-local">`.
 const INPUT_FORMAT: &str = "%Y-%m-%dT%H:%M";
 
@@ -11,11 +13,11 @@ pub fn local_to_utc(typed: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
     let typed = typed.trim();
     let naive = NaiveDateTime::parse_from_str(typed, INPUT_FORMAT)
         .or_else(|_| NaiveDateTime::parse_from_str(typed, "%Y-%m-%dT%H:%M:%S"))
-        .map_err(|_| "Enter a date and time like 2026-09-30T23:59.".to_string())?;
+        .map_err(|_| crate::tr!(events.zoned.not_a_date_time).to_string())?;
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
-        LocalResult::None => Err(format!("This time does not exist in {tz} (the clocks change then).")),
+        LocalResult::None => Err(crate::tr!(events.zoned.no_such_time, zone = tz.to_string()).to_string()),
     }
 }
 
@@ -24,14 +26,25 @@ pub fn utc_to_input(t: DateTime<Utc>, tz: Tz) -> String {
     t.with_timezone(&tz).format(INPUT_FORMAT).to_string()
 }
 
-/// "Wednesday 30 September 2026, 23:59 Europe/Paris".
+/// "Wednesday 30 September 2026, 11:59 pm Europe/Paris" / "mercredi 30 septembre 2026, 23 h 59
+/// Europe/Paris", in the language of the page (or server function) being answered.
 pub fn long_label(t: DateTime<Utc>, tz: Tz) -> String {
-    format!("{} {}", t.with_timezone(&tz).format("%A %-d %B %Y, %H:%M"), tz)
+    long_label_in(crate::lang::use_locale(), t, tz)
 }
 
-/// "23:59 Europe/Paris".
+/// [`long_label`] in `locale`: for a mail, the recipient's language.
+pub fn long_label_in(locale: Locale, t: DateTime<Utc>, tz: Tz) -> String {
+    format!("{} {}", dates::long_date_time(locale, &t.with_timezone(&tz)), tz)
+}
+
+/// "11:59 pm Europe/Paris" / "23 h 59 Europe/Paris", in the language of the page being answered.
 pub fn clock_label(t: DateTime<Utc>, tz: Tz) -> String {
-    format!("{} {}", t.with_timezone(&tz).format("%H:%M"), tz)
+    clock_label_in(crate::lang::use_locale(), t, tz)
+}
+
+/// [`clock_label`] in `locale`.
+pub fn clock_label_in(locale: Locale, t: DateTime<Utc>, tz: Tz) -> String {
+    format!("{} {}", dates::time(locale, t.with_timezone(&tz).time()), tz)
 }
 
 /// The event's zone, falling back to UTC for a name the zone database does not know.
@@ -61,8 +74,9 @@ mod tests {
     fn input_values_round_trip() {
         let t = local_to_utc("2026-10-25T23:59", PARIS).unwrap();
         assert_eq!(utc_to_input(t, PARIS), "2026-10-25T23:59");
-        assert_eq!(clock_label(t, PARIS), "23:59 Europe/Paris");
-        assert_eq!(long_label(t, PARIS), "Sunday 25 October 2026, 23:59 Europe/Paris");
+        assert_eq!(clock_label_in(Locale::en, t, PARIS), "11:59 pm Europe/Paris");
+        assert_eq!(long_label_in(Locale::en, t, PARIS), "Sunday 25 October 2026, 11:59 pm Europe/Paris");
+        assert_eq!(long_label_in(Locale::fr, t, PARIS), "dimanche 25 octobre 2026, 23 h 59 Europe/Paris");
         assert!(local_to_utc("tomorrow", PARIS).is_err());
     }
 }

@@ -6,12 +6,12 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use sea_orm::{ActiveModelTrait, Set};
 
-use crate::crypto::new_code;
 use crate::auth::session::{session_token, user_for_token};
-use domain::profile::{check_photo, PhotoProblem};
+use crate::crypto::new_code;
 use crate::entities::user;
 use crate::error::AppError;
 use crate::state::AppState;
+use domain::profile::{check_photo, PhotoProblem};
 
 /// Uploads may be this large before the server stops reading (larger photos are refused with a message).
 pub const UPLOAD_LIMIT_BYTES: usize = 25 * 1024 * 1024;

@@ -3,9 +3,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use super::ProfileData;
-use domain::profile::{profile_errors, ProfileForm};
 use crate::entities::{speaker_profile as profile, user};
 use crate::error::{AppError, AppResult};
+use domain::profile::{profile_errors, ProfileForm};
 
 pub async fn find(db: &impl ConnectionTrait, user_id: i32) -> AppResult<Option<profile::Model>> {
     Ok(profile::Entity::find().filter(profile::Column::UserId.eq(user_id)).one(db).await?)
@@ -33,10 +33,7 @@ use crate::published::photo_src;
 pub async fn data(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<ProfileData> {
     Ok(match find(db, me.id).await? {
         Some(p) => ProfileData { form: form_of(&p), photo_src: photo_src(&p), has_uploaded_photo: !p.photo_file.is_empty() },
-        None => ProfileData {
-            form: ProfileForm { public_name: me.display_name.clone(), ..Default::default() },
-            ..Default::default()
-        },
+        None => ProfileData { form: ProfileForm { public_name: me.display_name.clone(), ..Default::default() }, ..Default::default() },
     })
 }
 

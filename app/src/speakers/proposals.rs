@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::events::cfp_settings as settings;
 use crate::state::AppState;
 use crate::ui::markdown::render_markdown;
-use domain::cfp::{Choice, Language, Level, ProposalState};
+use domain::cfp::{Choice, ProposalState};
 
 async fn name_of<E: EntityTrait>(db: &impl ConnectionTrait, id: Option<i32>, name: fn(E::Model) -> String) -> AppResult<Option<String>>
 where
@@ -44,15 +44,18 @@ pub async fn view(state: &AppState, code: &str, me: &user::Model) -> AppResult<P
         selection: sides.remove(&p.id).ok_or(AppError::Internal)?,
         code: p.code.clone(),
         event: crate::events::summary::summary(&e),
-        state_label: ProposalState::label_of(&p.state),
+        state_label: super::state_name(&p.state),
         state: p.state.clone(),
         talk: talk_of(&p),
         summary_html: render_markdown(&p.summary),
         details_html: render_markdown(&p.details),
-        format: name_of::<format::Entity>(db, p.format_id, |f| format!("{} ({} min)", f.name, f.duration_min)).await?,
+        format: name_of::<format::Entity>(db, p.format_id, |f| {
+            crate::tr!(cfp.form.with_minutes, name = f.name, minutes = f.duration_min).to_string()
+        })
+        .await?,
         track: name_of::<track::Entity>(db, p.track_id, |t| t.name).await?,
-        level_label: Level::label_of(&p.level),
-        language_label: Language::label_of(&p.language),
+        level_label: crate::lang::labels::level(crate::lang::use_locale(), &p.level),
+        language_label: crate::lang::labels::language(crate::lang::use_locale(), &p.language),
         speakers: speakers
             .into_iter()
             .map(|(s, u)| SpeakerRow { id: s.id, name: u.display_name, email: u.email, is_owner: s.is_owner })
@@ -61,7 +64,7 @@ pub async fn view(state: &AppState, code: &str, me: &user::Model) -> AppResult<P
         editable: status.open && !withdrawn,
         status,
         i_own_it: p.owner_id == me.id,
-        submitted_at: p.submitted_at.map(|t| t.format("%-d %B %Y, %H:%M UTC").to_string()),
+        submitted_at: p.submitted_at.map(|t| crate::formats::zoned::long_label(t, crate::formats::zoned::zone(&e.time_zone))),
     })
 }
 
@@ -80,7 +83,7 @@ pub async fn mine(db: &impl ConnectionTrait, me: &user::Model, now: chrono::Date
             title: p.title.clone(),
             event_name: e.name,
             event_slug: e.slug,
-            state_label: ProposalState::label_of(&p.state),
+            state_label: super::state_name(&p.state),
             state: p.state.clone(),
             format: name_of::<format::Entity>(db, p.format_id, |f| f.name).await?,
             co_speaker: p.owner_id != me.id,

@@ -6,7 +6,7 @@ use super::TalkData;
 use crate::cfp::talks::{store, talk_form_of};
 use crate::entities::{event, proposal, talk, user};
 use crate::error::{AppError, AppResult};
-use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
+use domain::cfp::{talk_errors, Choice, Language, Level, TalkForm};
 
 fn checked(form: &TalkForm) -> AppResult<()> {
     let errors = talk_errors(form, Level::ALL, Language::ALL, false);
@@ -49,7 +49,7 @@ pub async fn data(db: &impl ConnectionTrait, me: &user::Model, id: i32) -> AppRe
     let mut used = Vec::new();
     for p in proposals {
         let name = event::Entity::find_by_id(p.event_id).one(db).await?.map(|e| e.name).unwrap_or_default();
-        used.push((name, p.code, ProposalState::label_of(&p.state)));
+        used.push((name, p.code, super::state_name(&p.state)));
     }
     Ok(TalkData { id: t.id, talk: talk_form_of(&t), proposals: used })
 }

@@ -79,7 +79,7 @@ db_test!(now_and_next_follow_the_event_clock, |backend: Backend| async move {
     s.c.app.state.clock.set(Some(chrono::Utc.with_ymd_and_hms(2027, 3, 10, 9, 20, 0).unwrap()));
     let json: serde_json::Value =
         client().get(s.c.app.url(&format!("/api/agenda/now?slug={SLUG}"))).send().await.unwrap().json().await.unwrap();
-    assert_eq!(json["clock"], "10:20 Europe/Paris");
+    assert_eq!(json["clock"], "10:20 am Europe/Paris");
     let rooms = json["rooms"].as_array().unwrap();
     assert_eq!(rooms.len(), 2, "{json}");
     assert_eq!(rooms[0]["room"], "Amphi");
@@ -90,7 +90,7 @@ db_test!(now_and_next_follow_the_event_clock, |backend: Backend| async move {
     // 09:00: Alpha is next in the Amphi.
     s.c.app.state.clock.set(Some(chrono::Utc.with_ymd_and_hms(2027, 3, 10, 8, 0, 0).unwrap()));
     let (_, html) = page(&s.c.app, &format!("/events/{SLUG}/now")).await;
-    assert!(html.contains("09:00 Europe/Paris") && html.contains("Alpha talk"), "{html}");
+    assert!(html.contains("9:00 am Europe/Paris") && html.contains("Alpha talk"), "{html}");
 });
 
 db_test!(public_answers_come_from_the_cache_and_revalidate, |backend: Backend| async move {

@@ -83,9 +83,9 @@ db_test!(accepted_speakers_add_list_and_remove_their_times, |backend: Backend| a
     assert_eq!(
         listed(&v),
         [
-            ("Wed 10 Mar 09:00 – 10:30".to_string(), String::new()),
-            ("Wed 10 Mar 14:00 – 16:00".to_string(), "Dentist".to_string()),
-            ("Wed 10 Mar 22:00 – 24:00".to_string(), "Night train".to_string()),
+            ("Wed 10 Mar 9:00 am – 10:30 am".to_string(), String::new()),
+            ("Wed 10 Mar 2:00 pm – 4:00 pm".to_string(), "Dentist".to_string()),
+            ("Wed 10 Mar 10:00 pm – midnight".to_string(), "Night train".to_string()),
         ]
     );
     assert_eq!((v["time_zone"].as_str(), v["dates"].as_str()), (Some("Europe/Paris"), Some("10 March 2027")));
@@ -144,7 +144,7 @@ db_test!(accepted_speakers_add_list_and_remove_their_times, |backend: Backend| a
     // The proposal page shows the section, rendered on the server with a form that works without JS.
     let (status, html) = get_text(&w.ada, app, &format!("/proposals/{}", w.ada_code)).await;
     assert_eq!(status, 200);
-    for needle in ["When you cannot speak", "Wed 10 Mar 18:00 – 19:00", "Night train", r#"type="datetime-local""#, "/api/availability/add", "/api/availability/delete"] {
+    for needle in ["When you cannot speak", "Wed 10 Mar 6:00 pm – 7:00 pm", "Night train", r#"type="datetime-local""#, "/api/availability/add", "/api/availability/delete"] {
         assert!(html.contains(needle), "{needle} in {html}");
     }
     assert!(html.contains(r#"for="f-unavailable-starts_at""#) && html.contains(r#"for="f-unavailable-note""#), "labelled fields");
@@ -276,7 +276,7 @@ db_test!(a_time_on_the_day_the_clocks_change_round_trips, |backend: Backend| asy
     let (_, v) = mine(&w.ada, app).await;
     assert_eq!(
         listed(&v),
-        [("Sat 27 Mar 10:00 – 11:00".to_string(), "Winter time".to_string()), ("Sun 28 Mar 10:00 – 11:30".to_string(), "Summer time".to_string())]
+        [("Sat 27 Mar 10:00 am – 11:00 am".to_string(), "Winter time".to_string()), ("Sun 28 Mar 10:00 am – 11:30 am".to_string(), "Summer time".to_string())]
     );
     assert_eq!(v["dates"], "27–29 March 2027");
     // 02:30 does not exist that night.

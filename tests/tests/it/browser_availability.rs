@@ -30,7 +30,7 @@ async fn an_accepted_speaker_states_and_removes_a_time_they_cannot_speak() {
     b.fill("note", "Dentist").await;
     b.submit_form_of("starts_at").await;
     b.wait_for_text("Time added.").await;
-    b.wait_for_text("Wed 10 Mar 14:00 – 16:00 · Dentist").await;
+    b.wait_for_text("Wed 10 Mar 2:00 pm – 4:00 pm · Dentist").await;
     b.screenshot("availability-added").await;
     let stored = app::availability::service::unavailable_in(&c.app.state.db, c.event).await.unwrap();
     assert_eq!(stored.len(), 1);

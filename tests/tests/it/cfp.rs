@@ -32,7 +32,7 @@ db_test!(submitting_one_second_after_the_close_fails_in_a_dst_week, |backend: Ba
     assert_eq!(res.status(), 409);
     let body = res.text().await.unwrap();
     assert!(body.contains("CFP closed"), "{body}");
-    assert!(body.contains("Sunday 25 October 2026, 23:59 Europe/Paris"), "{body}");
+    assert!(body.contains("Sunday 25 October 2026, 11:59 pm Europe/Paris"), "{body}");
     assert_eq!(proposal_count(&app).await, 1);
 
     // Editing the proposal that made it in is closed too.

@@ -195,7 +195,7 @@ db_test!(publishing_freezes_versions_and_mails_only_what_changed, |backend: Back
     assert_eq!(s.call("publish", &[("name", "")]).await.text().await.unwrap(), "2");
     let v2: Value = s.call("version", &[("number", "2")]).await.json().await.unwrap();
     let changes = v2["version"]["changes"].to_string();
-    assert!(changes.contains("Moved “Beta talk”: Wed 10 Mar 11:00–11:40, Atelier → Wed 10 Mar 14:00–14:40, Amphi"), "{changes}");
+    assert!(changes.contains("Moved “Beta talk”: Wed 10 Mar 11:00 am–11:40 am, Atelier → Wed 10 Mar 2:00 pm–2:40 pm, Amphi"), "{changes}");
     assert!(v2["version"]["name"].as_str().unwrap().starts_with("v2 — "), "{v2}");
     let second = schedule_mails(mail_outbox::Entity::find().all(db).await.unwrap());
     assert_eq!(second.len(), 3);

@@ -67,7 +67,7 @@ db_test!(decisions_stay_invisible_until_published_and_each_is_mailed_once, |back
     assert_eq!(mails.len(), 3, "one mail per speaker and decision");
     let to = |addr: &str| mails.iter().find(|m| m.to_addr == addr).unwrap_or_else(|| panic!("a mail to {addr}"));
     assert_eq!(to("ada@example.org").subject, "Your talk “Talk alpha” is accepted at Event sel-conf");
-    assert!(to("ada@example.org").body_text.contains("Wednesday 15 January 2031, 23:00 Europe/Paris"));
+    assert!(to("ada@example.org").body_text.contains("Wednesday 15 January 2031, 11:00 pm Europe/Paris"));
     assert!(to("ada@example.org").body_text.contains(&c.app.url("/confirm/")));
     assert!(to("ben@example.org").subject.contains("waiting list"));
     assert!(to("cy@example.org").body_text.contains("Too close to another talk this year."));
@@ -192,7 +192,7 @@ db_test!(a_confirmation_link_works_once_and_says_when_the_deadline_passed, |back
     sign_in(&c.org, &c.app, "olga@example.org", PASSWORD).await;
     let late = call(&anon, &c.app, "selection/answer", &[("token", &tb), ("answer", "confirm")]).await;
     assert_eq!(late.status(), 409);
-    assert!(late.text().await.unwrap().contains("deadline to confirm passed on Wednesday 15 January 2031, 23:00 Europe/Paris"));
+    assert!(late.text().await.unwrap().contains("deadline to confirm passed on Wednesday 15 January 2031, 11:00 pm Europe/Paris"));
     let late_mine = call(&bea, &c.app, "selection/answer_mine", &[("code", &b), ("answer", "confirm")]).await;
     assert_eq!(late_mine.status(), 409);
     let page = anon.get(c.app.url(&format!("/confirm/{tb}"))).send().await.unwrap();
