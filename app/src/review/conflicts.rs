@@ -8,6 +8,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use super::access::{company_of, speaker_companies, submitted};
 use super::settings::record;
 use super::ConflictRow;
+use crate::tr;
 use crate::db::BeginWrite;
 use domain::review::{conflict, Conflict};
 use domain::roles::{self, REVIEWERS};
@@ -78,7 +79,7 @@ pub async fn allow(
         .await?
         .into_iter()
         .find(|u| u.email_normalized == email.trim().to_lowercase())
-        .ok_or_else(|| AppError::field("email", "No reviewer of this event has that email."))?;
+        .ok_or_else(|| AppError::field("email", tr!(review.errors.no_reviewer)))?;
     let people = speaker_companies(db, &[proposal.id]).await?.remove(&proposal.id).unwrap_or_default();
     if conflict(reviewer.id, &company_of(db, reviewer.id).await?, &people) == Some(Conflict::Speaker) {
         return Err(AppError::Conflict(format!("{} speaks in this proposal: that conflict cannot be lifted.", reviewer.display_name)));

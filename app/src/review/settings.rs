@@ -3,6 +3,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use domain::review::reviews_open;
+use crate::tr;
 use crate::entities::{review_settings, selection_log};
 use crate::error::{AppError, AppResult};
 
@@ -39,7 +40,7 @@ pub fn require_open(s: &review_settings::Model, now: DateTime<Utc>) -> AppResult
     if is_open(s, now) {
         Ok(())
     } else {
-        Err(AppError::Conflict("Reviews are closed for this event: reviews can no longer be changed.".into()))
+        Err(AppError::Conflict(tr!(review.errors.closed).into()))
     }
 }
 
