@@ -1,20 +1,20 @@
 //! `GET /admin/events/{slug}/proposals.csv`: the proposals table as a spreadsheet, for the event's
 //! organisers only, with the same filters and the same draft exclusion as the page.
 use axum::extract::{Path, Query, State};
-use axum::Extension;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use chrono::SecondsFormat;
 
 use super::proposals::{event_proposals, EventProposals, Loaded};
 use super::ProposalFilters;
 use crate::auth::guard::has_event_role;
 use crate::auth::session::{session_token, user_for_token};
-use domain::roles::ORGANISERS;
 use crate::error::AppError;
 use crate::lang::{Locale, RequestLocale};
-use leptos_i18n::td_string;
 use crate::state::AppState;
+use domain::roles::ORGANISERS;
+use leptos_i18n::td_string;
 
 pub const COLUMNS: [&str; 10] =
     ["code", "title", "state", "format", "track", "level", "language", "speakers", "speaker_emails", "submitted_at"];

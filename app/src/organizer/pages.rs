@@ -3,8 +3,8 @@ use leptos::prelude::*;
 
 use super::api::{load_cfp_settings, AddFormat, AddTrack, DeleteFormat, DeleteTrack, SaveCfpSettings, UpdateFormat, UpdateTrack};
 use super::{CfpSettingsView, FormatRow, TrackRow};
-use crate::tr;
 use crate::plumbing::{general_error, param, row_error, row_has_error, urls};
+use crate::tr;
 use crate::ui::{
     action_error, field_error, outcome, query_flag, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, TextArea,
 };
@@ -97,7 +97,10 @@ fn SettingsForm(v: CfpSettingsView, save: ServerAction<SaveCfpSettings>) -> impl
         level(Level::Intermediate, "level_intermediate", tr!(common.levels.intermediate)),
         level(Level::Advanced, "level_advanced", tr!(common.levels.advanced)),
     ];
-    let languages = vec![language(Language::French, "lang_fr", tr!(common.languages.fr)), language(Language::English, "lang_en", tr!(common.languages.en))];
+    let languages = vec![
+        language(Language::French, "lang_fr", tr!(common.languages.fr)),
+        language(Language::English, "lang_en", tr!(common.languages.en)),
+    ];
     view! {
         <section class="card">
             <h2>{tr!(organizer.cfp.rules)}</h2>

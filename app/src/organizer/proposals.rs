@@ -5,13 +5,13 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::{Candidate, Count, OrganizerProposal, ProfileLink, ProposalFilters, ProposalRow, ProposalsList, SpeakerCard};
-use crate::tr;
 use crate::entities::{event, format, proposal, proposal_speaker, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
 use crate::events::cfp_settings::{formats_of, tracks_of};
 use crate::formats::zoned::zone;
 use crate::lang::dates::long_date_time;
 use crate::lang::use_locale;
+use crate::tr;
 use crate::ui::markdown::render_markdown;
 use domain::cfp::{Choice, Language, Level, ProposalState};
 
@@ -243,7 +243,7 @@ pub fn links_of(p: &speaker_profile::Model) -> Vec<ProfileLink> {
         web_link(tr!(organizer.links.website), &p.website, http_only(&p.website)),
         web_link("GitHub", &p.github, github),
         web_link("LinkedIn", &p.linkedin, http_only(&p.linkedin)),
-        web_link("Mastodon / Bluesky", &p.social, http_only(&p.social)),
+        web_link(tr!(organizer.links.social), &p.social, http_only(&p.social)),
         web_link(tr!(organizer.links.photo), &p.photo_url, http_only(&p.photo_url)),
     ]
     .into_iter()

@@ -4,8 +4,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{organizer_proposal_detail, organizer_proposals};
 use super::{Count, OrganizerProposal, ProposalFilters, ProposalRow, ProposalsList, SpeakerCard};
-use crate::tr;
 use crate::plumbing::{param, urls};
+use crate::tr;
 use crate::ui::{outcome, Choices, Field, PageTitle};
 use domain::cfp::{Choice, ProposalState};
 
@@ -168,7 +168,7 @@ fn ProposalDetail(p: OrganizerProposal) -> impl IntoView {
         {p.submitted_at.clone().map(|t| view! { <p class="meta">{tr!(organizer.detail.submitted_on, at = t).to_string()}</p> })}
         {p.withdrawn_at.clone().map(|t| view! { <p class="meta">{tr!(organizer.detail.withdrawn_on, at = t).to_string()}</p> })}
         <section class="card">
-            <h2>{tr!(organizer.detail.abstract)}</h2>
+            <h2>{tr!(organizer.detail.abstract_heading)}</h2>
             <div class="prose" inner_html=p.summary_html.html()></div>
             <h2>{tr!(organizer.detail.details)}</h2>
             {if p.details_html.is_empty() {

@@ -6,12 +6,12 @@ use chrono_tz::Tz;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set};
 
 use super::{CfpSettingsView, FormatRow, TrackRow};
-use crate::tr;
 use crate::entities::{cfp_settings, event, format, proposal, track};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::events::cfp_settings::{formats_of, settings_of, status, tracks_of};
 use crate::formats::zoned::{utc_to_input, zone};
 use crate::plumbing::optional_instant;
+use crate::tr;
 use domain::cfp::{
     format_errors, join_list, parse_list, track_errors, Choice, FormatForm, Language, Level, ProposalState, TrackForm, CFP_TEXT_MAX,
 };

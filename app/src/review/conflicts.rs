@@ -8,12 +8,12 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use super::access::{company_of, speaker_companies, submitted};
 use super::settings::record;
 use super::ConflictRow;
-use crate::tr;
 use crate::db::BeginWrite;
-use domain::review::{conflict, Conflict};
-use domain::roles::{self, REVIEWERS};
 use crate::entities::{event, membership, review_override, user};
 use crate::error::{AppError, AppResult};
+use crate::tr;
+use domain::review::{conflict, Conflict};
+use domain::roles::{self, REVIEWERS};
 
 /// The event's reviewers (and organisers), who may review.
 async fn reviewers(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec<user::Model>> {

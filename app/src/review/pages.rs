@@ -4,8 +4,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{load_conflicts, load_review_events, load_review_queue, load_review_subject, AllowConflict, SaveReview};
 use super::{OtherReview, QueueItem, ReviewQueue, ReviewSubject};
-use crate::tr;
 use crate::plumbing::{param, urls};
+use crate::tr;
 use crate::ui::{action_error, chosen, field_error, outcome, Choices, Form, FormError, Notice, PageTitle, TextArea};
 
 /// "27 / 41 reviewed", with a progress bar people and screen readers can read.
@@ -165,7 +165,7 @@ fn SubjectBody(p: ReviewSubject, save: ServerAction<SaveReview>) -> impl IntoVie
         </p>
         <div class="review-layout">
             <article class="card">
-                <h2>{tr!(review.subject.abstract)}</h2>
+                <h2>{tr!(review.subject.abstract_heading)}</h2>
                 <div class="prose" inner_html=p.summary_html.html()></div>
                 <h2>{tr!(review.subject.details)}</h2>
                 <div class="prose" inner_html=p.details_html.html()></div>
@@ -200,7 +200,15 @@ fn Speakers(speakers: Option<Vec<super::NamedSpeaker>>) -> impl IntoView {
 
 /// The score choices: (value, label).
 fn scores() -> [(&'static str, &'static str); 7] {
-    [("0", tr!(review.form.score_0)), ("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", tr!(review.form.score_5)), ("none", tr!(review.form.no_opinion))]
+    [
+        ("0", tr!(review.form.score_0)),
+        ("1", "1"),
+        ("2", "2"),
+        ("3", "3"),
+        ("4", "4"),
+        ("5", tr!(review.form.score_5)),
+        ("none", tr!(review.form.no_opinion)),
+    ]
 }
 
 #[component]

@@ -2,10 +2,10 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use domain::review::reviews_open;
-use crate::tr;
 use crate::entities::{review_settings, selection_log};
 use crate::error::{AppError, AppResult};
+use crate::tr;
+use domain::review::reviews_open;
 
 /// The event's review settings; the first call stores the defaults (anonymous, scores hidden).
 pub async fn settings_of(db: &impl ConnectionTrait, event_id: i32, now: DateTime<Utc>) -> AppResult<review_settings::Model> {
@@ -24,10 +24,7 @@ pub async fn settings_of(db: &impl ConnectionTrait, event_id: i32, now: DateTime
         ..Default::default()
     };
     // Two first visits at once: one insert wins, the other is ignored; both then read the row.
-    review_settings::Entity::insert(defaults)
-        .on_conflict_do_nothing_on([review_settings::Column::EventId])
-        .exec(db)
-        .await?;
+    review_settings::Entity::insert(defaults).on_conflict_do_nothing_on([review_settings::Column::EventId]).exec(db).await?;
     find().await?.ok_or(AppError::Internal)
 }
 

@@ -6,13 +6,13 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::{Deliberation, DeliberationRow, ScoreLine, SelectionFilters, SlotCount, Sort, Suggestion};
-use domain::cfp::{Choice, Language, Level, ProposalState};
-use domain::review::{holds_slot, one_decimal, promotion_candidate, Decision, Response, Stats};
-use crate::tr;
 use crate::entities::{decision, event, format, proposal, review, selection_log, user};
 use crate::error::AppResult;
 use crate::organizer::proposals::{event_proposals, Loaded};
 use crate::review::settings::{is_open, settings_of};
+use crate::tr;
+use domain::cfp::{Choice, Language, Level, ProposalState};
+use domain::review::{holds_slot, one_decimal, promotion_candidate, Decision, Response, Stats};
 
 /// The action name of a promotion in the audit trail (it also counts the slots already refilled).
 pub const PROMOTE: &str = "promote";
@@ -159,10 +159,7 @@ pub async fn suggestions(
     Ok(out)
 }
 
-async fn reviews_and_names(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-) -> AppResult<(HashMap<i32, Vec<review::Model>>, HashMap<i32, String>)> {
+async fn reviews_and_names(db: &impl ConnectionTrait, ids: &[i32]) -> AppResult<(HashMap<i32, Vec<review::Model>>, HashMap<i32, String>)> {
     let mut by_proposal: HashMap<i32, Vec<review::Model>> = HashMap::new();
     if ids.is_empty() {
         return Ok((by_proposal, HashMap::new()));
@@ -238,7 +235,10 @@ fn row_of(
         waitlist_rank: d.and_then(|d| d.waitlist_rank).map(|r| r.to_string()).unwrap_or_default(),
         feedback: d.map(|d| d.feedback.clone()).unwrap_or_default(),
         published_label: published.map(|p| super::decision_label(crate::lang::use_locale(), p).to_string()).unwrap_or_default(),
-        response_label: d.and_then(response_of).map(|r| super::response_label(crate::lang::use_locale(), r).to_string()).unwrap_or_default(),
+        response_label: d
+            .and_then(response_of)
+            .map(|r| super::response_label(crate::lang::use_locale(), r).to_string())
+            .unwrap_or_default(),
         pending: d.is_some_and(|d| published_of(d) != decision_of(d)),
     }
 }
@@ -248,12 +248,7 @@ fn pairs<C: Choice>(label: fn(crate::lang::Locale, &str) -> String) -> Vec<(Stri
 }
 
 /// The deliberation page of `e` with `filters` applied.
-pub async fn load(
-    db: &impl ConnectionTrait,
-    e: &event::Model,
-    filters: SelectionFilters,
-    now: DateTime<Utc>,
-) -> AppResult<Deliberation> {
+pub async fn load(db: &impl ConnectionTrait, e: &event::Model, filters: SelectionFilters, now: DateTime<Utc>) -> AppResult<Deliberation> {
     let settings = settings_of(db, e.id, now).await?;
     let all = event_proposals(db, e.id).await?;
     let submitted: Vec<&Loaded> = all.rows.iter().filter(|l| l.proposal.state == ProposalState::Submitted.as_str()).collect();
@@ -267,8 +262,7 @@ pub async fn load(
         .iter()
         .filter(|l| filters.matches(l.proposal.format_id, l.proposal.track_id, &l.proposal.level, &l.proposal.language))
         .map(|l| {
-            let scores: Vec<Option<i32>> =
-                reviews.get(&l.proposal.id).map(|rs| rs.iter().map(|r| r.score).collect()).unwrap_or_default();
+            let scores: Vec<Option<i32>> = reviews.get(&l.proposal.id).map(|rs| rs.iter().map(|r| r.score).collect()).unwrap_or_default();
             (Stats::of(&scores), l.proposal.title.clone(), *l)
         })
         .collect();
@@ -305,12 +299,8 @@ mod tests {
     #[test]
     fn rows_sort_best_first_with_missing_scores_last() {
         let row = |t: &str, s: &[Option<i32>]| (Stats::of(s), t.to_string(), ());
-        let mut rows = vec![
-            row("b", &[Some(2)]),
-            row("none", &[None]),
-            row("a", &[Some(5), Some(1)]),
-            row("c", &[Some(4), Some(4), Some(4)]),
-        ];
+        let mut rows =
+            vec![row("b", &[Some(2)]), row("none", &[None]), row("a", &[Some(5), Some(1)]), row("c", &[Some(4), Some(4), Some(4)])];
         sort_rows(&mut rows, Sort::Mean);
         assert_eq!(rows.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(), ["c", "a", "b", "none"]);
         sort_rows(&mut rows, Sort::Stddev);

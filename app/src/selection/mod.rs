@@ -140,13 +140,7 @@ pub struct SelectionFilters {
 
 impl SelectionFilters {
     fn pairs(&self) -> [(&'static str, &str); 5] {
-        [
-            ("format", &self.format),
-            ("track", &self.track),
-            ("level", &self.level),
-            ("language", &self.language),
-            ("sort", &self.sort),
-        ]
+        [("format", &self.format), ("track", &self.track), ("level", &self.level), ("language", &self.language), ("sort", &self.sort)]
     }
 
     /// Reads `format=3&sort=title` back; unknown keys and odd values are dropped.
@@ -190,10 +184,7 @@ impl SelectionFilters {
     pub fn matches(&self, format_id: Option<i32>, track_id: Option<i32>, level: &str, language: &str) -> bool {
         let id_ok = |f: &str, id: Option<i32>| f.trim().is_empty() || id.is_some_and(|i| i.to_string() == f.trim());
         let value_ok = |f: &str, v: &str| f.trim().is_empty() || f.trim() == v;
-        id_ok(&self.format, format_id)
-            && id_ok(&self.track, track_id)
-            && value_ok(&self.level, level)
-            && value_ok(&self.language, language)
+        id_ok(&self.format, format_id) && id_ok(&self.track, track_id) && value_ok(&self.level, level) && value_ok(&self.language, language)
     }
 }
 

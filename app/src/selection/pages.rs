@@ -5,8 +5,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{load_deliberation, DecideProposal, PromoteProposal, PublishDecisions};
 use super::{Deliberation, DeliberationRow, SelectionFilters, Suggestion};
-use crate::tr;
 use crate::plumbing::{general_error, param, row_error, row_has_error, urls};
+use crate::tr;
 use crate::ui::{action_error, chosen, outcome, query_flag, typed_or, Choices, Form, FormError, Notice, PageTitle, SubmitButton, TextBox};
 use domain::cfp::Choice;
 use domain::review::Decision;
@@ -155,7 +155,8 @@ fn decision_badge(r: &DeliberationRow) -> AnyView {
         "waitlisted" if !r.waitlist_rank.is_empty() => tr!(selection.decisions.waitlisted_rank, rank = &r.waitlist_rank).to_string(),
         d => Decision::parse(d).map(|d| super::decision_label(crate::lang::use_locale(), d).to_string()).unwrap_or_else(|| d.to_string()),
     };
-    let published = (!r.published_label.is_empty()).then(|| tr!(selection.deliberation.published_as, decision = &r.published_label).to_string());
+    let published =
+        (!r.published_label.is_empty()).then(|| tr!(selection.deliberation.published_as, decision = &r.published_label).to_string());
     view! {
         <span>{working}</span>
         {r.pending.then(|| view! { " "<span class="badge warn">{tr!(selection.deliberation.pending_badge)}</span> })}

@@ -8,22 +8,22 @@ use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::deliberation::{decision_of, decisions_of, published_of, PROMOTE};
-use crate::tr;
+use super::settings::{at_label, audit_locale};
 use crate::crypto::{new_token, token_hash};
 use crate::db::BeginWrite;
 use crate::entities::{decision, event, proposal, review_settings, speaker_profile, user};
 use crate::error::{AppError, AppResult};
 use crate::formats::zoned::zone;
 use crate::lang::Locale;
-use leptos_i18n::td_string;
-use super::settings::{at_label, audit_locale};
 use crate::mail::templates::escape;
 use crate::mail::{outbox, Email};
 use crate::review::settings::{record, settings_of};
 use crate::state::AppState;
+use crate::tr;
 use domain::cfp::{Choice, ProposalState};
 use domain::decision_mail::{render, Values};
 use domain::review::{can_respond, feedback_error, Decision};
+use leptos_i18n::td_string;
 
 /// The decision form of one row, as sent.
 #[derive(Debug, Clone, Default)]
@@ -266,7 +266,10 @@ async fn publish_one(
             title: p.title.clone(),
             event: e.name.clone(),
             confirm_link: token.as_ref().map(|t| state.config.link(&format!("/confirm/{t}"))).unwrap_or_default(),
-            deadline: settings.confirm_by.map(|t| at_label(l, t, tz)).unwrap_or_default(),
+            deadline: settings
+                .confirm_by
+                .map(|t| td_string!(l, selection.deadline_at, at = at_label(l, t, tz), zone = tz.name()).to_string())
+                .unwrap_or_default(),
             feedback: if dec == Decision::Rejected { d.feedback.clone() } else { String::new() },
         };
         let text = render(body, &values);
@@ -326,8 +329,7 @@ pub async fn publish_all(state: &AppState, e: &event::Model, me: &user::Model) -
 pub async fn promote(state: &AppState, e: &event::Model, me: &user::Model, code: &str) -> AppResult<()> {
     let db = &state.db;
     let p = submitted_proposal(db, e.id, code).await?;
-    let not_waitlisted =
-        || AppError::Conflict(tr!(selection.errors.not_waitlisted).into());
+    let not_waitlisted = || AppError::Conflict(tr!(selection.errors.not_waitlisted).into());
     let d = decision_row(db, p.id).await?.filter(|d| decision_of(d) == Some(Decision::Waitlisted)).ok_or_else(not_waitlisted)?;
     let now = state.clock.now();
     let settings = settings_of(db, e.id, now).await?;

@@ -6,7 +6,6 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::{FormatSlots, SelectionSettingsView, TemplateView};
-use crate::tr;
 use crate::db::BeginWrite;
 use crate::entities::{decision_template, event, format, review_settings, user};
 use crate::error::{AppError, AppResult};
@@ -14,12 +13,13 @@ use crate::events::cfp_settings::formats_of;
 use crate::formats::zoned::{utc_to_input, zone};
 use crate::lang::dates::long_date_time;
 use crate::lang::{use_locale, Locale};
-use leptos_i18n::td_string;
 use crate::plumbing::optional_instant;
 use crate::review::settings::{is_open, record, settings_of};
+use crate::tr;
 use domain::cfp::Choice;
 use domain::decision_mail::{template_errors, PLACEHOLDERS};
 use domain::review::{reviews_open, Decision};
+use leptos_i18n::td_string;
 
 /// The settings form as sent; checkboxes are true when ticked.
 #[derive(Debug, Clone, Default)]
@@ -118,7 +118,12 @@ async fn template_views(db: &impl ConnectionTrait, e: &event::Model) -> AppResul
             out.push(TemplateView {
                 decision: d.as_str().into(),
                 language: code.into(),
-                label: tr!(selection.templates.mail_in, decision = super::decision_label(page, *d), language = crate::lang::labels::language(page, code)).to_string(),
+                label: tr!(
+                    selection.templates.mail_in,
+                    decision = super::decision_label(page, *d),
+                    language = crate::lang::labels::language(page, code)
+                )
+                .to_string(),
                 subject: own.map(|t| t.subject.clone()).unwrap_or(subject),
                 body: own.map(|t| t.body.clone()).unwrap_or(body),
                 custom: own.is_some(),
@@ -313,16 +318,28 @@ pub async fn save_template(
     };
     decision_template::Entity::insert(row)
         .on_conflict(
-            OnConflict::columns([decision_template::Column::EventId, decision_template::Column::Decision, decision_template::Column::Language])
-                .update_columns([decision_template::Column::Subject, decision_template::Column::Body, decision_template::Column::UpdatedAt])
-                .to_owned(),
+            OnConflict::columns([
+                decision_template::Column::EventId,
+                decision_template::Column::Decision,
+                decision_template::Column::Language,
+            ])
+            .update_columns([decision_template::Column::Subject, decision_template::Column::Body, decision_template::Column::UpdatedAt])
+            .to_owned(),
         )
         .exec(&txn)
         .await?;
     let al = audit_locale(e);
     let what = (super::decision_label(al, decision), crate::lang::labels::language(al, crate::lang::code(language)));
-    record(&txn, e.id, None, Some(me.id), "template", td_string!(al, selection.audit.template_saved, decision = what.0, language = &what.1).to_string(), now)
-        .await?;
+    record(
+        &txn,
+        e.id,
+        None,
+        Some(me.id),
+        "template",
+        td_string!(al, selection.audit.template_saved, decision = what.0, language = &what.1).to_string(),
+        now,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

@@ -7,8 +7,8 @@ use super::api::{
     SaveSelectionSettings,
 };
 use super::{FormatSlots, SelectionSettingsView, TemplateView};
-use crate::tr;
 use crate::plumbing::{general_error, param, row_error, urls};
+use crate::tr;
 use crate::ui::{
     action_error, field_error, outcome, query_flag, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, TextBox,
 };
