@@ -38,6 +38,7 @@ mod m0036_drop_login_failures;
 mod m0040_proposal_review_codes;
 mod m0043_form_flashes;
 mod m0044_languages;
+mod m0045_decision_template_languages;
 mod m0046_event_texts;
 
 pub struct Migrator;
@@ -83,6 +84,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0040_proposal_review_codes::Migration),
             Box::new(m0043_form_flashes::Migration),
             Box::new(m0044_languages::Migration),
+            Box::new(m0045_decision_template_languages::Migration),
             Box::new(m0046_event_texts::Migration),
         ]
     }

@@ -6,6 +6,7 @@ use super::api::{failed_mails, RetryMail};
 use crate::error::AppError;
 use crate::events::api::{admin_events, event_members, get_event, CreateEvent, GrantRole, RevokeRole, UpdateEvent};
 use crate::plumbing::{param, urls};
+use crate::tr;
 use crate::ui::{action_error, field_error, Field, Form, FormError, Notice, PageTitle, Select, SubmitButton, TextArea};
 use domain::events::{EventForm, Visibility};
 use domain::roles::Role;
@@ -15,10 +16,19 @@ fn or_notice<T>(r: Result<T, AppError>, ok: impl FnOnce(T) -> AnyView) -> AnyVie
     match r {
         Ok(v) => ok(v),
         Err(AppError::Unauthorized) => view! {
-            <p class="notice notice-error">"Please "<a href="/signin?next=/admin">"sign in"</a>" as an administrator."</p>
+            <p class="notice notice-error">{tr!(admin.sign_in.before)}<a href="/signin?next=/admin">{tr!(admin.sign_in.link)}</a>{tr!(admin.sign_in.after)}</p>
         }
         .into_any(),
         Err(e) => view! { <p class="notice notice-error" role="alert">{e.text()}</p> }.into_any(),
+    }
+}
+
+/// The name of a visibility, in the page's language.
+fn visibility_label(v: Visibility) -> &'static str {
+    match v {
+        Visibility::Public => tr!(admin.visibility.public),
+        Visibility::Unlisted => tr!(admin.visibility.unlisted),
+        Visibility::Draft => tr!(admin.visibility.draft),
     }
 }
 
@@ -30,23 +40,23 @@ fn flag(name: &'static str) -> Memo<bool> {
 /// The fields of an event, shared by the create and edit forms.
 #[component]
 fn EventFields(form: EventForm, error: Signal<Option<AppError>>) -> impl IntoView {
-    let vis: Vec<(&'static str, &'static str)> = Visibility::ALL.iter().map(|v| (v.as_str(), v.label())).collect();
+    let vis: Vec<(&'static str, &'static str)> = Visibility::ALL.iter().map(|&v| (v.as_str(), visibility_label(v))).collect();
     view! {
-        <Field label="Name" name="name" value=form.name maxlength=120 error=field_error(error, "name")/>
-        <Field label="Address (slug)" name="slug" value=form.slug maxlength=40 hint="Used in links: lower-case letters, digits, dashes." error=field_error(error, "slug")/>
+        <Field label=tr!(admin.event.name) name="name" value=form.name maxlength=120 error=field_error(error, "name")/>
+        <Field label=tr!(admin.event.slug) name="slug" value=form.slug maxlength=40 hint=tr!(admin.event.slug_hint) error=field_error(error, "slug")/>
         <div class="grid-2">
-            <Field label="City" name="city" value=form.city maxlength=80 error=field_error(error, "city")/>
-            <Field label="Venue" name="venue" value=form.venue maxlength=160 error=field_error(error, "venue")/>
+            <Field label=tr!(admin.event.city) name="city" value=form.city maxlength=80 error=field_error(error, "city")/>
+            <Field label=tr!(admin.event.venue) name="venue" value=form.venue maxlength=160 error=field_error(error, "venue")/>
         </div>
         <div class="grid-3">
-            <Field label="First day" name="start_date" kind="date" value=form.start_date error=field_error(error, "start_date")/>
-            <Field label="Last day" name="end_date" kind="date" value=form.end_date error=field_error(error, "end_date")/>
-            <Field label="Time zone" name="time_zone" value=form.time_zone hint="IANA name, e.g. Europe/Paris." error=field_error(error, "time_zone")/>
+            <Field label=tr!(admin.event.first_day) name="start_date" kind="date" value=form.start_date error=field_error(error, "start_date")/>
+            <Field label=tr!(admin.event.last_day) name="end_date" kind="date" value=form.end_date error=field_error(error, "end_date")/>
+            <Field label=tr!(admin.event.time_zone) name="time_zone" value=form.time_zone hint=tr!(admin.event.time_zone_hint) error=field_error(error, "time_zone")/>
         </div>
-        <TextArea label="Description" name="description" value=form.description maxlength=5000 error=field_error(error, "description")/>
-        <Select label="Visibility" name="visibility" options=vis selected=form.visibility error=field_error(error, "visibility")/>
+        <TextArea label=tr!(admin.event.description) name="description" value=form.description maxlength=5000 error=field_error(error, "description")/>
+        <Select label=tr!(admin.event.visibility) name="visibility" options=vis selected=form.visibility error=field_error(error, "visibility")/>
         <Select
-            label="Default language"
+            label=tr!(admin.event.default_language)
             name="default_language"
             options=crate::lang::choices()
             selected=form.default_language
@@ -62,20 +72,20 @@ pub fn AdminEventsPage() -> impl IntoView {
     let error = action_error(create);
     let blank = EventForm { time_zone: "Europe/Paris".into(), visibility: "draft".into(), ..Default::default() };
     view! {
-        <PageTitle text="Admin — Estrade"/>
-        <h1>"Administration"</h1>
-        <p><a href=urls::admin_mail()>"Mails that could not be sent"</a></p>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <PageTitle text=tr!(admin.events.title)/>
+        <h1>{tr!(admin.events.heading)}</h1>
+        <p><a href=urls::admin_mail()>{tr!(admin.mails.heading)}</a></p>
+        <Suspense fallback=|| view! { <p>{tr!(admin.loading)}</p> }>
             {move || events.get().map(|r| or_notice(r, |list| view! {
                 <section class="card">
-                    <h2>"Events"</h2>
+                    <h2>{tr!(admin.events.list)}</h2>
                     <table class="table">
-                        <thead><tr><th scope="col">"Event"</th><th scope="col">"Dates"</th><th scope="col">"City"</th><th scope="col">"Visibility"</th></tr></thead>
+                        <thead><tr><th scope="col">{tr!(admin.events.event)}</th><th scope="col">{tr!(admin.events.dates)}</th><th scope="col">{tr!(admin.event.city)}</th><th scope="col">{tr!(admin.event.visibility)}</th></tr></thead>
                         <tbody>
                             {list.into_iter().map(|e| view! {
                                 <tr>
                                     <td><a href=urls::admin_event(&e.slug)>{e.name}</a></td>
-                                    <td>{e.dates}</td><td>{e.city}</td><td>{e.visibility}</td>
+                                    <td>{e.dates}</td><td>{e.city}</td><td>{Visibility::parse(&e.visibility).map(visibility_label).unwrap_or_default()}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -84,11 +94,11 @@ pub fn AdminEventsPage() -> impl IntoView {
             }.into_any()))}
         </Suspense>
         <section class="card">
-            <h2>"Create an event"</h2>
+            <h2>{tr!(admin.events.create)}</h2>
             <FormError error/>
             <Form action=create>
                 <EventFields form=blank.clone() error/>
-                <SubmitButton action=create label="Create event"/>
+                <SubmitButton action=create label=tr!(admin.events.create_button)/>
             </Form>
         </section>
     }
@@ -107,49 +117,49 @@ pub fn AdminEventPage() -> impl IntoView {
     let saved = flag("saved");
     let granted = flag("granted");
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p>{tr!(admin.loading)}</p> }>
             {move || event.get().map(|r| or_notice(r, |e| {
                 let current = e.summary.slug.clone();
                 let current2 = current.clone();
                 view! {
-                    <PageTitle text=format!("Manage {} — Estrade", e.summary.name)/>
-                    <h1>"Manage "{e.summary.name.clone()}</h1>
+                    <PageTitle text=tr!(admin.manage.title, name = &e.summary.name).to_string()/>
+                    <h1>{tr!(admin.manage.heading, name = &e.summary.name).to_string()}</h1>
                     <p>
-                        <a href=format!("/events/{}", e.summary.slug)>"See the public page"</a>" · "
-                        <a href=urls::admin_cfp(&e.summary.slug)>"Call for papers settings"</a>" · "
-                        <a href=urls::admin_venue(&e.summary.slug)>"Rooms and days"</a>" · "
-                        <a href=urls::admin_schedule(&e.summary.slug)>"Schedule"</a>" · "
-                        <a href=urls::admin_proposals(&e.summary.slug)>"Proposals"</a>" · "
-                        <a href=urls::admin_selection(&e.summary.slug)>"Selection"</a>" · "
-                        <a href=urls::admin_selection_settings(&e.summary.slug)>"Selection settings"</a>" · "
-                        <a href=urls::admin_conflicts(&e.summary.slug)>"Conflicts of interest"</a>
+                        <a href=format!("/events/{}", e.summary.slug)>{tr!(admin.manage.public_page)}</a>" · "
+                        <a href=urls::admin_cfp(&e.summary.slug)>{tr!(admin.manage.cfp)}</a>" · "
+                        <a href=urls::admin_venue(&e.summary.slug)>{tr!(admin.manage.venue)}</a>" · "
+                        <a href=urls::admin_schedule(&e.summary.slug)>{tr!(admin.manage.schedule)}</a>" · "
+                        <a href=urls::admin_proposals(&e.summary.slug)>{tr!(admin.manage.proposals)}</a>" · "
+                        <a href=urls::admin_selection(&e.summary.slug)>{tr!(admin.manage.selection)}</a>" · "
+                        <a href=urls::admin_selection_settings(&e.summary.slug)>{tr!(admin.manage.selection_settings)}</a>" · "
+                        <a href=urls::admin_conflicts(&e.summary.slug)>{tr!(admin.manage.conflicts)}</a>
                     </p>
-                    {move || created.get().then(|| view! { <Notice>"Event created."</Notice> })}
-                    {move || saved.get().then(|| view! { <Notice>"Saved."</Notice> })}
+                    {move || created.get().then(|| view! { <Notice>{tr!(admin.manage.created)}</Notice> })}
+                    {move || saved.get().then(|| view! { <Notice>{tr!(admin.manage.saved)}</Notice> })}
                     <section class="card">
-                        <h2>"Settings"</h2>
+                        <h2>{tr!(admin.manage.settings)}</h2>
                         <FormError error=update_error/>
                         <Form action=update>
                             <input type="hidden" name="current_slug" value=current/>
                             <EventFields form=e.form.clone() error=update_error/>
-                            <SubmitButton action=update label="Save settings"/>
+                            <SubmitButton action=update label=tr!(admin.manage.save)/>
                         </Form>
                     </section>
                     <section class="card">
-                        <h2>"People and roles"</h2>
-                        {move || granted.get().then(|| view! { <Notice>"Role given; we mailed them."</Notice> })}
+                        <h2>{tr!(admin.members.heading)}</h2>
+                        {move || granted.get().then(|| view! { <Notice>{tr!(admin.members.granted)}</Notice> })}
                         <Suspense fallback=|| ()>
                             {move || members.get().map(|r| or_notice(r, |rows| view! { <MembersTable rows/> }.into_any()))}
                         </Suspense>
-                        <h3>"Give a role"</h3>
+                        <h3>{tr!(admin.members.give)}</h3>
                         <FormError error=grant_error/>
                         <Form action=grant>
                             <input type="hidden" name="slug" value=current2/>
                             <div class="grid-2">
-                                <Field label="Email" name="email" kind="email" error=field_error(grant_error, "email")/>
-                                <Select label="Role" name="role" options=Role::ALL.iter().map(|r| (r.as_str(), r.label())).collect() error=field_error(grant_error, "role")/>
+                                <Field label=tr!(admin.members.email) name="email" kind="email" error=field_error(grant_error, "email")/>
+                                <Select label=tr!(admin.members.role) name="role" options=Role::ALL.iter().map(|&r| (r.as_str(), crate::lang::role_name(crate::lang::use_locale(), r))).collect() error=field_error(grant_error, "role")/>
                             </div>
-                            <SubmitButton action=grant label="Give role"/>
+                            <SubmitButton action=grant label=tr!(admin.members.give_button)/>
                         </Form>
                     </section>
                 }
@@ -164,25 +174,25 @@ fn MembersTable(rows: Vec<crate::events::MemberRow>) -> impl IntoView {
     let revoke = ServerAction::<RevokeRole>::new();
     let slug = param("slug");
     if rows.is_empty() {
-        return view! { <p class="empty">"Nobody has a role in this event yet."</p> }.into_any();
+        return view! { <p class="empty">{tr!(admin.members.empty)}</p> }.into_any();
     }
     view! {
         <table class="table">
-            <thead><tr><th scope="col">"Person"</th><th scope="col">"Role"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+            <thead><tr><th scope="col">{tr!(admin.members.person)}</th><th scope="col">{tr!(admin.members.role)}</th><th scope="col"><span class="visually-hidden">{tr!(admin.members.actions)}</span></th></tr></thead>
             <tbody>
                 {rows.into_iter().map(|m| view! {
                     <tr>
                         <td>
-                            {m.display_name.clone().unwrap_or_else(|| "(no account yet)".into())}
+                            {m.display_name.clone().unwrap_or_else(|| tr!(admin.members.no_account).into())}
                             <br/><span class="meta">{m.email.clone()}</span>
                         </td>
-                        <td>{m.role_label.clone()}{m.pending.then(|| view! { " "<span class="badge warn">"invited"</span> })}</td>
+                        <td>{m.role_label.clone()}{m.pending.then(|| view! { " "<span class="badge warn">{tr!(admin.members.invited)}</span> })}</td>
                         <td>
                             <Form action=revoke attr:class="inline-form">
                                 <input type="hidden" name="slug" value=slug/>
                                 <input type="hidden" name="email" value=m.email.clone()/>
                                 <input type="hidden" name="role" value=m.role.clone()/>
-                                <button type="submit" class="link-button danger">"Remove"<span class="visually-hidden">" "{m.role_label.clone()}" role of "{m.email.clone()}</span></button>
+                                <button type="submit" class="link-button danger">{tr!(admin.members.remove)}<span class="visually-hidden">" "{tr!(admin.members.remove_what, role = &m.role_label, email = &m.email).to_string()}</span></button>
                             </Form>
                         </td>
                     </tr>
@@ -199,22 +209,22 @@ pub fn AdminMailPage() -> impl IntoView {
     let retry = ServerAction::<RetryMail>::new();
     let retried = flag("retried");
     view! {
-        <PageTitle text="Failed mails — Estrade"/>
-        <h1>"Mails that could not be sent"</h1>
-        {move || retried.get().then(|| view! { <Notice>"The mail is queued again."</Notice> })}
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <PageTitle text=tr!(admin.mails.title)/>
+        <h1>{tr!(admin.mails.heading)}</h1>
+        {move || retried.get().then(|| view! { <Notice>{tr!(admin.mails.retried)}</Notice> })}
+        <Suspense fallback=|| view! { <p>{tr!(admin.loading)}</p> }>
             {move || mails.get().map(|r| or_notice(r, |list| if list.is_empty() {
-                view! { <p class="empty">"Every mail was delivered."</p> }.into_any()
+                view! { <p class="empty">{tr!(admin.mails.empty)}</p> }.into_any()
             } else {
                 view! {
                     <table class="table">
-                        <thead><tr><th scope="col">"To"</th><th scope="col">"Subject"</th><th scope="col">"Tries"</th><th scope="col">"Last error"</th><th scope="col"></th></tr></thead>
+                        <thead><tr><th scope="col">{tr!(admin.mails.to)}</th><th scope="col">{tr!(admin.mails.subject)}</th><th scope="col">{tr!(admin.mails.tries)}</th><th scope="col">{tr!(admin.mails.last_error)}</th><th scope="col"></th></tr></thead>
                         <tbody>{list.into_iter().map(|m| view! {
                             <tr>
                                 <td>{m.to}</td><td>{m.subject}</td><td>{m.attempts}</td><td>{m.last_error}</td>
                                 <td><Form action=retry attr:class="inline-form">
                                     <input type="hidden" name="id" value=m.id/>
-                                    <button type="submit" class="link-button">"Retry"</button>
+                                    <button type="submit" class="link-button">{tr!(admin.mails.retry)}</button>
                                 </Form></td>
                             </tr>
                         }).collect_view()}</tbody>

@@ -7,6 +7,8 @@ pub struct Model {
     pub id: i32,
     pub event_id: i32,
     pub decision: String,
+    /// `fr` or `en`: each speaker gets the wording of their language.
+    pub language: String,
     pub subject: String,
     #[sea_orm(column_type = "Text")]
     pub body: String,

@@ -3,15 +3,18 @@
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use chrono::SecondsFormat;
 
 use super::proposals::{event_proposals, EventProposals, Loaded};
 use super::ProposalFilters;
 use crate::auth::guard::has_event_role;
 use crate::auth::session::{session_token, user_for_token};
-use domain::roles::ORGANISERS;
 use crate::error::AppError;
+use crate::lang::{Locale, RequestLocale};
 use crate::state::AppState;
+use domain::roles::ORGANISERS;
+use leptos_i18n::td_string;
 
 pub const COLUMNS: [&str; 10] =
     ["code", "title", "state", "format", "track", "level", "language", "speakers", "speaker_emails", "submitted_at"];
@@ -56,10 +59,10 @@ fn text(status: StatusCode, message: &'static str) -> Response {
     (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], message).into_response()
 }
 
-fn failure(err: AppError) -> Response {
+fn failure(l: Locale, err: AppError) -> Response {
     match err {
-        AppError::NotFound => text(StatusCode::NOT_FOUND, "We could not find this event."),
-        _ => text(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again in a moment."),
+        AppError::NotFound => text(StatusCode::NOT_FOUND, td_string!(l, organizer.csv.not_found)),
+        _ => text(StatusCode::INTERNAL_SERVER_ERROR, td_string!(l, organizer.csv.failed)),
     }
 }
 
@@ -74,34 +77,36 @@ pub async fn proposals_csv(
     Path(slug): Path<String>,
     Query(filters): Query<ProposalFilters>,
     headers: HeaderMap,
+    locale: Option<Extension<RequestLocale>>,
 ) -> Response {
+    let l = locale.map(|Extension(RequestLocale(l))| l).unwrap_or_default();
     let user = match session_token(&headers) {
         Some(token) => match user_for_token(&state.db, &token, state.clock.now()).await {
             Ok(u) => u,
-            Err(e) => return failure(e),
+            Err(e) => return failure(l, e),
         },
         None => None,
     };
     let Some(user) = user else {
-        return text(StatusCode::UNAUTHORIZED, "Please sign in as an organiser of this event to download its proposals.");
+        return text(StatusCode::UNAUTHORIZED, td_string!(l, organizer.csv.sign_in));
     };
     let event = match crate::events::service::by_slug(&state.db, &slug).await {
         Ok(e) => e,
-        Err(e) => return failure(e),
+        Err(e) => return failure(l, e),
     };
     match has_event_role(&state.db, &user, event.id, ORGANISERS).await {
         Ok(true) => {}
-        Ok(false) => return text(StatusCode::FORBIDDEN, "Only the organisers of this event can download its proposals."),
-        Err(e) => return failure(e),
+        Ok(false) => return text(StatusCode::FORBIDDEN, td_string!(l, organizer.csv.forbidden)),
+        Err(e) => return failure(l, e),
     }
     let all = match event_proposals(&state.db, event.id).await {
         Ok(all) => all,
-        Err(e) => return failure(e),
+        Err(e) => return failure(l, e),
     };
     let records: Vec<[String; 10]> = all.filtered(&filters).into_iter().map(|l| record(&all, l)).collect();
     let body = match write_csv(&records) {
         Ok(b) => b,
-        Err(e) => return failure(AppError::internal(e)),
+        Err(e) => return failure(l, AppError::internal(e)),
     };
     let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", file_name(&event.slug)))
         .unwrap_or_else(|_| HeaderValue::from_static("attachment"));

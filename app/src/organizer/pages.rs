@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use super::api::{load_cfp_settings, AddFormat, AddTrack, DeleteFormat, DeleteTrack, SaveCfpSettings, UpdateFormat, UpdateTrack};
 use super::{CfpSettingsView, FormatRow, TrackRow};
 use crate::plumbing::{general_error, param, row_error, row_has_error, urls};
+use crate::tr;
 use crate::ui::{
     action_error, field_error, outcome, query_flag, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, TextArea,
 };
@@ -48,32 +49,32 @@ pub fn CfpSettingsPage() -> impl IntoView {
     };
     let settings = Resource::new(move || (slug(), versions()), |(s, _)| load_cfp_settings(s));
     let flags = [
-        (query_flag("saved"), "Settings saved."),
-        (query_flag("format_added"), "Format added."),
-        (query_flag("format_saved"), "Format saved."),
-        (query_flag("format_deleted"), "Format deleted."),
-        (query_flag("track_added"), "Track added."),
-        (query_flag("track_saved"), "Track saved."),
-        (query_flag("track_deleted"), "Track deleted."),
+        (query_flag("saved"), tr!(organizer.cfp.flags.saved)),
+        (query_flag("format_added"), tr!(organizer.cfp.flags.format_added)),
+        (query_flag("format_saved"), tr!(organizer.cfp.flags.format_saved)),
+        (query_flag("format_deleted"), tr!(organizer.cfp.flags.format_deleted)),
+        (query_flag("track_added"), tr!(organizer.cfp.flags.track_added)),
+        (query_flag("track_saved"), tr!(organizer.cfp.flags.track_saved)),
+        (query_flag("track_deleted"), tr!(organizer.cfp.flags.track_deleted)),
     ];
     view! {
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=|| view! { <p>{tr!(organizer.loading)}</p> }>
             {move || settings.get().map(|r| outcome(r, &urls::admin_cfp(slug()), |v| {
                 let s = v.event.slug.clone();
                 view! {
-                    <PageTitle text=format!("Call for papers settings — {}", v.event.name)/>
+                    <PageTitle text=tr!(organizer.cfp.title, name = &v.event.name).to_string()/>
                     <p class="meta">
-                        <a href=urls::admin_event(&s)>"Manage "{v.event.name.clone()}</a>" · "
-                        <a href=urls::admin_proposals(&s)>"Proposals"</a>" · "
-                        <a href=urls::admin_selection(&s)>"Selection"</a>" · "
-                        <a href=urls::admin_selection_settings(&s)>"Selection settings"</a>
+                        <a href=urls::admin_event(&s)>{tr!(organizer.nav.manage, name = &v.event.name).to_string()}</a>" · "
+                        <a href=urls::admin_proposals(&s)>{tr!(organizer.nav.proposals)}</a>" · "
+                        <a href=urls::admin_selection(&s)>{tr!(organizer.nav.selection)}</a>" · "
+                        <a href=urls::admin_selection_settings(&s)>{tr!(organizer.nav.selection_settings)}</a>
                     </p>
-                    <h1>"Call for papers settings"</h1>
+                    <h1>{tr!(organizer.cfp.heading)}</h1>
                     {flags.into_iter().map(|(flag, text)| view! { {move || flag.get().then(|| view! { <Notice>{text}</Notice> })} }).collect_view()}
                     <p class="org-status">
-                        <span class="badge" class:ok=v.status.open class:warn=!v.status.open>{if v.status.open { "Open" } else { "Closed" }}</span>" "
+                        <span class="badge" class:ok=v.status.open class:warn=!v.status.open>{if v.status.open { tr!(organizer.cfp.open) } else { tr!(organizer.cfp.closed) }}</span>" "
                         {v.status.headline.clone()}" "
-                        <a href=format!("/events/{s}/cfp")>"See the public call for papers"</a>
+                        <a href=format!("/events/{s}/cfp")>{tr!(organizer.cfp.public_link)}</a>
                     </p>
                     <SettingsForm v=v.clone() save/>
                     <FormatsSection slug=s.clone() rows=v.formats.clone() add=add_format update=update_format delete=delete_format/>
@@ -89,35 +90,38 @@ pub fn CfpSettingsPage() -> impl IntoView {
 fn SettingsForm(v: CfpSettingsView, save: ServerAction<SaveCfpSettings>) -> impl IntoView {
     let error = action_error(save);
     let tz = v.time_zone.clone();
-    let level = |l: Level, name: &'static str| (name, l.label(), v.levels.iter().any(|x| x == l.as_str()));
-    let language = |l: Language, name: &'static str| (name, l.label(), v.languages.iter().any(|x| x == l.as_str()));
+    let level = |l: Level, name: &'static str, label: &'static str| (name, label, v.levels.iter().any(|x| x == l.as_str()));
+    let language = |l: Language, name: &'static str, label: &'static str| (name, label, v.languages.iter().any(|x| x == l.as_str()));
     let levels = vec![
-        level(Level::Beginner, "level_beginner"),
-        level(Level::Intermediate, "level_intermediate"),
-        level(Level::Advanced, "level_advanced"),
+        level(Level::Beginner, "level_beginner", tr!(common.levels.beginner)),
+        level(Level::Intermediate, "level_intermediate", tr!(common.levels.intermediate)),
+        level(Level::Advanced, "level_advanced", tr!(common.levels.advanced)),
     ];
-    let languages = vec![language(Language::French, "lang_fr"), language(Language::English, "lang_en")];
+    let languages = vec![
+        language(Language::French, "lang_fr", tr!(common.languages.fr)),
+        language(Language::English, "lang_en", tr!(common.languages.en)),
+    ];
     view! {
         <section class="card">
-            <h2>"Dates and rules"</h2>
+            <h2>{tr!(organizer.cfp.rules)}</h2>
             <FormError error/>
             <Form action=save>
                 <input type="hidden" name="slug" value=v.event.slug.clone()/>
                 <div class="grid-2">
-                    <OrgField label="Opens on" name="opens_at" id="f-opens_at" kind="datetime-local" value=v.opens_at.clone()
-                        hint=format!("{tz} time. Empty: open as soon as a closing date is set.") error=field_error(error, "opens_at")/>
-                    <OrgField label="Closes on" name="closes_at" id="f-closes_at" kind="datetime-local" value=v.closes_at.clone()
-                        hint=format!("{tz} time. Without a closing date the call is not open.") error=field_error(error, "closes_at")/>
+                    <OrgField label=tr!(organizer.cfp.opens_on) name="opens_at" id="f-opens_at" kind="datetime-local" value=v.opens_at.clone()
+                        hint=tr!(organizer.cfp.opens_hint, zone = &tz).to_string() error=field_error(error, "opens_at")/>
+                    <OrgField label=tr!(organizer.cfp.closes_on) name="closes_at" id="f-closes_at" kind="datetime-local" value=v.closes_at.clone()
+                        hint=tr!(organizer.cfp.closes_hint, zone = &tz).to_string() error=field_error(error, "closes_at")/>
                 </div>
-                <OrgField label="Most proposals per speaker" name="max_proposals" id="f-max_proposals" kind="number" min="1" max="50"
-                    value=v.max_proposals.clone() hint="Empty: no limit; otherwise 1 to 50." error=field_error(error, "max_proposals")/>
+                <OrgField label=tr!(organizer.cfp.max_proposals) name="max_proposals" id="f-max_proposals" kind="number" min="1" max="50"
+                    value=v.max_proposals.clone() hint=tr!(organizer.cfp.max_hint) error=field_error(error, "max_proposals")/>
                 <div class="grid-2">
-                    <ChoiceGroup legend="Levels offered" boxes=levels error=field_error(error, "levels")/>
-                    <ChoiceGroup legend="Languages offered" boxes=languages error=field_error(error, "languages")/>
+                    <ChoiceGroup legend=tr!(organizer.cfp.levels) boxes=levels error=field_error(error, "levels")/>
+                    <ChoiceGroup legend=tr!(organizer.cfp.languages) boxes=languages error=field_error(error, "languages")/>
                 </div>
-                <TextArea label="Text of the call for papers" name="cfp_text" value=v.cfp_text.clone() maxlength=CFP_TEXT_MAX as u32 rows=10
-                    hint="Shown on the public page. Markdown works: **bold**, [links](https://…), lists." error=field_error(error, "cfp_text")/>
-                <SubmitButton action=save label="Save settings"/>
+                <TextArea label=tr!(organizer.cfp.text) name="cfp_text" value=v.cfp_text.clone() maxlength=CFP_TEXT_MAX as u32 rows=10
+                    hint=tr!(organizer.cfp.text_hint) error=field_error(error, "cfp_text")/>
+                <SubmitButton action=save label=tr!(organizer.cfp.save)/>
             </Form>
         </section>
     }
@@ -136,33 +140,33 @@ fn FormatsSection(
     let slug2 = slug.clone();
     view! {
         <section class="card" id="formats">
-            <h2>"Formats"</h2>
-            <p class="hint">"Hidden formats are not offered to speakers any more; a format in use cannot be deleted."</p>
+            <h2>{tr!(organizer.formats.heading)}</h2>
+            <p class="hint">{tr!(organizer.formats.hint)}</p>
             <FormError error=general_error(update_error)/>
             <FormError error=action_error(delete)/>
             {if rows.is_empty() {
-                view! { <p class="empty">"No formats yet: speakers cannot submit until you add one."</p> }.into_any()
+                view! { <p class="empty">{tr!(organizer.formats.empty)}</p> }.into_any()
             } else {
                 view! {
                     <div class="org-table-wrap">
                         <table class="table">
-                            <thead><tr><th scope="col">"Name"</th><th scope="col">"Duration"</th><th scope="col">"Description"</th><th scope="col">"Proposals"</th></tr></thead>
+                            <thead><tr><th scope="col">{tr!(organizer.fields.name)}</th><th scope="col">{tr!(organizer.formats.duration)}</th><th scope="col">{tr!(organizer.fields.description)}</th><th scope="col">{tr!(organizer.fields.proposals)}</th></tr></thead>
                             <tbody>{rows.into_iter().map(|f| view! { <FormatLine slug=slug.clone() f update delete/> }).collect_view()}</tbody>
                         </table>
                     </div>
                 }.into_any()
             }}
-            <h3>"Add a format"</h3>
+            <h3>{tr!(organizer.formats.add)}</h3>
             <FormError error=add_error/>
             <Form action=add>
                 <input type="hidden" name="slug" value=slug2/>
                 <div class="grid-2">
-                    <OrgField label="Name" name="name" id="new-format-name" maxlength=60 required=true error=field_error(add_error, "name")/>
-                    <OrgField label="Duration (minutes)" name="duration_min" id="new-format-duration" kind="number" min="5" max="480" required=true error=field_error(add_error, "duration_min")/>
+                    <OrgField label=tr!(organizer.fields.name) name="name" id="new-format-name" maxlength=60 required=true error=field_error(add_error, "name")/>
+                    <OrgField label=tr!(organizer.formats.duration_min) name="duration_min" id="new-format-duration" kind="number" min="5" max="480" required=true error=field_error(add_error, "duration_min")/>
                 </div>
-                <OrgField label="Description" name="description" id="new-format-description" maxlength=500 error=field_error(add_error, "description")/>
-                <Check label="Hidden from speakers" name="hidden" id="new-format-hidden" checked=false/>
-                <SubmitButton action=add label="Add format"/>
+                <OrgField label=tr!(organizer.fields.description) name="description" id="new-format-description" maxlength=500 error=field_error(add_error, "description")/>
+                <Check label=tr!(organizer.fields.hidden) name="hidden" id="new-format-hidden" checked=false/>
+                <SubmitButton action=add label=tr!(organizer.formats.add_button)/>
             </Form>
         </section>
     }
@@ -177,31 +181,31 @@ fn FormatLine(slug: String, f: FormatRow, update: ServerAction<UpdateFormat>, de
     let (slug2, id2) = (slug.clone(), id.clone());
     view! {
         <tr>
-            <th scope="row">{f.name.clone()}{f.hidden.then(|| view! { " "<span class="badge warn">"hidden"</span> })}</th>
-            <td>{f.duration_min}" min"</td>
+            <th scope="row">{f.name.clone()}{f.hidden.then(|| view! { " "<span class="badge warn">{tr!(organizer.fields.hidden_badge)}</span> })}</th>
+            <td>{tr!(organizer.formats.minutes, n = f.duration_min).to_string()}</td>
             <td>{f.description.clone()}</td>
             <td>{f.proposals}</td>
         </tr>
         <tr class="org-edit-row">
             <td colspan="4">
                 <details open=move || open.get()>
-                    <summary>"Edit or delete “"{f.name.clone()}"”"</summary>
+                    <summary>{tr!(organizer.fields.edit_or_delete, name = &f.name).to_string()}</summary>
                     <Form action=update row=("id", id2.clone())>
                         <input type="hidden" name="slug" value=slug2/>
                         <input type="hidden" name="id" value=id2/>
                         <div class="grid-2">
-                            <OrgField label="Name" name="name" id=format!("{p}name") value=f.name.clone() maxlength=60 required=true error=row_error(error, &p, "name")/>
-                            <OrgField label="Duration (minutes)" name="duration_min" id=format!("{p}duration") kind="number" min="5" max="480"
+                            <OrgField label=tr!(organizer.fields.name) name="name" id=format!("{p}name") value=f.name.clone() maxlength=60 required=true error=row_error(error, &p, "name")/>
+                            <OrgField label=tr!(organizer.formats.duration_min) name="duration_min" id=format!("{p}duration") kind="number" min="5" max="480"
                                 value=f.duration_min.to_string() required=true error=row_error(error, &p, "duration_min")/>
                         </div>
-                        <OrgField label="Description" name="description" id=format!("{p}description") value=f.description.clone() maxlength=500 error=row_error(error, &p, "description")/>
-                        <Check label="Hidden from speakers" name="hidden" id=format!("{p}hidden") checked=f.hidden/>
-                        <button type="submit" class="button primary">"Save format"</button>
+                        <OrgField label=tr!(organizer.fields.description) name="description" id=format!("{p}description") value=f.description.clone() maxlength=500 error=row_error(error, &p, "description")/>
+                        <Check label=tr!(organizer.fields.hidden) name="hidden" id=format!("{p}hidden") checked=f.hidden/>
+                        <button type="submit" class="button primary">{tr!(organizer.formats.save)}</button>
                     </Form>
                     <Form action=delete attr:class="org-delete">
                         <input type="hidden" name="slug" value=slug/>
                         <input type="hidden" name="id" value=id/>
-                        <button type="submit" class="link-button danger">"Delete this format"</button>
+                        <button type="submit" class="link-button danger">{tr!(organizer.formats.delete)}</button>
                     </Form>
                 </details>
             </td>
@@ -222,33 +226,33 @@ fn TracksSection(
     let slug2 = slug.clone();
     view! {
         <section class="card" id="tracks">
-            <h2>"Tracks"</h2>
-            <p class="hint">"Hidden tracks are not offered to speakers any more; a track in use cannot be deleted."</p>
+            <h2>{tr!(organizer.tracks.heading)}</h2>
+            <p class="hint">{tr!(organizer.tracks.hint)}</p>
             <FormError error=general_error(update_error)/>
             <FormError error=action_error(delete)/>
             {if rows.is_empty() {
-                view! { <p class="empty">"No tracks yet: speakers cannot submit until you add one."</p> }.into_any()
+                view! { <p class="empty">{tr!(organizer.tracks.empty)}</p> }.into_any()
             } else {
                 view! {
                     <div class="org-table-wrap">
                         <table class="table">
-                            <thead><tr><th scope="col">"Name"</th><th scope="col">"Colour"</th><th scope="col">"Description"</th><th scope="col">"Proposals"</th></tr></thead>
+                            <thead><tr><th scope="col">{tr!(organizer.fields.name)}</th><th scope="col">{tr!(organizer.tracks.colour)}</th><th scope="col">{tr!(organizer.fields.description)}</th><th scope="col">{tr!(organizer.fields.proposals)}</th></tr></thead>
                             <tbody>{rows.into_iter().map(|t| view! { <TrackLine slug=slug.clone() t update delete/> }).collect_view()}</tbody>
                         </table>
                     </div>
                 }.into_any()
             }}
-            <h3>"Add a track"</h3>
+            <h3>{tr!(organizer.tracks.add)}</h3>
             <FormError error=add_error/>
             <Form action=add>
                 <input type="hidden" name="slug" value=slug2/>
                 <div class="grid-2">
-                    <OrgField label="Name" name="name" id="new-track-name" maxlength=60 required=true error=field_error(add_error, "name")/>
-                    <OrgField label="Colour" name="colour" id="new-track-colour" kind="color" value="#0b5cad" error=field_error(add_error, "colour")/>
+                    <OrgField label=tr!(organizer.fields.name) name="name" id="new-track-name" maxlength=60 required=true error=field_error(add_error, "name")/>
+                    <OrgField label=tr!(organizer.tracks.colour) name="colour" id="new-track-colour" kind="color" value="#0b5cad" error=field_error(add_error, "colour")/>
                 </div>
-                <OrgField label="Description" name="description" id="new-track-description" maxlength=500 error=field_error(add_error, "description")/>
-                <Check label="Hidden from speakers" name="hidden" id="new-track-hidden" checked=false/>
-                <SubmitButton action=add label="Add track"/>
+                <OrgField label=tr!(organizer.fields.description) name="description" id="new-track-description" maxlength=500 error=field_error(add_error, "description")/>
+                <Check label=tr!(organizer.fields.hidden) name="hidden" id="new-track-hidden" checked=false/>
+                <SubmitButton action=add label=tr!(organizer.tracks.add_button)/>
             </Form>
         </section>
     }
@@ -263,7 +267,7 @@ fn TrackLine(slug: String, t: TrackRow, update: ServerAction<UpdateTrack>, delet
     let (slug2, id2) = (slug.clone(), id.clone());
     view! {
         <tr>
-            <th scope="row">{t.name.clone()}{t.hidden.then(|| view! { " "<span class="badge warn">"hidden"</span> })}</th>
+            <th scope="row">{t.name.clone()}{t.hidden.then(|| view! { " "<span class="badge warn">{tr!(organizer.fields.hidden_badge)}</span> })}</th>
             <td>
                 <input type="color" class="org-swatch" value=t.colour.clone() disabled=true tabindex="-1" aria-hidden="true"/>" "
                 <code>{t.colour.clone()}</code>
@@ -274,22 +278,22 @@ fn TrackLine(slug: String, t: TrackRow, update: ServerAction<UpdateTrack>, delet
         <tr class="org-edit-row">
             <td colspan="4">
                 <details open=move || open.get()>
-                    <summary>"Edit or delete “"{t.name.clone()}"”"</summary>
+                    <summary>{tr!(organizer.fields.edit_or_delete, name = &t.name).to_string()}</summary>
                     <Form action=update row=("id", id2.clone())>
                         <input type="hidden" name="slug" value=slug2/>
                         <input type="hidden" name="id" value=id2/>
                         <div class="grid-2">
-                            <OrgField label="Name" name="name" id=format!("{p}name") value=t.name.clone() maxlength=60 required=true error=row_error(error, &p, "name")/>
-                            <OrgField label="Colour" name="colour" id=format!("{p}colour") kind="color" value=t.colour.clone() error=row_error(error, &p, "colour")/>
+                            <OrgField label=tr!(organizer.fields.name) name="name" id=format!("{p}name") value=t.name.clone() maxlength=60 required=true error=row_error(error, &p, "name")/>
+                            <OrgField label=tr!(organizer.tracks.colour) name="colour" id=format!("{p}colour") kind="color" value=t.colour.clone() error=row_error(error, &p, "colour")/>
                         </div>
-                        <OrgField label="Description" name="description" id=format!("{p}description") value=t.description.clone() maxlength=500 error=row_error(error, &p, "description")/>
-                        <Check label="Hidden from speakers" name="hidden" id=format!("{p}hidden") checked=t.hidden/>
-                        <button type="submit" class="button primary">"Save track"</button>
+                        <OrgField label=tr!(organizer.fields.description) name="description" id=format!("{p}description") value=t.description.clone() maxlength=500 error=row_error(error, &p, "description")/>
+                        <Check label=tr!(organizer.fields.hidden) name="hidden" id=format!("{p}hidden") checked=t.hidden/>
+                        <button type="submit" class="button primary">{tr!(organizer.tracks.save)}</button>
                     </Form>
                     <Form action=delete attr:class="org-delete">
                         <input type="hidden" name="slug" value=slug/>
                         <input type="hidden" name="id" value=id/>
-                        <button type="submit" class="link-button danger">"Delete this track"</button>
+                        <button type="submit" class="link-button danger">{tr!(organizer.tracks.delete)}</button>
                     </Form>
                 </details>
             </td>

@@ -8,7 +8,10 @@ use super::{Candidate, Count, OrganizerProposal, ProfileLink, ProposalFilters, P
 use crate::entities::{event, format, proposal, proposal_speaker, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
 use crate::events::cfp_settings::{formats_of, tracks_of};
-use crate::formats::zoned::{long_label, zone};
+use crate::formats::zoned::zone;
+use crate::lang::dates::long_date_time;
+use crate::lang::use_locale;
+use crate::tr;
 use crate::ui::markdown::render_markdown;
 use domain::cfp::{Choice, Language, Level, ProposalState};
 
@@ -153,13 +156,31 @@ fn counts<T>(items: &[T], id_name: impl Fn(&T) -> (i32, String, bool), of: Vec<O
         .collect();
     let orphans: usize = per.values().sum();
     if orphans > 0 {
-        out.push(Count { name: "None".into(), count: orphans });
+        out.push(Count { name: tr!(organizer.proposals.none).into(), count: orphans });
     }
     out
 }
 
-fn pairs<C: Choice>() -> Vec<(String, String)> {
-    C::ALL.iter().map(|c| (c.as_str().to_string(), c.label().to_string())).collect()
+fn pairs<C: Choice>(label: impl Fn(&str) -> String) -> Vec<(String, String)> {
+    C::ALL.iter().map(|c| (c.as_str().to_string(), label(c.as_str()))).collect()
+}
+
+/// The name of a proposal state code ("submitted") in the page's language, or the code when unknown.
+pub fn state_label(code: &str) -> String {
+    match ProposalState::parse(code) {
+        Some(ProposalState::Draft) => tr!(organizer.states.draft).into(),
+        Some(ProposalState::Submitted) => tr!(organizer.states.submitted).into(),
+        Some(ProposalState::Withdrawn) => tr!(organizer.states.withdrawn).into(),
+        None => code.to_string(),
+    }
+}
+
+fn level_label(code: &str) -> String {
+    crate::lang::labels::level(crate::lang::use_locale(), code)
+}
+
+fn language_label(code: &str) -> String {
+    crate::lang::labels::language(crate::lang::use_locale(), code)
 }
 
 /// The proposals page of `e` with `filters` applied.
@@ -179,10 +200,10 @@ pub async fn list(db: &impl ConnectionTrait, e: &event::Model, filters: Proposal
                 speakers: l.speaker_names(),
                 format: all.format_name(p.format_id),
                 track: all.track_name(p.track_id),
-                level_label: Level::label_of(&p.level),
-                language_label: Language::label_of(&p.language),
+                level_label: level_label(&p.level),
+                language_label: language_label(&p.language),
                 state: p.state.clone(),
-                state_label: ProposalState::label_of(&p.state),
+                state_label: state_label(&p.state),
             }
         })
         .collect();
@@ -190,9 +211,9 @@ pub async fn list(db: &impl ConnectionTrait, e: &event::Model, filters: Proposal
         event: crate::events::summary::summary(e),
         formats: all.formats.iter().map(|f| (f.id.to_string(), f.name.clone())).collect(),
         tracks: all.tracks.iter().map(|t| (t.id.to_string(), t.name.clone())).collect(),
-        levels: pairs::<Level>(),
-        languages: pairs::<Language>(),
-        states: pairs::<ProposalState>().into_iter().filter(|(v, _)| v != ProposalState::Draft.as_str()).collect(),
+        levels: pairs::<Level>(level_label),
+        languages: pairs::<Language>(language_label),
+        states: pairs::<ProposalState>(state_label).into_iter().filter(|(v, _)| v != ProposalState::Draft.as_str()).collect(),
         active: active.len(),
         total: all.rows.len(),
         by_format,
@@ -219,11 +240,11 @@ pub fn links_of(p: &speaker_profile::Model) -> Vec<ProfileLink> {
         (!v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')).then(|| format!("https://github.com/{v}"))
     });
     [
-        web_link("Website", &p.website, http_only(&p.website)),
+        web_link(tr!(organizer.links.website), &p.website, http_only(&p.website)),
         web_link("GitHub", &p.github, github),
         web_link("LinkedIn", &p.linkedin, http_only(&p.linkedin)),
-        web_link("Mastodon / Bluesky", &p.social, http_only(&p.social)),
-        web_link("Photo", &p.photo_url, http_only(&p.photo_url)),
+        web_link(tr!(organizer.links.social), &p.social, http_only(&p.social)),
+        web_link(tr!(organizer.links.photo), &p.photo_url, http_only(&p.photo_url)),
     ]
     .into_iter()
     .flatten()
@@ -285,14 +306,14 @@ pub async fn detail(db: &impl ConnectionTrait, e: &event::Model, code: &str) -> 
         summary_html: render_markdown(&p.summary),
         details_html: render_markdown(&p.details),
         references: p.references.clone(),
-        level_label: Level::label_of(&p.level),
-        language_label: Language::label_of(&p.language),
+        level_label: level_label(&p.level),
+        language_label: language_label(&p.language),
         format,
         track,
-        state_label: ProposalState::label_of(&p.state),
+        state_label: state_label(&p.state),
         state: p.state.clone(),
-        submitted_at: p.submitted_at.map(|t| long_label(t, tz)),
-        withdrawn_at: p.withdrawn_at.map(|t| long_label(t, tz)),
+        submitted_at: p.submitted_at.map(|t| long_date_time(use_locale(), &t.with_timezone(&tz))),
+        withdrawn_at: p.withdrawn_at.map(|t| long_date_time(use_locale(), &t.with_timezone(&tz))),
         speakers: speakers.iter().map(card).collect(),
     })
 }

@@ -5,12 +5,13 @@ use leptos_router::hooks::use_query_map;
 use super::api::{organizer_proposal_detail, organizer_proposals};
 use super::{Count, OrganizerProposal, ProposalFilters, ProposalRow, ProposalsList, SpeakerCard};
 use crate::plumbing::{param, urls};
+use crate::tr;
 use crate::ui::{outcome, Choices, Field, PageTitle};
 use domain::cfp::{Choice, ProposalState};
 
 /// "1 proposal", "3 proposals".
 fn proposals(n: usize) -> String {
-    format!("{n} proposal{}", if n == 1 { "" } else { "s" })
+    tr!(organizer.proposals.count, count = n as i32).to_string()
 }
 
 fn state_badge(state: &str, label: String) -> AnyView {
@@ -40,7 +41,7 @@ pub fn ProposalsPage() -> impl IntoView {
     let list =
         Resource::new(move || (slug(), filters()), |(s, f)| organizer_proposals(s, f.format, f.track, f.level, f.language, f.state, f.q));
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p>{tr!(organizer.loading)}</p> }>
             {move || list.get().map(|r| outcome(r, &urls::admin_proposals(slug()), |l| view! { <ProposalsBody l/> }.into_any()))}
         </Suspense>
     }
@@ -70,39 +71,39 @@ fn ProposalsBody(l: ProposalsList) -> impl IntoView {
     let shown = l.rows.len();
     let withdrawn = l.total - l.active;
     view! {
-        <PageTitle text=format!("Proposals — {}", l.event.name)/>
+        <PageTitle text=tr!(organizer.proposals.title, name = &l.event.name).to_string()/>
         <p class="meta">
-            <a href=urls::admin_event(&s)>"Manage "{l.event.name.clone()}</a>" · "
-            <a href=urls::admin_cfp(&s)>"Call for papers settings"</a>
+            <a href=urls::admin_event(&s)>{tr!(organizer.nav.manage, name = &l.event.name).to_string()}</a>" · "
+            <a href=urls::admin_cfp(&s)>{tr!(organizer.cfp.heading)}</a>
         </p>
-        <h1>"Proposals"</h1>
+        <h1>{tr!(organizer.nav.proposals)}</h1>
         <section class="card">
             <p>
-                <strong>{proposals(l.active)}</strong>" in the running"
-                {(withdrawn > 0).then(|| view! { ", plus "{withdrawn}" withdrawn" })}
-                ". Drafts stay private to their speakers."
+                <strong>{proposals(l.active)}</strong>{tr!(organizer.proposals.running)}
+                {(withdrawn > 0).then(|| tr!(organizer.proposals.plus_withdrawn, count = withdrawn as i32).to_string())}
+                {tr!(organizer.proposals.drafts_private)}
             </p>
             <div class="grid-2">
-                <Counts title="By format" counts=l.by_format.clone()/>
-                <Counts title="By track" counts=l.by_track.clone()/>
+                <Counts title=tr!(organizer.proposals.by_format) counts=l.by_format.clone()/>
+                <Counts title=tr!(organizer.proposals.by_track) counts=l.by_track.clone()/>
             </div>
         </section>
         <form method="get" action=base.clone() class="card org-filters" role="search">
-            <h2>"Filter"</h2>
+            <h2>{tr!(organizer.proposals.filter)}</h2>
             <div class="grid-3">
-                <Choices label="Format" name="format" options=l.formats.clone() selected=f.format.clone() placeholder="Any format" error=none/>
-                <Choices label="Track" name="track" options=l.tracks.clone() selected=f.track.clone() placeholder="Any track" error=none/>
-                <Choices label="State" name="state" options=l.states.clone() selected=f.state.clone() placeholder="Any state" error=none/>
-                <Choices label="Level" name="level" options=l.levels.clone() selected=f.level.clone() placeholder="Any level" error=none/>
-                <Choices label="Language" name="language" options=l.languages.clone() selected=f.language.clone() placeholder="Any language" error=none/>
-                <Field label="Title or speaker" name="q" kind="search" value=f.q.clone() required=false maxlength=200 error=none/>
+                <Choices label=tr!(organizer.fields.format) name="format" options=l.formats.clone() selected=f.format.clone() placeholder=tr!(organizer.proposals.any_format) error=none/>
+                <Choices label=tr!(organizer.fields.track) name="track" options=l.tracks.clone() selected=f.track.clone() placeholder=tr!(organizer.proposals.any_track) error=none/>
+                <Choices label=tr!(organizer.fields.state) name="state" options=l.states.clone() selected=f.state.clone() placeholder=tr!(organizer.proposals.any_state) error=none/>
+                <Choices label=tr!(organizer.fields.level) name="level" options=l.levels.clone() selected=f.level.clone() placeholder=tr!(organizer.proposals.any_level) error=none/>
+                <Choices label=tr!(organizer.fields.language) name="language" options=l.languages.clone() selected=f.language.clone() placeholder=tr!(organizer.proposals.any_language) error=none/>
+                <Field label=tr!(organizer.proposals.search) name="q" kind="search" value=f.q.clone() required=false maxlength=200 error=none/>
             </div>
-            <button type="submit" class="button primary">"Filter"</button>" "
-            {filtered.then(|| view! { <a href=base.clone()>"Clear the filters"</a> })}
+            <button type="submit" class="button primary">{tr!(organizer.proposals.filter)}</button>" "
+            {filtered.then(|| view! { <a href=base.clone()>{tr!(organizer.proposals.clear)}</a> })}
         </form>
         <p>
-            {if filtered { format!("{shown} of {} match these filters.", proposals(l.total)) } else { format!("{}.", proposals(shown)) }}" "
-            <a href=csv download="" rel="external">"Download CSV"</a>
+            {if filtered { tr!(organizer.proposals.matching, shown = shown, total = proposals(l.total)).to_string() } else { format!("{}.", proposals(shown)) }}" "
+            <a href=csv download="" rel="external">{tr!(organizer.proposals.csv)}</a>
         </p>
         <ProposalsTable slug=s rows=l.rows/>
     }
@@ -111,14 +112,14 @@ fn ProposalsBody(l: ProposalsList) -> impl IntoView {
 #[component]
 fn ProposalsTable(slug: String, rows: Vec<ProposalRow>) -> impl IntoView {
     if rows.is_empty() {
-        return view! { <p class="empty">"No proposal matches."</p> }.into_any();
+        return view! { <p class="empty">{tr!(organizer.proposals.no_match)}</p> }.into_any();
     }
     view! {
         <div class="org-table-wrap">
             <table class="table">
                 <thead><tr>
-                    <th scope="col">"Title"</th><th scope="col">"Speakers"</th><th scope="col">"Format"</th><th scope="col">"Track"</th>
-                    <th scope="col">"Level"</th><th scope="col">"Language"</th><th scope="col">"State"</th>
+                    <th scope="col">{tr!(organizer.fields.title)}</th><th scope="col">{tr!(organizer.fields.speakers)}</th><th scope="col">{tr!(organizer.fields.format)}</th><th scope="col">{tr!(organizer.fields.track)}</th>
+                    <th scope="col">{tr!(organizer.fields.level)}</th><th scope="col">{tr!(organizer.fields.language)}</th><th scope="col">{tr!(organizer.fields.state)}</th>
                 </tr></thead>
                 <tbody>
                     {rows.into_iter().map(|p| view! {
@@ -145,7 +146,7 @@ pub fn OrganizerProposalPage() -> impl IntoView {
     let code = param("code");
     let proposal = Resource::new(move || (slug(), code()), |(s, c)| organizer_proposal_detail(s, c));
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p>{tr!(organizer.loading)}</p> }>
             {move || proposal.get().map(|r| outcome(r, &urls::admin_proposal(slug(), code()), |p| view! { <ProposalDetail p/> }.into_any()))}
         </Suspense>
     }
@@ -156,33 +157,33 @@ fn ProposalDetail(p: OrganizerProposal) -> impl IntoView {
     let s = p.event.slug.clone();
     let or_none = |v: Option<String>, none: &'static str| v.unwrap_or_else(|| none.to_string());
     view! {
-        <PageTitle text=format!("{} — proposals of {}", p.title, p.event.name)/>
-        <p class="meta"><a href=urls::admin_proposals(&s)>"← Proposals of "{p.event.name.clone()}</a></p>
+        <PageTitle text=tr!(organizer.detail.title, title = &p.title, name = &p.event.name).to_string()/>
+        <p class="meta"><a href=urls::admin_proposals(&s)>{tr!(organizer.detail.back, name = &p.event.name).to_string()}</a></p>
         <h1>{p.title.clone()}</h1>
         <p>
             {state_badge(&p.state, p.state_label.clone())}" · "
-            {or_none(p.format.clone(), "No format")}" · "{or_none(p.track.clone(), "No track")}" · "
+            {or_none(p.format.clone(), tr!(organizer.detail.no_format))}" · "{or_none(p.track.clone(), tr!(organizer.detail.no_track))}" · "
             {p.level_label.clone()}" · "{p.language_label.clone()}
         </p>
-        {p.submitted_at.clone().map(|t| view! { <p class="meta">"Submitted on "{t}</p> })}
-        {p.withdrawn_at.clone().map(|t| view! { <p class="meta">"Withdrawn on "{t}</p> })}
+        {p.submitted_at.clone().map(|t| view! { <p class="meta">{tr!(organizer.detail.submitted_on, at = t).to_string()}</p> })}
+        {p.withdrawn_at.clone().map(|t| view! { <p class="meta">{tr!(organizer.detail.withdrawn_on, at = t).to_string()}</p> })}
         <section class="card">
-            <h2>"Abstract"</h2>
+            <h2>{tr!(organizer.detail.abstract_heading)}</h2>
             <div class="prose" inner_html=p.summary_html.html()></div>
-            <h2>"Details for the reviewers"</h2>
+            <h2>{tr!(organizer.detail.details)}</h2>
             {if p.details_html.is_empty() {
-                view! { <p class="empty">"None given."</p> }.into_any()
+                view! { <p class="empty">{tr!(organizer.detail.none_given)}</p> }.into_any()
             } else {
                 view! { <div class="prose" inner_html=p.details_html.html()></div> }.into_any()
             }}
-            <h2>"References"</h2>
+            <h2>{tr!(organizer.detail.references)}</h2>
             {if p.references.trim().is_empty() {
-                view! { <p class="empty">"None given."</p> }.into_any()
+                view! { <p class="empty">{tr!(organizer.detail.none_given)}</p> }.into_any()
             } else {
                 view! { <p class="org-pre">{p.references.clone()}</p> }.into_any()
             }}
         </section>
-        <h2>{if p.speakers.len() == 1 { "Speaker" } else { "Speakers" }}</h2>
+        <h2>{if p.speakers.len() == 1 { tr!(organizer.detail.speaker) } else { tr!(organizer.fields.speakers) }}</h2>
         {p.speakers.clone().into_iter().map(|sp| view! { <Speaker sp/> }).collect_view()}
     }
 }
@@ -194,12 +195,12 @@ fn Speaker(sp: SpeakerCard) -> impl IntoView {
     view! {
         <section class="card org-speaker">
             {sp.photo_src.clone().map(|src| view! {
-                <img class="org-photo" src=src alt=format!("Photo of {}", sp.name) width="96" height="96" loading="lazy"/>
+                <img class="org-photo" src=src alt=tr!(organizer.detail.photo_of, name = &sp.name).to_string() width="96" height="96" loading="lazy"/>
             })}
-            <h3>{sp.name.clone()}{sp.is_owner.then(|| view! { " "<span class="badge">"owner"</span> })}</h3>
+            <h3>{sp.name.clone()}{sp.is_owner.then(|| view! { " "<span class="badge">{tr!(organizer.detail.owner)}</span> })}</h3>
             <p class="meta">
                 {(!role.is_empty()).then(|| view! { {role.clone()}<br/> })}
-                {(!sp.city.trim().is_empty()).then(|| view! { "Travels from "{sp.city.clone()}<br/> })}
+                {(!sp.city.trim().is_empty()).then(|| view! { {tr!(organizer.detail.travels_from, city = &sp.city).to_string()}<br/> })}
                 <a href=format!("mailto:{}", sp.email)>{sp.email.clone()}</a>
             </p>
             {if sp.has_profile {
@@ -216,12 +217,12 @@ fn Speaker(sp: SpeakerCard) -> impl IntoView {
                         </ul>
                     })}
                     {(!sp.private_notes.trim().is_empty()).then(|| view! {
-                        <h4>"Private notes for the organisers"</h4>
+                        <h4>{tr!(organizer.detail.private_notes)}</h4>
                         <p class="org-pre">{sp.private_notes.clone()}</p>
                     })}
                 }.into_any()
             } else {
-                view! { <p class="empty">"This speaker has not filled in a speaker profile yet."</p> }.into_any()
+                view! { <p class="empty">{tr!(organizer.detail.no_profile)}</p> }.into_any()
             }}
         </section>
     }

@@ -11,6 +11,7 @@ use crate::error::{AppError, AppResult, FieldError};
 use crate::events::cfp_settings::{formats_of, settings_of, status, tracks_of};
 use crate::formats::zoned::{utc_to_input, zone};
 use crate::plumbing::optional_instant;
+use crate::tr;
 use domain::cfp::{
     format_errors, join_list, parse_list, track_errors, Choice, FormatForm, Language, Level, ProposalState, TrackForm, CFP_TEXT_MAX,
 };
@@ -55,7 +56,7 @@ pub fn validate_settings(input: &SettingsInput, tz: Tz) -> AppResult<ValidSettin
     });
     if let (Some(o), Some(c)) = (opens_at, closes_at) {
         if c <= o {
-            err("closes_at", "The closing must come after the opening.".into());
+            err("closes_at", tr!(organizer.errors.close_after_open).into());
         }
     }
     let max = input.max_proposals.trim();
@@ -65,22 +66,22 @@ pub fn validate_settings(input: &SettingsInput, tz: Tz) -> AppResult<ValidSettin
         match max.parse::<i32>() {
             Ok(n) if (1..=50).contains(&n) => Some(n),
             _ => {
-                err("max_proposals", "Leave empty for no limit, or give a number from 1 to 50.".into());
+                err("max_proposals", tr!(organizer.errors.max_proposals).into());
                 None
             }
         }
     };
     let levels = ticked(&input.levels);
     if levels.is_empty() {
-        err("levels", "Offer at least one level.".into());
+        err("levels", tr!(organizer.errors.levels).into());
     }
     let languages = ticked(&input.languages);
     if languages.is_empty() {
-        err("languages", "Offer at least one language.".into());
+        err("languages", tr!(organizer.errors.languages).into());
     }
     let n = domain::text::typed_len(&input.cfp_text);
     if n > CFP_TEXT_MAX {
-        err("cfp_text", format!("Use at most {CFP_TEXT_MAX} characters (you have {n})."));
+        err("cfp_text", tr!(organizer.errors.too_long, max = CFP_TEXT_MAX, typed = n).to_string());
     }
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
@@ -165,8 +166,12 @@ pub async fn settings_view(db: &impl ConnectionTrait, e: &event::Model, now: Dat
 
 /// "used by 1 proposal" / "used by 3 proposals".
 fn in_use(what: &str, n: u64) -> AppError {
-    let s = if n == 1 { "" } else { "s" };
-    AppError::Conflict(format!("This {what} is used by {n} proposal{s}; hide it instead."))
+    let n = n as i32;
+    let message = match what {
+        "format" => tr!(organizer.errors.format_in_use, count = n).to_string(),
+        _ => tr!(organizer.errors.track_in_use, count = n).to_string(),
+    };
+    AppError::Conflict(message)
 }
 
 /// Proposals of any state (drafts included) pointing at the format or track: they block its deletion.
@@ -179,7 +184,7 @@ fn checked_format(form: &FormatForm) -> AppResult<i32> {
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
-    form.duration_min.trim().parse().map_err(|_| AppError::field("duration_min", "Give a duration in minutes."))
+    form.duration_min.trim().parse().map_err(|_| AppError::field("duration_min", tr!(organizer.errors.duration)))
 }
 
 fn checked_track(form: &TrackForm) -> AppResult<String> {

@@ -9,10 +9,11 @@ use super::access::{company_of, speaker_companies, submitted};
 use super::settings::record;
 use super::ConflictRow;
 use crate::db::BeginWrite;
-use domain::review::{conflict, Conflict};
-use domain::roles::{self, REVIEWERS};
 use crate::entities::{event, membership, review_override, user};
 use crate::error::{AppError, AppResult};
+use crate::tr;
+use domain::review::{conflict, Conflict};
+use domain::roles::{self, REVIEWERS};
 
 /// The event's reviewers (and organisers), who may review.
 async fn reviewers(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec<user::Model>> {
@@ -78,7 +79,7 @@ pub async fn allow(
         .await?
         .into_iter()
         .find(|u| u.email_normalized == email.trim().to_lowercase())
-        .ok_or_else(|| AppError::field("email", "No reviewer of this event has that email."))?;
+        .ok_or_else(|| AppError::field("email", tr!(review.errors.no_reviewer)))?;
     let people = speaker_companies(db, &[proposal.id]).await?.remove(&proposal.id).unwrap_or_default();
     if conflict(reviewer.id, &company_of(db, reviewer.id).await?, &people) == Some(Conflict::Speaker) {
         return Err(AppError::Conflict(format!("{} speaks in this proposal: that conflict cannot be lifted.", reviewer.display_name)));

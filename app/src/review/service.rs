@@ -11,17 +11,19 @@ use super::{NamedSpeaker, OtherReview, QueueItem, ReviewEvent, ReviewQueue, Revi
 use crate::entities::{event, format, membership, proposal, review, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
 use crate::events::cfp_settings::{format_offer, formats_of, track_offer, tracks_of};
-use crate::formats::zoned::{long_label, zone};
+use crate::formats::zoned::zone;
+use crate::lang::dates::long_date_time;
+use crate::lang::use_locale;
 use crate::state::AppState;
+use crate::tr;
 use crate::ui::markdown::render_markdown;
 use domain::accounts::collect;
-use domain::cfp::{Choice, Language, Level};
 use domain::review::{comment_error, next_to_review, parse_score};
 use domain::roles::{self, REVIEWERS};
 
 /// "4" or "No opinion".
 fn score_label(score: Option<i32>) -> String {
-    score.map(|s| s.to_string()).unwrap_or_else(|| "No opinion".into())
+    score.map(|s| s.to_string()).unwrap_or_else(|| tr!(review.form.no_opinion).into())
 }
 
 /// Every review of the event's proposals, by proposal.
@@ -35,9 +37,9 @@ async fn reviews_by_proposal(db: &impl ConnectionTrait, proposal_ids: &[i32]) ->
 
 fn closing_line(r: &Reviewer, now: chrono::DateTime<Utc>) -> String {
     if !is_open(&r.settings, now) {
-        "Reviews are closed: you can read, not change.".into()
+        tr!(review.queue.closed_read_only).into()
     } else if let Some(c) = r.settings.reviews_close_at {
-        format!("Reviews close on {}.", long_label(c, zone(&r.event.time_zone)))
+        tr!(review.queue.closes_on, at = long_date_time(use_locale(), &c.with_timezone(&zone(&r.event.time_zone)))).to_string()
     } else {
         String::new()
     }
@@ -132,8 +134,8 @@ pub async fn queue(state: &AppState, r: &Reviewer, format_filter: &str, track_fi
                 title: p.title.clone(),
                 format: name_in(&format_names, p.format_id),
                 track: name_in(&track_names, p.track_id),
-                level: Level::label_of(&p.level),
-                language: Language::label_of(&p.language),
+                level: crate::lang::labels::level(use_locale(), &p.level),
+                language: crate::lang::labels::language(use_locale(), &p.language),
                 my_score: mine.get(&p.id).map(|m| score_label(m.score)),
             })
             .collect(),
@@ -187,8 +189,8 @@ pub async fn subject(state: &AppState, r: &Reviewer, code: &str) -> AppResult<Re
         references_html: render_markdown(&p.references),
         format: format.unwrap_or_default(),
         track: track.unwrap_or_default(),
-        level: Level::label_of(&p.level),
-        language: Language::label_of(&p.language),
+        level: crate::lang::labels::level(use_locale(), &p.level),
+        language: crate::lang::labels::language(use_locale(), &p.language),
         speakers: if r.settings.anonymous { None } else { Some(named_speakers(db, p.id).await?) },
         open: is_open(&r.settings, state.clock.now()),
         my_score: mine_here.map(|m| m.score.map(|s| s.to_string()).unwrap_or_else(|| "none".into())).unwrap_or_default(),

@@ -2,9 +2,10 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use domain::review::reviews_open;
 use crate::entities::{review_settings, selection_log};
 use crate::error::{AppError, AppResult};
+use crate::tr;
+use domain::review::reviews_open;
 
 /// The event's review settings; the first call stores the defaults (anonymous, scores hidden).
 pub async fn settings_of(db: &impl ConnectionTrait, event_id: i32, now: DateTime<Utc>) -> AppResult<review_settings::Model> {
@@ -23,10 +24,7 @@ pub async fn settings_of(db: &impl ConnectionTrait, event_id: i32, now: DateTime
         ..Default::default()
     };
     // Two first visits at once: one insert wins, the other is ignored; both then read the row.
-    review_settings::Entity::insert(defaults)
-        .on_conflict_do_nothing_on([review_settings::Column::EventId])
-        .exec(db)
-        .await?;
+    review_settings::Entity::insert(defaults).on_conflict_do_nothing_on([review_settings::Column::EventId]).exec(db).await?;
     find().await?.ok_or(AppError::Internal)
 }
 
@@ -39,7 +37,7 @@ pub fn require_open(s: &review_settings::Model, now: DateTime<Utc>) -> AppResult
     if is_open(s, now) {
         Ok(())
     } else {
-        Err(AppError::Conflict("Reviews are closed for this event: reviews can no longer be changed.".into()))
+        Err(AppError::Conflict(tr!(review.errors.closed).into()))
     }
 }
 

@@ -11,12 +11,12 @@ use super::deliberation::{decisions_of, published_of, response_of};
 use super::{ConfirmationView, LinkState, SpeakerSide};
 use crate::crypto::token_hash;
 use crate::db::BeginWrite;
-use domain::cfp::{Choice, ProposalState};
-use domain::review::{can_respond, holds_slot, speaker_status, Decision, Response};
-use crate::formats::zoned::{long_label, zone};
 use crate::entities::{decision, event, proposal, review_settings, user};
 use crate::error::{AppError, AppResult};
+use crate::formats::zoned::{long_label, zone};
 use crate::review::settings::{record, settings_of};
+use domain::cfp::{Choice, ProposalState};
+use domain::review::{can_respond, holds_slot, speaker_status, Decision, Response};
 
 /// "confirm" or "decline", from the button pressed.
 pub fn parse_answer(value: &str) -> AppResult<Response> {
@@ -184,9 +184,7 @@ pub async fn speaker_side(
             side.awaiting_answer = can_respond(now, confirm_by);
             side.note = match confirm_by {
                 Some(t) if side.awaiting_answer => Some(format!("Please confirm or decline before {}.", long_label(t, tz))),
-                Some(t) => {
-                    Some(format!("The deadline to confirm passed on {}; please write to the organisers.", long_label(t, tz)))
-                }
+                Some(t) => Some(format!("The deadline to confirm passed on {}; please write to the organisers.", long_label(t, tz))),
                 None => Some("Please confirm or decline as soon as you can.".into()),
             };
         }

@@ -76,26 +76,44 @@ pub async fn save_format_slots(slug: String, format_id: String, slots: String) -
     Ok(())
 }
 
-/// Field errors come back as `template-<decision>-<field>`.
+/// Field errors come back as `template-<decision>-<language>-<field>`. Without `language`, the
+/// wording is the one of the event's default language.
 #[server(endpoint = "selection/save_template")]
-pub async fn save_decision_template(slug: String, decision: String, subject: String, body: String) -> Result<(), AppError> {
+pub async fn save_decision_template(
+    slug: String,
+    decision: String,
+    language: Option<String>,
+    subject: String,
+    body: String,
+) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     let decision = super::settings::parse_decision(&decision)?;
-    super::settings::save_template(&state.db, &event, &me, decision, &subject, &body, state.clock.now()).await?;
+    let language = template_language(&event, language.as_deref())?;
+    super::settings::save_template(&state.db, &event, &me, decision, language, &subject, &body, state.clock.now()).await?;
     leptos_axum::redirect(&settings_page(&event.slug, "template_saved", "#templates"));
     Ok(())
 }
 
 /// Back to the built-in wording (the event's own is deleted).
 #[server(endpoint = "selection/reset_template")]
-pub async fn reset_decision_template(slug: String, decision: String) -> Result<(), AppError> {
+pub async fn reset_decision_template(slug: String, decision: String, language: Option<String>) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let EventAccess { event, user: me, .. } = event_access(&state.db, &slug, ORGANISERS).await?;
     let decision = super::settings::parse_decision(&decision)?;
-    super::settings::reset_template(&state.db, &event, &me, decision, state.clock.now()).await?;
+    let language = template_language(&event, language.as_deref())?;
+    super::settings::reset_template(&state.db, &event, &me, decision, language, state.clock.now()).await?;
     leptos_axum::redirect(&settings_page(&event.slug, "template_reset", "#templates"));
     Ok(())
+}
+
+/// The language of a wording as sent: the event's default one when none is given.
+#[cfg(feature = "ssr")]
+fn template_language(event: &crate::entities::event::Model, language: Option<&str>) -> Result<crate::lang::Locale, AppError> {
+    match language.map(str::trim).filter(|l| !l.is_empty()) {
+        Some(code) => super::settings::parse_language(code),
+        None => Ok(super::settings::audit_locale(event)),
+    }
 }
 
 /// The deliberation table with the filters and sort of its GET form.

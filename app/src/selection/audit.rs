@@ -4,11 +4,11 @@ use std::collections::{HashMap, HashSet};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::{LogLine, SelectionLogView};
-use domain::roles::{self, REVIEWERS};
-use crate::formats::zoned::{long_label, zone};
 use crate::entities::{event, membership, proposal, selection_log, user};
 use crate::error::AppResult;
+use crate::formats::zoned::{long_label, zone};
 use crate::review::settings::settings_of;
+use domain::roles::{self, REVIEWERS};
 
 /// The most lines one page shows.
 const LIMIT: u64 = 1000;

@@ -6,12 +6,13 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::{Deliberation, DeliberationRow, ScoreLine, SelectionFilters, SlotCount, Sort, Suggestion};
-use domain::cfp::{Choice, Language, Level, ProposalState};
-use domain::review::{holds_slot, one_decimal, promotion_candidate, Decision, Response, Stats};
 use crate::entities::{decision, event, format, proposal, review, selection_log, user};
 use crate::error::AppResult;
 use crate::organizer::proposals::{event_proposals, Loaded};
 use crate::review::settings::{is_open, settings_of};
+use crate::tr;
+use domain::cfp::{Choice, Language, Level, ProposalState};
+use domain::review::{holds_slot, one_decimal, promotion_candidate, Decision, Response, Stats};
 
 /// The action name of a promotion in the audit trail (it also counts the slots already refilled).
 pub const PROMOTE: &str = "promote";
@@ -77,7 +78,7 @@ fn slot_counts(formats: &[format::Model], accepted: &HashMap<Option<i32>, usize>
         })
         .collect();
     if let Some(n) = accepted.get(&None).filter(|n| **n > 0) {
-        out.push(SlotCount { format: "No format".into(), accepted: *n, slots: None });
+        out.push(SlotCount { format: tr!(selection.fields.no_format).into(), accepted: *n, slots: None });
     }
     out
 }
@@ -146,7 +147,7 @@ pub async fn suggestions(
         let format = format_id
             .and_then(|id| formats.iter().find(|f| f.id == id))
             .map(|f| f.name.clone())
-            .unwrap_or_else(|| "No format".into());
+            .unwrap_or_else(|| tr!(selection.fields.no_format).into());
         out.push(Suggestion {
             declined_title: title_of[&d.proposal_id].to_string(),
             format,
@@ -158,10 +159,7 @@ pub async fn suggestions(
     Ok(out)
 }
 
-async fn reviews_and_names(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-) -> AppResult<(HashMap<i32, Vec<review::Model>>, HashMap<i32, String>)> {
+async fn reviews_and_names(db: &impl ConnectionTrait, ids: &[i32]) -> AppResult<(HashMap<i32, Vec<review::Model>>, HashMap<i32, String>)> {
     let mut by_proposal: HashMap<i32, Vec<review::Model>> = HashMap::new();
     if ids.is_empty() {
         return Ok((by_proposal, HashMap::new()));
@@ -212,8 +210,8 @@ fn row_of(
     let mut scores: Vec<ScoreLine> = reviews
         .iter()
         .map(|r| ScoreLine {
-            reviewer: names.get(&r.reviewer_id).cloned().unwrap_or_else(|| "A former reviewer".into()),
-            score: r.score.map(|s| s.to_string()).unwrap_or_else(|| "No opinion".into()),
+            reviewer: names.get(&r.reviewer_id).cloned().unwrap_or_else(|| tr!(selection.deliberation.former_reviewer).into()),
+            score: r.score.map(|s| s.to_string()).unwrap_or_else(|| tr!(selection.deliberation.no_opinion).into()),
             comment: r.comment.clone(),
         })
         .collect();
@@ -224,8 +222,8 @@ fn row_of(
         title: p.title.clone(),
         format: all.format_name(p.format_id),
         track: all.track_name(p.track_id),
-        level_label: Level::label_of(&p.level),
-        language_label: Language::label_of(&p.language),
+        level_label: crate::lang::labels::level(crate::lang::use_locale(), &p.level),
+        language_label: crate::lang::labels::language(crate::lang::use_locale(), &p.language),
         speakers: (!anonymous).then(|| l.speaker_names()),
         reviews: stats.reviews,
         mean: one_decimal(stats.mean),
@@ -236,23 +234,21 @@ fn row_of(
         decision: d.map(|d| d.decision.clone()).unwrap_or_default(),
         waitlist_rank: d.and_then(|d| d.waitlist_rank).map(|r| r.to_string()).unwrap_or_default(),
         feedback: d.map(|d| d.feedback.clone()).unwrap_or_default(),
-        published_label: published.map(|p| p.label().to_string()).unwrap_or_default(),
-        response_label: d.and_then(response_of).map(|r| r.label().to_string()).unwrap_or_default(),
+        published_label: published.map(|p| super::decision_label(crate::lang::use_locale(), p).to_string()).unwrap_or_default(),
+        response_label: d
+            .and_then(response_of)
+            .map(|r| super::response_label(crate::lang::use_locale(), r).to_string())
+            .unwrap_or_default(),
         pending: d.is_some_and(|d| published_of(d) != decision_of(d)),
     }
 }
 
-fn pairs<C: Choice>() -> Vec<(String, String)> {
-    C::ALL.iter().map(|c| (c.as_str().to_string(), c.label().to_string())).collect()
+fn pairs<C: Choice>(label: fn(crate::lang::Locale, &str) -> String) -> Vec<(String, String)> {
+    C::ALL.iter().map(|c| (c.as_str().to_string(), label(crate::lang::use_locale(), c.as_str()))).collect()
 }
 
 /// The deliberation page of `e` with `filters` applied.
-pub async fn load(
-    db: &impl ConnectionTrait,
-    e: &event::Model,
-    filters: SelectionFilters,
-    now: DateTime<Utc>,
-) -> AppResult<Deliberation> {
+pub async fn load(db: &impl ConnectionTrait, e: &event::Model, filters: SelectionFilters, now: DateTime<Utc>) -> AppResult<Deliberation> {
     let settings = settings_of(db, e.id, now).await?;
     let all = event_proposals(db, e.id).await?;
     let submitted: Vec<&Loaded> = all.rows.iter().filter(|l| l.proposal.state == ProposalState::Submitted.as_str()).collect();
@@ -266,8 +262,7 @@ pub async fn load(
         .iter()
         .filter(|l| filters.matches(l.proposal.format_id, l.proposal.track_id, &l.proposal.level, &l.proposal.language))
         .map(|l| {
-            let scores: Vec<Option<i32>> =
-                reviews.get(&l.proposal.id).map(|rs| rs.iter().map(|r| r.score).collect()).unwrap_or_default();
+            let scores: Vec<Option<i32>> = reviews.get(&l.proposal.id).map(|rs| rs.iter().map(|r| r.score).collect()).unwrap_or_default();
             (Stats::of(&scores), l.proposal.title.clone(), *l)
         })
         .collect();
@@ -285,8 +280,8 @@ pub async fn load(
         reviews_open: is_open(&settings, now),
         formats: all.formats.iter().map(|f| (f.id.to_string(), f.name.clone())).collect(),
         tracks: all.tracks.iter().map(|t| (t.id.to_string(), t.name.clone())).collect(),
-        levels: pairs::<Level>(),
-        languages: pairs::<Language>(),
+        levels: pairs::<Level>(crate::lang::labels::level),
+        languages: pairs::<Language>(crate::lang::labels::language),
         sorts: Sort::ALL.iter().map(|s| (s.as_str().to_string(), s.label().to_string())).collect(),
         slots: slot_counts(&all.formats, &accepted),
         pending,
@@ -304,12 +299,8 @@ mod tests {
     #[test]
     fn rows_sort_best_first_with_missing_scores_last() {
         let row = |t: &str, s: &[Option<i32>]| (Stats::of(s), t.to_string(), ());
-        let mut rows = vec![
-            row("b", &[Some(2)]),
-            row("none", &[None]),
-            row("a", &[Some(5), Some(1)]),
-            row("c", &[Some(4), Some(4), Some(4)]),
-        ];
+        let mut rows =
+            vec![row("b", &[Some(2)]), row("none", &[None]), row("a", &[Some(5), Some(1)]), row("c", &[Some(4), Some(4), Some(4)])];
         sort_rows(&mut rows, Sort::Mean);
         assert_eq!(rows.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(), ["c", "a", "b", "none"]);
         sort_rows(&mut rows, Sort::Stddev);

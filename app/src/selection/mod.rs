@@ -20,6 +20,26 @@ pub mod settings_pages;
 use serde::{Deserialize, Serialize};
 
 use crate::events::EventSummary;
+use crate::tr;
+
+/// The name of a decision in `l`.
+pub fn decision_label(l: crate::lang::Locale, d: domain::review::Decision) -> &'static str {
+    use domain::review::Decision;
+    match d {
+        Decision::Accepted => leptos_i18n::td_string!(l, selection.decisions.accepted),
+        Decision::Waitlisted => leptos_i18n::td_string!(l, selection.decisions.waitlisted),
+        Decision::Rejected => leptos_i18n::td_string!(l, selection.decisions.rejected),
+    }
+}
+
+/// The name of a speaker's answer in `l`.
+pub fn response_label(l: crate::lang::Locale, r: domain::review::Response) -> &'static str {
+    use domain::review::Response;
+    match r {
+        Response::Confirmed => leptos_i18n::td_string!(l, selection.responses.confirmed),
+        Response::Declined => leptos_i18n::td_string!(l, selection.responses.declined),
+    }
+}
 
 /// A format with the number of talks the organisers plan to accept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +58,8 @@ pub struct FormatSlots {
 pub struct TemplateView {
     /// accepted | waitlisted | rejected
     pub decision: String,
+    /// fr | en
+    pub language: String,
     pub label: String,
     pub subject: String,
     pub body: String,
@@ -90,10 +112,10 @@ impl Sort {
 
     pub fn label(self) -> &'static str {
         match self {
-            Sort::Mean => "Mean score (best first)",
-            Sort::Stddev => "Disagreement (most first)",
-            Sort::Reviews => "Number of reviews (most first)",
-            Sort::Title => "Title (A–Z)",
+            Sort::Mean => tr!(selection.sort.mean),
+            Sort::Stddev => tr!(selection.sort.stddev),
+            Sort::Reviews => tr!(selection.sort.reviews),
+            Sort::Title => tr!(selection.sort.title),
         }
     }
 
@@ -118,13 +140,7 @@ pub struct SelectionFilters {
 
 impl SelectionFilters {
     fn pairs(&self) -> [(&'static str, &str); 5] {
-        [
-            ("format", &self.format),
-            ("track", &self.track),
-            ("level", &self.level),
-            ("language", &self.language),
-            ("sort", &self.sort),
-        ]
+        [("format", &self.format), ("track", &self.track), ("level", &self.level), ("language", &self.language), ("sort", &self.sort)]
     }
 
     /// Reads `format=3&sort=title` back; unknown keys and odd values are dropped.
@@ -168,10 +184,7 @@ impl SelectionFilters {
     pub fn matches(&self, format_id: Option<i32>, track_id: Option<i32>, level: &str, language: &str) -> bool {
         let id_ok = |f: &str, id: Option<i32>| f.trim().is_empty() || id.is_some_and(|i| i.to_string() == f.trim());
         let value_ok = |f: &str, v: &str| f.trim().is_empty() || f.trim() == v;
-        id_ok(&self.format, format_id)
-            && id_ok(&self.track, track_id)
-            && value_ok(&self.level, level)
-            && value_ok(&self.language, language)
+        id_ok(&self.format, format_id) && id_ok(&self.track, track_id) && value_ok(&self.level, level) && value_ok(&self.language, language)
     }
 }
 
@@ -187,7 +200,7 @@ impl SlotCount {
     pub fn label(&self) -> String {
         match self.slots {
             Some(s) => format!("{}: {} / {}", self.format, self.accepted, s),
-            None => format!("{}: {} (no slots planned)", self.format, self.accepted),
+            None => tr!(selection.slots.unplanned, format = &self.format, accepted = self.accepted).to_string(),
         }
     }
 

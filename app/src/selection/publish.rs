@@ -8,18 +8,22 @@ use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::deliberation::{decision_of, decisions_of, published_of, PROMOTE};
+use super::settings::{at_label, audit_locale};
 use crate::crypto::{new_token, token_hash};
 use crate::db::BeginWrite;
 use crate::entities::{decision, event, proposal, review_settings, speaker_profile, user};
 use crate::error::{AppError, AppResult};
-use crate::formats::zoned::{long_label, zone};
+use crate::formats::zoned::zone;
+use crate::lang::Locale;
 use crate::mail::templates::escape;
 use crate::mail::{outbox, Email};
 use crate::review::settings::{record, settings_of};
 use crate::state::AppState;
+use crate::tr;
 use domain::cfp::{Choice, ProposalState};
 use domain::decision_mail::{render, Values};
 use domain::review::{can_respond, feedback_error, Decision};
+use leptos_i18n::td_string;
 
 /// The decision form of one row, as sent.
 #[derive(Debug, Clone, Default)]
@@ -57,11 +61,11 @@ async fn next_rank(db: &impl ConnectionTrait, event_id: i32) -> AppResult<i32> {
     Ok(last.unwrap_or(0) + 1)
 }
 
-fn label_with_rank(d: Option<Decision>, rank: Option<i32>) -> String {
+fn label_with_rank(l: Locale, d: Option<Decision>, rank: Option<i32>) -> String {
     match (d, rank) {
-        (Some(Decision::Waitlisted), Some(r)) => format!("Waitlisted (rank {r})"),
-        (Some(d), _) => d.label().to_string(),
-        (None, _) => "No decision".into(),
+        (Some(Decision::Waitlisted), Some(r)) => td_string!(l, selection.decisions.waitlisted_rank, rank = r).to_string(),
+        (Some(d), _) => super::decision_label(l, d).to_string(),
+        (None, _) => td_string!(l, selection.decisions.none).into(),
     }
 }
 
@@ -80,7 +84,7 @@ pub async fn decide(
     let row_err = |field: &str, message: &str| crate::plumbing::for_row(AppError::field(field, message), &prefix);
     let choice = match input.decision.trim() {
         "" | "none" => None,
-        v => Some(Decision::parse(v).ok_or_else(|| row_err("decision", "Choose a decision from the list."))?),
+        v => Some(Decision::parse(v).ok_or_else(|| row_err("decision", tr!(selection.errors.choose_decision)))?),
     };
     if let Some(err) = feedback_error(&input.feedback) {
         return Err(row_err(&err.field, &err.message));
@@ -91,7 +95,7 @@ pub async fn decide(
             r.parse::<i32>()
                 .ok()
                 .filter(|n| (1..=999).contains(n))
-                .ok_or_else(|| row_err("waitlist_rank", "Give a place from 1 to 999, or leave empty for the end of the list."))?,
+                .ok_or_else(|| row_err("waitlist_rank", tr!(selection.errors.waitlist_rank)))?,
         ),
         _ => None,
     };
@@ -100,13 +104,11 @@ pub async fn decide(
     let Some(choice) = choice else {
         let Some(d) = existing else { return Ok(()) };
         if d.published_decision.is_some() {
-            return Err(AppError::Conflict(
-                "This decision was already published to the speakers: choose another decision instead of none.".into(),
-            ));
+            return Err(AppError::Conflict(tr!(selection.errors.already_published).into()));
         }
         let txn = db.begin_write().await?;
         decision::Entity::delete_by_id(d.id).exec(&txn).await?;
-        record(&txn, e.id, Some(p.id), Some(me.id), "decide", "Decision removed", now).await?;
+        record(&txn, e.id, Some(p.id), Some(me.id), "decide", td_string!(audit_locale(e), selection.audit.decision_removed), now).await?;
         txn.commit().await?;
         return Ok(());
     };
@@ -143,13 +145,15 @@ pub async fn decide(
         )
         .exec(&txn)
         .await?;
-    record(&txn, e.id, Some(p.id), Some(me.id), "decide", format!("{} (pending)", label_with_rank(Some(choice), rank)), now).await?;
+    let al = audit_locale(e);
+    let detail = td_string!(al, selection.audit.pending, decision = label_with_rank(al, Some(choice), rank)).to_string();
+    record(&txn, e.id, Some(p.id), Some(me.id), "decide", detail, now).await?;
     txn.commit().await?;
     Ok(())
 }
 
-/// Each speaker of the proposal as (email, public name).
-async fn recipients(db: &impl ConnectionTrait, proposal_id: i32) -> AppResult<Vec<(String, String)>> {
+/// Each speaker of the proposal as (email, public name, chosen language).
+async fn recipients(db: &impl ConnectionTrait, proposal_id: i32) -> AppResult<Vec<(String, String, Option<String>)>> {
     let users: Vec<user::Model> = crate::cfp::proposals::speakers_of(db, proposal_id).await?.into_iter().map(|(_, u)| u).collect();
     let profiles: HashMap<i32, String> = speaker_profile::Entity::find()
         .filter(speaker_profile::Column::UserId.is_in(users.iter().map(|u| u.id).collect::<Vec<_>>()))
@@ -162,13 +166,13 @@ async fn recipients(db: &impl ConnectionTrait, proposal_id: i32) -> AppResult<Ve
         .into_iter()
         .map(|u| {
             let name = profiles.get(&u.id).filter(|n| !n.is_empty()).cloned().unwrap_or(u.display_name);
-            (u.email, name)
+            (u.email, name, u.language)
         })
         .collect())
 }
 
 /// The HTML twin of a plain-text mail: paragraphs, line breaks, and web addresses as links.
-fn html_of(text: &str) -> String {
+fn html_of(l: Locale, text: &str) -> String {
     let line = |l: &str| {
         l.split(' ')
             .map(|w| {
@@ -186,16 +190,22 @@ fn html_of(text: &str) -> String {
         .filter(|p| !p.trim().is_empty())
         .map(|p| format!("<p>{}</p>", p.lines().map(line).collect::<Vec<_>>().join("<br>")))
         .collect();
-    format!("<!doctype html><html><body style=\"font-family:sans-serif;line-height:1.5\">{}</body></html>", paragraphs.concat())
+    format!(
+        "<!doctype html><html lang=\"{}\"><body style=\"font-family:sans-serif;line-height:1.5\">{}</body></html>",
+        crate::lang::code(l),
+        paragraphs.concat()
+    )
 }
 
-/// The three wordings of the event, read once per publication.
-pub type Templates = HashMap<Decision, (String, String)>;
+/// The wordings of the event, per decision and language, read once per publication.
+pub type Templates = HashMap<(Decision, Locale), (String, String)>;
 
 pub async fn templates_of(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Templates> {
     let mut out = HashMap::new();
     for d in Decision::ALL {
-        out.insert(*d, super::settings::template_for(db, event_id, *d).await?);
+        for l in crate::lang::all() {
+            out.insert((*d, *l), super::settings::template_for(db, event_id, *d, *l).await?);
+        }
     }
     Ok(out)
 }
@@ -203,13 +213,10 @@ pub async fn templates_of(db: &impl ConnectionTrait, event_id: i32) -> AppResult
 /// Refuses to publish acceptances without a deadline speakers can still meet.
 fn require_deadline(s: &review_settings::Model, e: &event::Model, now: DateTime<Utc>) -> AppResult<()> {
     match s.confirm_by {
-        None => Err(AppError::Conflict(
-            "Set the confirmation deadline in the selection settings before publishing acceptances: the mail tells speakers until when they can confirm.".into(),
+        None => Err(AppError::Conflict(tr!(selection.errors.no_deadline).into())),
+        Some(d) if !can_respond(now, Some(d)) => Err(AppError::Conflict(
+            tr!(selection.errors.deadline_passed, at = at_label(crate::lang::use_locale(), d, zone(&e.time_zone))).to_string(),
         )),
-        Some(d) if !can_respond(now, Some(d)) => Err(AppError::Conflict(format!(
-            "The confirmation deadline ({}) has passed: move it in the selection settings before publishing acceptances.",
-            long_label(d, zone(&e.time_zone))
-        ))),
         Some(_) => Ok(()),
     }
 }
@@ -249,27 +256,33 @@ async fn publish_one(
         return Ok(false);
     }
     let tz = zone(&e.time_zone);
-    let (subject, body) = &templates[&dec];
     let speakers = recipients(txn, p.id).await?;
-    for (email, name) in &speakers {
+    for (email, name, language) in &speakers {
+        // Each speaker reads the mail in their language: their account's, else the event's.
+        let l = crate::lang::for_recipient(language.as_deref(), Some(&e.default_language));
+        let (subject, body) = &templates[&(dec, l)];
         let values = Values {
             speaker: name.clone(),
             title: p.title.clone(),
             event: e.name.clone(),
             confirm_link: token.as_ref().map(|t| state.config.link(&format!("/confirm/{t}"))).unwrap_or_default(),
-            deadline: settings.confirm_by.map(|t| long_label(t, tz)).unwrap_or_default(),
+            deadline: settings
+                .confirm_by
+                .map(|t| td_string!(l, selection.deadline_at, at = at_label(l, t, tz), zone = tz.name()).to_string())
+                .unwrap_or_default(),
             feedback: if dec == Decision::Rejected { d.feedback.clone() } else { String::new() },
         };
         let text = render(body, &values);
         outbox::enqueue(
             txn,
-            Email { to: email.clone(), subject: render(subject, &values), html: html_of(&text), text, attachment: None },
+            Email { to: email.clone(), subject: render(subject, &values), html: html_of(l, &text), text, attachment: None },
             now,
         )
         .await?;
     }
     let n = speakers.len();
-    let detail = format!("{} published to the speakers ({n} mail{})", dec.label(), if n == 1 { "" } else { "s" });
+    let al = audit_locale(e);
+    let detail = td_string!(al, selection.audit.published_one, decision = super::decision_label(al, dec), count = n as i32).to_string();
     record(txn, e.id, Some(p.id), Some(actor), "publish", detail, now).await?;
     Ok(true)
 }
@@ -303,8 +316,8 @@ pub async fn publish_all(state: &AppState, e: &event::Model, me: &user::Model) -
         }
     }
     if published > 0 {
-        let s = if published == 1 { "" } else { "s" };
-        record(&txn, e.id, None, Some(me.id), "publish", format!("{published} decision{s} published"), now).await?;
+        let detail = td_string!(audit_locale(e), selection.audit.published_all, count = published as i32).to_string();
+        record(&txn, e.id, None, Some(me.id), "publish", detail, now).await?;
     }
     txn.commit().await?;
     state.mail_wake.notify_one();
@@ -316,8 +329,7 @@ pub async fn publish_all(state: &AppState, e: &event::Model, me: &user::Model) -
 pub async fn promote(state: &AppState, e: &event::Model, me: &user::Model, code: &str) -> AppResult<()> {
     let db = &state.db;
     let p = submitted_proposal(db, e.id, code).await?;
-    let not_waitlisted =
-        || AppError::Conflict("This proposal is not on the waiting list (any more): only a waitlisted proposal can be promoted.".into());
+    let not_waitlisted = || AppError::Conflict(tr!(selection.errors.not_waitlisted).into());
     let d = decision_row(db, p.id).await?.filter(|d| decision_of(d) == Some(Decision::Waitlisted)).ok_or_else(not_waitlisted)?;
     let now = state.clock.now();
     let settings = settings_of(db, e.id, now).await?;
@@ -337,8 +349,12 @@ pub async fn promote(state: &AppState, e: &event::Model, me: &user::Model, code:
         txn.rollback().await?;
         return Err(not_waitlisted());
     }
-    let rank = d.waitlist_rank.map(|r| format!(" (rank {r})")).unwrap_or_default();
-    record(&txn, e.id, Some(p.id), Some(me.id), PROMOTE, format!("Promoted from the waiting list{rank} to accepted"), now).await?;
+    let al = audit_locale(e);
+    let detail = match d.waitlist_rank {
+        Some(rank) => td_string!(al, selection.audit.promoted_rank, rank = rank).to_string(),
+        None => td_string!(al, selection.audit.promoted).to_string(),
+    };
+    record(&txn, e.id, Some(p.id), Some(me.id), PROMOTE, detail, now).await?;
     let accepted =
         decision::Model { decision: Decision::Accepted.as_str().into(), waitlist_rank: None, decided_by: me.id, decided_at: now, ..d };
     publish_one(&txn, state, e, &p, &accepted, (&settings, &templates, me.id)).await?;
@@ -353,7 +369,7 @@ mod tests {
 
     #[test]
     fn mail_html_escapes_text_and_links_addresses() {
-        let html = html_of("Hello <b>Ada</b>,\n\nConfirm here:\nhttps://x.org/confirm/abc\n\nBye & thanks");
+        let html = html_of(Locale::en, "Hello <b>Ada</b>,\n\nConfirm here:\nhttps://x.org/confirm/abc\n\nBye & thanks");
         assert!(html.contains("<p>Hello &lt;b&gt;Ada&lt;/b&gt;,</p>"));
         assert!(html.contains("<br><a href=\"https://x.org/confirm/abc\">https://x.org/confirm/abc</a></p>"));
         assert!(html.contains("<p>Bye &amp; thanks</p>"));
@@ -361,8 +377,9 @@ mod tests {
 
     #[test]
     fn decisions_read_with_their_rank() {
-        assert_eq!(label_with_rank(Some(Decision::Waitlisted), Some(2)), "Waitlisted (rank 2)");
-        assert_eq!(label_with_rank(Some(Decision::Accepted), None), "Accepted");
-        assert_eq!(label_with_rank(None, None), "No decision");
+        assert_eq!(label_with_rank(Locale::en, Some(Decision::Waitlisted), Some(2)), "Waitlisted (rank 2)");
+        assert_eq!(label_with_rank(Locale::en, Some(Decision::Accepted), None), "Accepted");
+        assert_eq!(label_with_rank(Locale::en, None, None), "No decision");
+        assert_eq!(label_with_rank(Locale::fr, Some(Decision::Waitlisted), Some(2)), "Liste d’attente (rang 2)");
     }
 }

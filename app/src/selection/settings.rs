@@ -10,12 +10,16 @@ use crate::db::BeginWrite;
 use crate::entities::{decision_template, event, format, review_settings, user};
 use crate::error::{AppError, AppResult};
 use crate::events::cfp_settings::formats_of;
-use crate::formats::zoned::{long_label, utc_to_input, zone};
+use crate::formats::zoned::{utc_to_input, zone};
+use crate::lang::dates::long_date_time;
+use crate::lang::{use_locale, Locale};
 use crate::plumbing::optional_instant;
 use crate::review::settings::{is_open, record, settings_of};
+use crate::tr;
 use domain::cfp::Choice;
-use domain::decision_mail::{default_template, template_errors, PLACEHOLDERS};
+use domain::decision_mail::{template_errors, PLACEHOLDERS};
 use domain::review::{reviews_open, Decision};
+use leptos_i18n::td_string;
 
 /// The settings form as sent; checkboxes are true when ticked.
 #[derive(Debug, Clone, Default)]
@@ -26,55 +30,107 @@ pub struct SettingsInput {
     pub confirm_by: String,
 }
 
-fn on_off(b: bool) -> &'static str {
+fn on_off(l: Locale, b: bool) -> &'static str {
     if b {
-        "on"
+        td_string!(l, selection.audit.on)
     } else {
-        "off"
+        td_string!(l, selection.audit.off)
     }
 }
 
-fn instant_label(t: Option<DateTime<Utc>>, tz: Tz) -> String {
-    t.map(|t| long_label(t, tz)).unwrap_or_else(|| "none".into())
+/// An instant as people read it in `l`, in the zone `tz`.
+pub fn at_label(l: Locale, t: DateTime<Utc>, tz: Tz) -> String {
+    long_date_time(l, &t.with_timezone(&tz))
+}
+
+fn instant_label(l: Locale, t: Option<DateTime<Utc>>, tz: Tz) -> String {
+    t.map(|t| at_label(l, t, tz)).unwrap_or_else(|| td_string!(l, selection.audit.none).into())
+}
+
+/// The language of the event's audit trail: its default language (the team shares one trail).
+pub fn audit_locale(e: &event::Model) -> Locale {
+    crate::lang::parse(&e.default_language).unwrap_or_default()
+}
+
+/// The language of a decision template code (`fr`, `en`), if Estrade speaks it.
+pub fn parse_language(value: &str) -> AppResult<Locale> {
+    crate::lang::parse(value).filter(|l| crate::lang::code(*l) == value.trim()).ok_or(AppError::NotFound)
+}
+
+/// The built-in (subject, body) of a decision mail in `l`; the placeholders stay as they are.
+pub fn builtin_template(l: Locale, d: Decision) -> (String, String) {
+    let (subject, body) = match d {
+        Decision::Accepted => (td_string!(l, selection.builtin.accepted_subject), td_string!(l, selection.builtin.accepted_body)),
+        Decision::Waitlisted => (td_string!(l, selection.builtin.waitlisted_subject), td_string!(l, selection.builtin.waitlisted_body)),
+        Decision::Rejected => (td_string!(l, selection.builtin.rejected_subject), td_string!(l, selection.builtin.rejected_body)),
+    };
+    (subject.to_string(), body.to_string())
+}
+
+/// What a placeholder becomes, in the page's language.
+fn placeholder_meaning(p: &str) -> &'static str {
+    match p {
+        "{speaker}" => tr!(selection.placeholders.speaker),
+        "{title}" => tr!(selection.placeholders.title),
+        "{event}" => tr!(selection.placeholders.event),
+        "{confirm_link}" => tr!(selection.placeholders.confirm_link),
+        "{deadline}" => tr!(selection.placeholders.deadline),
+        _ => tr!(selection.placeholders.feedback),
+    }
 }
 
 /// "Reviews are open until …" and the like.
 fn reviews_status(s: &review_settings::Model, now: DateTime<Utc>, tz: Tz) -> String {
+    let l = use_locale();
     match (s.reviews_closed_at, s.reviews_close_at) {
-        (Some(by_hand), _) => format!("Reviews were closed by hand on {}.", long_label(by_hand, tz)),
-        (None, Some(at)) if now >= at => format!("Reviews closed on {}.", long_label(at, tz)),
-        (None, Some(at)) => format!("Reviews are open until {}.", long_label(at, tz)),
-        (None, None) => "Reviews are open, with no closing date.".into(),
+        (Some(by_hand), _) => tr!(selection.status.closed_by_hand, at = at_label(l, by_hand, tz)).to_string(),
+        (None, Some(at)) if now >= at => tr!(selection.status.closed_on, at = at_label(l, at, tz)).to_string(),
+        (None, Some(at)) => tr!(selection.status.open_until, at = at_label(l, at, tz)).to_string(),
+        (None, None) => tr!(selection.status.open).into(),
     }
 }
 
 /// Anonymous mode may only be off while reviews are closed: reviewers never see names while scoring.
 fn check_anonymity(anonymous: bool, was_anonymous: bool, open: bool) -> AppResult<()> {
     match (anonymous, open) {
-        (false, true) if was_anonymous => Err(AppError::Conflict(
-            "Reviews are still open: anonymous mode stays on until they close. Close reviews first, then switch it off.".into(),
-        )),
-        (false, true) => Err(AppError::Conflict("Anonymous mode is off: reviews cannot reopen until you switch it back on.".into())),
+        (false, true) if was_anonymous => Err(AppError::Conflict(tr!(selection.errors.still_open).into())),
+        (false, true) => Err(AppError::Conflict(tr!(selection.errors.anonymous_off).into())),
         _ => Ok(()),
     }
 }
 
-async fn template_views(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Vec<TemplateView>> {
-    let saved = decision_template::Entity::find().filter(decision_template::Column::EventId.eq(event_id)).all(db).await?;
-    Ok(Decision::ALL
-        .iter()
-        .map(|d| {
-            let own = saved.iter().find(|t| t.decision == d.as_str());
-            let (subject, body) = default_template(*d);
-            TemplateView {
+/// The languages of the wordings, the event's default language first.
+fn template_languages(e: &event::Model) -> Vec<Locale> {
+    let first = audit_locale(e);
+    std::iter::once(first).chain(crate::lang::all().iter().copied().filter(|l| *l != first)).collect()
+}
+
+/// Every wording of the event: per language (the default first), the three decisions.
+async fn template_views(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<Vec<TemplateView>> {
+    let saved = decision_template::Entity::find().filter(decision_template::Column::EventId.eq(e.id)).all(db).await?;
+    let page = use_locale();
+    let mut out = Vec::new();
+    for l in template_languages(e) {
+        let code = crate::lang::code(l);
+        for d in Decision::ALL {
+            let own = saved.iter().find(|t| t.decision == d.as_str() && t.language == code);
+            let (subject, body) = builtin_template(l, *d);
+            out.push(TemplateView {
                 decision: d.as_str().into(),
-                label: d.label().into(),
-                subject: own.map(|t| t.subject.clone()).unwrap_or_else(|| subject.into()),
-                body: own.map(|t| t.body.clone()).unwrap_or_else(|| body.into()),
+                language: code.into(),
+                label: tr!(
+                    selection.templates.mail_in,
+                    decision = super::decision_label(page, *d),
+                    language = crate::lang::labels::language(page, code)
+                )
+                .to_string(),
+                subject: own.map(|t| t.subject.clone()).unwrap_or(subject),
+                body: own.map(|t| t.body.clone()).unwrap_or(body),
                 custom: own.is_some(),
-            }
-        })
-        .collect())
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// The settings page of `e` at `now`.
@@ -104,8 +160,8 @@ pub async fn view(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc
         closed_by_hand: s.reviews_closed_at.is_some(),
         reviews_status: reviews_status(&s, now, tz),
         formats,
-        templates: template_views(db, e.id).await?,
-        placeholders: PLACEHOLDERS.iter().map(|(p, m)| (p.to_string(), m.to_string())).collect(),
+        templates: template_views(db, e).await?,
+        placeholders: PLACEHOLDERS.iter().map(|(p, _)| (p.to_string(), placeholder_meaning(p).to_string())).collect(),
     })
 }
 
@@ -126,18 +182,19 @@ pub async fn save(db: &DatabaseConnection, e: &event::Model, me: &user::Model, i
     }
     let current = settings_of(db, e.id, now).await?;
     check_anonymity(input.anonymous, current.anonymous, reviews_open(now, close_at, current.reviews_closed_at))?;
+    let al = audit_locale(e);
     let mut changes = Vec::new();
     if input.anonymous != current.anonymous {
-        changes.push(format!("anonymous mode {}", on_off(input.anonymous)));
+        changes.push(td_string!(al, selection.audit.anonymous, state = on_off(al, input.anonymous)).to_string());
     }
     if input.hide_scores_until_reviewed != current.hide_scores_until_reviewed {
-        changes.push(format!("others' scores hidden until reviewed: {}", on_off(input.hide_scores_until_reviewed)));
+        changes.push(td_string!(al, selection.audit.hide_scores, state = on_off(al, input.hide_scores_until_reviewed)).to_string());
     }
     if close_at != current.reviews_close_at {
-        changes.push(format!("reviews close: {}", instant_label(close_at, tz)));
+        changes.push(td_string!(al, selection.audit.close_at, at = instant_label(al, close_at, tz)).to_string());
     }
     if confirm_by != current.confirm_by {
-        changes.push(format!("confirmation deadline: {}", instant_label(confirm_by, tz)));
+        changes.push(td_string!(al, selection.audit.confirm_by, at = instant_label(al, confirm_by, tz)).to_string());
     }
     if changes.is_empty() {
         return Ok(());
@@ -170,8 +227,8 @@ pub async fn close_or_reopen(
     if !close {
         check_anonymity(current.anonymous, current.anonymous, reviews_open(now, current.reviews_close_at, None))?;
         if !reviews_open(now, current.reviews_close_at, None) {
-            let when = instant_label(current.reviews_close_at, zone(&e.time_zone));
-            return Err(AppError::Conflict(format!("The closing date ({when}) has passed: move it to a later date to reopen reviews.")));
+            let when = instant_label(use_locale(), current.reviews_close_at, zone(&e.time_zone));
+            return Err(AppError::Conflict(tr!(selection.errors.closing_passed, at = when).to_string()));
         }
     }
     let txn = db.begin_write().await?;
@@ -179,7 +236,12 @@ pub async fn close_or_reopen(
     row.reviews_closed_at = Set(close.then_some(now));
     row.updated_at = Set(now);
     row.update(&txn).await?;
-    let (action, detail) = if close { ("close_reviews", "Reviews closed by hand") } else { ("reopen_reviews", "Reviews reopened") };
+    let al = audit_locale(e);
+    let (action, detail) = if close {
+        ("close_reviews", td_string!(al, selection.audit.closed_by_hand))
+    } else {
+        ("reopen_reviews", td_string!(al, selection.audit.reopened))
+    };
     record(&txn, e.id, None, Some(me.id), action, detail, now).await?;
     txn.commit().await?;
     Ok(())
@@ -201,7 +263,7 @@ pub async fn save_slots(
             s.parse::<i32>()
                 .ok()
                 .filter(|n| (0..=500).contains(n))
-                .ok_or_else(|| AppError::field(&format!("format-{format_id}-slots"), "Give a number from 0 to 500, or leave empty."))?,
+                .ok_or_else(|| AppError::field(&format!("format-{format_id}-slots"), tr!(selection.errors.slots)))?,
         ),
     };
     if slots == f.slots {
@@ -212,9 +274,10 @@ pub async fn save_slots(
     let mut row: format::ActiveModel = f.into();
     row.slots = Set(slots);
     row.update(&txn).await?;
+    let al = audit_locale(e);
     let detail = match slots {
-        Some(n) => format!("{name}: {n} slots planned"),
-        None => format!("{name}: no slots planned"),
+        Some(n) => td_string!(al, selection.audit.slots, format = &name, count = n).to_string(),
+        None => td_string!(al, selection.audit.no_slots, format = &name).to_string(),
     };
     record(&txn, e.id, None, Some(me.id), "slots", detail, now).await?;
     txn.commit().await?;
@@ -225,25 +288,29 @@ pub fn parse_decision(value: &str) -> AppResult<Decision> {
     Decision::parse(value.trim()).ok_or(AppError::NotFound)
 }
 
-/// Saves the event's own wording of a decision mail; errors are named `template-<decision>-<field>`.
+/// Saves the event's own wording of a decision mail in one language; errors are named
+/// `template-<decision>-<language>-<field>`.
+#[allow(clippy::too_many_arguments)]
 pub async fn save_template(
     db: &DatabaseConnection,
     e: &event::Model,
     me: &user::Model,
     decision: Decision,
+    language: Locale,
     subject: &str,
     body: &str,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let errors = template_errors(subject.trim(), body.trim());
     if !errors.is_empty() {
-        let prefix = format!("template-{}-", decision.as_str());
+        let prefix = format!("template-{}-{}-", decision.as_str(), crate::lang::code(language));
         return Err(crate::plumbing::for_row(AppError::validation(errors), &prefix));
     }
     let txn = db.begin_write().await?;
     let row = decision_template::ActiveModel {
         event_id: Set(e.id),
         decision: Set(decision.as_str().into()),
+        language: Set(crate::lang::code(language).into()),
         subject: Set(subject.trim().into()),
         body: Set(body.trim().into()),
         updated_at: Set(now),
@@ -251,13 +318,28 @@ pub async fn save_template(
     };
     decision_template::Entity::insert(row)
         .on_conflict(
-            OnConflict::columns([decision_template::Column::EventId, decision_template::Column::Decision])
-                .update_columns([decision_template::Column::Subject, decision_template::Column::Body, decision_template::Column::UpdatedAt])
-                .to_owned(),
+            OnConflict::columns([
+                decision_template::Column::EventId,
+                decision_template::Column::Decision,
+                decision_template::Column::Language,
+            ])
+            .update_columns([decision_template::Column::Subject, decision_template::Column::Body, decision_template::Column::UpdatedAt])
+            .to_owned(),
         )
         .exec(&txn)
         .await?;
-    record(&txn, e.id, None, Some(me.id), "template", format!("{} mail wording saved", decision.label()), now).await?;
+    let al = audit_locale(e);
+    let what = (super::decision_label(al, decision), crate::lang::labels::language(al, crate::lang::code(language)));
+    record(
+        &txn,
+        e.id,
+        None,
+        Some(me.id),
+        "template",
+        td_string!(al, selection.audit.template_saved, decision = what.0, language = &what.1).to_string(),
+        now,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -268,34 +350,37 @@ pub async fn reset_template(
     e: &event::Model,
     me: &user::Model,
     decision: Decision,
+    language: Locale,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let txn = db.begin_write().await?;
     let res = decision_template::Entity::delete_many()
         .filter(decision_template::Column::EventId.eq(e.id))
         .filter(decision_template::Column::Decision.eq(decision.as_str()))
+        .filter(decision_template::Column::Language.eq(crate::lang::code(language)))
         .exec(&txn)
         .await?;
     if res.rows_affected > 0 {
-        record(&txn, e.id, None, Some(me.id), "template", format!("{} mail back to the built-in text", decision.label()), now).await?;
+        let al = audit_locale(e);
+        let what = (super::decision_label(al, decision), crate::lang::labels::language(al, crate::lang::code(language)));
+        let detail = td_string!(al, selection.audit.template_reset, decision = what.0, language = &what.1).to_string();
+        record(&txn, e.id, None, Some(me.id), "template", detail, now).await?;
     }
     txn.commit().await?;
     Ok(())
 }
 
-/// The subject and body the event uses for `decision`: its own, else the built-in one.
-pub async fn template_for(db: &impl ConnectionTrait, event_id: i32, decision: Decision) -> AppResult<(String, String)> {
+/// The subject and body the event uses for `decision` in `language`: its own, else the built-in one.
+pub async fn template_for(db: &impl ConnectionTrait, event_id: i32, decision: Decision, language: Locale) -> AppResult<(String, String)> {
     let own = decision_template::Entity::find()
         .filter(decision_template::Column::EventId.eq(event_id))
         .filter(decision_template::Column::Decision.eq(decision.as_str()))
+        .filter(decision_template::Column::Language.eq(crate::lang::code(language)))
         .one(db)
         .await?;
     Ok(match own {
         Some(t) => (t.subject, t.body),
-        None => {
-            let (s, b) = default_template(decision);
-            (s.into(), b.into())
-        }
+        None => builtin_template(language, decision),
     })
 }
 
@@ -312,5 +397,19 @@ mod tests {
         assert_eq!(err.status_code(), 409);
         assert!(err.to_string().contains("Close reviews first"));
         assert!(check_anonymity(false, false, true).unwrap_err().to_string().contains("cannot reopen"));
+    }
+
+    #[test]
+    fn the_built_in_wordings_exist_in_each_language() {
+        for d in Decision::ALL {
+            let (subject, body) = domain::decision_mail::default_template(*d);
+            assert_eq!(builtin_template(Locale::en, *d), (subject.to_string(), body.to_string()), "English is the domain's text");
+            let (fr_subject, fr_body) = builtin_template(Locale::fr, *d);
+            assert!(template_errors(&fr_subject, &fr_body).is_empty(), "{d:?}: French placeholders are known ones");
+            assert_ne!(fr_body, body);
+            for p in ["{speaker}", "{title}", "{event}"] {
+                assert_eq!(fr_body.contains(p), body.contains(p), "{d:?}: {p} in both languages");
+            }
+        }
     }
 }

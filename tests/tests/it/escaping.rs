@@ -266,7 +266,7 @@ db_test!(payloads_in_every_text_field_stay_text_on_every_page, |backend: Backend
         ("proposals".into(), vec![]),
         (format!("proposals/{code}"), vec![]),
         ("selection".into(), vec![("feedback", long.clone())]),
-        ("selection/settings".into(), vec![("template-accepted-body", body.clone())]),
+        ("selection/settings".into(), vec![("template-accepted-en-body", body.clone())]),
         ("selection/log".into(), vec![]),
         ("venue".into(), vec![]),
         ("conflicts".into(), vec![]),

@@ -26,7 +26,9 @@ db_test!(decisions_stay_invisible_until_published_and_each_is_mailed_once, |back
     let rev = client();
     sign_in(&rev, &c.app, "rita@example.org", PASSWORD).await;
     let ada_review = estrade_tests::review::review_code_of(&c.app, &ada_code).await;
-    let scored = call(&rev, &c.app, "review/save", &[("slug", SLUG), ("code", &ada_review), ("score", "4"), ("comment", "SECRET-TEAM-COMMENT")]).await;
+    let scored =
+        call(&rev, &c.app, "review/save", &[("slug", SLUG), ("code", &ada_review), ("score", "4"), ("comment", "SECRET-TEAM-COMMENT")])
+            .await;
     assert_eq!(scored.status(), 200);
     assert_eq!(c.settings(true, "").await.status(), 200);
 
@@ -67,7 +69,7 @@ db_test!(decisions_stay_invisible_until_published_and_each_is_mailed_once, |back
     assert_eq!(mails.len(), 3, "one mail per speaker and decision");
     let to = |addr: &str| mails.iter().find(|m| m.to_addr == addr).unwrap_or_else(|| panic!("a mail to {addr}"));
     assert_eq!(to("ada@example.org").subject, "Your talk “Talk alpha” is accepted at Event sel-conf");
-    assert!(to("ada@example.org").body_text.contains("Wednesday 15 January 2031, 11:00 pm Europe/Paris"));
+    assert!(to("ada@example.org").body_text.contains("Wednesday 15 January 2031, 11:00 pm (Europe/Paris)"));
     assert!(to("ada@example.org").body_text.contains(&c.app.url("/confirm/")));
     assert!(to("ben@example.org").subject.contains("waiting list"));
     assert!(to("cy@example.org").body_text.contains("Too close to another talk this year."));
@@ -131,7 +133,9 @@ db_test!(only_organisers_reach_selection, |backend: Backend| async move {
         let mut form = form.clone();
         form.insert(0, ("slug", SLUG));
         let path = format!("selection/{endpoint}");
-        for (who, client, expected) in [("reviewer", &rev, 403), ("speaker", &speaker, 403), ("other organiser", &other_org, 403), ("nobody", &client(), 401)] {
+        for (who, client, expected) in
+            [("reviewer", &rev, 403), ("speaker", &speaker, 403), ("other organiser", &other_org, 403), ("nobody", &client(), 401)]
+        {
             let status = call(client, &c.app, &path, &form).await.status().as_u16();
             assert_eq!(status, expected, "{who} on {endpoint}");
         }
@@ -338,7 +342,7 @@ db_test!(anonymity_stays_on_while_reviews_are_open, |backend: Backend| async mov
     // Mail wording: checked placeholders, saved, then back to the built-in text.
     let typo = c.org_call("save_template", &[("decision", "accepted"), ("subject", "Hello {name}"), ("body", "Body {title}")]).await;
     assert_eq!(typo.status(), 422);
-    assert!(typo.text().await.unwrap().contains("template-accepted-subject"));
+    assert!(typo.text().await.unwrap().contains("template-accepted-en-subject"));
     let own = [("decision", "rejected"), ("subject", "{event}: about {title}"), ("body", "Dear {speaker}, no. {feedback}")];
     assert_eq!(c.org_call("save_template", &own).await.status(), 200);
     assert_eq!(c.org_call("save_template", &own).await.status(), 200, "saving twice updates");
@@ -357,7 +361,14 @@ db_test!(anonymity_stays_on_while_reviews_are_open, |backend: Backend| async mov
         .post(c.app.url("/api/selection/decide"))
         .header("Origin", &c.app.base_url)
         .header("Accept", "text/html,application/xhtml+xml")
-        .form(&[("slug", SLUG), ("code", &code), ("decision", "rejected"), ("waitlist_rank", ""), ("feedback", ""), ("view", "sort=title&x=<b>")])
+        .form(&[
+            ("slug", SLUG),
+            ("code", &code),
+            ("decision", "rejected"),
+            ("waitlist_rank", ""),
+            ("feedback", ""),
+            ("view", "sort=title&x=<b>"),
+        ])
         .send()
         .await
         .unwrap();
@@ -376,5 +387,58 @@ db_test!(anonymity_stays_on_while_reviews_are_open, |backend: Backend| async mov
     for expected in ["Reviews closed", "Reviews reopened", "Settings changed", "Mail wording"] {
         assert!(actions.contains(&expected), "{expected} in {actions:?}");
     }
+    c.app.stop().await;
+});
+
+db_test!(each_speaker_gets_the_decision_mail_in_their_language, |backend: Backend| async move {
+    use app::entities::mail_outbox;
+    let c = conf(backend, Setup::default()).await;
+    let f = c.formats[0];
+    let (ada, ada_code) = c.submit("ada@example.org", "Ada Speaker", "Talk alpha", f).await;
+    let (_, ben_code) = c.submit("ben@example.org", "Ben Speaker", "Talk beta", f).await;
+    let (cy, cy_code) = c.submit("cy@example.org", "Cy Speaker", "Talk gamma", f).await;
+    for (speaker, name) in [(&ada, "Ada Speaker"), (&cy, "Cy Speaker")] {
+        let res = call(speaker, &c.app, "auth/update_profile", &[("display_name", name), ("language", "fr")]).await;
+        assert!(res.status().is_success(), "{}", res.status());
+    }
+    // The organisers' own French wording of the rejection; the English one stays built in.
+    let own = [
+        ("decision", "rejected"),
+        ("language", "fr"),
+        ("subject", "{event} : « {title} »"),
+        ("body", "Bonjour {speaker}, désolés. {feedback}"),
+    ];
+    assert_eq!(c.org_call("save_template", &own).await.status(), 200);
+    let s: Value = c.org_call("settings", &[]).await.json().await.unwrap();
+    let templates = s["templates"].as_array().unwrap();
+    assert_eq!(templates.len(), 6, "three decisions in two languages");
+    let rejected_fr = templates.iter().find(|t| t["decision"] == "rejected" && t["language"] == "fr").unwrap();
+    assert_eq!(rejected_fr["custom"], true);
+    let accepted_fr = templates.iter().find(|t| t["decision"] == "accepted" && t["language"] == "fr").unwrap();
+    assert!(accepted_fr["body"].as_str().unwrap().starts_with("Bonjour {speaker}"), "the built-in French wording");
+
+    assert_eq!(c.settings(true, "").await.status(), 200);
+    assert_eq!(c.decide(&ada_code, "accepted", "", "").await.status(), 200);
+    assert_eq!(c.decide(&ben_code, "accepted", "", "").await.status(), 200);
+    assert_eq!(c.decide(&cy_code, "rejected", "", "Trop proche d’un autre talk.").await.status(), 200);
+    assert_eq!(c.org_call("publish", &[]).await.text().await.unwrap(), "3");
+
+    let mails = mail_outbox::Entity::find().all(&c.app.state.db).await.unwrap();
+    let to = |addr: &str| {
+        let mut m: Vec<_> = mails.iter().filter(|m| m.to_addr == addr && m.subject.contains("Event sel-conf")).collect();
+        m.pop().unwrap_or_else(|| panic!("a decision mail to {addr}"))
+    };
+    let ada_mail = to("ada@example.org");
+    assert_eq!(ada_mail.subject, "Votre talk «\u{a0}Talk alpha\u{a0}» est accepté à Event sel-conf");
+    assert!(ada_mail.body_text.starts_with("Bonjour Ada Speaker,"), "{}", ada_mail.body_text);
+    assert!(ada_mail.body_text.contains("mercredi 15 janvier 2031, 23 h 00 (Europe/Paris)"), "{}", ada_mail.body_text);
+    assert!(ada_mail.body_text.contains(&c.app.url("/confirm/")));
+    let ben_mail = to("ben@example.org");
+    assert_eq!(ben_mail.subject, "Your talk “Talk beta” is accepted at Event sel-conf");
+    assert!(ben_mail.body_text.starts_with("Hello Ben Speaker,"));
+    assert!(ben_mail.body_text.contains("Wednesday 15 January 2031, 11:00 pm (Europe/Paris)"));
+    let cy_mail = to("cy@example.org");
+    assert_eq!(cy_mail.subject, "Event sel-conf : « Talk gamma »");
+    assert_eq!(cy_mail.body_text, "Bonjour Cy Speaker, désolés. Trop proche d’un autre talk.");
     c.app.stop().await;
 });
