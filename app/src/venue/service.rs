@@ -32,7 +32,7 @@ async fn room_of(db: &impl ConnectionTrait, event_id: i32, id: i32) -> AppResult
 }
 
 fn name_taken(name: &str) -> AppError {
-    AppError::field("name", format!("Another room of this event is already called “{name}”."))
+    AppError::field("name", crate::tr!(venue.name_taken, name = name).to_string())
 }
 
 /// The room once checked: (name, capacity, description), trimmed.
@@ -123,8 +123,7 @@ pub async fn delete_room(db: &impl ConnectionTrait, event_id: i32, id: i32) -> A
         .count(db)
         .await?;
     if used > 0 {
-        let s = if used == 1 { "" } else { "s" };
-        return Err(AppError::Conflict(format!("“{}” has {used} item{s} on the schedule; move them to another room first.", r.name)));
+        return Err(AppError::Conflict(crate::tr!(venue.room_in_use, name = &r.name, count = used as i32).to_string()));
     }
     room::Entity::delete_by_id(r.id).exec(db).await?;
     Ok(())
@@ -219,7 +218,7 @@ pub async fn venue_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResul
             .into_iter()
             .map(|d| DayRow {
                 date: d.day.format("%Y-%m-%d").to_string(),
-                label: d.day.format("%A %-d %B %Y").to_string(),
+                label: crate::lang::dates::long_date(crate::lang::use_locale(), d.day),
                 opens: d.opens,
                 closes: d.closes,
             })
