@@ -228,11 +228,14 @@ fn session(ev: &RawEvent, room: Option<String>, day: NaiveDate, zone: Tz) -> Res
     let path = ev.path.as_str();
     let title = ev.get("title").ok_or_else(|| ImportError { path: path.into(), message: tr!(import.file.no_title).into() })?.to_string();
     let minutes = match ev.get("duration") {
-        Some(d) => duration_minutes(d).ok_or_else(|| ImportError { path: path.into(), message: tr!(import.file.not_a_length, value = d).to_string() })?,
+        Some(d) => duration_minutes(d)
+            .ok_or_else(|| ImportError { path: path.into(), message: tr!(import.file.not_a_length, value = d).to_string() })?,
         None => return fail(path, tr!(import.file.no_duration)),
     };
     let start_time = match ev.get("start") {
-        Some(s) => Some(clock(s).ok_or_else(|| ImportError { path: path.into(), message: tr!(import.file.not_a_time, value = s).to_string() })?),
+        Some(s) => {
+            Some(clock(s).ok_or_else(|| ImportError { path: path.into(), message: tr!(import.file.not_a_time, value = s).to_string() })?)
+        }
         None => None,
     };
     let start = match (ev.get("date"), start_time) {
@@ -243,7 +246,10 @@ fn session(ev: &RawEvent, room: Option<String>, day: NaiveDate, zone: Tz) -> Res
             .and_time(t)
             .and_local_timezone(zone)
             .earliest()
-            .ok_or_else(|| ImportError { path: path.into(), message: tr!(import.file.start_skipped, time = t, day = day, zone = zone).to_string() })?
+            .ok_or_else(|| ImportError {
+                path: path.into(),
+                message: tr!(import.file.start_skipped, time = t, day = day, zone = zone).to_string(),
+            })?
             .with_timezone(&Utc),
         (None, None) => return fail(path, tr!(import.file.no_date_nor_start)),
     };

@@ -155,8 +155,7 @@ fn PublishCard(v: BuilderView, publish: ServerAction<PublishSchedule>) -> impl I
 #[component]
 fn AddItemCard(v: BuilderView, day: String, add: ServerAction<AddScheduleItem>) -> impl IntoView {
     let error = action_error(add);
-    let kinds: Vec<(String, String)> =
-        Kind::EXTRAS
+    let kinds: Vec<(String, String)> = Kind::EXTRAS
         .iter()
         .map(|k| (k.key().to_string(), tr!(schedule.add.kind_usually, kind = kind_name(*k), minutes = k.usual_minutes()).to_string()))
         .collect();

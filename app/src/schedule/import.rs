@@ -145,7 +145,9 @@ async fn rooms(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule, 
             capacity: r.capacity.filter(|c| (1..=ROOM_CAPACITY_MAX).contains(c)).map(|c| c.to_string()).unwrap_or_default(),
             description: r.description.chars().take(ROOM_DESCRIPTION_MAX).collect(),
         };
-        let room = crate::venue::service::add_room(txn, event_id, &form, now).await.map_err(|x| bad(tr!(import.refused.room, name = &r.name, problem = x.text()).to_string()))?;
+        let room = crate::venue::service::add_room(txn, event_id, &form, now)
+            .await
+            .map_err(|x| bad(tr!(import.refused.room, name = &r.name, problem = x.text()).to_string()))?;
         ids.insert(key(&r.name), room.id);
     }
     Ok(ids)
@@ -306,7 +308,9 @@ async fn item(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let room = match &s.room {
-        Some(name) => Some(*rooms.get(&key(name)).ok_or_else(|| bad(format!("{}: {}", s.path, tr!(import.refused.unknown_room, name = name))))?),
+        Some(name) => {
+            Some(*rooms.get(&key(name)).ok_or_else(|| bad(format!("{}: {}", s.path, tr!(import.refused.unknown_room, name = name))))?)
+        }
         None => None,
     };
     schedule_item::ActiveModel {

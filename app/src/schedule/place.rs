@@ -8,12 +8,12 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection
 use super::service::{load, Loaded};
 use super::{placements_except, BuilderItem};
 use crate::db::BeginWrite;
-use domain::schedule::{check, Context};
-use domain::timetable::{check_title, parse_minutes, Kind};
-use crate::formats::zoned::local_to_utc;
 use crate::entities::{event, schedule_item, schedule_state};
 use crate::error::{AppError, AppResult, FieldError};
+use crate::formats::zoned::local_to_utc;
 use crate::tr;
+use domain::schedule::{check, Context};
+use domain::timetable::{check_title, parse_minutes, Kind};
 
 /// The refusal of a change based on a page older than the item.
 fn stale() -> AppError {
@@ -67,7 +67,9 @@ pub fn target(loaded: &Loaded, w: &Where) -> AppResult<Target> {
         errors.push(FieldError::new("room", tr!(schedule.place.choose_room)));
     }
     let start = match (day, chrono::NaiveTime::parse_from_str(w.start.trim(), "%H:%M")) {
-        (Some(d), Ok(_)) => local_to_utc(&format!("{d}T{}", w.start.trim()), loaded.tz).map_err(|m| errors.push(FieldError::new("start", m))).ok(),
+        (Some(d), Ok(_)) => {
+            local_to_utc(&format!("{d}T{}", w.start.trim()), loaded.tz).map_err(|m| errors.push(FieldError::new("start", m))).ok()
+        }
         (_, Err(_)) => {
             errors.push(FieldError::new("start", tr!(schedule.place.start_format)));
             None

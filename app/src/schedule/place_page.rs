@@ -22,8 +22,12 @@ pub fn WhereFields(
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let days: Vec<(String, String)> = v.days.iter().map(|d| (d.date.clone(), d.label.clone())).collect();
-    let rooms: Vec<(String, String)> =
-        v.rooms.iter().map(|r| (r.id.to_string(), r.name.clone())).chain([("all".to_string(), tr!(schedule.place.all_rooms_choice).to_string())]).collect();
+    let rooms: Vec<(String, String)> = v
+        .rooms
+        .iter()
+        .map(|r| (r.id.to_string(), r.name.clone()))
+        .chain([("all".to_string(), tr!(schedule.place.all_rooms_choice).to_string())])
+        .collect();
     let mut times: Vec<String> = v.days.iter().flat_map(|d| d.rows.clone()).collect();
     times.sort();
     times.dedup();

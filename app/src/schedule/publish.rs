@@ -14,9 +14,9 @@ use crate::entities::{event, schedule_version, user};
 use crate::error::{AppError, AppResult};
 use crate::formats::zoned::zone;
 use crate::lang::{dates, for_recipient, use_locale, Locale};
-use crate::tr;
 use crate::published::{latest, snapshot_of};
 use crate::state::AppState;
+use crate::tr;
 use domain::timetable::{changelog, Change, Slot, SlotSpeaker, TITLE_MAX};
 
 /// The language of what a version freezes for attendees (the name of "All rooms", the version's

@@ -18,11 +18,15 @@ pub(super) fn raw(text: &str) -> Result<Raw, ImportError> {
         _ => None,
     };
     let declared_rooms = match conference.get("rooms") {
-        Some(Value::Array(rooms)) => Some(rooms.iter().enumerate().map(|(i, r)| room(r, &format!("schedule.conference.rooms[{i}]"))).collect::<Result<_, _>>()?),
+        Some(Value::Array(rooms)) => {
+            Some(rooms.iter().enumerate().map(|(i, r)| room(r, &format!("schedule.conference.rooms[{i}]"))).collect::<Result<_, _>>()?)
+        }
         _ => None,
     };
     let tracks = match conference.get("tracks") {
-        Some(Value::Array(tracks)) => tracks.iter().enumerate().map(|(i, t)| track(t, &format!("schedule.conference.tracks[{i}]"))).collect::<Result<_, _>>()?,
+        Some(Value::Array(tracks)) => {
+            tracks.iter().enumerate().map(|(i, t)| track(t, &format!("schedule.conference.tracks[{i}]"))).collect::<Result<_, _>>()?
+        }
         _ => Vec::new(),
     };
     let days = days.iter().enumerate().map(|(i, d)| day(d, &format!("schedule.conference.days[{i}]"))).collect::<Result<_, _>>()?;
@@ -83,7 +87,8 @@ fn track(v: &Value, path: &str) -> Result<ImportedTrack, ImportError> {
 
 fn day(v: &Value, path: &str) -> Result<RawDay, ImportError> {
     let m = object(v, path)?;
-    let date = text(m, "date", path)?.ok_or_else(|| ImportError { path: path.into(), message: tr!(import.file.missing, key = "date").to_string() })?;
+    let date = text(m, "date", path)?
+        .ok_or_else(|| ImportError { path: path.into(), message: tr!(import.file.missing, key = "date").to_string() })?;
     let rooms = object(member_of(m, "rooms", path)?, &format!("{path}.rooms"))?;
     let mut out = Vec::new();
     for (name, events) in rooms {
@@ -95,7 +100,8 @@ fn day(v: &Value, path: &str) -> Result<RawDay, ImportError> {
     Ok(RawDay { path: path.into(), date, rooms: out })
 }
 
-const FIELDS: [&str; 12] = ["title", "type", "date", "start", "duration", "abstract", "description", "track", "language", "guid", "code", "id"];
+const FIELDS: [&str; 12] =
+    ["title", "type", "date", "start", "duration", "abstract", "description", "track", "language", "guid", "code", "id"];
 
 fn event(v: &Value, path: &str) -> Result<RawEvent, ImportError> {
     let m = object(v, path)?;

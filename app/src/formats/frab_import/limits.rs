@@ -31,10 +31,7 @@ pub(super) fn check_size(text: &str) -> Result<(), ImportError> {
 }
 
 fn too_deep() -> ImportError {
-    ImportError {
-        path: String::new(),
-        message: tr!(import.file.too_deep, max = MAX_DEPTH).to_string(),
-    }
+    ImportError { path: String::new(), message: tr!(import.file.too_deep, max = MAX_DEPTH).to_string() }
 }
 
 /// Refuses XML nesting deeper than [`MAX_DEPTH`]; `depth` counts the elements open around the
@@ -115,10 +112,7 @@ pub(super) fn check_counts(raw: &Raw) -> Result<(), ImportError> {
     let events = || raw.days.iter().flat_map(|d| &d.rooms).flat_map(|r| &r.events);
     over(Counted::Sessions, events().count(), MAX_SESSIONS)?;
     if let Some(crowded) = events().find(|e| e.persons.len() > MAX_PERSONS_PER_SESSION) {
-        return fail(
-            &crowded.path,
-            tr!(import.file.crowded, n = crowded.persons.len(), max = MAX_PERSONS_PER_SESSION).to_string(),
-        );
+        return fail(&crowded.path, tr!(import.file.crowded, n = crowded.persons.len(), max = MAX_PERSONS_PER_SESSION).to_string());
     }
     let persons: BTreeSet<&str> = events().flat_map(|e| &e.persons).map(|p| p.key.as_str()).collect();
     over(Counted::People, persons.len(), MAX_PERSONS)

@@ -63,7 +63,9 @@ fn tree(text: &str) -> Result<El, ImportError> {
                     Some(c) => c.to_string(),
                     None => {
                         let name = r.decode().map_err(|e| xml_error(&reader, e))?;
-                        resolve_xml_entity(&name).ok_or_else(|| xml_error(&reader, tr!(import.file.unknown_entity, name = &name)))?.to_string()
+                        resolve_xml_entity(&name)
+                            .ok_or_else(|| xml_error(&reader, tr!(import.file.unknown_entity, name = &name)))?
+                            .to_string()
                     }
                 };
                 stack.last_mut().expect("root").text.push_str(&resolved);
@@ -100,8 +102,10 @@ pub(super) fn raw(text: &str) -> Result<Raw, ImportError> {
     let tracks = conference
         .map(|c| c.all("track").filter_map(|t| t.attr("name").or(Some(t.text.as_str())).map(|n| n.trim().to_string())).collect::<Vec<_>>())
         .unwrap_or_default();
-    let colours = conference.map(|c| c.all("track").map(|t| t.attr("color").unwrap_or_default().to_string()).collect::<Vec<_>>()).unwrap_or_default();
-    let tracks = tracks.into_iter().zip(colours).filter(|(n, _)| !n.is_empty()).map(|(name, colour)| ImportedTrack { name, colour }).collect();
+    let colours =
+        conference.map(|c| c.all("track").map(|t| t.attr("color").unwrap_or_default().to_string()).collect::<Vec<_>>()).unwrap_or_default();
+    let tracks =
+        tracks.into_iter().zip(colours).filter(|(n, _)| !n.is_empty()).map(|(name, colour)| ImportedTrack { name, colour }).collect();
     let days = root.all("day").enumerate().map(|(i, d)| day(d, &format!("schedule/day[{}]", i + 1))).collect::<Result<_, _>>()?;
     Ok(Raw { time_zone: time_zone.map(|z| ("schedule/conference/time_zone_name".into(), z)), declared_rooms: None, tracks, days })
 }
@@ -116,7 +120,8 @@ fn day(d: &El, path: &str) -> Result<RawDay, ImportError> {
         if name.trim().is_empty() {
             return fail(&room_path, tr!(import.file.room_no_name));
         }
-        let events = r.all("event").enumerate().map(|(i, e)| event(e, &format!("{room_path}/event[{}]", i + 1))).collect::<Result<_, _>>()?;
+        let events =
+            r.all("event").enumerate().map(|(i, e)| event(e, &format!("{room_path}/event[{}]", i + 1))).collect::<Result<_, _>>()?;
         rooms.push(RawRoom { path: room_path, name, events });
     }
     Ok(RawDay { path: path.into(), date, rooms })
@@ -137,7 +142,11 @@ fn event(e: &El, path: &str) -> Result<RawEvent, ImportError> {
         }
     }
     if let Some(persons) = e.child("persons") {
-        ev.persons = persons.all("person").enumerate().map(|(i, p)| person(p, &format!("{path}/persons/person[{}]", i + 1))).collect::<Result<_, _>>()?;
+        ev.persons = persons
+            .all("person")
+            .enumerate()
+            .map(|(i, p)| person(p, &format!("{path}/persons/person[{}]", i + 1)))
+            .collect::<Result<_, _>>()?;
     }
     Ok(ev)
 }
