@@ -7,10 +7,11 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
+use crate::tr;
 use domain::timetable::Kind;
 
-/// A room name some tools write for an item spanning every room.
-pub const ALL_ROOMS: &str = "All rooms";
+/// A room name some tools write for an item spanning every room (compared ignoring case).
+pub const ALL_ROOMS: &str = "all rooms";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
@@ -94,7 +95,7 @@ impl ImportedSession {
 /// in the file's `time_zone_name`, else in `zone`.
 pub fn parse(text: &str, zone: Tz) -> Result<ImportedSchedule, ImportError> {
     if text.trim().is_empty() {
-        return fail("", "the file is empty: choose a schedule.json or schedule.xml");
+        return fail("", tr!(import.file.empty));
     }
     limits::check_size(text)?;
     let raw = if text.trim_start().starts_with('<') { xml::raw(text)? } else { json::raw(text)? };
@@ -138,7 +139,7 @@ impl RawEvent {
 
 fn check(raw: Raw, fallback: Tz) -> Result<ImportedSchedule, ImportError> {
     let zone = match &raw.time_zone {
-        Some((path, name)) => name.parse::<Tz>().or_else(|_| fail(path, format!("“{name}” is not a time zone name such as Europe/Paris")))?,
+        Some((path, name)) => name.parse::<Tz>().or_else(|_| fail(path, tr!(import.file.not_a_zone, name = name).to_string()))?,
         None => fallback,
     };
     let mut rooms = raw.declared_rooms.clone().unwrap_or_default();
@@ -148,13 +149,13 @@ fn check(raw: Raw, fallback: Tz) -> Result<ImportedSchedule, ImportError> {
     let mut keys: BTreeMap<String, usize> = BTreeMap::new();
     for day in &raw.days {
         let date = NaiveDate::parse_from_str(day.date.trim(), "%Y-%m-%d")
-            .or_else(|_| fail(&day.path, format!("date “{}” is not a date (YYYY-MM-DD)", day.date)))?;
+            .or_else(|_| fail(&day.path, tr!(import.file.not_a_date, value = &day.date).to_string()))?;
         for room in &day.rooms {
             let name = room.name.trim().to_string();
             let spans_all = name.eq_ignore_ascii_case(ALL_ROOMS);
             if !spans_all && !rooms.iter().any(|r| r.name == name) {
                 if raw.declared_rooms.is_some() {
-                    return fail(&room.path, format!("room “{name}” is not listed in the conference's rooms"));
+                    return fail(&room.path, tr!(import.file.room_not_listed, name = &name).to_string());
                 }
                 rooms.push(ImportedRoom { name: name.clone(), capacity: None, description: String::new() });
             }
@@ -177,7 +178,7 @@ fn check(raw: Raw, fallback: Tz) -> Result<ImportedSchedule, ImportError> {
         }
     }
     if sessions.is_empty() {
-        return fail("", "this schedule has no sessions to import");
+        return fail("", tr!(import.file.no_sessions));
     }
     let mut every: Vec<&str> = rooms.iter().map(|r| r.name.as_str()).collect();
     every.sort();
@@ -186,7 +187,7 @@ fn check(raw: Raw, fallback: Tz) -> Result<ImportedSchedule, ImportError> {
         if listed.len() > 1 {
             listed.sort();
             if listed != every {
-                return fail(&s.path, format!("“{}” is in several rooms at once but not in all of them", s.title));
+                return fail(&s.path, tr!(import.file.some_rooms, title = &s.title).to_string());
             }
             s.room = None;
         }
@@ -219,32 +220,38 @@ fn merge_copy(first: &mut (ImportedSession, Vec<String>), copy: ImportedSession)
             first.1.push(room.clone());
             Ok(())
         }
-        _ => fail(&copy.path, format!("“{}” is listed twice (same guid or code)", copy.title)),
+        _ => fail(&copy.path, tr!(import.file.listed_twice, title = &copy.title).to_string()),
     }
 }
 
 fn session(ev: &RawEvent, room: Option<String>, day: NaiveDate, zone: Tz) -> Result<ImportedSession, ImportError> {
     let path = ev.path.as_str();
-    let title = ev.get("title").ok_or_else(|| ImportError { path: path.into(), message: "it has no title".into() })?.to_string();
+    let title = ev.get("title").ok_or_else(|| ImportError { path: path.into(), message: tr!(import.file.no_title).into() })?.to_string();
     let minutes = match ev.get("duration") {
-        Some(d) => duration_minutes(d).ok_or_else(|| ImportError { path: path.into(), message: format!("duration “{d}” is not a length (HH:MM)") })?,
-        None => return fail(path, "it has no duration"),
+        Some(d) => duration_minutes(d)
+            .ok_or_else(|| ImportError { path: path.into(), message: tr!(import.file.not_a_length, value = d).to_string() })?,
+        None => return fail(path, tr!(import.file.no_duration)),
     };
     let start_time = match ev.get("start") {
-        Some(s) => Some(clock(s).ok_or_else(|| ImportError { path: path.into(), message: format!("start “{s}” is not a time") })?),
+        Some(s) => {
+            Some(clock(s).ok_or_else(|| ImportError { path: path.into(), message: tr!(import.file.not_a_time, value = s).to_string() })?)
+        }
         None => None,
     };
     let start = match (ev.get("date"), start_time) {
         (Some(d), _) => DateTime::parse_from_rfc3339(d)
             .map(|t| t.with_timezone(&Utc))
-            .or_else(|_| fail(path, format!("date “{d}” is not a date and time with its offset, e.g. 2027-03-10T10:00:00+01:00")))?,
+            .or_else(|_| fail(path, tr!(import.file.not_a_date_time, value = d).to_string()))?,
         (None, Some(t)) => day
             .and_time(t)
             .and_local_timezone(zone)
             .earliest()
-            .ok_or_else(|| ImportError { path: path.into(), message: format!("start {t} does not exist on {day} in {zone}") })?
+            .ok_or_else(|| ImportError {
+                path: path.into(),
+                message: tr!(import.file.start_skipped, time = t, day = day, zone = zone).to_string(),
+            })?
             .with_timezone(&Utc),
-        (None, None) => return fail(path, "it has neither a date nor a start time"),
+        (None, None) => return fail(path, tr!(import.file.no_date_nor_start)),
     };
     let format = ev.get("type").unwrap_or("Talk").to_string();
     let language = ev.get("language").unwrap_or("en").to_lowercase().split(['-', '_']).next().unwrap_or("en").to_string();

@@ -13,7 +13,7 @@ fn builder_day(d: &event_day::Model, h: DayHours, tz: Tz) -> BuilderDay {
     let steps = ((h.end - h.start).num_minutes() / GRID_MINUTES).max(0);
     BuilderDay {
         date: d.day.format("%Y-%m-%d").to_string(),
-        label: d.day.format("%A %-d %B").to_string(),
+        label: crate::lang::dates::day(crate::lang::use_locale(), d.day),
         start: h.start,
         end: h.end,
         rows: (0..steps).map(|i| local_hhmm(h.start + Duration::minutes(i * GRID_MINUTES), tz)).collect(),

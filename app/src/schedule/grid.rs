@@ -9,11 +9,9 @@ use leptos::web_sys;
 use super::api::{PlaceItem, UnplaceItem};
 use super::{BuilderDay, BuilderItem, BuilderView};
 use crate::plumbing::urls;
+use crate::tr;
 use domain::schedule::{check, Context, DayHours, Placement, Verdict, GRID_MINUTES};
 
-const DRAG_HINT: &str = "Drag a talk onto the grid, or use “Place…” to choose a day, room and time with the keyboard. Drop a placed talk here to unschedule it.";
-const NOTHING_LEFT: &str = "Every accepted talk is on the schedule.";
-const FITS: &str = "fits.";
 /// How far (px) the pointer must travel before a press becomes a drag (so clicks stay clicks).
 const DRAG_THRESHOLD: f64 = 5.0;
 
@@ -94,11 +92,14 @@ fn preview(v: &BuilderView, d: &BuilderDay, id: i32, spot: Spot) -> Option<(Plac
 
 fn describe(v: &BuilderView, d: &BuilderDay, p: &Placement, verdict: &Verdict) -> String {
     let time = d.row_of(p.start).and_then(|r| d.rows.get(r)).cloned().unwrap_or_default();
-    let room = if p.rooms.len() > 1 { "all rooms".to_string() } else { v.room_name(p.rooms.first().copied()) };
+    let room = if p.rooms.len() > 1 { tr!(schedule.grid.all_rooms).to_string() } else { v.room_name(p.rooms.first().copied()) };
     let problems: Vec<String> = verdict.hard.iter().map(|h| h.message()).chain(verdict.warnings.iter().map(|w| w.message())).collect();
-    let outcome = if problems.is_empty() { FITS.to_string() } else { problems.join(" ") };
-    let verb = if verdict.allowed() { "Drop" } else { "Cannot drop" };
-    format!("{verb} at {time} in {room}: {outcome}")
+    let outcome = if problems.is_empty() { tr!(schedule.grid.fits).to_string() } else { problems.join(" ") };
+    if verdict.allowed() {
+        tr!(schedule.grid.drop_at, time = time, room = room, outcome = outcome).to_string()
+    } else {
+        tr!(schedule.grid.cannot_drop_at, time = time, room = room, outcome = outcome).to_string()
+    }
 }
 
 fn place_link(slug: &str, item: &BuilderItem, day: &str) -> String {
@@ -197,7 +198,7 @@ fn UnscheduledPanel(
                 .collect()
         });
         if waiting.is_empty() {
-            return view! { <p class="empty">{NOTHING_LEFT}</p> }.into_any();
+            return view! { <p class="empty">{tr!(schedule.grid.nothing_left)}</p> }.into_any();
         }
         let date = d.with_value(|d| d.date.clone());
         view! {
@@ -208,9 +209,9 @@ fn UnscheduledPanel(
                         <li class="sched-card" data-item=i.id on:pointerdown=drag.start(i.id)
                             class:lifted=move || drag.item.get() == Some(i.id)>
                             <strong>{i.title.clone()}</strong>
-                            <span class="meta">{format!("{} · {} min", i.format, i.minutes)}</span>
+                            <span class="meta">{tr!(schedule.grid.length, format = &i.format, minutes = i.minutes).to_string()}</span>
                             <span class="meta">{i.speaker_names.join(", ")}</span>
-                            <a href=link class="place-link">"Place…"<span class="visually-hidden">{format!(" “{}”", i.title)}</span></a>
+                            <a href=link class="place-link">{tr!(schedule.grid.place)}<span class="visually-hidden">{format!(" “{}”", i.title)}</span></a>
                         </li>
                     }
                 }).collect_view()}
@@ -221,23 +222,23 @@ fn UnscheduledPanel(
     view! {
         <aside class="sched-panel" aria-labelledby="unscheduled-heading" on:pointerup=on_drop
             class:drop-target=move || drag.item.get().is_some()>
-            <h2 id="unscheduled-heading">"Unscheduled talks"</h2>
+            <h2 id="unscheduled-heading">{tr!(schedule.grid.unscheduled)}</h2>
             <form method="get" class="sched-filters">
                 <input type="hidden" name="day" value=date/>
-                <label for="filter-format">"Format"</label>
+                <label for="filter-format">{tr!(schedule.grid.format)}</label>
                 <select id="filter-format" name="format">
-                    <option value="">"All formats"</option>
+                    <option value="">{tr!(schedule.grid.all_formats)}</option>
                     {formats.into_iter().map(|(id, name)| view! { <option value=id.to_string() selected=move || chosen("format") == Some(id)>{name}</option> }).collect_view()}
                 </select>
-                <label for="filter-track">"Track"</label>
+                <label for="filter-track">{tr!(schedule.grid.track)}</label>
                 <select id="filter-track" name="track">
-                    <option value="">"All tracks"</option>
+                    <option value="">{tr!(schedule.grid.all_tracks)}</option>
                     {tracks.into_iter().map(|(id, name)| view! { <option value=id.to_string() selected=move || chosen("track") == Some(id)>{name}</option> }).collect_view()}
                 </select>
-                <button type="submit" class="button">"Filter"</button>
+                <button type="submit" class="button">{tr!(schedule.grid.filter)}</button>
             </form>
             {cards}
-            <p class="hint">{DRAG_HINT}</p>
+            <p class="hint">{tr!(schedule.grid.drag_hint)}</p>
         </aside>
     }
 }
@@ -258,7 +259,7 @@ fn Grid(
     let rooms = StoredValue::new(rooms);
     let column_of = move |room: Option<i32>| room.and_then(|r| rooms.with_value(|rooms| rooms.iter().position(|x| x.id == r)));
     let heads = v.with_value(|v| v.rooms.clone()).into_iter().enumerate().map(|(j, r)| {
-        let seats = r.capacity.map(|c| format!(" · {c} seats")).unwrap_or_default();
+        let seats = r.capacity.map(|c| tr!(schedule.grid.seats, count = c as i32).to_string()).unwrap_or_default();
         view! { <div class="sched-head" style=format!("grid-row:1;grid-column:{}", j + 2)><strong>{r.name}</strong><span class="meta">{seats}</span></div> }
     }).collect_view();
     let times = rows
@@ -315,14 +316,14 @@ fn Grid(
                     <p class="time">{format!("{}–{}", p.starts, p.ends)}</p>
                     <h3>{i.title.clone()}</h3>
                     <p class="meta">{i.speaker_names.join(", ")}</p>
-                    <a href=link class="place-link">"Place…"<span class="visually-hidden">{format!(" “{}”", i.title)}</span></a>
+                    <a href=link class="place-link">{tr!(schedule.grid.place)}<span class="visually-hidden">{format!(" “{}”", i.title)}</span></a>
                 </article>
             })
         })
         .collect_view();
     view! {
         <div class="sched-scroll">
-            <div class="sched-grid" class:dragging=move || drag.item.get().is_some() style=style aria-label=format!("Schedule of {label}")>
+            <div class="sched-grid" class:dragging=move || drag.item.get().is_some() style=style aria-label=tr!(schedule.grid.schedule_of, day = label).to_string()>
                 <div class="sched-corner" style="grid-row:1;grid-column:1"></div>
                 {heads}
                 {times}

@@ -18,6 +18,7 @@ use crate::entities::{decision, event, format, membership, proposal, proposal_sp
 use crate::error::{AppError, AppResult};
 use crate::formats::frab_import::{parse, ImportedSchedule, ImportedSession};
 use crate::formats::zoned::zone;
+use crate::tr;
 use domain::cfp::{is_hex_colour, Choice, Level, ProposalState, TITLE_MAX};
 use domain::review::{Decision, Response};
 use domain::roles::Role;
@@ -69,9 +70,16 @@ pub async fn import(db: &DatabaseConnection, e: &event::Model, by: i32, text: &s
     }
     widen_hours(&txn, e, &s, tz).await?;
     let (version, version_name, _) =
-        freeze(&txn, e, Some(by), "imported", now).await?.ok_or_else(|| bad("This file placed nothing on the schedule."))?;
+        freeze(&txn, e, Some(by), &imported_name(e), now).await?.ok_or_else(|| bad(tr!(import.refused.placed_nothing)))?;
     txn.commit().await?;
     Ok(Imported { talks, extras: s.sessions.len() - talks, speakers: people.created, version, version_name })
+}
+
+/// The name typed for the version an import publishes ("v1 — imported"), in the event's language
+/// like the rest of what it publishes.
+fn imported_name(e: &event::Model) -> String {
+    let l = crate::lang::for_recipient(None, Some(&e.default_language));
+    leptos_i18n::td_string!(l, import.refused.version_name).to_string()
 }
 
 /// Whoever the command line records as importing: the event's first organiser, else the first
@@ -95,11 +103,11 @@ fn check_fits(e: &event::Model, s: &ImportedSchedule, tz: Tz) -> AppResult<()> {
     for session in &s.sessions {
         let day = session.start.with_timezone(&tz).date_naive();
         if !dates.contains(&day) {
-            let span = format!("{} to {}", e.start_date, e.end_date);
-            return Err(bad(format!("{}: “{}” is on {day}, outside the event's dates ({span})", session.path, session.title)));
+            let problem = tr!(import.refused.outside_dates, title = &session.title, day = day, start = e.start_date, end = e.end_date);
+            return Err(bad(format!("{}: {problem}", session.path)));
         }
         if session.title.chars().count() > TITLE_MAX {
-            return Err(bad(format!("{}: the title is longer than {TITLE_MAX} characters", session.path)));
+            return Err(bad(format!("{}: {}", session.path, tr!(import.refused.title_too_long, max = TITLE_MAX))));
         }
     }
     Ok(())
@@ -113,18 +121,11 @@ async fn refuse_unless_empty(txn: &impl ConnectionTrait, e: &event::Model) -> Ap
         .await?;
     let versions = schedule_version::Entity::find().filter(schedule_version::Column::EventId.eq(e.id)).count(txn).await?;
     if placed + versions > 0 {
-        return Err(AppError::Conflict(format!(
-            "{} already has a schedule ({}, {}). Import only into an event whose schedule is empty.",
-            e.name,
-            plural(placed, "placed item"),
-            plural(versions, "published version")
-        )));
+        let placed = tr!(import.refused.placed_items, count = placed as i32).to_string();
+        let versions = tr!(import.refused.published_versions, count = versions as i32).to_string();
+        return Err(AppError::Conflict(tr!(import.refused.already_has, event = &e.name, placed = placed, versions = versions).to_string()));
     }
     Ok(())
-}
-
-fn plural(n: u64, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 fn key(name: &str) -> String {
@@ -144,7 +145,9 @@ async fn rooms(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule, 
             capacity: r.capacity.filter(|c| (1..=ROOM_CAPACITY_MAX).contains(c)).map(|c| c.to_string()).unwrap_or_default(),
             description: r.description.chars().take(ROOM_DESCRIPTION_MAX).collect(),
         };
-        let room = crate::venue::service::add_room(txn, event_id, &form, now).await.map_err(|x| bad(format!("room “{}”: {x}", r.name)))?;
+        let room = crate::venue::service::add_room(txn, event_id, &form, now)
+            .await
+            .map_err(|x| bad(tr!(import.refused.room, name = &r.name, problem = x.text()).to_string()))?;
         ids.insert(key(&r.name), room.id);
     }
     Ok(ids)
@@ -159,7 +162,7 @@ async fn tracks(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule,
             continue;
         }
         if t.name.chars().count() > 60 {
-            return Err(bad(format!("track “{}”: the name is longer than 60 characters", t.name)));
+            return Err(bad(tr!(import.refused.track_name_too_long, name = &t.name, max = 60).to_string()));
         }
         let colour = if is_hex_colour(t.colour.trim()) { t.colour.trim() } else { TRACK_COLOUR };
         let row = track::ActiveModel {
@@ -200,7 +203,7 @@ async fn formats(txn: &impl ConnectionTrait, event_id: i32, s: &ImportedSchedule
             continue;
         }
         if session.format.chars().count() > 60 {
-            return Err(bad(format!("{}: the type “{}” is longer than 60 characters", session.path, session.format)));
+            return Err(bad(format!("{}: {}", session.path, tr!(import.refused.type_too_long, name = &session.format, max = 60))));
         }
         let row = format::ActiveModel {
             event_id: Set(event_id),
@@ -240,7 +243,7 @@ async fn accepted_proposal(
             speakers.push(id);
         }
     }
-    let owner = *speakers.first().ok_or_else(|| bad(format!("{}: “{}” has no speaker", s.path, s.title)))?;
+    let owner = *speakers.first().ok_or_else(|| bad(format!("{}: {}", s.path, tr!(import.refused.no_speaker, title = &s.title))))?;
     let p = proposal::ActiveModel {
         code: Set(new_code()),
         event_id: Set(event_id),
@@ -305,7 +308,9 @@ async fn item(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let room = match &s.room {
-        Some(name) => Some(*rooms.get(&key(name)).ok_or_else(|| bad(format!("{}: room “{name}” is unknown", s.path)))?),
+        Some(name) => {
+            Some(*rooms.get(&key(name)).ok_or_else(|| bad(format!("{}: {}", s.path, tr!(import.refused.unknown_room, name = name))))?)
+        }
         None => None,
     };
     schedule_item::ActiveModel {
@@ -344,7 +349,7 @@ async fn widen_hours(txn: &impl ConnectionTrait, e: &event::Model, s: &ImportedS
         if opens != d.opens || closes != d.closes {
             crate::venue::service::save_day_hours(txn, e, &d.day.to_string(), &opens, &closes)
                 .await
-                .map_err(|x| bad(format!("day {}: {x}", d.day)))?;
+                .map_err(|x| bad(tr!(import.refused.day, day = d.day, problem = x.text()).to_string()))?;
         }
     }
     Ok(())

@@ -8,6 +8,7 @@ use super::api::load_versions;
 use crate::agenda::claim_page::ImportedSpeakersSection;
 use crate::error::AppError;
 use crate::plumbing::{param, urls};
+use crate::tr;
 use crate::ui::{action_error, outcome, Form, FormError, PageTitle, SubmitButton, TextBox};
 
 #[cfg(feature = "ssr")]
@@ -48,29 +49,27 @@ pub fn ImportPage() -> impl IntoView {
     let import = ServerAction::<ImportSchedule>::new();
     let versions = Resource::new(move || slug(), load_versions);
     view! {
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=|| view! { <p>{tr!(import.page.loading)}</p> }>
             {move || versions.get().map(|r| outcome(r, &urls::admin_schedule_import(slug()), |v| {
                 let s = v.event.slug.clone();
                 let speakers_of = s.clone();
                 view! {
-                    <PageTitle text=format!("Import a schedule — {}", v.event.name)/>
-                    <p class="meta"><a href=urls::admin_schedule(&s)>"Back to the schedule builder"</a></p>
-                    <h1>"Import a schedule"</h1>
+                    <PageTitle text=tr!(import.page.title, event = &v.event.name).to_string()/>
+                    <p class="meta"><a href=urls::admin_schedule(&s)>{tr!(import.page.back)}</a></p>
+                    <h1>{tr!(import.page.heading)}</h1>
                     {(!v.versions.is_empty()).then(|| view! {
-                        <p class="notice">"This event already has a published schedule: an import would be refused."</p>
+                        <p class="notice">{tr!(import.page.already)}</p>
                     })}
-                    <p>"Choose or paste a "<code>"schedule.json"</code>" or "<code>"schedule.xml"</code>" exported by pretalx, frab or \
-                        another Estrade. Its rooms, tracks, formats, speakers and talks are created (talks accepted and \
-                        confirmed), placed at their times and published as the first version. Speakers become speakers of \
-                        this event only, with the names and biographies of the file: an email in the file is never \
-                        matched with anyone's account. You can mail them a link to take their talks into their own \
-                        account (below, once imported)."</p>
+                    <p>
+                        {tr!(import.page.intro_before)}<code>"schedule.json"</code>{tr!(import.page.or)}<code>"schedule.xml"</code>
+                        {tr!(import.page.intro_after)}
+                    </p>
                     <section class="card">
                         <FormError error=action_error(import)/>
                         <Form action=import>
                             <input type="hidden" name="slug" value=s.clone()/>
                             <FileText/>
-                            <SubmitButton action=import label="Import and publish"/>
+                            <SubmitButton action=import label=tr!(import.page.button)/>
                         </Form>
                     </section>
                     <ImportedSpeakersSection slug=speakers_of/>
@@ -90,11 +89,11 @@ fn FileText() -> impl IntoView {
     let area = NodeRef::<leptos::html::Textarea>::new();
     view! {
         <div class="field" hidden=move || !hydrated.get()>
-            <label for="f-upload">"Schedule file (.json or .xml, up to about 1 MB; larger ones with "<code>"server import"</code>")"</label>
+            <label for="f-upload">{tr!(import.page.upload_before)}<code>"server import"</code>{tr!(import.page.upload_after)}</label>
             <input id="f-upload" type="file" accept=".json,.xml,application/json,application/xml,text/xml" on:change=move |ev| read_file(ev, area)/>
         </div>
         <div class="field">
-            <label for="f-file">"The schedule file’s text (filled in from the file, or pasted)"</label>
+            <label for="f-file">{tr!(import.page.file_text)}</label>
             <TextBox id="f-file" name="file" rows=16 required=true node_ref=area attr:spellcheck="false"/>
         </div>
     }

@@ -61,7 +61,9 @@ fn file_email(p: &ImportedPerson) -> AppResult<Option<String>> {
         return Ok(None);
     };
     match check_email(email) {
-        Some(message) => Err(AppError::BadRequest(format!("speaker “{}”: {message} ({email})", p.name))),
+        Some(message) => {
+            Err(AppError::BadRequest(crate::tr!(import.refused.speaker, name = &p.name, problem = message, email = email).to_string()))
+        }
         None => Ok(Some(normalize_email(email))),
     }
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 use crate::plumbing::{param, urls};
+use crate::tr;
 use crate::ui::{outcome, PageTitle};
 use domain::interest::InterestRow;
 
@@ -28,7 +29,7 @@ pub async fn load_interest(slug: String) -> Result<InterestView, AppError> {
     let state = crate::state::app_state();
     let e = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let p = crate::published::latest_programme(&state.db, &state.programmes, &e).await.map_err(|err| match err {
-        AppError::NotFound => AppError::Conflict("Nothing is published yet: attendees star talks on the published agenda.".into()),
+        AppError::NotFound => AppError::Conflict(tr!(schedule.interest.nothing_published).into()),
         other => other,
     })?;
     let counts = crate::agenda::favourites_store::counts(&state.db, &e).await?;
@@ -41,21 +42,22 @@ pub fn InterestPage() -> impl IntoView {
     let slug = param("slug");
     let data = Resource::new(move || slug(), load_interest);
     view! {
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=|| view! { <p>{tr!(schedule.loading)}</p> }>
             {move || data.get().map(|r| outcome(r, &urls::admin_schedule_interest(slug()), |v| view! {
-                <PageTitle text=format!("Audience interest — {}", v.event_name)/>
-                <p class="meta"><a href=urls::admin_schedule(&v.slug)>"Back to the schedule builder"</a></p>
-                <h1>"Audience interest"</h1>
-                <p>{format!(
-                    "{} signed-in {} starred talks on the public agenda. Stars kept only in a browser are private \
-                     and not counted, so read these figures as a floor.",
-                    v.stargazers,
-                    if v.stargazers == 1 { "attendee" } else { "attendees" }
-                )}</p>
+                <PageTitle text=tr!(schedule.interest.title, event = &v.event_name).to_string()/>
+                <p class="meta"><a href=urls::admin_schedule(&v.slug)>{tr!(schedule.back_to_builder)}</a></p>
+                <h1>{tr!(schedule.interest.heading)}</h1>
+                <p>{tr!(schedule.interest.stargazers, count = v.stargazers as i32).to_string()}</p>
                 <div class="org-table-wrap">
                     <table class="table interest">
-                        <caption class="visually-hidden">"Stars per talk, most starred first"</caption>
-                        <thead><tr><th scope="col">"Talk"</th><th scope="col">"When"</th><th scope="col">"Room"</th><th scope="col" class="num">"Seats"</th><th scope="col" class="num">"Stars"</th></tr></thead>
+                        <caption class="visually-hidden">{tr!(schedule.interest.caption)}</caption>
+                        <thead><tr>
+                            <th scope="col">{tr!(schedule.interest.talk)}</th>
+                            <th scope="col">{tr!(schedule.interest.when)}</th>
+                            <th scope="col">{tr!(schedule.interest.room)}</th>
+                            <th scope="col" class="num">{tr!(schedule.interest.seats)}</th>
+                            <th scope="col" class="num">{tr!(schedule.interest.stars)}</th>
+                        </tr></thead>
                         <tbody>
                             {v.rows.into_iter().map(|r| view! {
                                 <tr class:crowded=r.crowded>
@@ -63,7 +65,7 @@ pub fn InterestPage() -> impl IntoView {
                                     <td>{r.when}</td>
                                     <td>{r.room}</td>
                                     <td class="num">{r.seats.map(|n| n.to_string()).unwrap_or_else(|| "?".into())}</td>
-                                    <td class="num">{r.stars}{r.crowded.then(|| view! { <span class="badge warn">"more than seats"</span> })}</td>
+                                    <td class="num">{r.stars}{r.crowded.then(|| view! { <span class="badge warn">{tr!(schedule.interest.more_than_seats)}</span> })}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::agenda::VersionRow;
 use crate::events::EventSummary;
+use crate::lang::Locale;
 use domain::schedule::{Placement, Room, Unavailable};
 use domain::timetable::Kind;
 
@@ -146,8 +147,9 @@ impl BuilderView {
         placements_except(&self.items, &self.rooms, Some(except))
     }
 
+    /// A room's name in the language of the page ("All rooms" for an item spanning them).
     pub fn room_name(&self, room: Option<i32>) -> String {
-        room_label(&self.rooms, room)
+        room_label(crate::lang::use_locale(), &self.rooms, room)
     }
 }
 
@@ -156,11 +158,25 @@ pub fn placements_except(items: &[BuilderItem], rooms: &[Room], except: Option<i
     items.iter().filter(|i| Some(i.id) != except).filter_map(|i| i.placement(rooms)).collect()
 }
 
-/// A room's name, or "All rooms" for an item spanning them.
-pub fn room_label(rooms: &[Room], room: Option<i32>) -> String {
+/// A room's name, or "All rooms" in `locale` for an item spanning them.
+pub fn room_label(locale: Locale, rooms: &[Room], room: Option<i32>) -> String {
     match room {
-        None => "All rooms".into(),
+        None => leptos_i18n::td_string!(locale, schedule.all_rooms).to_string(),
         Some(id) => rooms.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_default(),
+    }
+}
+
+/// The name of a kind of item (talk, break, lunch…) in the language of the page.
+pub fn kind_name(kind: Kind) -> &'static str {
+    use crate::tr;
+    match kind {
+        Kind::Talk => tr!(schedule.kinds.talk),
+        Kind::Plenary => tr!(schedule.kinds.plenary),
+        Kind::Break => tr!(schedule.kinds.coffee_break),
+        Kind::Lunch => tr!(schedule.kinds.lunch),
+        Kind::Village => tr!(schedule.kinds.village),
+        Kind::Welcome => tr!(schedule.kinds.welcome),
+        Kind::Closing => tr!(schedule.kinds.closing),
     }
 }
 

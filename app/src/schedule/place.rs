@@ -8,13 +8,17 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection
 use super::service::{load, Loaded};
 use super::{placements_except, BuilderItem};
 use crate::db::BeginWrite;
-use domain::schedule::{check, Context};
-use domain::timetable::{check_title, parse_minutes, Kind};
-use crate::formats::zoned::local_to_utc;
 use crate::entities::{event, schedule_item, schedule_state};
 use crate::error::{AppError, AppResult, FieldError};
+use crate::formats::zoned::local_to_utc;
+use crate::tr;
+use domain::schedule::{check, Context};
+use domain::timetable::{check_title, parse_minutes, Kind};
 
-pub const STALE: &str = "Someone changed this item since you loaded the page. Reload to see where it is now, then try again.";
+/// The refusal of a change based on a page older than the item.
+fn stale() -> AppError {
+    AppError::Conflict(tr!(schedule.place.stale).into())
+}
 
 /// Where an organiser asked to put an item, as typed: `day` YYYY-MM-DD, `room` an id or "all",
 /// `start` local HH:MM, `minutes` its length.
@@ -53,19 +57,21 @@ pub fn target(loaded: &Loaded, w: &Where) -> AppResult<Target> {
     let mut errors = Vec::new();
     let day = NaiveDate::parse_from_str(w.day.trim(), "%Y-%m-%d").ok().filter(|d| loaded.days.iter().any(|(x, _)| x.day == *d));
     if day.is_none() {
-        errors.push(FieldError::new("day", "Choose one of the event's days."));
+        errors.push(FieldError::new("day", tr!(schedule.place.choose_day)));
     }
     let room = match w.room.trim() {
         "all" => Some(None),
         id => id.parse::<i32>().ok().filter(|id| loaded.rooms.iter().any(|r| r.id == *id)).map(Some),
     };
     if room.is_none() {
-        errors.push(FieldError::new("room", "Choose a room, or all rooms."));
+        errors.push(FieldError::new("room", tr!(schedule.place.choose_room)));
     }
     let start = match (day, chrono::NaiveTime::parse_from_str(w.start.trim(), "%H:%M")) {
-        (Some(d), Ok(_)) => local_to_utc(&format!("{d}T{}", w.start.trim()), loaded.tz).map_err(|m| errors.push(FieldError::new("start", m))).ok(),
+        (Some(d), Ok(_)) => {
+            local_to_utc(&format!("{d}T{}", w.start.trim()), loaded.tz).map_err(|m| errors.push(FieldError::new("start", m))).ok()
+        }
         (_, Err(_)) => {
-            errors.push(FieldError::new("start", "Give the start time as HH:MM, e.g. 10:30."));
+            errors.push(FieldError::new("start", tr!(schedule.place.start_format)));
             None
         }
         (None, Ok(_)) => None,
@@ -82,18 +88,18 @@ pub fn verdict(loaded: &Loaded, item: &BuilderItem, to: Target) -> AppResult<Vec
     let mut candidate = item.placement_at(to.room, to.start, &loaded.rooms);
     candidate.end = to.start + Duration::minutes(to.minutes);
     let others = placements_except(&loaded.items, &loaded.rooms, Some(item.id));
-    let day = loaded.day_of(to.start).ok_or_else(|| AppError::field("start", "This is outside the event's days."))?;
+    let day = loaded.day_of(to.start).ok_or_else(|| AppError::field("start", tr!(schedule.place.outside_days)))?;
     let ctx = Context { others: &others, day, rooms: &loaded.rooms, unavailable: &loaded.unavailable, expected: None };
     let v = check(&candidate, &ctx);
     if !v.allowed() {
         let reasons: Vec<String> = v.hard.iter().map(|h| h.message()).collect();
-        return Err(AppError::Conflict(format!("Not placed: {}", reasons.join(" "))));
+        return Err(AppError::Conflict(tr!(schedule.place.refused, reasons = reasons.join(" ")).to_string()));
     }
     Ok(v.warnings.iter().map(|w| w.message()).collect())
 }
 
 fn parse_version(v: &str) -> AppResult<i32> {
-    v.trim().parse().map_err(|_| AppError::BadRequest("This form is missing the item's version: reload the page.".into()))
+    v.trim().parse().map_err(|_| AppError::BadRequest(tr!(schedule.place.missing_version).into()))
 }
 
 /// Moves `item` (by id) to `w`; `version` is the one the organiser's page showed.
@@ -111,7 +117,7 @@ pub async fn place(
     let loaded = load(&txn, e, now).await?;
     let current = loaded.item(item).ok_or(AppError::NotFound)?;
     if current.version != version {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale());
     }
     let to = target(&loaded, w)?;
     let warnings = verdict(&loaded, current, to)?;
@@ -128,7 +134,7 @@ pub async fn place(
         .exec(&txn)
         .await?;
     if moved.rows_affected != 1 {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale());
     }
     txn.commit().await?;
     Ok(warnings)
@@ -162,7 +168,7 @@ pub async fn unplace(db: &DatabaseConnection, e: &event::Model, item: i32, versi
         schedule_item::Entity::delete_many().filter(schedule_item::Column::Id.eq(item)).filter(same_version).exec(&txn).await?.rows_affected
     };
     if changed != 1 {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale());
     }
     txn.commit().await?;
     Ok(())
@@ -191,7 +197,7 @@ pub async fn add_extra(
                 _ => Vec::new(),
             };
             if k.is_none() {
-                errors.insert(0, FieldError::new("kind", "Choose what it is: a break, lunch, plenary…"));
+                errors.insert(0, FieldError::new("kind", tr!(schedule.place.choose_kind)));
             }
             if let Err(m) = t {
                 errors.insert(0, FieldError::new("title", m));

@@ -13,19 +13,28 @@ use crate::db::BeginWrite;
 use crate::entities::{event, schedule_version, user};
 use crate::error::{AppError, AppResult};
 use crate::formats::zoned::zone;
+use crate::lang::{dates, for_recipient, use_locale, Locale};
 use crate::published::{latest, snapshot_of};
 use crate::state::AppState;
+use crate::tr;
 use domain::timetable::{changelog, Change, Slot, SlotSpeaker, TITLE_MAX};
+
+/// The language of what a version freezes for attendees (the name of "All rooms", the version's
+/// date): the event's default, whoever publishes.
+fn published_language(e: &event::Model) -> Locale {
+    for_recipient(None, Some(&e.default_language))
+}
 
 /// The placed items as a version would freeze them, in time then room order.
 pub fn slots(loaded: &Loaded) -> Vec<Slot> {
+    let locale = published_language(&loaded.event);
     let mut slots: Vec<Slot> = loaded
         .items
         .iter()
         .filter_map(|i| {
             let p = i.placed.as_ref()?;
             let room_ids = i.placement(&loaded.rooms)?.rooms;
-            let room = room_label(&loaded.rooms, p.room);
+            let room = room_label(locale, &loaded.rooms, p.room);
             Some(Slot {
                 item: i.id,
                 kind: i.kind,
@@ -52,13 +61,13 @@ pub fn pending(loaded: &Loaded, latest: Option<&schedule_version::Model>) -> App
     Ok(changelog(&before, &slots(loaded)).iter().map(|c| change_line(c, loaded.tz)).collect())
 }
 
-/// "v3 — 12 Jan" unless the organiser named it.
-fn version_name(typed: &str, number: i32, now: DateTime<Utc>, tz: Tz) -> AppResult<String> {
+/// "v3 — 12 Jan" (the date in `l`) unless the organiser named it.
+fn version_name(l: Locale, typed: &str, number: i32, now: DateTime<Utc>, tz: Tz) -> AppResult<String> {
     let typed = typed.trim();
     if typed.chars().count() > TITLE_MAX {
-        return Err(AppError::field("name", format!("Keep the name under {TITLE_MAX} characters.")));
+        return Err(AppError::field("name", tr!(schedule.publish.name_too_long, max = TITLE_MAX).to_string()));
     }
-    let date = now.with_timezone(&tz).format("%-d %b");
+    let date = dates::with_pattern(l, now.with_timezone(&tz).date_naive(), leptos_i18n::td_string!(l, schedule.publish.version_date));
     Ok(if typed.is_empty() { format!("v{number} — {date}") } else { format!("v{number} — {typed}") })
 }
 
@@ -76,7 +85,7 @@ pub async fn freeze(
     let loaded = load(txn, e, now).await?;
     let previous = latest(txn, e.id).await?;
     let number = previous.as_ref().map_or(1, |v| v.number + 1);
-    let name = version_name(name, number, now, tz)?;
+    let name = version_name(published_language(e), name, number, now, tz)?;
     let before = previous.as_ref().map(snapshot_of).transpose()?.unwrap_or_default();
     let now_slots = slots(&loaded);
     let changes = changelog(&before, &now_slots);
@@ -118,6 +127,7 @@ fn to_json<T: serde::Serialize>(v: &T) -> AppResult<String> {
 /// Version `number` of `e`, grouped by day, as it was published.
 pub async fn version_view(db: &impl ConnectionTrait, e: &event::Model, number: i32) -> AppResult<VersionView> {
     let tz = zone(&e.time_zone);
+    let l = use_locale();
     let v = schedule_version::Entity::find()
         .filter(schedule_version::Column::EventId.eq(e.id))
         .filter(schedule_version::Column::Number.eq(number))
@@ -127,8 +137,8 @@ pub async fn version_view(db: &impl ConnectionTrait, e: &event::Model, number: i
     let mut days: Vec<(String, Vec<(String, String, String, String)>)> = Vec::new();
     for s in snapshot_of(&v)? {
         let start = s.start.with_timezone(&tz);
-        let day = start.format("%A %-d %B").to_string();
-        let time = format!("{}–{}", start.format("%H:%M"), s.end.with_timezone(&tz).format("%H:%M"));
+        let day = dates::day(l, start.date_naive());
+        let time = format!("{}–{}", dates::time(l, start.time()), dates::time(l, s.end.with_timezone(&tz).time()));
         let speakers = s.speakers.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ");
         let line = (time, s.room.clone(), s.title.clone(), speakers);
         match days.last_mut() {

@@ -55,7 +55,7 @@ pub async fn move_room(slug: String, id: String, direction: String) -> Result<()
     let up = match direction.as_str() {
         "up" => true,
         "down" => false,
-        _ => return Err(AppError::BadRequest("Move a room up or down.".into())),
+        _ => return Err(AppError::BadRequest(crate::tr!(venue.up_or_down).into())),
     };
     super::service::move_room(&state.db, event.id, parse_id(&id)?, up).await?;
     leptos_axum::redirect(&venue_page(&event.slug, "room_moved", "#rooms"));

@@ -7,12 +7,12 @@ use sea_orm::{
 
 use super::{DayRow, RoomRow, VenueView};
 use crate::db::BeginWrite;
-use domain::schedule::DayHours;
-use domain::venue::{day_hours_errors, parse_capacity, room_errors, RoomForm, DEFAULT_CLOSES, DEFAULT_OPENS};
-use crate::formats::zoned::{local_to_utc, zone};
 use crate::entities::{event, event_day, room, schedule_item};
 use crate::error::{AppError, AppResult};
+use crate::formats::zoned::{local_to_utc, zone};
 use crate::plumbing::{is_unique_violation, unique_violation_as};
+use domain::schedule::DayHours;
+use domain::venue::{day_hours_errors, parse_capacity, room_errors, RoomForm, DEFAULT_CLOSES, DEFAULT_OPENS};
 
 /// Longest run of days an event gets hours for (guards against a mistyped end date).
 const MAX_DAYS: i64 = 31;
@@ -32,7 +32,7 @@ async fn room_of(db: &impl ConnectionTrait, event_id: i32, id: i32) -> AppResult
 }
 
 fn name_taken(name: &str) -> AppError {
-    AppError::field("name", format!("Another room of this event is already called “{name}”."))
+    AppError::field("name", crate::tr!(venue.name_taken, name = name).to_string())
 }
 
 /// The room once checked: (name, capacity, description), trimmed.
@@ -123,8 +123,7 @@ pub async fn delete_room(db: &impl ConnectionTrait, event_id: i32, id: i32) -> A
         .count(db)
         .await?;
     if used > 0 {
-        let s = if used == 1 { "" } else { "s" };
-        return Err(AppError::Conflict(format!("“{}” has {used} item{s} on the schedule; move them to another room first.", r.name)));
+        return Err(AppError::Conflict(crate::tr!(venue.room_in_use, name = &r.name, count = used as i32).to_string()));
     }
     room::Entity::delete_by_id(r.id).exec(db).await?;
     Ok(())
@@ -211,15 +210,12 @@ pub async fn venue_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResul
     Ok(VenueView {
         event: crate::events::summary::summary(e),
         time_zone: zone(&e.time_zone).to_string(),
-        rooms: rooms
-            .into_iter()
-            .map(|r| RoomRow { id: r.id, name: r.name, capacity: r.capacity, description: r.description })
-            .collect(),
+        rooms: rooms.into_iter().map(|r| RoomRow { id: r.id, name: r.name, capacity: r.capacity, description: r.description }).collect(),
         days: days
             .into_iter()
             .map(|d| DayRow {
                 date: d.day.format("%Y-%m-%d").to_string(),
-                label: d.day.format("%A %-d %B %Y").to_string(),
+                label: crate::lang::dates::long_date(crate::lang::use_locale(), d.day),
                 opens: d.opens,
                 closes: d.closes,
             })

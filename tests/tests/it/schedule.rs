@@ -213,7 +213,7 @@ db_test!(publishing_freezes_versions_and_mails_only_what_changed, |backend: Back
     assert_eq!(schedule_mails(mail_outbox::Entity::find().all(db).await.unwrap()).len(), 3);
     // Version 1 stays readable as it was.
     let v1: Value = s.call("version", &[("number", "1")]).await.json().await.unwrap();
-    assert!(v1["days"].to_string().contains("11:00–11:40"), "{v1}");
+    assert!(v1["days"].to_string().contains("11:00 am–11:40 am"), "{v1}");
     assert!(v1["version"]["name"].as_str().unwrap().ends_with("first draft"));
 });
 
@@ -238,7 +238,7 @@ db_test!(times_survive_the_zone_on_a_clock_change_day, |backend: Backend| async 
     assert_eq!(b["days"][0]["start"], "2027-03-28T07:00:00Z");
     assert_eq!(s.call("publish", &[("name", "")]).await.status(), 200);
     let v1: Value = s.call("version", &[("number", "1")]).await.json().await.unwrap();
-    assert!(v1["days"].to_string().contains("10:00–10:40"), "{v1}");
+    assert!(v1["days"].to_string().contains("10:00 am–10:40 am"), "{v1}");
 });
 
 db_test!(only_the_events_organisers_reach_the_builder, |backend: Backend| async move {

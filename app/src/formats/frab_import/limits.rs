@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::{fail, ImportError, Raw};
+use crate::tr;
 
 /// The largest file read (the HTTP route refuses larger bodies earlier, with a 413).
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
@@ -23,17 +24,14 @@ pub const MAX_DAYS: usize = 60;
 /// Refuses a file larger than [`MAX_FILE_BYTES`].
 pub(super) fn check_size(text: &str) -> Result<(), ImportError> {
     if text.len() > MAX_FILE_BYTES {
-        let mb = |n: usize| format!("{:.1} MB", n as f64 / (1024.0 * 1024.0));
-        return fail("", format!("the file is {}; an import reads files up to {}", mb(text.len()), mb(MAX_FILE_BYTES)));
+        let mb = |n: usize| format!("{:.1}", n as f64 / (1024.0 * 1024.0)).replace('.', tr!(import.file.decimal_separator));
+        return fail("", tr!(import.file.too_large, size = mb(text.len()), max = mb(MAX_FILE_BYTES)).to_string());
     }
     Ok(())
 }
 
 fn too_deep() -> ImportError {
-    ImportError {
-        path: String::new(),
-        message: format!("the file nests more than {MAX_DEPTH} levels deep; a schedule needs about ten, so this is not one"),
-    }
+    ImportError { path: String::new(), message: tr!(import.file.too_deep, max = MAX_DEPTH).to_string() }
 }
 
 /// Refuses XML nesting deeper than [`MAX_DEPTH`]; `depth` counts the elements open around the
@@ -74,9 +72,26 @@ pub(super) fn check_json_depth(text: &str) -> Result<(), ImportError> {
     Ok(())
 }
 
-fn over(what: &str, n: usize, max: usize) -> Result<(), ImportError> {
+/// What an import counts, each with its refusal.
+#[derive(Clone, Copy)]
+enum Counted {
+    Days,
+    Tracks,
+    Rooms,
+    Sessions,
+    People,
+}
+
+fn over(what: Counted, n: usize, max: usize) -> Result<(), ImportError> {
     if n > max {
-        return fail("", format!("the file has {n} {what}; an import takes at most {max}"));
+        let message = match what {
+            Counted::Days => tr!(import.file.too_many_days, n = n, max = max),
+            Counted::Tracks => tr!(import.file.too_many_tracks, n = n, max = max),
+            Counted::Rooms => tr!(import.file.too_many_rooms, n = n, max = max),
+            Counted::Sessions => tr!(import.file.too_many_sessions, n = n, max = max),
+            Counted::People => tr!(import.file.too_many_people, n = n, max = max),
+        };
+        return fail("", message.to_string());
     }
     Ok(())
 }
@@ -84,8 +99,8 @@ fn over(what: &str, n: usize, max: usize) -> Result<(), ImportError> {
 /// Refuses a file with more days, rooms, tracks, sessions or people than an import takes, before
 /// any of them is checked (checks compare them with each other).
 pub(super) fn check_counts(raw: &Raw) -> Result<(), ImportError> {
-    over("days", raw.days.len(), MAX_DAYS)?;
-    over("tracks", raw.tracks.len(), MAX_TRACKS)?;
+    over(Counted::Days, raw.days.len(), MAX_DAYS)?;
+    over(Counted::Tracks, raw.tracks.len(), MAX_TRACKS)?;
     let rooms: BTreeSet<&str> = raw
         .declared_rooms
         .iter()
@@ -93,20 +108,17 @@ pub(super) fn check_counts(raw: &Raw) -> Result<(), ImportError> {
         .map(|r| r.name.as_str())
         .chain(raw.days.iter().flat_map(|d| d.rooms.iter().map(|r| r.name.as_str())))
         .collect();
-    over("rooms", rooms.len(), MAX_ROOMS)?;
+    over(Counted::Rooms, rooms.len(), MAX_ROOMS)?;
     let events = || raw.days.iter().flat_map(|d| &d.rooms).flat_map(|r| &r.events);
-    over("sessions", events().count(), MAX_SESSIONS)?;
+    over(Counted::Sessions, events().count(), MAX_SESSIONS)?;
     if let Some(crowded) = events().find(|e| e.persons.len() > MAX_PERSONS_PER_SESSION) {
-        return fail(
-            &crowded.path,
-            format!("{} people speak in this session; an import takes at most {MAX_PERSONS_PER_SESSION}", crowded.persons.len()),
-        );
+        return fail(&crowded.path, tr!(import.file.crowded, n = crowded.persons.len(), max = MAX_PERSONS_PER_SESSION).to_string());
     }
     let persons: BTreeSet<&str> = events().flat_map(|e| &e.persons).map(|p| p.key.as_str()).collect();
-    over("people", persons.len(), MAX_PERSONS)
+    over(Counted::People, persons.len(), MAX_PERSONS)
 }
 
 /// Refuses more distinct tracks than an import takes, once the sessions' own tracks are known.
 pub(super) fn check_tracks(n: usize) -> Result<(), ImportError> {
-    over("tracks", n, MAX_TRACKS)
+    over(Counted::Tracks, n, MAX_TRACKS)
 }
