@@ -1,8 +1,8 @@
 //! Rules for accounts: email shape, display names, passwords.
 use validator::ValidateEmail;
 
-use crate::problem::{FieldProblem, Problem};
 pub use crate::problem::collect;
+use crate::problem::{FieldProblem, Problem};
 
 pub const PASSWORD_MIN: usize = 10;
 pub const PASSWORD_MAX: usize = 128;

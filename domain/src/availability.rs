@@ -40,12 +40,7 @@ pub fn note_error(note: &str) -> Option<FieldProblem> {
 /// Checks a window read as instants: inside the event (`bounds`: its first day at 00:00 to the day
 /// after its last at 00:00, local time; `dates` names them, in the reader's language, for the
 /// message) and ending after it starts.
-pub fn window_errors(
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    bounds: (DateTime<Utc>, DateTime<Utc>),
-    dates: &str,
-) -> Vec<FieldProblem> {
+pub fn window_errors(start: DateTime<Utc>, end: DateTime<Utc>, bounds: (DateTime<Utc>, DateTime<Utc>), dates: &str) -> Vec<FieldProblem> {
     let (lo, hi) = bounds;
     let during = Problem::OutsideEvent { dates: dates.to_string() };
     let mut errors = Vec::new();

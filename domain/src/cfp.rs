@@ -114,8 +114,12 @@ pub fn join_list<C: Choice>(items: &[C]) -> String {
 pub enum Window {
     /// No closing date set yet: organisers have not opened the CFP.
     NotScheduled,
-    NotYetOpen { opens: DateTime<Utc> },
-    Open { closes: DateTime<Utc> },
+    NotYetOpen {
+        opens: DateTime<Utc>,
+    },
+    Open {
+        closes: DateTime<Utc>,
+    },
     Closed,
 }
 
@@ -201,10 +205,7 @@ pub fn talk_errors(form: &TalkForm, levels: &[Level], languages: &[Language], co
         ("summary", check_abstract(&form.summary, complete)),
         ("details", at_most(&form.details, DETAILS_MAX)),
         ("level", check_choice(&form.level, levels, complete, Problem::LevelMissing, Problem::LevelNotOffered)),
-        (
-            "language",
-            check_choice(&form.language, languages, complete, Problem::LanguageMissing, Problem::LanguageNotOffered),
-        ),
+        ("language", check_choice(&form.language, languages, complete, Problem::LanguageMissing, Problem::LanguageNotOffered)),
         ("references", at_most(&form.references, REFERENCES_MAX)),
     ])
 }
@@ -225,11 +226,7 @@ pub fn format_errors(form: &FormatForm) -> Vec<FieldProblem> {
         Ok(n) if (FORMAT_MINUTES_MIN..=FORMAT_MINUTES_MAX).contains(&n) => None,
         _ => Some(Problem::DurationOutOfRange { min: FORMAT_MINUTES_MIN, max: FORMAT_MINUTES_MAX }),
     };
-    collect([
-        ("name", name_error(&form.name, 60)),
-        ("description", at_most(&form.description, 500)),
-        ("duration_min", duration),
-    ])
+    collect([("name", name_error(&form.name, 60)), ("description", at_most(&form.description, 500)), ("duration_min", duration)])
 }
 
 /// A track offered by an event, as typed by organisers.

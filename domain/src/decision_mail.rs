@@ -1,7 +1,7 @@
 //! The mails that announce decisions: built-in wording per decision, placeholders, and the checks an
 //! organiser's own wording must pass.
-use crate::review::Decision;
 use crate::problem::{FieldProblem, Problem};
+use crate::review::Decision;
 
 pub const SUBJECT_MAX: usize = 200;
 pub const BODY_MAX: usize = 10_000;
@@ -89,9 +89,9 @@ pub fn template_errors(subject: &str, body: &str) -> Vec<FieldProblem> {
         if super::text::typed_len(text) > max {
             return Some(FieldProblem::new(field, Problem::KeepItUnder { max }));
         }
-        unknown_placeholders(text).first().map(|p| {
-            FieldProblem::new(field, Problem::UnknownPlaceholder { found: p.clone(), known: known.clone() })
-        })
+        unknown_placeholders(text)
+            .first()
+            .map(|p| FieldProblem::new(field, Problem::UnknownPlaceholder { found: p.clone(), known: known.clone() }))
     };
     [check("subject", subject, SUBJECT_MAX), check("body", body, BODY_MAX)].into_iter().flatten().collect()
 }
@@ -153,7 +153,9 @@ mod tests {
     fn a_typo_in_a_placeholder_is_named() {
         let errors = template_errors("Hello {name}", "");
         assert_eq!(errors.len(), 2);
-        assert!(matches!(&errors[0].problem, Problem::UnknownPlaceholder { found, known } if found == "{name}" && known.starts_with("{speaker}, {title}")));
+        assert!(
+            matches!(&errors[0].problem, Problem::UnknownPlaceholder { found, known } if found == "{name}" && known.starts_with("{speaker}, {title}"))
+        );
         assert_eq!(errors[1], FieldProblem::new("body", Problem::Empty));
         assert_eq!(template_errors(&"s".repeat(SUBJECT_MAX + 1), "b")[0].problem, Problem::KeepItUnder { max: SUBJECT_MAX });
         assert!(template_errors("Braces { like this } are fine", "JSON {\"a\": 1}").is_empty());

@@ -9,11 +9,18 @@ use serde::{Deserialize, Serialize};
 pub enum Problem {
     // Lengths, shared by many fields.
     /// "Use at least {min} characters."
-    TooShort { min: usize },
+    TooShort {
+        min: usize,
+    },
     /// "Use at most {max} characters."
-    AtMost { max: usize },
+    AtMost {
+        max: usize,
+    },
     /// "Use at most {max} characters (you have {have})."
-    TooLong { max: usize, have: usize },
+    TooLong {
+        max: usize,
+        have: usize,
+    },
     /// "Please enter a name." (formats, tracks, rooms)
     NameMissing,
 
@@ -26,14 +33,20 @@ pub enum Problem {
 
     // Talks, formats and tracks.
     TalkTitleMissing,
-    AbstractTooShort { min: usize, have: usize },
+    AbstractTooShort {
+        min: usize,
+        have: usize,
+    },
     LevelMissing,
     LanguageMissing,
     LevelNotOffered,
     LanguageNotOffered,
     FormatNotOffered,
     TrackNotOffered,
-    DurationOutOfRange { min: i32, max: i32 },
+    DurationOutOfRange {
+        min: i32,
+        max: i32,
+    },
     ColourInvalid,
 
     // Events.
@@ -52,57 +65,111 @@ pub enum Problem {
     GithubInvalid,
     SocialInvalid,
     PhotoMissing,
-    PhotoTooBig { max_mb: usize },
+    PhotoTooBig {
+        max_mb: usize,
+    },
     PhotoNotAnImage,
-    PhotoTooManyPixels { max_side: u32 },
+    PhotoTooManyPixels {
+        max_side: u32,
+    },
 
     // A speaker's unavailability.
     StartMissing,
     EndMissing,
-    NoteTooLong { max: usize },
+    NoteTooLong {
+        max: usize,
+    },
     /// `dates` names the event's days, already in the reader's language.
-    OutsideEvent { dates: String },
+    OutsideEvent {
+        dates: String,
+    },
     EndNotAfterStart,
-    TooManyWindows { max: usize },
+    TooManyWindows {
+        max: usize,
+    },
 
     // Reviews and decisions.
-    ScoreInvalid { max: i32 },
-    CommentTooLong { max: usize },
-    FeedbackTooLong { max: usize },
+    ScoreInvalid {
+        max: i32,
+    },
+    CommentTooLong {
+        max: usize,
+    },
+    FeedbackTooLong {
+        max: usize,
+    },
 
     // Decision mail wording.
     Empty,
-    KeepItUnder { max: usize },
-    UnknownPlaceholder { found: String, known: String },
+    KeepItUnder {
+        max: usize,
+    },
+    UnknownPlaceholder {
+        found: String,
+        known: String,
+    },
 
     // Claims of imported talks.
-    ClaimForAnotherAddress { invited: String, email: String },
-    ClaimNeedsVerifiedEmail { email: String },
+    ClaimForAnotherAddress {
+        invited: String,
+        email: String,
+    },
+    ClaimNeedsVerifiedEmail {
+        email: String,
+    },
 
     // Rooms and opening hours.
-    CapacityInvalid { max: i32 },
+    CapacityInvalid {
+        max: i32,
+    },
     ClockInvalid,
-    ClockOffGrid { grid: i64 },
+    ClockOffGrid {
+        grid: i64,
+    },
     ClosesBeforeOpens,
 
     // Items of the timetable.
     MinutesInvalid,
-    MinutesOutOfRange { min: i64, max: i64 },
-    MinutesOffGrid { grid: i64 },
+    MinutesOutOfRange {
+        min: i64,
+        max: i64,
+    },
+    MinutesOffGrid {
+        grid: i64,
+    },
     ItemTitleMissing,
-    ItemTitleTooLong { max: usize },
+    ItemTitleTooLong {
+        max: usize,
+    },
 
     // Placing items on the schedule: refused…
-    NotOnGrid { grid: i64 },
+    NotOnGrid {
+        grid: i64,
+    },
     EmptyOrReversed,
     OutsideDay,
-    RoomTaken { room: String, other: String },
-    SpeakerElsewhere { other: String },
+    RoomTaken {
+        room: String,
+        other: String,
+    },
+    SpeakerElsewhere {
+        other: String,
+    },
     // … or flagged.
-    DurationDiffers { format_minutes: i64, minutes: i64 },
+    DurationDiffers {
+        format_minutes: i64,
+        minutes: i64,
+    },
     SpeakerUnavailable,
-    RoomTooSmall { room: String, capacity: u32, expected: u32 },
-    BackToBack { other: String, gap: i64 },
+    RoomTooSmall {
+        room: String,
+        capacity: u32,
+        expected: u32,
+    },
+    BackToBack {
+        other: String,
+        gap: i64,
+    },
 }
 
 /// A problem with one form field, shown next to that field.

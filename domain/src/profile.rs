@@ -46,10 +46,7 @@ fn check_github(value: &str) -> Option<Problem> {
     if v.is_empty() || v.starts_with("https://github.com/") {
         return check_url(v);
     }
-    let ok = v.len() <= 39
-        && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && !v.starts_with('-')
-        && !v.ends_with('-');
+    let ok = v.len() <= 39 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && !v.starts_with('-') && !v.ends_with('-');
     (!ok).then_some(Problem::GithubInvalid)
 }
 
@@ -64,11 +61,7 @@ fn check_social(value: &str) -> Option<Problem> {
 }
 
 pub fn profile_errors(form: &ProfileForm) -> Vec<FieldProblem> {
-    let name = if form.public_name.trim().is_empty() {
-        Some(Problem::PublicNameMissing)
-    } else {
-        too_long(&form.public_name, 80)
-    };
+    let name = if form.public_name.trim().is_empty() { Some(Problem::PublicNameMissing) } else { too_long(&form.public_name, 80) };
     collect([
         ("public_name", name),
         ("bio", too_long(&form.bio, 3000)),
@@ -135,11 +128,7 @@ pub fn check_photo(len: usize, sniffed_mime: Option<&str>) -> Result<&'static st
     if len > PHOTO_MAX_BYTES {
         return Err(PhotoProblem::TooBig);
     }
-    PHOTO_TYPES
-        .iter()
-        .find(|(mime, _)| Some(*mime) == sniffed_mime)
-        .map(|(_, ext)| *ext)
-        .ok_or(PhotoProblem::NotAnImage)
+    PHOTO_TYPES.iter().find(|(mime, _)| Some(*mime) == sniffed_mime).map(|(_, ext)| *ext).ok_or(PhotoProblem::NotAnImage)
 }
 
 #[cfg(test)]
@@ -171,10 +160,7 @@ mod tests {
         let long = ProfileForm { public_name: "x".repeat(81), social: "not a handle".into(), ..valid() };
         assert_eq!(
             profile_errors(&long),
-            [
-                FieldProblem::new("public_name", Problem::TooLong { max: 80, have: 81 }),
-                FieldProblem::new("social", Problem::SocialInvalid)
-            ]
+            [FieldProblem::new("public_name", Problem::TooLong { max: 80, have: 81 }), FieldProblem::new("social", Problem::SocialInvalid)]
         );
     }
 

@@ -22,8 +22,7 @@ pub fn parse_score(value: &str) -> Result<Option<i32>, FieldProblem> {
 }
 
 pub fn comment_error(comment: &str) -> Option<FieldProblem> {
-    (super::text::typed_len(comment) > COMMENT_MAX)
-        .then(|| FieldProblem::new("comment", Problem::CommentTooLong { max: COMMENT_MAX }))
+    (super::text::typed_len(comment) > COMMENT_MAX).then(|| FieldProblem::new("comment", Problem::CommentTooLong { max: COMMENT_MAX }))
 }
 
 /// What the reviews of one proposal add up to; "no opinion" counts as a review but not a score.
@@ -162,11 +161,7 @@ pub fn holds_slot(decision: Decision, response: Option<Response>) -> bool {
 /// A decline frees a slot: the waitlisted proposal of the same format to suggest, best rank first.
 /// Candidates are (proposal id, format id, waitlist rank).
 pub fn promotion_candidate(format_id: Option<i32>, waitlisted: &[(i32, Option<i32>, Option<i32>)]) -> Option<i32> {
-    waitlisted
-        .iter()
-        .filter(|(_, f, _)| *f == format_id)
-        .min_by_key(|(id, _, rank)| (rank.unwrap_or(i32::MAX), *id))
-        .map(|(id, _, _)| *id)
+    waitlisted.iter().filter(|(_, f, _)| *f == format_id).min_by_key(|(id, _, rank)| (rank.unwrap_or(i32::MAX), *id)).map(|(id, _, _)| *id)
 }
 
 /// Whether a confirmation is still possible at `now`.
@@ -175,8 +170,7 @@ pub fn can_respond(now: DateTime<Utc>, confirm_by: Option<DateTime<Utc>>) -> boo
 }
 
 pub fn feedback_error(feedback: &str) -> Option<FieldProblem> {
-    (super::text::typed_len(feedback) > FEEDBACK_MAX)
-        .then(|| FieldProblem::new("feedback", Problem::FeedbackTooLong { max: FEEDBACK_MAX }))
+    (super::text::typed_len(feedback) > FEEDBACK_MAX).then(|| FieldProblem::new("feedback", Problem::FeedbackTooLong { max: FEEDBACK_MAX }))
 }
 
 #[cfg(test)]

@@ -161,10 +161,8 @@ pub fn check(candidate: &Placement, ctx: &Context) -> Verdict {
     if let Some(format_minutes) = candidate.format_minutes.filter(|m| *m != candidate.minutes()) {
         v.warnings.push(Warning::DurationDiffers { format_minutes, minutes: candidate.minutes() });
     }
-    let unavailable = ctx
-        .unavailable
-        .iter()
-        .any(|u| candidate.speakers.contains(&u.speaker) && u.start < candidate.end && candidate.start < u.end);
+    let unavailable =
+        ctx.unavailable.iter().any(|u| candidate.speakers.contains(&u.speaker) && u.start < candidate.end && candidate.start < u.end);
     if unavailable {
         v.warnings.push(Warning::SpeakerUnavailable);
     }

@@ -98,7 +98,11 @@ mod tests {
         assert_eq!(fields(room_errors(&room("  ", "", ""))), ["name"]);
         assert_eq!(room_errors(&room(&"x".repeat(61), "", "")), [FieldProblem::new("name", Problem::TooLong { max: 60, have: 61 })]);
         for bad in ["0", "-3", "10001", "many", "12.5"] {
-            assert_eq!(room_errors(&room("Amphi", bad, "")), [FieldProblem::new("capacity", Problem::CapacityInvalid { max: 10_000 })], "{bad}");
+            assert_eq!(
+                room_errors(&room("Amphi", bad, "")),
+                [FieldProblem::new("capacity", Problem::CapacityInvalid { max: 10_000 })],
+                "{bad}"
+            );
         }
         assert_eq!(fields(room_errors(&room("", "x", &"d".repeat(501)))), ["name", "capacity", "description"]);
         assert_eq!(parse_capacity(" 300 "), Ok(Some(300)));

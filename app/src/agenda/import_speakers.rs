@@ -61,7 +61,10 @@ fn file_email(p: &ImportedPerson) -> AppResult<Option<String>> {
         return Ok(None);
     };
     match check_email(email) {
-        Some(message) => Err(AppError::BadRequest(format!("speaker “{}”: {message} ({email})", p.name))),
+        Some(problem) => {
+            let message = crate::lang::problems::here(&problem);
+            Err(AppError::BadRequest(format!("speaker “{}”: {message} ({email})", p.name)))
+        }
         None => Ok(Some(normalize_email(email))),
     }
 }

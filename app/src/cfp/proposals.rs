@@ -10,7 +10,8 @@ use crate::crypto::new_code;
 use crate::db::BeginWrite;
 use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
 use crate::entities::{cospeaker_invitation, event, format, proposal, proposal_speaker, talk, track, user};
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult};
+use domain::problem::{FieldProblem, Problem};
 use crate::mail::{outbox, templates};
 use crate::plumbing::is_unique_violation;
 use crate::speakers::talks::talk_form_of;
@@ -149,17 +150,18 @@ async fn checked(
     let track_id = parse_id(&input.track_id, "track_id", "track")?;
     let formats = settings::formats_of(db, e.id, false).await?;
     let tracks = settings::tracks_of(db, e.id, false).await?;
-    let mut need = |field: &str, ok: bool, chosen: bool, what: &str| {
+    let mut need = |field: &str, ok: bool, chosen: bool, problem: Problem| {
         if !ok || (complete && !chosen) {
-            errors.push(FieldError { field: field.into(), message: format!("Choose a {what} from the list.") });
+            errors.push(FieldProblem::new(field, problem));
         }
     };
-    need("format_id", format_id.is_none_or(|id| formats.iter().any(|f| f.id == id)), format_id.is_some(), "format");
-    need("track_id", track_id.is_none_or(|id| tracks.iter().any(|t| t.id == id)), track_id.is_some(), "track");
+    let format_ok = format_id.is_none_or(|id| formats.iter().any(|f| f.id == id));
+    need("format_id", format_ok, format_id.is_some(), Problem::FormatNotOffered);
+    need("track_id", track_id.is_none_or(|id| tracks.iter().any(|t| t.id == id)), track_id.is_some(), Problem::TrackNotOffered);
     if errors.is_empty() {
         Ok((format_id, track_id))
     } else {
-        Err(AppError::validation(errors))
+        Err(AppError::problems(errors))
     }
 }
 

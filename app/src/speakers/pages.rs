@@ -20,7 +20,9 @@ pub fn ProfilePage() -> impl IntoView {
         match (q.get("photo").as_deref(), q.get("photo_error")) {
             (Some("saved"), _) => Some(Ok("Your photo is saved.")),
             (Some("removed"), _) => Some(Ok("Your photo is removed.")),
-            (_, Some(code)) => Some(Err(PhotoProblem::from_code(&code).map(|p| p.message()).unwrap_or("The photo could not be saved. Please try again."))),
+            (_, Some(code)) => Some(Err(PhotoProblem::from_code(&code)
+                .map(|p| crate::lang::problems::here(&p.problem()))
+                .unwrap_or_else(|| "The photo could not be saved. Please try again.".to_string()))),
             _ => None,
         }
     };
