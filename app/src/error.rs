@@ -14,6 +14,17 @@ impl FieldError {
     pub fn new(field: &str, message: impl Into<String>) -> Self {
         FieldError { field: field.into(), message: message.into() }
     }
+
+    /// The rules' field problems as field messages, in `locale`.
+    pub fn from_problems(locale: crate::lang::Locale, problems: &[domain::problem::FieldProblem]) -> Vec<FieldError> {
+        problems.iter().map(|p| FieldError::new(&p.field, crate::lang::problems::text(locale, &p.problem))).collect()
+    }
+
+    /// [`FieldError::from_problems`] in the request's language (the page's, in the browser): for
+    /// forms whose other messages are made in the app.
+    pub fn here(problems: &[domain::problem::FieldProblem]) -> Vec<FieldError> {
+        Self::from_problems(crate::lang::use_locale(), problems)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -54,7 +65,7 @@ impl AppError {
     /// The rules' problems with a form, each worded in the request's language (the page's, in the
     /// browser).
     pub fn problems(problems: Vec<domain::problem::FieldProblem>) -> Self {
-        Self::validation(crate::lang::problems::field_errors(crate::lang::use_locale(), &problems))
+        Self::validation(FieldError::here(&problems))
     }
 
     /// One problem with one field, worded in the request's language.

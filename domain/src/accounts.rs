@@ -131,6 +131,7 @@ mod tests {
         assert!(!is_undeliverable("ada@example.org") && !is_undeliverable("ada@invalid.example.org"));
     }
 
+    #[cfg(feature = "ssr")]
     #[test]
     fn sign_up_reports_each_bad_field() {
         let errs = sign_up_errors("nope", " ", "short");

@@ -133,7 +133,7 @@ fn on_grid(t: DateTime<Utc>) -> bool {
 }
 
 fn room_name(rooms: &[Room], id: i32) -> String {
-    rooms.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_else(|| format!("Room {id}"))
+    rooms.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_else(|| format!("#{id}"))
 }
 
 /// Checks a placement against the rest of the schedule.

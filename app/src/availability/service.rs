@@ -5,17 +5,17 @@ use chrono_tz::Tz;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
 
 use super::{UnavailabilityRow, UnavailabilityView};
+use crate::entities::{decision, event, proposal, proposal_speaker, speaker_unavailability as window, user};
+use crate::error::{AppError, AppResult, FieldError};
+use crate::events::service::by_slug;
+use crate::events::summary::dates_label;
+use crate::formats::zoned::{utc_to_input, zone};
+use crate::plumbing::optional_instant;
+use crate::selection::deliberation::{published_of, response_of};
 use domain::availability::{form_errors, limit_problem, window_errors, window_label, WindowForm, MAX_WINDOWS};
 use domain::cfp::{Choice, ProposalState};
 use domain::review::holds_slot;
 use domain::schedule::Unavailable;
-use crate::formats::zoned::{utc_to_input, zone};
-use crate::entities::{decision, event, proposal, proposal_speaker, speaker_unavailability as window, user};
-use crate::error::{AppError, AppResult, FieldError};
-use crate::plumbing::optional_instant;
-use crate::events::service::by_slug;
-use crate::events::summary::dates_label;
-use crate::selection::deliberation::{published_of, response_of};
 
 /// Whether `user_id` speaks (owner or co-speaker) in a submitted proposal of the event whose
 /// published decision is an acceptance they did not decline.
@@ -108,7 +108,7 @@ pub async fn view(db: &impl ConnectionTrait, e: &event::Model, me: &user::Model)
 /// Reads and checks a window typed in the event's zone: (start, end, note) or every field error.
 pub fn checked_window(e: &event::Model, form: &WindowForm) -> AppResult<(DateTime<Utc>, DateTime<Utc>, String)> {
     let tz = zone(&e.time_zone);
-    let mut errors = crate::lang::problems::fields_here(&form_errors(form));
+    let mut errors = crate::error::FieldError::here(&form_errors(form));
     let mut read = |field: &str, typed: &str| {
         optional_instant(typed, tz).unwrap_or_else(|m| {
             errors.push(FieldError::new(field, m));
@@ -119,7 +119,7 @@ pub fn checked_window(e: &event::Model, form: &WindowForm) -> AppResult<(DateTim
     let end = read("ends_at", &form.ends_at);
     if let (Some(start), Some(end)) = (start, end) {
         let dates = dates_label(crate::lang::use_locale(), e.start_date, e.end_date);
-        errors.extend(crate::lang::problems::fields_here(&window_errors(start, end, event_bounds(e), &dates)));
+        errors.extend(crate::error::FieldError::here(&window_errors(start, end, event_bounds(e), &dates)));
     }
     match (start, end) {
         (Some(start), Some(end)) if errors.is_empty() => Ok((start, end, form.note.trim().to_string())),
@@ -137,11 +137,8 @@ pub async fn add(
     now: DateTime<Utc>,
 ) -> AppResult<window::Model> {
     let (start, end, note) = checked_window(e, form)?;
-    let existing = window::Entity::find()
-        .filter(window::Column::EventId.eq(e.id))
-        .filter(window::Column::UserId.eq(me.id))
-        .count(db)
-        .await?;
+    let existing =
+        window::Entity::find().filter(window::Column::EventId.eq(e.id)).filter(window::Column::UserId.eq(me.id)).count(db).await?;
     if let Some(problem) = limit_problem(existing as usize) {
         return Err(AppError::Validation { message: crate::lang::problems::here(&problem), fields: Vec::new() });
     }

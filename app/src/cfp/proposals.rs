@@ -8,15 +8,15 @@ use super::settings::{self, languages_offered, levels_offered};
 use super::{MyProposalRow, ProposalEditor, ProposalView, SpeakerRow, TalkChoice};
 use crate::crypto::new_code;
 use crate::db::BeginWrite;
-use domain::cfp::{talk_errors, Choice, Language, Level, ProposalState, TalkForm};
 use crate::entities::{cospeaker_invitation, event, format, proposal, proposal_speaker, talk, track, user};
 use crate::error::{AppError, AppResult};
-use domain::problem::{FieldProblem, Problem};
 use crate::mail::{outbox, templates};
 use crate::plumbing::is_unique_violation;
 use crate::speakers::talks::talk_form_of;
 use crate::state::AppState;
 use crate::ui::markdown::render_markdown;
+use domain::cfp::{talk_errors, Choice, ProposalState, TalkForm};
+use domain::problem::{FieldProblem, Problem};
 
 /// What the speaker asked for with the form: keep a draft or submit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,11 +62,7 @@ fn parse_id(value: &str, field: &str, what: &str) -> AppResult<Option<i32>> {
 }
 
 async fn owned_talk(db: &impl ConnectionTrait, id: i32, owner: &user::Model) -> AppResult<talk::Model> {
-    talk::Entity::find_by_id(id)
-        .filter(talk::Column::OwnerId.eq(owner.id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)
+    talk::Entity::find_by_id(id).filter(talk::Column::OwnerId.eq(owner.id)).one(db).await?.ok_or(AppError::NotFound)
 }
 
 fn talk_of(p: &proposal::Model) -> TalkForm {
@@ -81,11 +77,7 @@ fn talk_of(p: &proposal::Model) -> TalkForm {
 }
 
 async fn my_talks(db: &impl ConnectionTrait, owner: &user::Model) -> AppResult<Vec<TalkChoice>> {
-    let talks = talk::Entity::find()
-        .filter(talk::Column::OwnerId.eq(owner.id))
-        .order_by_desc(talk::Column::UpdatedAt)
-        .all(db)
-        .await?;
+    let talks = talk::Entity::find().filter(talk::Column::OwnerId.eq(owner.id)).order_by_desc(talk::Column::UpdatedAt).all(db).await?;
     Ok(talks.into_iter().map(|t| TalkChoice { id: t.id, title: t.title }).collect())
 }
 
@@ -256,9 +248,9 @@ async fn create(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
         Err(err) if is_unique_violation(&err) => {
             // The same form arrived twice at once: the other request created it.
             txn.rollback().await?;
-            return code_of_form(&state.db, &input.form_key, me).await?.ok_or(AppError::Conflict(
-                "This form was already sent. Please reload the page.".into(),
-            ));
+            return code_of_form(&state.db, &input.form_key, me)
+                .await?
+                .ok_or(AppError::Conflict("This form was already sent. Please reload the page.".into()));
         }
         Err(err) => return Err(err.into()),
     };
@@ -342,7 +334,19 @@ async fn queue_confirmation(
 ) -> AppResult<()> {
     let link = state.config.link(&format!("/proposals/{}", p.code));
     for (_, u) in speakers_of(txn, p.id).await? {
-        outbox::enqueue(txn, templates::proposal_submitted(crate::lang::for_recipient(u.language.as_deref(), Some(&e.default_language)), &u.email, &u.display_name, &p.title, &e.name, &link), now).await?;
+        outbox::enqueue(
+            txn,
+            templates::proposal_submitted(
+                crate::lang::for_recipient(u.language.as_deref(), Some(&e.default_language)),
+                &u.email,
+                &u.display_name,
+                &p.title,
+                &e.name,
+                &link,
+            ),
+            now,
+        )
+        .await?;
     }
     Ok(())
 }
@@ -413,8 +417,8 @@ pub async fn view(state: &AppState, code: &str, me: &user::Model) -> AppResult<P
         details_html: render_markdown(&p.details),
         format: name_of::<format::Entity>(db, p.format_id, |f| format!("{} ({} min)", f.name, f.duration_min)).await?,
         track: name_of::<track::Entity>(db, p.track_id, |t| t.name).await?,
-        level_label: Level::label_of(&p.level),
-        language_label: Language::label_of(&p.language),
+        level_label: crate::lang::labels::level(crate::lang::use_locale(), &p.level),
+        language_label: crate::lang::labels::language(crate::lang::use_locale(), &p.language),
         speakers: speakers
             .into_iter()
             .map(|(s, u)| SpeakerRow { id: s.id, name: u.display_name, email: u.email, is_owner: s.is_owner })
@@ -431,11 +435,8 @@ pub async fn view(state: &AppState, code: &str, me: &user::Model) -> AppResult<P
 pub async fn mine(db: &impl ConnectionTrait, me: &user::Model, now: chrono::DateTime<Utc>) -> AppResult<Vec<MyProposalRow>> {
     let links = proposal_speaker::Entity::find().filter(proposal_speaker::Column::UserId.eq(me.id)).all(db).await?;
     let ids: Vec<i32> = links.iter().map(|l| l.proposal_id).collect();
-    let proposals = proposal::Entity::find()
-        .filter(proposal::Column::Id.is_in(ids))
-        .order_by_desc(proposal::Column::UpdatedAt)
-        .all(db)
-        .await?;
+    let proposals =
+        proposal::Entity::find().filter(proposal::Column::Id.is_in(ids)).order_by_desc(proposal::Column::UpdatedAt).all(db).await?;
     let mut sides = crate::selection::answers::speaker_side(db, &proposals, now).await?;
     let mut rows = Vec::with_capacity(proposals.len());
     for p in proposals {

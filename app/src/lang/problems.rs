@@ -1,9 +1,8 @@
 //! The rules' problems (`domain::problem::Problem`) in words, in the reader's language.
-use domain::problem::{FieldProblem, Problem};
+use domain::problem::Problem;
 use leptos_i18n::td_string;
 
 use super::Locale;
-use crate::error::FieldError;
 
 /// What `problem` says, in `l`.
 pub fn text(l: Locale, problem: &Problem) -> String {
@@ -89,17 +88,6 @@ pub fn text(l: Locale, problem: &Problem) -> String {
 /// [`text`] in the language of the page being rendered (on the server, of the request).
 pub fn here(problem: &Problem) -> String {
     text(super::use_locale(), problem)
-}
-
-/// Field problems as the field messages of an error, in `l`.
-pub fn field_errors(l: Locale, problems: &[FieldProblem]) -> Vec<FieldError> {
-    problems.iter().map(|p| FieldError { field: p.field.clone(), message: text(l, &p.problem) }).collect()
-}
-
-/// Field problems as field messages, in the language of the page being rendered (on the server,
-/// of the request): for forms whose other messages are made in the app.
-pub fn fields_here(problems: &[FieldProblem]) -> Vec<FieldError> {
-    field_errors(super::use_locale(), problems)
 }
 
 #[cfg(test)]

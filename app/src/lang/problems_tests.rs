@@ -126,6 +126,6 @@ fn the_english_reads_as_before() {
         text(Locale::en, &Problem::SpeakerElsewhere { other: "Alpha talk".into() }),
         "A speaker is already on stage at that time, in “Alpha talk”."
     );
-    let fields = field_errors(Locale::fr, &[FieldProblem::new("email", Problem::EmailMissing)]);
-    assert_eq!(fields, [FieldError { field: "email".into(), message: "Veuillez saisir votre adresse e-mail.".into() }]);
+    let fields = crate::error::FieldError::from_problems(Locale::fr, &[domain::problem::FieldProblem::new("email", Problem::EmailMissing)]);
+    assert_eq!(fields, [crate::error::FieldError::new("email", "Veuillez saisir votre adresse e-mail.")]);
 }

@@ -9,14 +9,13 @@ use super::access::{has_review_code, review_code, reviewable, reviewable_proposa
 use super::settings::{is_open, require_open};
 use super::{NamedSpeaker, OtherReview, QueueItem, ReviewEvent, ReviewQueue, ReviewSubject};
 use crate::cfp::settings::{format_offer, formats_of, track_offer, tracks_of};
-use domain::cfp::{Choice, Language, Level};
-use domain::review::{comment_error, next_to_review, parse_score};
-use domain::roles::{self, REVIEWERS};
-use crate::formats::zoned::{long_label, zone};
 use crate::entities::{event, format, membership, proposal, review, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
+use crate::formats::zoned::{long_label, zone};
 use crate::state::AppState;
 use crate::ui::markdown::render_markdown;
+use domain::review::{comment_error, next_to_review, parse_score};
+use domain::roles::{self, REVIEWERS};
 
 /// "4" or "No opinion".
 fn score_label(score: Option<i32>) -> String {
@@ -60,7 +59,12 @@ pub async fn my_events(db: &impl ConnectionTrait, me: &user::Model, now: chrono:
         let (kept, _) = reviewable(db, &r).await?;
         let ids: Vec<i32> = kept.iter().map(|p| p.id).collect();
         let reviewed = my_reviews(db, me.id, &ids).await?.len();
-        out.push(ReviewEvent { event: crate::events::summary::summary(&r.event), reviewed, total: kept.len(), open: is_open(&r.settings, now) });
+        out.push(ReviewEvent {
+            event: crate::events::summary::summary(&r.event),
+            reviewed,
+            total: kept.len(),
+            open: is_open(&r.settings, now),
+        });
     }
     Ok(out)
 }
@@ -81,7 +85,12 @@ fn names<M>(rows: Vec<M>, id: fn(&M) -> i32, name: fn(M) -> String) -> HashMap<i
 }
 
 /// The next proposal to review among `candidates`: unreviewed by me, least reviewed overall.
-fn next_of(candidates: &[&proposal::Model], mine: &HashMap<i32, review::Model>, all: &HashMap<i32, Vec<review::Model>>, except: Option<i32>) -> Option<String> {
+fn next_of(
+    candidates: &[&proposal::Model],
+    mine: &HashMap<i32, review::Model>,
+    all: &HashMap<i32, Vec<review::Model>>,
+    except: Option<i32>,
+) -> Option<String> {
     let open: Vec<(i32, usize)> = candidates
         .iter()
         .filter(|p| !mine.contains_key(&p.id) && Some(p.id) != except)
@@ -103,7 +112,8 @@ pub async fn queue(state: &AppState, r: &Reviewer, format_filter: &str, track_fi
     let format_names = names(formats.clone(), |f: &format::Model| f.id, |f| f.name);
     let track_names = names(tracks.clone(), |t: &track::Model| t.id, |t| t.name);
     let matches = |id: Option<i32>, filter: &str| filter.is_empty() || id.map(|i| i.to_string()).as_deref() == Some(filter);
-    let shown: Vec<&proposal::Model> = kept.iter().filter(|p| matches(p.format_id, format_filter) && matches(p.track_id, track_filter)).collect();
+    let shown: Vec<&proposal::Model> =
+        kept.iter().filter(|p| matches(p.format_id, format_filter) && matches(p.track_id, track_filter)).collect();
     let name_in = |m: &HashMap<i32, String>, id: Option<i32>| id.and_then(|i| m.get(&i).cloned()).unwrap_or_default();
     Ok(ReviewQueue {
         event: crate::events::summary::summary(&r.event),
@@ -120,8 +130,8 @@ pub async fn queue(state: &AppState, r: &Reviewer, format_filter: &str, track_fi
                 title: p.title.clone(),
                 format: name_in(&format_names, p.format_id),
                 track: name_in(&track_names, p.track_id),
-                level: Level::label_of(&p.level),
-                language: Language::label_of(&p.language),
+                level: crate::lang::labels::level(crate::lang::use_locale(), &p.level),
+                language: crate::lang::labels::language(crate::lang::use_locale(), &p.language),
                 my_score: mine.get(&p.id).map(|m| score_label(m.score)),
             })
             .collect(),
@@ -175,8 +185,8 @@ pub async fn subject(state: &AppState, r: &Reviewer, code: &str) -> AppResult<Re
         references_html: render_markdown(&p.references),
         format: format.unwrap_or_default(),
         track: track.unwrap_or_default(),
-        level: Level::label_of(&p.level),
-        language: Language::label_of(&p.language),
+        level: crate::lang::labels::level(crate::lang::use_locale(), &p.level),
+        language: crate::lang::labels::language(crate::lang::use_locale(), &p.language),
         speakers: if r.settings.anonymous { None } else { Some(named_speakers(db, p.id).await?) },
         open: is_open(&r.settings, state.clock.now()),
         my_score: mine_here.map(|m| m.score.map(|s| s.to_string()).unwrap_or_else(|| "none".into())).unwrap_or_default(),

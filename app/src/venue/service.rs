@@ -7,12 +7,12 @@ use sea_orm::{
 
 use super::{DayRow, RoomRow, VenueView};
 use crate::db::BeginWrite;
-use domain::schedule::DayHours;
-use domain::venue::{day_hours_errors, parse_capacity, room_errors, RoomForm, DEFAULT_CLOSES, DEFAULT_OPENS};
-use crate::formats::zoned::{local_to_utc, zone};
 use crate::entities::{event, event_day, room, schedule_item};
 use crate::error::{AppError, AppResult};
+use crate::formats::zoned::{local_to_utc, zone};
 use crate::plumbing::{is_unique_violation, unique_violation_as};
+use domain::schedule::DayHours;
+use domain::venue::{day_hours_errors, parse_capacity, room_errors, RoomForm, DEFAULT_CLOSES, DEFAULT_OPENS};
 
 /// Longest run of days an event gets hours for (guards against a mistyped end date).
 const MAX_DAYS: i64 = 31;
@@ -183,7 +183,7 @@ pub async fn save_day_hours(db: &impl ConnectionTrait, e: &event::Model, day: &s
     if !event_dates(e).contains(&date) {
         return Err(AppError::NotFound);
     }
-    let mut errors = crate::lang::problems::fields_here(&day_hours_errors(opens, closes));
+    let mut errors = crate::error::FieldError::here(&day_hours_errors(opens, closes));
     if errors.is_empty() {
         // A time the clocks skip that day (e.g. 02:30 in spring) does not exist.
         let tz = zone(&e.time_zone);
@@ -211,10 +211,7 @@ pub async fn venue_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResul
     Ok(VenueView {
         event: crate::events::summary::summary(e),
         time_zone: zone(&e.time_zone).to_string(),
-        rooms: rooms
-            .into_iter()
-            .map(|r| RoomRow { id: r.id, name: r.name, capacity: r.capacity, description: r.description })
-            .collect(),
+        rooms: rooms.into_iter().map(|r| RoomRow { id: r.id, name: r.name, capacity: r.capacity, description: r.description }).collect(),
         days: days
             .into_iter()
             .map(|d| DayRow {
