@@ -2,7 +2,9 @@
 use validator::ValidateEmail;
 
 pub use crate::problem::collect;
-use crate::problem::{FieldProblem, Problem};
+#[cfg(feature = "ssr")]
+use crate::problem::FieldProblem;
+use crate::problem::Problem;
 
 pub const PASSWORD_MIN: usize = 10;
 pub const PASSWORD_MAX: usize = 128;
