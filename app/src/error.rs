@@ -3,7 +3,29 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
 
-pub use domain::error::FieldError;
+/// A message about one form field, shown next to that field (already in the reader's language).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        FieldError { field: field.into(), message: message.into() }
+    }
+
+    /// The rules' field problems as field messages, in `locale`.
+    pub fn from_problems(locale: crate::lang::Locale, problems: &[domain::problem::FieldProblem]) -> Vec<FieldError> {
+        problems.iter().map(|p| FieldError::new(&p.field, crate::lang::problems::text(locale, &p.problem))).collect()
+    }
+
+    /// [`FieldError::from_problems`] in the request's language (the page's, in the browser): for
+    /// forms whose other messages are made in the app.
+    pub fn here(problems: &[domain::problem::FieldProblem]) -> Vec<FieldError> {
+        Self::from_problems(crate::lang::use_locale(), problems)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -40,6 +62,17 @@ impl AppError {
         Self::validation(vec![FieldError { field: field.into(), message: message.into() }])
     }
 
+    /// The rules' problems with a form, each worded in the request's language (the page's, in the
+    /// browser).
+    pub fn problems(problems: Vec<domain::problem::FieldProblem>) -> Self {
+        Self::validation(FieldError::here(&problems))
+    }
+
+    /// One problem with one field, worded in the request's language.
+    pub fn problem(field: &str, problem: domain::problem::Problem) -> Self {
+        Self::field(field, crate::lang::problems::here(&problem))
+    }
+
     /// What a person reads, in `locale`. Messages with a text were written in the reader's language
     /// where they were made (the server knows the request's); the fixed ones are looked up here.
     pub fn message(&self, locale: crate::lang::Locale) -> String {
@@ -63,9 +96,7 @@ impl AppError {
     /// The message for one field, if this error carries one.
     pub fn field_message(&self, field: &str) -> Option<String> {
         match self {
-            AppError::Validation { fields, .. } => {
-                fields.iter().find(|f| f.field == field).map(|f| f.message.clone())
-            }
+            AppError::Validation { fields, .. } => fields.iter().find(|f| f.field == field).map(|f| f.message.clone()),
             _ => None,
         }
     }

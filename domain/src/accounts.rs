@@ -1,7 +1,10 @@
 //! Rules for accounts: email shape, display names, passwords.
 use validator::ValidateEmail;
 
-use crate::error::FieldError;
+pub use crate::problem::collect;
+#[cfg(feature = "ssr")]
+use crate::problem::FieldProblem;
+use crate::problem::Problem;
 
 pub const PASSWORD_MIN: usize = 10;
 pub const PASSWORD_MAX: usize = 128;
@@ -27,26 +30,26 @@ pub fn is_undeliverable(email: &str) -> bool {
     normalize_email(email).rsplit('@').next().is_some_and(|domain| domain == "invalid" || domain.ends_with(".invalid"))
 }
 
-pub fn check_email(email: &str) -> Option<String> {
+pub fn check_email(email: &str) -> Option<Problem> {
     let email = email.trim();
     if email.is_empty() {
-        Some("Please enter your email address.".into())
+        Some(Problem::EmailMissing)
     } else if email.chars().count() > EMAIL_MAX || !email.validate_email() {
-        Some("This does not look like an email address.".into())
+        Some(Problem::EmailInvalid)
     } else {
         None
     }
 }
 
 /// The password rule: 10–128 characters and not the email itself.
-pub fn check_password(password: &str, email: &str) -> Option<String> {
+pub fn check_password(password: &str, email: &str) -> Option<Problem> {
     let len = password.chars().count();
     if len < PASSWORD_MIN {
-        Some(format!("Use at least {PASSWORD_MIN} characters."))
+        Some(Problem::TooShort { min: PASSWORD_MIN })
     } else if len > PASSWORD_MAX {
-        Some(format!("Use at most {PASSWORD_MAX} characters."))
+        Some(Problem::AtMost { max: PASSWORD_MAX })
     } else if normalize_email(password) == normalize_email(email) {
-        Some("Your password must not be your email address.".into())
+        Some(Problem::PasswordIsEmail)
     } else {
         None
     }
@@ -56,14 +59,11 @@ pub fn check_password(password: &str, email: &str) -> Option<String> {
 #[cfg(feature = "ssr")]
 pub const PASSWORD_MIN_SCORE: zxcvbn::Score = zxcvbn::Score::Three;
 
-pub const WEAK_PASSWORD: &str =
-    "This password is too easy to guess. Try a few unrelated words, or a longer phrase only you would think of.";
-
 /// The rule for a password being chosen: the length rule, then a strength estimate (zxcvbn) that
 /// counts common passwords, words, names, dates, keyboard runs and repeats, and the person's own email
 /// and name as known words. Server only: the estimator's dictionaries would weigh on the browser.
 #[cfg(feature = "ssr")]
-pub fn check_new_password(password: &str, email: &str, display_name: &str) -> Option<String> {
+pub fn check_new_password(password: &str, email: &str, display_name: &str) -> Option<Problem> {
     if let Some(msg) = check_password(password, email) {
         return Some(msg);
     }
@@ -71,30 +71,22 @@ pub fn check_new_password(password: &str, email: &str, display_name: &str) -> Op
     let local_part = email.split('@').next().unwrap_or_default();
     let mut known = vec![email.as_str(), local_part, display_name.trim()];
     known.extend(display_name.split_whitespace());
-    (zxcvbn::zxcvbn(password, &known).score() < PASSWORD_MIN_SCORE).then(|| WEAK_PASSWORD.to_string())
+    (zxcvbn::zxcvbn(password, &known).score() < PASSWORD_MIN_SCORE).then_some(Problem::PasswordWeak)
 }
 
-pub fn check_display_name(name: &str) -> Option<String> {
+pub fn check_display_name(name: &str) -> Option<Problem> {
     let name = name.trim();
     if name.is_empty() {
-        Some("Please tell us your name.".into())
+        Some(Problem::DisplayNameMissing)
     } else if name.chars().count() > DISPLAY_NAME_MAX {
-        Some(format!("Use at most {DISPLAY_NAME_MAX} characters."))
+        Some(Problem::AtMost { max: DISPLAY_NAME_MAX })
     } else {
         None
     }
 }
 
-/// Collects the messages of failed checks as per-field errors.
-pub fn collect(checks: impl IntoIterator<Item = (&'static str, Option<String>)>) -> Vec<FieldError> {
-    checks
-        .into_iter()
-        .filter_map(|(field, msg)| msg.map(|message| FieldError { field: field.into(), message }))
-        .collect()
-}
-
 #[cfg(feature = "ssr")]
-pub fn sign_up_errors(email: &str, display_name: &str, password: &str) -> Vec<FieldError> {
+pub fn sign_up_errors(email: &str, display_name: &str, password: &str) -> Vec<FieldProblem> {
     collect([
         ("email", check_email(email)),
         ("display_name", check_display_name(display_name)),
@@ -121,16 +113,16 @@ mod tests {
 
     #[test]
     fn password_must_differ_from_email() {
-        let msg = check_password("Alice@Example.org", "alice@example.org");
-        assert_eq!(msg.as_deref(), Some("Your password must not be your email address."));
+        assert_eq!(check_password("Alice@Example.org", "alice@example.org"), Some(Problem::PasswordIsEmail));
+        assert_eq!(check_password("short", "a@b.fr"), Some(Problem::TooShort { min: 10 }));
     }
 
     #[test]
     fn emails_are_normalized_and_checked() {
         assert_eq!(normalize_email("  Alice@Example.ORG "), "alice@example.org");
         assert!(check_email("alice@example.org").is_none());
-        assert!(check_email("alice").is_some());
-        assert!(check_email("").is_some());
+        assert_eq!(check_email("alice"), Some(Problem::EmailInvalid));
+        assert_eq!(check_email(" "), Some(Problem::EmailMissing));
     }
 
     #[cfg(feature = "ssr")]
@@ -141,18 +133,25 @@ mod tests {
         assert!(!is_undeliverable("ada@example.org") && !is_undeliverable("ada@invalid.example.org"));
     }
 
+    #[cfg(feature = "ssr")]
     #[test]
     fn sign_up_reports_each_bad_field() {
         let errs = sign_up_errors("nope", " ", "short");
-        let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["email", "display_name", "password"]);
+        assert_eq!(
+            errs,
+            [
+                FieldProblem::new("email", Problem::EmailInvalid),
+                FieldProblem::new("display_name", Problem::DisplayNameMissing),
+                FieldProblem::new("password", Problem::TooShort { min: PASSWORD_MIN }),
+            ]
+        );
     }
 
     #[cfg(feature = "ssr")]
     #[test]
     fn guessable_passwords_are_refused() {
         for weak in ["aaaaaaaaaa", "password123", "1234567890", "qwertyuiop", "iloveyou2024", "Password1!", "azertyuiop"] {
-            assert_eq!(check_new_password(weak, "a@b.fr", "Ann").as_deref(), Some(WEAK_PASSWORD), "{weak}");
+            assert_eq!(check_new_password(weak, "a@b.fr", "Ann"), Some(Problem::PasswordWeak), "{weak}");
         }
     }
 

@@ -3,7 +3,7 @@
 //! zone on the server (see `domain::zoned`) and checked here as instants.
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 
-use crate::error::FieldError;
+use crate::problem::{FieldProblem, Problem};
 
 /// Longest note, in characters.
 pub const NOTE_MAX: usize = 200;
@@ -19,13 +19,13 @@ pub struct WindowForm {
 }
 
 /// What can be said without the zone: a time left empty, a note too long.
-pub fn form_errors(form: &WindowForm) -> Vec<FieldError> {
+pub fn form_errors(form: &WindowForm) -> Vec<FieldProblem> {
     let mut errors = Vec::new();
     if form.starts_at.trim().is_empty() {
-        errors.push(FieldError::new("starts_at", "Enter when it starts."));
+        errors.push(FieldProblem::new("starts_at", Problem::StartMissing));
     }
     if form.ends_at.trim().is_empty() {
-        errors.push(FieldError::new("ends_at", "Enter when it ends."));
+        errors.push(FieldProblem::new("ends_at", Problem::EndMissing));
     }
     if let Some(e) = note_error(&form.note) {
         errors.push(e);
@@ -33,38 +33,31 @@ pub fn form_errors(form: &WindowForm) -> Vec<FieldError> {
     errors
 }
 
-pub fn note_error(note: &str) -> Option<FieldError> {
-    (note.trim().chars().count() > NOTE_MAX)
-        .then(|| FieldError::new("note", format!("Keep the note under {NOTE_MAX} characters.")))
+pub fn note_error(note: &str) -> Option<FieldProblem> {
+    (note.trim().chars().count() > NOTE_MAX).then(|| FieldProblem::new("note", Problem::NoteTooLong { max: NOTE_MAX }))
 }
 
 /// Checks a window read as instants: inside the event (`bounds`: its first day at 00:00 to the day
-/// after its last at 00:00, local time; `dates` names them for the message) and ending after it starts.
-pub fn window_errors(
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    bounds: (DateTime<Utc>, DateTime<Utc>),
-    dates: &str,
-) -> Vec<FieldError> {
+/// after its last at 00:00, local time; `dates` names them, in the reader's language, for the
+/// message) and ending after it starts.
+pub fn window_errors(start: DateTime<Utc>, end: DateTime<Utc>, bounds: (DateTime<Utc>, DateTime<Utc>), dates: &str) -> Vec<FieldProblem> {
     let (lo, hi) = bounds;
-    let during = format!("Choose a time during the event ({dates}).");
+    let during = Problem::OutsideEvent { dates: dates.to_string() };
     let mut errors = Vec::new();
     if start < lo || start >= hi {
-        errors.push(FieldError::new("starts_at", during.clone()));
+        errors.push(FieldProblem::new("starts_at", during.clone()));
     }
     if end <= lo || end > hi {
-        errors.push(FieldError::new("ends_at", during));
+        errors.push(FieldProblem::new("ends_at", during));
     } else if end <= start {
-        errors.push(FieldError::new("ends_at", "The end must be after the start."));
+        errors.push(FieldProblem::new("ends_at", Problem::EndNotAfterStart));
     }
     errors
 }
 
-/// The message when a speaker already stated `existing` windows and may not add one more.
-pub fn limit_message(existing: usize) -> Option<String> {
-    (existing >= MAX_WINDOWS).then(|| {
-        format!("You can state at most {MAX_WINDOWS} times for an event. Remove one, or merge some into a longer one.")
-    })
+/// The problem when a speaker already stated `existing` windows and may not add one more.
+pub fn limit_problem(existing: usize) -> Option<Problem> {
+    (existing >= MAX_WINDOWS).then_some(Problem::TooManyWindows { max: MAX_WINDOWS })
 }
 
 /// "Thu 11 Mar 14:00 – 16:00"; "Thu 11 Mar 14:00 – 24:00" up to midnight; "Thu 11 Mar 14:00 – Fri
@@ -93,9 +86,7 @@ mod tests {
         chrono::NaiveDate::from_ymd_opt(2027, 3, d).unwrap().and_hms_opt(h, m, 0).unwrap()
     }
 
-    fn fields(errors: &[FieldError]) -> Vec<&str> {
-        errors.iter().map(|e| e.field.as_str()).collect()
-    }
+    use crate::problem::fields;
 
     /// 10–11 March 2027, read in UTC for simplicity.
     fn bounds() -> (DateTime<Utc>, DateTime<Utc>) {
@@ -105,7 +96,14 @@ mod tests {
     #[test]
     fn empty_times_and_long_notes_are_refused() {
         let form = WindowForm { starts_at: " ".into(), ends_at: String::new(), note: "x".repeat(NOTE_MAX + 1) };
-        assert_eq!(fields(&form_errors(&form)), ["starts_at", "ends_at", "note"]);
+        assert_eq!(
+            form_errors(&form),
+            [
+                FieldProblem::new("starts_at", Problem::StartMissing),
+                FieldProblem::new("ends_at", Problem::EndMissing),
+                FieldProblem::new("note", Problem::NoteTooLong { max: NOTE_MAX }),
+            ]
+        );
         let ok = WindowForm { starts_at: "2027-03-10T10:00".into(), ends_at: "2027-03-10T11:00".into(), note: "é".repeat(NOTE_MAX) };
         assert!(form_errors(&ok).is_empty(), "200 characters, not bytes");
         assert!(note_error(&format!("  {}  ", "a".repeat(NOTE_MAX))).is_none(), "spaces around do not count");
@@ -116,7 +114,7 @@ mod tests {
         assert!(window_errors(utc(10, 14, 0), utc(10, 16, 0), bounds(), "10–11 March").is_empty());
         let same = window_errors(utc(10, 14, 0), utc(10, 14, 0), bounds(), "10–11 March");
         assert_eq!(fields(&same), ["ends_at"]);
-        assert!(same[0].message.contains("after the start"));
+        assert_eq!(same[0].problem, Problem::EndNotAfterStart);
         assert_eq!(fields(&window_errors(utc(10, 16, 0), utc(10, 14, 0), bounds(), "x")), ["ends_at"]);
     }
 
@@ -126,7 +124,7 @@ mod tests {
         assert!(window_errors(utc(10, 0, 0), utc(12, 0, 0), bounds(), "x").is_empty());
         let before = window_errors(utc(9, 23, 0), utc(10, 1, 0), bounds(), "10–11 March 2027");
         assert_eq!(fields(&before), ["starts_at"]);
-        assert!(before[0].message.contains("10–11 March 2027"));
+        assert_eq!(before[0].problem, Problem::OutsideEvent { dates: "10–11 March 2027".into() });
         assert_eq!(fields(&window_errors(utc(11, 23, 0), utc(12, 0, 1), bounds(), "x")), ["ends_at"]);
         assert_eq!(fields(&window_errors(utc(12, 0, 0), utc(12, 1, 0), bounds(), "x")), ["starts_at", "ends_at"]);
         assert_eq!(fields(&window_errors(utc(8, 1, 0), utc(9, 1, 0), bounds(), "x")), ["starts_at", "ends_at"]);
@@ -134,8 +132,8 @@ mod tests {
 
     #[test]
     fn at_most_twenty_windows() {
-        assert_eq!(limit_message(MAX_WINDOWS - 1), None);
-        assert!(limit_message(MAX_WINDOWS).unwrap().contains("at most 20"));
+        assert_eq!(limit_problem(MAX_WINDOWS - 1), None);
+        assert_eq!(limit_problem(MAX_WINDOWS), Some(Problem::TooManyWindows { max: 20 }));
     }
 
     #[test]

@@ -3,8 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::collect;
-use crate::error::FieldError;
+use crate::problem::{collect, FieldProblem, Problem};
 
 pub const TITLE_MIN: usize = 5;
 pub const TITLE_MAX: usize = 120;
@@ -115,8 +114,12 @@ pub fn join_list<C: Choice>(items: &[C]) -> String {
 pub enum Window {
     /// No closing date set yet: organisers have not opened the CFP.
     NotScheduled,
-    NotYetOpen { opens: DateTime<Utc> },
-    Open { closes: DateTime<Utc> },
+    NotYetOpen {
+        opens: DateTime<Utc>,
+    },
+    Open {
+        closes: DateTime<Utc>,
+    },
     Closed,
 }
 
@@ -157,50 +160,52 @@ fn chars(s: &str) -> usize {
     super::text::typed_len(s.trim())
 }
 
-fn check_title(title: &str) -> Option<String> {
+fn check_title(title: &str) -> Option<Problem> {
     match chars(title) {
-        0 => Some("Please give your talk a title.".into()),
-        n if n < TITLE_MIN => Some(format!("Use at least {TITLE_MIN} characters.")),
-        n if n > TITLE_MAX => Some(format!("Use at most {TITLE_MAX} characters (you have {n}).")),
+        0 => Some(Problem::TalkTitleMissing),
+        n if n < TITLE_MIN => Some(Problem::TooShort { min: TITLE_MIN }),
+        n if n > TITLE_MAX => Some(Problem::TooLong { max: TITLE_MAX, have: n }),
         _ => None,
     }
 }
 
-fn check_abstract(summary: &str, complete: bool) -> Option<String> {
+fn check_abstract(summary: &str, complete: bool) -> Option<Problem> {
     let n = chars(summary);
     if n > ABSTRACT_MAX {
-        Some(format!("Use at most {ABSTRACT_MAX} characters (you have {n})."))
+        Some(Problem::TooLong { max: ABSTRACT_MAX, have: n })
     } else if complete && n < ABSTRACT_MIN {
-        Some(format!("Write at least {ABSTRACT_MIN} characters so reviewers can judge (you have {n})."))
+        Some(Problem::AbstractTooShort { min: ABSTRACT_MIN, have: n })
     } else {
         None
     }
 }
 
-fn at_most(value: &str, max: usize) -> Option<String> {
+fn at_most(value: &str, max: usize) -> Option<Problem> {
     let n = chars(value);
-    (n > max).then(|| format!("Use at most {max} characters (you have {n})."))
+    (n > max).then_some(Problem::TooLong { max, have: n })
 }
 
-fn check_choice<C: Choice>(value: &str, offered: &[C], complete: bool, what: &str) -> Option<String> {
+/// A choice among those `offered`: `missing` when none is made (and one is needed), `not_offered`
+/// when the value is not one of them.
+fn check_choice<C: Choice>(value: &str, offered: &[C], complete: bool, missing: Problem, not_offered: Problem) -> Option<Problem> {
     if value.is_empty() {
-        return complete.then(|| format!("Choose a {what}."));
+        return complete.then_some(missing);
     }
     match C::parse(value) {
         Some(c) if offered.contains(&c) => None,
-        _ => Some(format!("Choose a {what} from the list.")),
+        _ => Some(not_offered),
     }
 }
 
 /// Checks a talk. `complete` is false for drafts and library entries: lengths are capped but
 /// minimums and required choices wait until submission.
-pub fn talk_errors(form: &TalkForm, levels: &[Level], languages: &[Language], complete: bool) -> Vec<FieldError> {
+pub fn talk_errors(form: &TalkForm, levels: &[Level], languages: &[Language], complete: bool) -> Vec<FieldProblem> {
     collect([
         ("title", check_title(&form.title)),
         ("summary", check_abstract(&form.summary, complete)),
         ("details", at_most(&form.details, DETAILS_MAX)),
-        ("level", check_choice(&form.level, levels, complete, "level")),
-        ("language", check_choice(&form.language, languages, complete, "language")),
+        ("level", check_choice(&form.level, levels, complete, Problem::LevelMissing, Problem::LevelNotOffered)),
+        ("language", check_choice(&form.language, languages, complete, Problem::LanguageMissing, Problem::LanguageNotOffered)),
         ("references", at_most(&form.references, REFERENCES_MAX)),
     ])
 }
@@ -213,16 +218,15 @@ pub struct FormatForm {
     pub duration_min: String,
 }
 
-pub fn format_errors(form: &FormatForm) -> Vec<FieldError> {
+pub const FORMAT_MINUTES_MIN: i32 = 5;
+pub const FORMAT_MINUTES_MAX: i32 = 480;
+
+pub fn format_errors(form: &FormatForm) -> Vec<FieldProblem> {
     let duration = match form.duration_min.trim().parse::<i32>() {
-        Ok(n) if (5..=480).contains(&n) => None,
-        _ => Some("Give a duration between 5 and 480 minutes.".to_string()),
+        Ok(n) if (FORMAT_MINUTES_MIN..=FORMAT_MINUTES_MAX).contains(&n) => None,
+        _ => Some(Problem::DurationOutOfRange { min: FORMAT_MINUTES_MIN, max: FORMAT_MINUTES_MAX }),
     };
-    collect([
-        ("name", name_error(&form.name, 60)),
-        ("description", at_most(&form.description, 500)),
-        ("duration_min", duration),
-    ])
+    collect([("name", name_error(&form.name, 60)), ("description", at_most(&form.description, 500)), ("duration_min", duration)])
 }
 
 /// A track offered by an event, as typed by organisers.
@@ -238,17 +242,17 @@ pub fn is_hex_colour(value: &str) -> bool {
     value.len() == 7 && value.starts_with('#') && value[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
-pub fn track_errors(form: &TrackForm) -> Vec<FieldError> {
+pub fn track_errors(form: &TrackForm) -> Vec<FieldProblem> {
     collect([
         ("name", name_error(&form.name, 60)),
         ("description", at_most(&form.description, 500)),
-        ("colour", (!is_hex_colour(form.colour.trim())).then(|| "Use a colour like #1f6feb.".to_string())),
+        ("colour", (!is_hex_colour(form.colour.trim())).then_some(Problem::ColourInvalid)),
     ])
 }
 
-fn name_error(name: &str, max: usize) -> Option<String> {
+fn name_error(name: &str, max: usize) -> Option<Problem> {
     if chars(name) == 0 {
-        Some("Please enter a name.".into())
+        Some(Problem::NameMissing)
     } else {
         at_most(name, max)
     }
@@ -336,23 +340,34 @@ mod tests {
     fn submission_needs_what_a_draft_does_not() {
         let draft = TalkForm { title: "My draft".into(), ..Default::default() };
         assert!(talk_errors(&draft, Level::ALL, Language::ALL, false).is_empty());
-        let fields: Vec<_> = talk_errors(&draft, Level::ALL, Language::ALL, true).into_iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["summary", "level", "language"]);
+        assert_eq!(
+            talk_errors(&draft, Level::ALL, Language::ALL, true),
+            [
+                FieldProblem::new("summary", Problem::AbstractTooShort { min: ABSTRACT_MIN, have: 0 }),
+                FieldProblem::new("level", Problem::LevelMissing),
+                FieldProblem::new("language", Problem::LanguageMissing),
+            ]
+        );
     }
 
     #[test]
     fn too_long_or_too_short_fields_are_named() {
         let bad = TalkForm { title: "Hey".into(), summary: "y".repeat(2001), details: "z".repeat(5001), ..complete_talk() };
-        let fields: Vec<_> = talk_errors(&bad, Level::ALL, Language::ALL, false).into_iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["title", "summary", "details"]);
+        assert_eq!(
+            talk_errors(&bad, Level::ALL, Language::ALL, false),
+            [
+                FieldProblem::new("title", Problem::TooShort { min: TITLE_MIN }),
+                FieldProblem::new("summary", Problem::TooLong { max: ABSTRACT_MAX, have: 2001 }),
+                FieldProblem::new("details", Problem::TooLong { max: DETAILS_MAX, have: 5001 }),
+            ]
+        );
     }
 
     #[test]
     fn choices_must_be_offered_by_the_event() {
         let form = TalkForm { language: "en".into(), ..complete_talk() };
         let errs = talk_errors(&form, Level::ALL, &[Language::French], true);
-        assert_eq!(errs.len(), 1);
-        assert_eq!(errs[0].field, "language");
+        assert_eq!(errs, [FieldProblem::new("language", Problem::LanguageNotOffered)]);
     }
 
     #[test]
@@ -366,7 +381,12 @@ mod tests {
         let ok = FormatForm { name: "Lightning".into(), description: String::new(), duration_min: "5".into() };
         assert!(format_errors(&ok).is_empty());
         let bad = FormatForm { duration_min: "0".into(), ..ok };
-        assert_eq!(format_errors(&bad)[0].field, "duration_min");
+        assert_eq!(format_errors(&bad), [FieldProblem::new("duration_min", Problem::DurationOutOfRange { min: 5, max: 480 })]);
+        let unnamed = TrackForm { name: " ".into(), description: String::new(), colour: "red".into() };
+        assert_eq!(
+            track_errors(&unnamed),
+            [FieldProblem::new("name", Problem::NameMissing), FieldProblem::new("colour", Problem::ColourInvalid)]
+        );
         assert!(is_hex_colour("#1f6feb"));
         assert!(!is_hex_colour("red"));
         assert!(!is_hex_colour("#12345g"));

@@ -1,7 +1,7 @@
 //! The mails that announce decisions: built-in wording per decision, placeholders, and the checks an
 //! organiser's own wording must pass.
+use crate::problem::{FieldProblem, Problem};
 use crate::review::Decision;
-use crate::error::FieldError;
 
 pub const SUBJECT_MAX: usize = 200;
 pub const BODY_MAX: usize = 10_000;
@@ -80,18 +80,18 @@ fn unknown_placeholders(text: &str) -> Vec<String> {
     found
 }
 
-pub fn template_errors(subject: &str, body: &str) -> Vec<FieldError> {
+pub fn template_errors(subject: &str, body: &str) -> Vec<FieldProblem> {
     let known = PLACEHOLDERS.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(", ");
-    let check = |field: &str, text: &str, max: usize| -> Option<FieldError> {
+    let check = |field: &str, text: &str, max: usize| -> Option<FieldProblem> {
         if text.trim().is_empty() {
-            return Some(FieldError::new(field, "This cannot be empty."));
+            return Some(FieldProblem::new(field, Problem::Empty));
         }
         if super::text::typed_len(text) > max {
-            return Some(FieldError::new(field, format!("Keep it under {max} characters.")));
+            return Some(FieldProblem::new(field, Problem::KeepItUnder { max }));
         }
         unknown_placeholders(text)
             .first()
-            .map(|p| FieldError::new(field, format!("{p} is not a placeholder. Use one of: {known}.")))
+            .map(|p| FieldProblem::new(field, Problem::UnknownPlaceholder { found: p.clone(), known: known.clone() }))
     };
     [check("subject", subject, SUBJECT_MAX), check("body", body, BODY_MAX)].into_iter().flatten().collect()
 }
@@ -153,8 +153,11 @@ mod tests {
     fn a_typo_in_a_placeholder_is_named() {
         let errors = template_errors("Hello {name}", "");
         assert_eq!(errors.len(), 2);
-        assert!(errors[0].message.starts_with("{name} is not a placeholder"));
-        assert_eq!(errors[1].message, "This cannot be empty.");
+        assert!(
+            matches!(&errors[0].problem, Problem::UnknownPlaceholder { found, known } if found == "{name}" && known.starts_with("{speaker}, {title}"))
+        );
+        assert_eq!(errors[1], FieldProblem::new("body", Problem::Empty));
+        assert_eq!(template_errors(&"s".repeat(SUBJECT_MAX + 1), "b")[0].problem, Problem::KeepItUnder { max: SUBJECT_MAX });
         assert!(template_errors("Braces { like this } are fine", "JSON {\"a\": 1}").is_empty());
     }
 }

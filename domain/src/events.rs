@@ -2,8 +2,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::collect;
-use crate::error::FieldError;
+use crate::problem::{collect, FieldProblem, Problem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Visibility {
@@ -40,26 +39,29 @@ impl Visibility {
 }
 
 /// A slug is what appears in URLs: 3–40 lower-case letters, digits and dashes, not starting or ending with a dash.
-pub fn check_slug(slug: &str) -> Option<String> {
+pub fn check_slug(slug: &str) -> Option<Problem> {
     let ok_chars = slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     let len = slug.len();
     if !(3..=40).contains(&len) || !ok_chars || slug.starts_with('-') || slug.ends_with('-') {
-        Some("Use 3–40 lower-case letters, digits and dashes (e.g. cloud-nord-2026).".into())
+        Some(Problem::SlugInvalid)
     } else {
         None
     }
 }
 
-fn required(value: &str, max: usize, what: &str) -> Option<String> {
+fn required(value: &str, max: usize, missing: Problem) -> Option<Problem> {
     let len = value.trim().chars().count();
     if len == 0 {
-        Some(format!("Please enter the {what}."))
+        Some(missing)
     } else if len > max {
-        Some(format!("Use at most {max} characters."))
+        Some(Problem::AtMost { max })
     } else {
         None
     }
 }
+
+/// Longest event description, in characters.
+pub const DESCRIPTION_MAX: usize = 5000;
 
 fn parse_date(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
@@ -83,23 +85,23 @@ pub struct EventForm {
 }
 
 /// Checks the event form; `tz_known` tells whether the time zone name is a real IANA zone.
-pub fn event_form_errors(form: &EventForm, tz_known: bool) -> Vec<FieldError> {
+pub fn event_form_errors(form: &EventForm, tz_known: bool) -> Vec<FieldProblem> {
     let start = parse_date(&form.start_date);
     let end = parse_date(&form.end_date);
     let dates = match (start, end) {
-        (Some(s), Some(e)) if e < s => Some("The event cannot end before it starts.".to_string()),
+        (Some(s), Some(e)) if e < s => Some(Problem::EndBeforeStart),
         (Some(_), Some(_)) => None,
-        _ => Some("Please enter both dates (YYYY-MM-DD).".to_string()),
+        _ => Some(Problem::DatesMissing),
     };
     collect([
         ("slug", check_slug(&form.slug)),
-        ("name", required(&form.name, 120, "event name")),
-        ("city", required(&form.city, 80, "city")),
-        ("venue", required(&form.venue, 160, "venue")),
-        ("time_zone", (!tz_known).then(|| "Use an IANA time zone such as Europe/Paris.".to_string())),
+        ("name", required(&form.name, 120, Problem::EventNameMissing)),
+        ("city", required(&form.city, 80, Problem::CityMissing)),
+        ("venue", required(&form.venue, 160, Problem::VenueMissing)),
+        ("time_zone", (!tz_known).then_some(Problem::TimeZoneUnknown)),
         ("end_date", dates),
-        ("description", (super::text::typed_len(&form.description) > 5000).then(|| "Use at most 5,000 characters.".to_string())),
-        ("visibility", Visibility::parse(&form.visibility).is_none().then(|| "Choose a visibility.".to_string())),
+        ("description", (super::text::typed_len(&form.description) > DESCRIPTION_MAX).then_some(Problem::AtMost { max: DESCRIPTION_MAX })),
+        ("visibility", Visibility::parse(&form.visibility).is_none().then_some(Problem::VisibilityMissing)),
     ])
 }
 
@@ -142,14 +144,16 @@ mod tests {
     #[test]
     fn end_before_start_is_refused() {
         let form = EventForm { end_date: "2026-10-14".into(), ..valid() };
-        let errs = event_form_errors(&form, true);
-        assert_eq!(errs.len(), 1);
-        assert_eq!(errs[0].field, "end_date");
+        assert_eq!(event_form_errors(&form, true), [FieldProblem::new("end_date", Problem::EndBeforeStart)]);
     }
 
     #[test]
     fn unknown_time_zone_is_refused() {
-        let errs = event_form_errors(&valid(), false);
-        assert_eq!(errs[0].field, "time_zone");
+        assert_eq!(event_form_errors(&valid(), false), [FieldProblem::new("time_zone", Problem::TimeZoneUnknown)]);
+        let unnamed = EventForm { name: " ".into(), city: "x".repeat(81), ..valid() };
+        assert_eq!(
+            event_form_errors(&unnamed, true),
+            [FieldProblem::new("name", Problem::EventNameMissing), FieldProblem::new("city", Problem::AtMost { max: 80 })]
+        );
     }
 }

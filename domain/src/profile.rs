@@ -2,8 +2,7 @@
 use serde::{Deserialize, Serialize};
 use validator::ValidateUrl;
 
-use crate::accounts::collect;
-use crate::error::FieldError;
+use crate::problem::{collect, FieldProblem, Problem};
 
 /// The largest photo accepted, in bytes.
 pub const PHOTO_MAX_BYTES: usize = 2 * 1024 * 1024;
@@ -24,52 +23,45 @@ pub struct ProfileForm {
     pub private_notes: String,
 }
 
-fn too_long(value: &str, max: usize) -> Option<String> {
+fn too_long(value: &str, max: usize) -> Option<Problem> {
     let n = super::text::typed_len(value.trim());
-    (n > max).then(|| format!("Use at most {max} characters (you have {n})."))
+    (n > max).then_some(Problem::TooLong { max, have: n })
 }
 
 /// An optional web address: empty, or an http(s) URL.
-fn check_url(value: &str) -> Option<String> {
+fn check_url(value: &str) -> Option<Problem> {
     let v = value.trim();
     if v.is_empty() {
         return None;
     }
     if !(v.starts_with("https://") || v.starts_with("http://")) || !v.validate_url() {
-        return Some("Use a full web address starting with https://".into());
+        return Some(Problem::UrlInvalid);
     }
     too_long(v, 300)
 }
 
 /// A GitHub user name (letters, digits, single dashes) or a github.com address.
-fn check_github(value: &str) -> Option<String> {
+fn check_github(value: &str) -> Option<Problem> {
     let v = value.trim();
     if v.is_empty() || v.starts_with("https://github.com/") {
         return check_url(v);
     }
-    let ok = v.len() <= 39
-        && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && !v.starts_with('-')
-        && !v.ends_with('-');
-    (!ok).then(|| "Use your GitHub user name (e.g. octocat) or https://github.com/…".into())
+    let ok = v.len() <= 39 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && !v.starts_with('-') && !v.ends_with('-');
+    (!ok).then_some(Problem::GithubInvalid)
 }
 
 /// A fediverse or Bluesky handle (@name@server, name.bsky.social) or an address.
-fn check_social(value: &str) -> Option<String> {
+fn check_social(value: &str) -> Option<Problem> {
     let v = value.trim();
     if v.starts_with("http") {
         return check_url(v);
     }
     let ok = v.is_empty() || (!v.contains(char::is_whitespace) && v.contains('.') && v.len() <= 200);
-    (!ok).then(|| "Use a handle like @you@mastodon.social or you.bsky.social, or an address.".into())
+    (!ok).then_some(Problem::SocialInvalid)
 }
 
-pub fn profile_errors(form: &ProfileForm) -> Vec<FieldError> {
-    let name = if form.public_name.trim().is_empty() {
-        Some("Please enter the name attendees will see.".to_string())
-    } else {
-        too_long(&form.public_name, 80)
-    };
+pub fn profile_errors(form: &ProfileForm) -> Vec<FieldProblem> {
+    let name = if form.public_name.trim().is_empty() { Some(Problem::PublicNameMissing) } else { too_long(&form.public_name, 80) };
     collect([
         ("public_name", name),
         ("bio", too_long(&form.bio, 3000)),
@@ -88,7 +80,7 @@ pub fn profile_errors(form: &ProfileForm) -> Vec<FieldError> {
 /// The kinds of image accepted as a photo: (MIME type, file extension).
 pub const PHOTO_TYPES: [(&str, &str); 3] = [("image/jpeg", "jpg"), ("image/png", "png"), ("image/webp", "webp")];
 
-/// What went wrong with an uploaded photo, as a code for the page's address and a message.
+/// What went wrong with an uploaded photo, as a code for the page's address and a [`Problem`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PhotoProblem {
     Missing,
@@ -113,14 +105,12 @@ impl PhotoProblem {
         }
     }
 
-    pub fn message(self) -> &'static str {
+    pub fn problem(self) -> Problem {
         match self {
-            PhotoProblem::Missing => "Choose a picture file first.",
-            PhotoProblem::TooBig => "This picture is larger than 2 MB. Please send a smaller one; nothing was saved.",
-            PhotoProblem::NotAnImage => "This file is not a JPEG, PNG or WebP picture; nothing was saved.",
-            PhotoProblem::TooManyPixels => {
-                "This picture is more than 8000 pixels wide or tall. Please send a smaller one; nothing was saved."
-            }
+            PhotoProblem::Missing => Problem::PhotoMissing,
+            PhotoProblem::TooBig => Problem::PhotoTooBig { max_mb: PHOTO_MAX_BYTES / (1024 * 1024) },
+            PhotoProblem::NotAnImage => Problem::PhotoNotAnImage,
+            PhotoProblem::TooManyPixels => Problem::PhotoTooManyPixels { max_side: PHOTO_MAX_SIDE },
         }
     }
 
@@ -138,11 +128,7 @@ pub fn check_photo(len: usize, sniffed_mime: Option<&str>) -> Result<&'static st
     if len > PHOTO_MAX_BYTES {
         return Err(PhotoProblem::TooBig);
     }
-    PHOTO_TYPES
-        .iter()
-        .find(|(mime, _)| Some(*mime) == sniffed_mime)
-        .map(|(_, ext)| *ext)
-        .ok_or(PhotoProblem::NotAnImage)
+    PHOTO_TYPES.iter().find(|(mime, _)| Some(*mime) == sniffed_mime).map(|(_, ext)| *ext).ok_or(PhotoProblem::NotAnImage)
 }
 
 #[cfg(test)]
@@ -167,15 +153,22 @@ mod tests {
     #[test]
     fn links_must_be_web_addresses() {
         let bad = ProfileForm { website: "javascript:alert(1)".into(), linkedin: "linkedin".into(), ..valid() };
-        let fields: Vec<_> = profile_errors(&bad).into_iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["website", "linkedin"]);
+        assert_eq!(
+            profile_errors(&bad),
+            [FieldProblem::new("website", Problem::UrlInvalid), FieldProblem::new("linkedin", Problem::UrlInvalid)]
+        );
+        let long = ProfileForm { public_name: "x".repeat(81), social: "not a handle".into(), ..valid() };
+        assert_eq!(
+            profile_errors(&long),
+            [FieldProblem::new("public_name", Problem::TooLong { max: 80, have: 81 }), FieldProblem::new("social", Problem::SocialInvalid)]
+        );
     }
 
     #[test]
     fn github_takes_a_name_or_an_address() {
         assert!(check_github("octocat").is_none());
         assert!(check_github("https://github.com/octocat").is_none());
-        assert!(check_github("not a name").is_some());
+        assert_eq!(check_github("not a name"), Some(Problem::GithubInvalid));
     }
 
     #[test]
@@ -186,5 +179,6 @@ mod tests {
         assert_eq!(check_photo(1000, None), Err(PhotoProblem::NotAnImage));
         assert_eq!(check_photo(0, None), Err(PhotoProblem::Missing));
         assert_eq!(PhotoProblem::from_code("too-big"), Some(PhotoProblem::TooBig));
+        assert_eq!(PhotoProblem::TooBig.problem(), Problem::PhotoTooBig { max_mb: 2 });
     }
 }

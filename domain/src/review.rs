@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::cfp::Choice;
-use crate::error::FieldError;
+use crate::problem::{FieldProblem, Problem};
 
 pub const SCORE_MAX: i32 = 5;
 pub const COMMENT_MAX: usize = 2000;
@@ -13,17 +13,16 @@ pub const FEEDBACK_MAX: usize = 2000;
 pub const CONTROVERSIAL_STDDEV: f64 = 1.5;
 
 /// A review as typed: "0"…"5", or "none" for no opinion.
-pub fn parse_score(value: &str) -> Result<Option<i32>, FieldError> {
-    let bad = || FieldError::new("score", "Choose a score from 0 to 5, or “no opinion”.");
+pub fn parse_score(value: &str) -> Result<Option<i32>, FieldProblem> {
+    let bad = || FieldProblem::new("score", Problem::ScoreInvalid { max: SCORE_MAX });
     match value.trim() {
         "none" => Ok(None),
         v => v.parse::<i32>().ok().filter(|s| (0..=SCORE_MAX).contains(s)).map(Some).ok_or_else(bad),
     }
 }
 
-pub fn comment_error(comment: &str) -> Option<FieldError> {
-    (super::text::typed_len(comment) > COMMENT_MAX)
-        .then(|| FieldError::new("comment", format!("Keep the comment under {COMMENT_MAX} characters.")))
+pub fn comment_error(comment: &str) -> Option<FieldProblem> {
+    (super::text::typed_len(comment) > COMMENT_MAX).then(|| FieldProblem::new("comment", Problem::CommentTooLong { max: COMMENT_MAX }))
 }
 
 /// What the reviews of one proposal add up to; "no opinion" counts as a review but not a score.
@@ -162,11 +161,7 @@ pub fn holds_slot(decision: Decision, response: Option<Response>) -> bool {
 /// A decline frees a slot: the waitlisted proposal of the same format to suggest, best rank first.
 /// Candidates are (proposal id, format id, waitlist rank).
 pub fn promotion_candidate(format_id: Option<i32>, waitlisted: &[(i32, Option<i32>, Option<i32>)]) -> Option<i32> {
-    waitlisted
-        .iter()
-        .filter(|(_, f, _)| *f == format_id)
-        .min_by_key(|(id, _, rank)| (rank.unwrap_or(i32::MAX), *id))
-        .map(|(id, _, _)| *id)
+    waitlisted.iter().filter(|(_, f, _)| *f == format_id).min_by_key(|(id, _, rank)| (rank.unwrap_or(i32::MAX), *id)).map(|(id, _, _)| *id)
 }
 
 /// Whether a confirmation is still possible at `now`.
@@ -174,9 +169,8 @@ pub fn can_respond(now: DateTime<Utc>, confirm_by: Option<DateTime<Utc>>) -> boo
     confirm_by.is_none_or(|d| now < d)
 }
 
-pub fn feedback_error(feedback: &str) -> Option<FieldError> {
-    (super::text::typed_len(feedback) > FEEDBACK_MAX)
-        .then(|| FieldError::new("feedback", format!("Keep the feedback under {FEEDBACK_MAX} characters.")))
+pub fn feedback_error(feedback: &str) -> Option<FieldProblem> {
+    (super::text::typed_len(feedback) > FEEDBACK_MAX).then(|| FieldProblem::new("feedback", Problem::FeedbackTooLong { max: FEEDBACK_MAX }))
 }
 
 #[cfg(test)]
@@ -190,7 +184,7 @@ mod tests {
         assert_eq!(parse_score(" 5 ").unwrap(), Some(5));
         assert_eq!(parse_score("none").unwrap(), None);
         for bad in ["", "6", "-1", "3.5", "five"] {
-            assert_eq!(parse_score(bad).unwrap_err().field, "score", "{bad:?}");
+            assert_eq!(parse_score(bad).unwrap_err(), FieldProblem::new("score", Problem::ScoreInvalid { max: 5 }), "{bad:?}");
         }
     }
 
@@ -254,6 +248,13 @@ mod tests {
         assert_eq!(promotion_candidate(Some(3), &waitlist), None);
         assert!(holds_slot(Decision::Accepted, Some(Response::Confirmed)));
         assert!(!holds_slot(Decision::Accepted, Some(Response::Declined)));
+    }
+
+    #[test]
+    fn long_comments_and_feedback_are_refused() {
+        assert_eq!(comment_error(&"x".repeat(COMMENT_MAX)), None);
+        assert_eq!(comment_error(&"x".repeat(COMMENT_MAX + 1)).unwrap().problem, Problem::CommentTooLong { max: COMMENT_MAX });
+        assert_eq!(feedback_error(&"x".repeat(FEEDBACK_MAX + 1)).unwrap().problem, Problem::FeedbackTooLong { max: FEEDBACK_MAX });
     }
 
     #[test]

@@ -3,6 +3,8 @@
 use chrono::{DateTime, Duration, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::problem::Problem;
+
 /// Items start and end on a 5-minute grid.
 pub const GRID_MINUTES: i64 = 5;
 /// Two talks of one speaker closer than this are "back to back".
@@ -75,30 +77,30 @@ pub enum Warning {
 }
 
 impl Hard {
-    pub fn message(&self) -> String {
+    /// What to tell the organiser (the app words it in their language).
+    pub fn problem(&self) -> Problem {
         match self {
-            Hard::NotOnGrid => format!("Start and end must fall on the {GRID_MINUTES}-minute grid."),
-            Hard::EmptyOrReversed => "The end must come after the start.".into(),
-            Hard::OutsideDay => "This is outside the day's hours.".into(),
-            Hard::RoomTaken { room, other } => format!("{room} is taken at that time by “{other}”."),
-            Hard::SpeakerElsewhere { other } => format!("A speaker is already on stage at that time, in “{other}”."),
+            Hard::NotOnGrid => Problem::NotOnGrid { grid: GRID_MINUTES },
+            Hard::EmptyOrReversed => Problem::EmptyOrReversed,
+            Hard::OutsideDay => Problem::OutsideDay,
+            Hard::RoomTaken { room, other } => Problem::RoomTaken { room: room.clone(), other: other.clone() },
+            Hard::SpeakerElsewhere { other } => Problem::SpeakerElsewhere { other: other.clone() },
         }
     }
 }
 
 impl Warning {
-    pub fn message(&self) -> String {
+    /// What to tell the organiser (the app words it in their language).
+    pub fn problem(&self) -> Problem {
         match self {
             Warning::DurationDiffers { format_minutes, minutes } => {
-                format!("Lasts {minutes} min while its format says {format_minutes} min.")
+                Problem::DurationDiffers { format_minutes: *format_minutes, minutes: *minutes }
             }
-            Warning::SpeakerUnavailable => "A speaker said they are not available at that time.".into(),
+            Warning::SpeakerUnavailable => Problem::SpeakerUnavailable,
             Warning::RoomTooSmall { room, capacity, expected } => {
-                format!("{room} seats {capacity}; about {expected} people are expected.")
+                Problem::RoomTooSmall { room: room.clone(), capacity: *capacity, expected: *expected }
             }
-            Warning::BackToBack { other } => {
-                format!("A speaker goes straight on from “{other}” with less than {MIN_GAP_MINUTES} minutes between.")
-            }
+            Warning::BackToBack { other } => Problem::BackToBack { other: other.clone(), gap: MIN_GAP_MINUTES },
         }
     }
 }
@@ -131,7 +133,7 @@ fn on_grid(t: DateTime<Utc>) -> bool {
 }
 
 fn room_name(rooms: &[Room], id: i32) -> String {
-    rooms.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_else(|| format!("Room {id}"))
+    rooms.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_else(|| format!("#{id}"))
 }
 
 /// Checks a placement against the rest of the schedule.
@@ -159,10 +161,8 @@ pub fn check(candidate: &Placement, ctx: &Context) -> Verdict {
     if let Some(format_minutes) = candidate.format_minutes.filter(|m| *m != candidate.minutes()) {
         v.warnings.push(Warning::DurationDiffers { format_minutes, minutes: candidate.minutes() });
     }
-    let unavailable = ctx
-        .unavailable
-        .iter()
-        .any(|u| candidate.speakers.contains(&u.speaker) && u.start < candidate.end && candidate.start < u.end);
+    let unavailable =
+        ctx.unavailable.iter().any(|u| candidate.speakers.contains(&u.speaker) && u.start < candidate.end && candidate.start < u.end);
     if unavailable {
         v.warnings.push(Warning::SpeakerUnavailable);
     }
@@ -272,6 +272,7 @@ mod tests {
                 Warning::BackToBack { other: "Talk 2".into() },
             ]
         );
-        assert!(v.warnings[3].message().contains("less than 10 minutes"));
+        assert_eq!(v.warnings[3].problem(), Problem::BackToBack { other: "Talk 2".into(), gap: 10 });
+        assert_eq!(Hard::NotOnGrid.problem(), Problem::NotOnGrid { grid: 5 });
     }
 }

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::schedule::GRID_MINUTES;
+use crate::problem::Problem;
 
 /// Longest item, in minutes (a full-day workshop fits).
 pub const MAX_MINUTES: i64 = 600;
@@ -65,25 +66,25 @@ impl Kind {
 }
 
 /// A length typed by an organiser: whole minutes on the grid, at most `MAX_MINUTES`.
-pub fn parse_minutes(s: &str) -> Result<i64, String> {
-    let n: i64 = s.trim().parse().map_err(|_| "Give the length in minutes, e.g. 40.".to_string())?;
+pub fn parse_minutes(s: &str) -> Result<i64, Problem> {
+    let n: i64 = s.trim().parse().map_err(|_| Problem::MinutesInvalid)?;
     if n < GRID_MINUTES || n > MAX_MINUTES {
-        return Err(format!("The length must be between {GRID_MINUTES} and {MAX_MINUTES} minutes."));
+        return Err(Problem::MinutesOutOfRange { min: GRID_MINUTES, max: MAX_MINUTES });
     }
     if n % GRID_MINUTES != 0 {
-        return Err(format!("The length must be a multiple of {GRID_MINUTES} minutes."));
+        return Err(Problem::MinutesOffGrid { grid: GRID_MINUTES });
     }
     Ok(n)
 }
 
 /// The title of a break or plenary: present and not too long.
-pub fn check_title(s: &str) -> Result<String, String> {
+pub fn check_title(s: &str) -> Result<String, Problem> {
     let t = s.trim();
     if t.is_empty() {
-        return Err("Give it a title, e.g. “Coffee break”.".into());
+        return Err(Problem::ItemTitleMissing);
     }
     if t.chars().count() > TITLE_MAX {
-        return Err(format!("Keep the title under {TITLE_MAX} characters."));
+        return Err(Problem::ItemTitleTooLong { max: TITLE_MAX });
     }
     Ok(t.to_string())
 }
@@ -202,10 +203,11 @@ mod tests {
     #[test]
     fn lengths_and_titles_are_checked() {
         assert_eq!(parse_minutes(" 40 "), Ok(40));
-        assert!(parse_minutes("42").unwrap_err().contains("multiple of 5"));
-        assert!(parse_minutes("0").is_err());
-        assert!(parse_minutes("forty").unwrap_err().contains("in minutes"));
-        assert!(check_title("  ").is_err());
+        assert_eq!(parse_minutes("42"), Err(Problem::MinutesOffGrid { grid: 5 }));
+        assert_eq!(parse_minutes("0"), Err(Problem::MinutesOutOfRange { min: 5, max: 600 }));
+        assert_eq!(parse_minutes("forty"), Err(Problem::MinutesInvalid));
+        assert_eq!(check_title("  "), Err(Problem::ItemTitleMissing));
+        assert_eq!(check_title(&"x".repeat(121)), Err(Problem::ItemTitleTooLong { max: 120 }));
         assert_eq!(check_title(" Lunch ").unwrap(), "Lunch");
         assert_eq!(Kind::parse("lunch"), Some(Kind::Lunch));
         assert_eq!(Kind::parse("nap"), None);

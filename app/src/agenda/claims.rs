@@ -121,7 +121,9 @@ pub async fn peek(db: &impl ConnectionTrait, token: &str, viewer: Option<&user::
         event_name: e.name,
         name,
         talks: titles(db, c.user_id).await?,
-        refusal: viewer.and_then(|u| claim_refusal(&c.email_normalized, &u.email, u.verified_at.is_some())),
+        refusal: viewer
+            .and_then(|u| claim_refusal(&c.email_normalized, &u.email, u.verified_at.is_some()))
+            .map(|p| crate::lang::problems::here(&p)),
         signed_in_as: viewer.map(|u| u.email.clone()),
         invited_email: c.email_normalized,
     })
@@ -132,7 +134,7 @@ pub async fn peek(db: &impl ConnectionTrait, token: &str, viewer: Option<&user::
 pub async fn accept(state: &AppState, token: &str, me: &user::Model, now: DateTime<Utc>) -> AppResult<()> {
     let c = live(&state.db, token, now).await?;
     if let Some(why) = claim_refusal(&c.email_normalized, &me.email, me.verified_at.is_some()) {
-        return Err(AppError::Conflict(why));
+        return Err(AppError::Conflict(crate::lang::problems::here(&why)));
     }
     let txn = state.db.begin_write().await?;
     let used = claim::Entity::update_many()

@@ -42,8 +42,8 @@ pub async fn sign_out() -> Result<(), AppError> {
 
 #[server(endpoint = "auth/request_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    if let Some(msg) = domain::accounts::check_email(&email) {
-        return Err(AppError::field("email", msg));
+    if let Some(problem) = domain::accounts::check_email(&email) {
+        return Err(AppError::problem("email", problem));
     }
     let state = crate::state::app_state();
     let ip = super::session::client_ip();

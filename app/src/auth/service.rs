@@ -34,7 +34,7 @@ pub async fn prepare_user(
 ) -> AppResult<user::ActiveModel> {
     let errors = sign_up_errors(email, display_name, password);
     if !errors.is_empty() {
-        return Err(AppError::validation(errors));
+        return Err(AppError::problems(errors));
     }
     let hash = hash_password(password.to_string()).await?;
     Ok(user::ActiveModel {
@@ -157,8 +157,8 @@ fn expired_link() -> AppError {
 pub async fn reset_password(db: &DatabaseConnection, token: &str, password: &str, now: DateTime<Utc>) -> AppResult<()> {
     let user_id = tokens::peek(db, token, tokens::PURPOSE_RESET, now).await?.ok_or_else(expired_link)?;
     let user = user::Entity::find_by_id(user_id).one(db).await?.ok_or(AppError::NotFound)?;
-    if let Some(msg) = check_new_password(password, &user.email, &user.display_name) {
-        return Err(AppError::field("password", msg));
+    if let Some(problem) = check_new_password(password, &user.email, &user.display_name) {
+        return Err(AppError::problem("password", problem));
     }
     let hash = hash_password(password.to_string()).await?;
     let txn = db.begin_write().await?;
@@ -187,8 +187,8 @@ pub async fn change_password(db: &DatabaseConnection, user: user::Model, current
     if !verify_password(current.to_string(), Some(user.password_hash.clone())).await? {
         return Err(AppError::field("current_password", tr!(auth.wrong_current_password)));
     }
-    if let Some(msg) = check_new_password(new, &user.email, &user.display_name) {
-        return Err(AppError::field("new_password", msg));
+    if let Some(problem) = check_new_password(new, &user.email, &user.display_name) {
+        return Err(AppError::problem("new_password", problem));
     }
     let hash = hash_password(new.to_string()).await?;
     let user_id = user.id;
@@ -203,8 +203,8 @@ pub async fn change_password(db: &DatabaseConnection, user: user::Model, current
 
 /// Saves the name and, when one is given, the language of pages and mails (a code of `crate::lang`).
 pub async fn update_profile(db: &DatabaseConnection, user: user::Model, name: &str, language: Option<&str>) -> AppResult<()> {
-    if let Some(msg) = check_display_name(name) {
-        return Err(AppError::field("display_name", msg));
+    if let Some(problem) = check_display_name(name) {
+        return Err(AppError::problem("display_name", problem));
     }
     let language = match language.map(str::trim).filter(|l| !l.is_empty()) {
         None => user.language.clone(),

@@ -12,7 +12,7 @@ use crate::events::summary::dates_label;
 use crate::formats::zoned::{utc_to_input, zone};
 use crate::plumbing::optional_instant;
 use crate::selection::deliberation::{published_of, response_of};
-use domain::availability::{form_errors, limit_message, window_errors, WindowForm, MAX_WINDOWS};
+use domain::availability::{form_errors, limit_problem, window_errors, window_label, WindowForm, MAX_WINDOWS};
 use domain::cfp::{Choice, ProposalState};
 use domain::review::holds_slot;
 use domain::schedule::Unavailable;
@@ -124,7 +124,7 @@ pub async fn view(db: &impl ConnectionTrait, e: &event::Model, me: &user::Model)
 /// Reads and checks a window typed in the event's zone: (start, end, note) or every field error.
 pub fn checked_window(e: &event::Model, form: &WindowForm) -> AppResult<(DateTime<Utc>, DateTime<Utc>, String)> {
     let tz = zone(&e.time_zone);
-    let mut errors = form_errors(form);
+    let mut errors = crate::error::FieldError::here(&form_errors(form));
     let mut read = |field: &str, typed: &str| {
         optional_instant(typed, tz).unwrap_or_else(|m| {
             errors.push(FieldError::new(field, m));
@@ -134,7 +134,8 @@ pub fn checked_window(e: &event::Model, form: &WindowForm) -> AppResult<(DateTim
     let start = read("starts_at", &form.starts_at);
     let end = read("ends_at", &form.ends_at);
     if let (Some(start), Some(end)) = (start, end) {
-        errors.extend(window_errors(start, end, event_bounds(e), &dates_label(crate::lang::use_locale(), e.start_date, e.end_date)));
+        let dates = dates_label(crate::lang::use_locale(), e.start_date, e.end_date);
+        errors.extend(crate::error::FieldError::here(&window_errors(start, end, event_bounds(e), &dates)));
     }
     match (start, end) {
         (Some(start), Some(end)) if errors.is_empty() => Ok((start, end, form.note.trim().to_string())),
@@ -154,8 +155,8 @@ pub async fn add(
     let (start, end, note) = checked_window(e, form)?;
     let existing =
         window::Entity::find().filter(window::Column::EventId.eq(e.id)).filter(window::Column::UserId.eq(me.id)).count(db).await?;
-    if let Some(message) = limit_message(existing as usize) {
-        return Err(AppError::Validation { message, fields: Vec::new() });
+    if let Some(problem) = limit_problem(existing as usize) {
+        return Err(AppError::Validation { message: crate::lang::problems::here(&problem), fields: Vec::new() });
     }
     Ok(window::ActiveModel {
         event_id: Set(e.id),

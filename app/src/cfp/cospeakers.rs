@@ -44,8 +44,8 @@ pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str,
     if me.verified_at.is_none() {
         return Err(AppError::Conflict(crate::tr!(cfp.errors.confirm_email_first).into()));
     }
-    if let Some(msg) = check_email(email) {
-        return Err(AppError::field("email", msg));
+    if let Some(problem) = check_email(email) {
+        return Err(AppError::problem("email", problem));
     }
     let email_n = normalize_email(email);
     let now = state.clock.now();

@@ -10,13 +10,14 @@ use super::{CfpPage, ProposalEditor, TalkChoice};
 use crate::crypto::new_code;
 use crate::db::BeginWrite;
 use crate::entities::{event, proposal, proposal_speaker, talk, user};
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult};
 use crate::events::cfp_settings::{self as settings, languages_offered, levels_offered};
 use crate::mail::{outbox, templates};
 use crate::plumbing::is_unique_violation;
 use crate::state::AppState;
 use crate::ui::markdown::render_markdown;
 use domain::cfp::{talk_errors, Choice, ProposalState, TalkForm};
+use domain::problem::{FieldProblem, Problem};
 
 /// What the speaker asked for with the form: keep a draft or submit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,17 +180,18 @@ async fn checked(
     let track_id = parse_id(&input.track_id, "track_id")?;
     let formats = settings::formats_of(db, e.id, false).await?;
     let tracks = settings::tracks_of(db, e.id, false).await?;
-    let mut need = |field: &str, ok: bool, chosen: bool| {
+    let mut need = |field: &str, ok: bool, chosen: bool, problem: Problem| {
         if !ok || (complete && !chosen) {
-            errors.push(FieldError { field: field.into(), message: choose_from_list(field).into() });
+            errors.push(FieldProblem::new(field, problem));
         }
     };
-    need("format_id", format_id.is_none_or(|id| formats.iter().any(|f| f.id == id)), format_id.is_some());
-    need("track_id", track_id.is_none_or(|id| tracks.iter().any(|t| t.id == id)), track_id.is_some());
+    let format_ok = format_id.is_none_or(|id| formats.iter().any(|f| f.id == id));
+    need("format_id", format_ok, format_id.is_some(), Problem::FormatNotOffered);
+    need("track_id", track_id.is_none_or(|id| tracks.iter().any(|t| t.id == id)), track_id.is_some(), Problem::TrackNotOffered);
     if errors.is_empty() {
         Ok((format_id, track_id))
     } else {
-        Err(AppError::validation(errors))
+        Err(AppError::problems(errors))
     }
 }
 

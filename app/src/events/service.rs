@@ -96,9 +96,9 @@ fn validated(form: &EventForm) -> AppResult<(NaiveDate, NaiveDate)> {
     let tz_known = form.time_zone.trim().parse::<chrono_tz::Tz>().is_ok();
     let errors = event_form_errors(form, tz_known);
     if !errors.is_empty() {
-        return Err(AppError::validation(errors));
+        return Err(AppError::problems(errors));
     }
-    parsed_dates(form).ok_or_else(|| AppError::field("end_date", crate::tr!(events.errors.both_dates)))
+    parsed_dates(form).ok_or_else(|| AppError::problem("end_date", domain::problem::Problem::DatesMissing))
 }
 
 fn slug_taken(e: sea_orm::DbErr) -> AppError {
@@ -217,8 +217,8 @@ async fn insert_invitation(db: &impl ConnectionTrait, event_id: i32, email_n: &s
 /// as an invitation that waits for a verified email (so whoever signed up with someone else's address
 /// gets nothing). Either way one mail tells them, queued in the same transaction.
 pub async fn grant_role(state: &AppState, e: &event::Model, email: &str, role: Role) -> AppResult<()> {
-    if let Some(msg) = check_email(email) {
-        return Err(AppError::field("email", msg));
+    if let Some(problem) = check_email(email) {
+        return Err(AppError::problem("email", problem));
     }
     let email_n = normalize_email(email);
     let now = state.clock.now();

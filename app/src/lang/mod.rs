@@ -17,6 +17,7 @@ pub use crate::i18n::Locale;
 pub mod dates;
 pub mod labels;
 pub mod negotiate;
+pub mod problems;
 #[cfg(feature = "ssr")]
 pub mod switch;
 

@@ -182,7 +182,7 @@ async fn uses(db: &impl ConnectionTrait, column: proposal::Column, id: i32) -> A
 fn checked_format(form: &FormatForm) -> AppResult<i32> {
     let errors = format_errors(form);
     if !errors.is_empty() {
-        return Err(AppError::validation(errors));
+        return Err(AppError::problems(errors));
     }
     form.duration_min.trim().parse().map_err(|_| AppError::field("duration_min", tr!(organizer.errors.duration)))
 }
@@ -190,7 +190,7 @@ fn checked_format(form: &FormatForm) -> AppResult<i32> {
 fn checked_track(form: &TrackForm) -> AppResult<String> {
     let errors = track_errors(form);
     if !errors.is_empty() {
-        return Err(AppError::validation(errors));
+        return Err(AppError::problems(errors));
     }
     Ok(form.colour.trim().to_ascii_lowercase())
 }

@@ -17,7 +17,6 @@ use crate::lang::use_locale;
 use crate::state::AppState;
 use crate::tr;
 use crate::ui::markdown::render_markdown;
-use domain::accounts::collect;
 use domain::review::{comment_error, next_to_review, parse_score};
 use domain::roles::{self, REVIEWERS};
 
@@ -220,10 +219,9 @@ async fn other_reviews(db: &impl ConnectionTrait, reviews: &[review::Model], me:
 pub async fn save(state: &AppState, r: &Reviewer, code: &str, score: &str, comment: &str) -> AppResult<()> {
     let db = &state.db;
     let parsed = parse_score(score);
-    let errors =
-        collect([("score", parsed.as_ref().err().map(|e| e.message.clone())), ("comment", comment_error(comment).map(|e| e.message))]);
+    let errors: Vec<_> = parsed.as_ref().err().cloned().into_iter().chain(comment_error(comment)).collect();
     if !errors.is_empty() {
-        return Err(AppError::validation(errors));
+        return Err(AppError::problems(errors));
     }
     let now = state.clock.now();
     require_open(&r.settings, now)?;

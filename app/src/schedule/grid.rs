@@ -93,7 +93,13 @@ fn preview(v: &BuilderView, d: &BuilderDay, id: i32, spot: Spot) -> Option<(Plac
 fn describe(v: &BuilderView, d: &BuilderDay, p: &Placement, verdict: &Verdict) -> String {
     let time = d.row_of(p.start).and_then(|r| d.rows.get(r)).cloned().unwrap_or_default();
     let room = if p.rooms.len() > 1 { tr!(schedule.grid.all_rooms).to_string() } else { v.room_name(p.rooms.first().copied()) };
-    let problems: Vec<String> = verdict.hard.iter().map(|h| h.message()).chain(verdict.warnings.iter().map(|w| w.message())).collect();
+    let problems: Vec<String> = verdict
+        .hard
+        .iter()
+        .map(|h| h.problem())
+        .chain(verdict.warnings.iter().map(|w| w.problem()))
+        .map(|p| crate::lang::problems::here(&p))
+        .collect();
     let outcome = if problems.is_empty() { tr!(schedule.grid.fits).to_string() } else { problems.join(" ") };
     if verdict.allowed() {
         tr!(schedule.grid.drop_at, time = time, room = room, outcome = outcome).to_string()

@@ -61,7 +61,8 @@ fn file_email(p: &ImportedPerson) -> AppResult<Option<String>> {
         return Ok(None);
     };
     match check_email(email) {
-        Some(message) => {
+        Some(problem) => {
+            let message = crate::lang::problems::here(&problem);
             Err(AppError::BadRequest(crate::tr!(import.refused.speaker, name = &p.name, problem = message, email = email).to_string()))
         }
         None => Ok(Some(normalize_email(email))),

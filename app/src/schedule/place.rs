@@ -76,7 +76,8 @@ pub fn target(loaded: &Loaded, w: &Where) -> AppResult<Target> {
         }
         (None, Ok(_)) => None,
     };
-    let minutes = parse_minutes(&w.minutes).map_err(|m| errors.push(FieldError::new("minutes", m))).ok();
+    let minutes =
+        parse_minutes(&w.minutes).map_err(|p| errors.push(FieldError::new("minutes", crate::lang::problems::here(&p)))).ok();
     match (room, start, minutes) {
         (Some(room), Some(start), Some(minutes)) if errors.is_empty() => Ok(Target { room, start, minutes }),
         _ => Err(AppError::validation(errors)),
@@ -92,10 +93,10 @@ pub fn verdict(loaded: &Loaded, item: &BuilderItem, to: Target) -> AppResult<Vec
     let ctx = Context { others: &others, day, rooms: &loaded.rooms, unavailable: &loaded.unavailable, expected: None };
     let v = check(&candidate, &ctx);
     if !v.allowed() {
-        let reasons: Vec<String> = v.hard.iter().map(|h| h.message()).collect();
+        let reasons: Vec<String> = v.hard.iter().map(|h| crate::lang::problems::here(&h.problem())).collect();
         return Err(AppError::Conflict(tr!(schedule.place.refused, reasons = reasons.join(" ")).to_string()));
     }
-    Ok(v.warnings.iter().map(|w| w.message()).collect())
+    Ok(v.warnings.iter().map(|w| crate::lang::problems::here(&w.problem())).collect())
 }
 
 fn parse_version(v: &str) -> AppResult<i32> {
@@ -199,8 +200,8 @@ pub async fn add_extra(
             if k.is_none() {
                 errors.insert(0, FieldError::new("kind", tr!(schedule.place.choose_kind)));
             }
-            if let Err(m) = t {
-                errors.insert(0, FieldError::new("title", m));
+            if let Err(problem) = t {
+                errors.insert(0, FieldError::new("title", crate::lang::problems::here(&problem)));
             }
             return Err(AppError::validation(errors));
         }

@@ -49,7 +49,8 @@ impl Loaded {
             let Some(day) = self.day_of(p.start) else { continue };
             let ctx = Context { others: &placements, day, rooms: &self.rooms, unavailable: &self.unavailable, expected: None };
             let v = check(p, &ctx);
-            let messages = v.hard.iter().map(|h| h.message()).chain(v.warnings.iter().map(|w| w.message()));
+            let problems = v.hard.iter().map(|h| h.problem()).chain(v.warnings.iter().map(|w| w.problem()));
+            let messages = problems.map(|p| crate::lang::problems::here(&p));
             rows.extend(messages.map(|message| WarningRow { item: p.item, title: p.title.clone(), message }));
         }
         rows

@@ -87,7 +87,7 @@ pub async fn decide(
         v => Some(Decision::parse(v).ok_or_else(|| row_err("decision", tr!(selection.errors.choose_decision)))?),
     };
     if let Some(err) = feedback_error(&input.feedback) {
-        return Err(row_err(&err.field, &err.message));
+        return Err(row_err(&err.field, &crate::lang::problems::here(&err.problem)));
     }
     let rank = match (choice, input.waitlist_rank.trim()) {
         (Some(Decision::Waitlisted), "") => Some(next_rank(db, e.id).await?),

@@ -304,7 +304,7 @@ pub async fn save_template(
     let errors = template_errors(subject.trim(), body.trim());
     if !errors.is_empty() {
         let prefix = format!("template-{}-{}-", decision.as_str(), crate::lang::code(language));
-        return Err(crate::plumbing::for_row(AppError::validation(errors), &prefix));
+        return Err(crate::plumbing::for_row(AppError::problems(errors), &prefix));
     }
     let txn = db.begin_write().await?;
     let row = decision_template::ActiveModel {

@@ -23,7 +23,9 @@ pub fn ProfilePage() -> impl IntoView {
         match (q.get("photo").as_deref(), q.get("photo_error")) {
             (Some("saved"), _) => Some(Ok(tr!(speakers.profile.photo_saved))),
             (Some("removed"), _) => Some(Ok(tr!(speakers.profile.photo_removed))),
-            (_, Some(code)) => Some(Err(PhotoProblem::from_code(&code).map(|p| p.message()).unwrap_or(tr!(speakers.profile.photo_failed)))),
+            (_, Some(code)) => Some(Err(PhotoProblem::from_code(&code)
+                .map(|p| crate::lang::problems::here(&p.problem()))
+                .unwrap_or_else(|| tr!(speakers.profile.photo_failed).to_string()))),
             _ => None,
         }
     };

@@ -72,7 +72,7 @@ pub async fn ensure(db: &impl ConnectionTrait, me: &user::Model, now: DateTime<U
 pub async fn save(db: &impl ConnectionTrait, me: &user::Model, form: &ProfileForm, now: DateTime<Utc>) -> AppResult<()> {
     let errors = profile_errors(form);
     if !errors.is_empty() {
-        return Err(AppError::validation(errors));
+        return Err(AppError::problems(errors));
     }
     let mut row: profile::ActiveModel = ensure(db, me, now).await?.into();
     let t = |s: &str| s.trim().to_string();

@@ -13,7 +13,7 @@ fn checked(form: &TalkForm) -> AppResult<()> {
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(AppError::validation(errors))
+        Err(AppError::problems(errors))
     }
 }
 

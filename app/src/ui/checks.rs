@@ -18,6 +18,13 @@ pub(crate) fn app_sources() -> Vec<(String, String)> {
     sources_under(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
 }
 
+/// (`domain/` + path relative to `domain/src`, text) of every source file of the `domain` crate,
+/// whose rules run in this app.
+pub(crate) fn domain_sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../domain/src");
+    sources_under(&root).into_iter().map(|(rel, text)| (format!("domain/{rel}"), text)).collect()
+}
+
 /// (path relative to `root`, text) of every source file under `root`.
 fn sources_under(root: &Path) -> Vec<(String, String)> {
     let mut files = Vec::new();

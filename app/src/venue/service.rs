@@ -39,9 +39,9 @@ fn name_taken(name: &str) -> AppError {
 fn checked_room(form: &RoomForm) -> AppResult<(String, Option<i32>, String)> {
     let errors = room_errors(form);
     if !errors.is_empty() {
-        return Err(AppError::validation(errors));
+        return Err(AppError::problems(errors));
     }
-    let capacity = parse_capacity(&form.capacity).map_err(|m| AppError::field("capacity", m))?;
+    let capacity = parse_capacity(&form.capacity).map_err(|p| AppError::problem("capacity", p))?;
     Ok((form.name.trim().to_string(), capacity, form.description.trim().to_string()))
 }
 
@@ -182,7 +182,7 @@ pub async fn save_day_hours(db: &impl ConnectionTrait, e: &event::Model, day: &s
     if !event_dates(e).contains(&date) {
         return Err(AppError::NotFound);
     }
-    let mut errors = day_hours_errors(opens, closes);
+    let mut errors = crate::error::FieldError::here(&day_hours_errors(opens, closes));
     if errors.is_empty() {
         // A time the clocks skip that day (e.g. 02:30 in spring) does not exist.
         let tz = zone(&e.time_zone);

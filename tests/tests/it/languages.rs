@@ -133,3 +133,40 @@ db_test!(a_french_account_gets_its_reset_mail_in_french, |backend: Backend| asyn
     assert!(confirm, "the confirmation mail of the sign-up is French too");
     app.stop().await;
 });
+
+/// The message of `field` in a validation error's JSON, wherever the encoding puts the field list.
+fn field_message(json: &serde_json::Value, field: &str) -> Option<String> {
+    match json {
+        serde_json::Value::Object(map) if map.get("field").and_then(|f| f.as_str()) == Some(field) => {
+            map.get("message").and_then(|m| m.as_str()).map(str::to_string)
+        }
+        serde_json::Value::Object(map) => map.values().find_map(|v| field_message(v, field)),
+        serde_json::Value::Array(items) => items.iter().find_map(|v| field_message(v, field)),
+        _ => None,
+    }
+}
+
+db_test!(a_french_request_gets_the_rules_messages_in_french, |backend: Backend| async move {
+    let app = TestApp::start(backend).await;
+    let form = [("email", "lea@example.org"), ("display_name", "Léa"), ("password", "court")];
+    let french = client()
+        .post(app.url("/api/auth/sign_up"))
+        .header("Origin", &app.base_url)
+        .header("Accept", "application/json")
+        .header("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5")
+        .form(&form)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(french.status(), 422);
+    let body: serde_json::Value = french.json().await.expect("json");
+    assert_eq!(field_message(&body, "password").as_deref(), Some("Utilisez au moins 10 caractères."), "{body}");
+    assert!(!body.to_string().contains("Use at least"), "{body}");
+
+    // The same form without a language: English, as before.
+    let english = sign_up(&client(), &app, "lea@example.org", "Léa", "court").await;
+    assert_eq!(english.status(), 422);
+    let body: serde_json::Value = english.json().await.expect("json");
+    assert_eq!(field_message(&body, "password").as_deref(), Some("Use at least 10 characters."), "{body}");
+    app.stop().await;
+});

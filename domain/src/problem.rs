@@ -1,0 +1,196 @@
+//! What the rules find wrong, as values: the app words each one in the reader's language
+//! (`app::lang::problems::text`). A variant carries the numbers and names its message shows; one
+//! variant per sentence, shared where several rules say the same thing.
+use serde::{Deserialize, Serialize};
+
+/// Something a person typed or asked for that the rules refuse (or, for schedule warnings, flag).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum Problem {
+    // Lengths, shared by many fields.
+    /// "Use at least {min} characters."
+    TooShort {
+        min: usize,
+    },
+    /// "Use at most {max} characters."
+    AtMost {
+        max: usize,
+    },
+    /// "Use at most {max} characters (you have {have})."
+    TooLong {
+        max: usize,
+        have: usize,
+    },
+    /// "Please enter a name." (formats, tracks, rooms)
+    NameMissing,
+
+    // Accounts.
+    EmailMissing,
+    EmailInvalid,
+    PasswordIsEmail,
+    PasswordWeak,
+    DisplayNameMissing,
+
+    // Talks, formats and tracks.
+    TalkTitleMissing,
+    AbstractTooShort {
+        min: usize,
+        have: usize,
+    },
+    LevelMissing,
+    LanguageMissing,
+    LevelNotOffered,
+    LanguageNotOffered,
+    FormatNotOffered,
+    TrackNotOffered,
+    DurationOutOfRange {
+        min: i32,
+        max: i32,
+    },
+    ColourInvalid,
+
+    // Events.
+    SlugInvalid,
+    EventNameMissing,
+    CityMissing,
+    VenueMissing,
+    EndBeforeStart,
+    DatesMissing,
+    TimeZoneUnknown,
+    VisibilityMissing,
+
+    // Speaker profiles and photos.
+    PublicNameMissing,
+    UrlInvalid,
+    GithubInvalid,
+    SocialInvalid,
+    PhotoMissing,
+    PhotoTooBig {
+        max_mb: usize,
+    },
+    PhotoNotAnImage,
+    PhotoTooManyPixels {
+        max_side: u32,
+    },
+
+    // A speaker's unavailability.
+    StartMissing,
+    EndMissing,
+    NoteTooLong {
+        max: usize,
+    },
+    /// `dates` names the event's days, already in the reader's language.
+    OutsideEvent {
+        dates: String,
+    },
+    EndNotAfterStart,
+    TooManyWindows {
+        max: usize,
+    },
+
+    // Reviews and decisions.
+    ScoreInvalid {
+        max: i32,
+    },
+    CommentTooLong {
+        max: usize,
+    },
+    FeedbackTooLong {
+        max: usize,
+    },
+
+    // Decision mail wording.
+    Empty,
+    KeepItUnder {
+        max: usize,
+    },
+    UnknownPlaceholder {
+        found: String,
+        known: String,
+    },
+
+    // Claims of imported talks.
+    ClaimForAnotherAddress {
+        invited: String,
+        email: String,
+    },
+    ClaimNeedsVerifiedEmail {
+        email: String,
+    },
+
+    // Rooms and opening hours.
+    CapacityInvalid {
+        max: i32,
+    },
+    ClockInvalid,
+    ClockOffGrid {
+        grid: i64,
+    },
+    ClosesBeforeOpens,
+
+    // Items of the timetable.
+    MinutesInvalid,
+    MinutesOutOfRange {
+        min: i64,
+        max: i64,
+    },
+    MinutesOffGrid {
+        grid: i64,
+    },
+    ItemTitleMissing,
+    ItemTitleTooLong {
+        max: usize,
+    },
+
+    // Placing items on the schedule: refused…
+    NotOnGrid {
+        grid: i64,
+    },
+    EmptyOrReversed,
+    OutsideDay,
+    RoomTaken {
+        room: String,
+        other: String,
+    },
+    SpeakerElsewhere {
+        other: String,
+    },
+    // … or flagged.
+    DurationDiffers {
+        format_minutes: i64,
+        minutes: i64,
+    },
+    SpeakerUnavailable,
+    RoomTooSmall {
+        room: String,
+        capacity: u32,
+        expected: u32,
+    },
+    BackToBack {
+        other: String,
+        gap: i64,
+    },
+}
+
+/// A problem with one form field, shown next to that field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub problem: Problem,
+}
+
+impl FieldProblem {
+    pub fn new(field: &str, problem: Problem) -> Self {
+        FieldProblem { field: field.into(), problem }
+    }
+}
+
+/// Collects the problems of failed checks as per-field problems.
+pub fn collect(checks: impl IntoIterator<Item = (&'static str, Option<Problem>)>) -> Vec<FieldProblem> {
+    checks.into_iter().filter_map(|(field, p)| p.map(|problem| FieldProblem::new(field, problem))).collect()
+}
+
+/// The fields of `problems`, in order (for tests).
+pub fn fields(problems: &[FieldProblem]) -> Vec<&str> {
+    problems.iter().map(|p| p.field.as_str()).collect()
+}
