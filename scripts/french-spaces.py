@@ -5,8 +5,8 @@ import json, pathlib, re, sys
 NBSP = "\u00a0"
 
 def fix(text: str) -> str:
-    text = re.sub(r"[ \u202f]+([;:!?»])", NBSP + r"\1", text)
-    text = re.sub(r"«[ \u202f]*", "«" + NBSP, text)
+    text = re.sub(r"[ \u00a0\u202f]+([;:!?»])", NBSP + r"\1", text)
+    text = re.sub(r"«[ \u00a0\u202f]*", "«" + NBSP, text)
     return text
 
 def walk(value):

@@ -12,7 +12,7 @@ use crate::events::summary::dates_label;
 use crate::formats::zoned::{utc_to_input, zone};
 use crate::plumbing::optional_instant;
 use crate::selection::deliberation::{published_of, response_of};
-use domain::availability::{form_errors, limit_problem, window_errors, window_label, WindowForm, MAX_WINDOWS};
+use domain::availability::{form_errors, limit_problem, window_errors, WindowForm, MAX_WINDOWS};
 use domain::cfp::{Choice, ProposalState};
 use domain::review::holds_slot;
 use domain::schedule::Unavailable;

@@ -170,3 +170,28 @@ db_test!(a_french_request_gets_the_rules_messages_in_french, |backend: Backend| 
     assert_eq!(field_message(&body, "password").as_deref(), Some("Use at least 10 characters."), "{body}");
     app.stop().await;
 });
+
+db_test!(the_cfp_page_and_a_refused_sign_in_read_in_the_readers_language, |backend: Backend| async move {
+    let app = TestApp::start(backend).await;
+    let closes = app.state.clock.now() + chrono::Duration::days(3) + chrono::Duration::hours(2);
+    estrade_tests::cfp::event_with_cfp(&app, "cfp-fr", closes).await;
+    let french = page_with(&app, "/events/cfp-fr/cfp", &[("Accept-Language", "fr")]).await;
+    assert!(french.contains("<title>Appel à conférences — "), "{french}");
+    assert!(french.contains("Clôture dans 3 jours, à ") && french.contains("Proposer un talk"), "{french}");
+    assert!(!french.contains("Call for papers") && !french.contains("Closes in"), "{french}");
+    let english = page_with(&app, "/events/cfp-fr/cfp", &[("Accept-Language", "en")]).await;
+    assert!(english.contains("Closes in 3 days, ") && english.contains("Propose a talk"), "{english}");
+
+    let refused = reqwest::Client::new()
+        .post(app.url("/api/auth/sign_in"))
+        .header("Origin", &app.base_url)
+        .header("Accept", "application/json")
+        .header("Accept-Language", "fr")
+        .form(&[("email", "nobody@example.org"), ("password", "not the password")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains("L’e-mail ou le mot de passe est incorrect."));
+    app.stop().await;
+});
