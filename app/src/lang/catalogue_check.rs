@@ -72,6 +72,30 @@ fn every_key_exists_in_every_language() {
     assert!(problems.is_empty(), "catalogues differ:\n{}", problems.join("\n"));
 }
 
+/// Catalogue texts may sit where Leptos writes text unescaped (`<noscript>`): none holds markup.
+#[test]
+fn no_catalogue_text_holds_markup() {
+    let mut found = Vec::new();
+    for language in std::fs::read_dir(locales_dir()).expect("app/locales").flatten() {
+        for file in std::fs::read_dir(language.path()).expect("a language folder").flatten() {
+            let text = std::fs::read_to_string(file.path()).expect("readable catalogue");
+            let value: serde_json::Value = serde_json::from_str(&text).expect("JSON catalogue");
+            let mut strings = Vec::new();
+            texts(&value, &mut strings);
+            found.extend(strings.into_iter().filter(|s| s.contains('<')).map(|s| format!("{}: {s}", file.path().display())));
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+fn texts(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => map.values().for_each(|v| texts(v, out)),
+        serde_json::Value::String(s) => out.push(s.clone()),
+        _ => {}
+    }
+}
+
 #[test]
 fn the_check_sees_a_missing_key_and_folds_plurals() {
     let mut a = BTreeSet::new();

@@ -157,7 +157,7 @@ fn calendar_mail(to: &str, title: &str) -> app::mail::Email {
         url: None,
     };
     let ics = calendar("Cloud Nord", &[talk], start);
-    templates::talks_scheduled(to, "Ada", "Cloud Nord", "v1", &[format!("“{title}” — soon")], "http://x/proposals")
+    templates::talks_scheduled(app::lang::Locale::en, to, "Ada", "Cloud Nord", "v1", &[format!("“{title}” — soon")], "http://x/proposals")
         .with_attachment(Attachment { filename: "cloud-nord.ics".into(), content_type: CONTENT_TYPE.into(), body: ics })
 }
 
@@ -173,7 +173,7 @@ db_test!(a_calendar_file_travels_as_an_attachment, |backend: Backend| async move
     use app::mail::{outbox, templates};
     let sink = SmtpSink::start();
     let app = TestApp::start_with(backend, Setup { smtp_port: Some(sink.port) }).await;
-    let without = templates::talks_scheduled("bea@example.org", "Bea", "Cloud Nord", "v1", &["“Beta” — later".into()], "http://x/proposals");
+    let without = templates::talks_scheduled(app::lang::Locale::en, "bea@example.org", "Bea", "Cloud Nord", "v1", &["“Beta” — later".into()], "http://x/proposals");
     outbox::enqueue(&app.state.db, calendar_mail("ada@example.org", "Golden paths"), app.state.clock.now()).await.unwrap();
     outbox::enqueue(&app.state.db, without, app.state.clock.now()).await.unwrap();
     app.state.mail_wake.notify_one();
