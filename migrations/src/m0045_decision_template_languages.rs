@@ -43,12 +43,19 @@ fn table(name: &str, with_language: bool) -> TableCreateStatement {
     t.to_owned()
 }
 
-/// Copies the rows with `copy` (SQL), drops the old table and gives the new one its name.
+/// Copies the rows with `copy` (SQL), drops the old table and gives the new one its name, in one
+/// batch on one connection (with SQLite's pool, separate statements could meet a connection that
+/// still knows the old table).
 async fn rebuild(manager: &SchemaManager<'_>, name: &str, with_language: bool, copy: &str) -> Result<(), DbErr> {
-    manager.create_table(table(name, with_language)).await?;
-    manager.get_connection().execute_unprepared(copy).await?;
-    manager.drop_table(Table::drop().table(DecisionTemplates::Table).to_owned()).await?;
-    manager.rename_table(Table::rename().table(Alias::new(name), DecisionTemplates::Table).to_owned()).await
+    let b = manager.get_database_backend();
+    let batch = [
+        b.build(&table(name, with_language)).sql,
+        copy.to_string(),
+        b.build(&Table::drop().table(DecisionTemplates::Table).to_owned()).sql,
+        b.build(&Table::rename().table(Alias::new(name), DecisionTemplates::Table).to_owned()).sql,
+    ];
+    manager.get_connection().execute_unprepared(&batch.join(";\n")).await?;
+    Ok(())
 }
 
 #[async_trait::async_trait]

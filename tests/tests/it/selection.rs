@@ -398,7 +398,7 @@ db_test!(each_speaker_gets_the_decision_mail_in_their_language, |backend: Backen
     let (_, ben_code) = c.submit("ben@example.org", "Ben Speaker", "Talk beta", f).await;
     let (cy, cy_code) = c.submit("cy@example.org", "Cy Speaker", "Talk gamma", f).await;
     for (speaker, name) in [(&ada, "Ada Speaker"), (&cy, "Cy Speaker")] {
-        let res = call(speaker, &c.app, "auth/update_profile", &[("display_name", name), ("language", "fr")]).await;
+        let res = call(speaker, &c.app, "auth/profile", &[("display_name", name), ("language", "fr")]).await;
         assert!(res.status().is_success(), "{}", res.status());
     }
     // The organisers' own French wording of the rejection; the English one stays built in.
