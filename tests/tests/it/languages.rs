@@ -75,14 +75,14 @@ db_test!(cookie_then_account_then_browser_then_event_decide, |backend: Backend| 
     // A signed-in account's choice comes after the cookie and before the browser.
     let c = client();
     sign_up(&c, &app, "zoe@example.org", "Zoé", PASSWORD).await;
-    let res = call(&c, &app, "auth/update_profile", &[("display_name", "Zoé"), ("language", "fr")]).await;
+    let res = call(&c, &app, "auth/profile", &[("display_name", "Zoé"), ("language", "fr")]).await;
     assert!(res.status().is_success(), "{}", res.status());
     let fresh = client();
     assert_eq!(sign_in(&fresh, &app, "zoe@example.org", PASSWORD).await.status(), 200);
     let res = fresh.get(app.url("/account")).header("Accept-Language", "en").send().await.unwrap();
     assert_eq!(res.headers()["content-language"], "fr");
     assert_eq!(html_lang(&res.text().await.unwrap()), "fr");
-    let bad = call(&c, &app, "auth/update_profile", &[("display_name", "Zoé"), ("language", "xx")]).await;
+    let bad = call(&c, &app, "auth/profile", &[("display_name", "Zoé"), ("language", "xx")]).await;
     assert_eq!(bad.status(), 422);
     app.stop().await;
 });
