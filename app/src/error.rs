@@ -149,3 +149,16 @@ impl FromServerFnError for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::FieldError;
+    use crate::lang::Locale;
+    use domain::problem::{FieldProblem, Problem};
+
+    #[test]
+    fn field_errors_word_the_rules_problems_in_the_language_asked_for() {
+        let fields = FieldError::from_problems(Locale::fr, &[FieldProblem::new("email", Problem::EmailMissing)]);
+        assert_eq!(fields, [FieldError::new("email", "Veuillez saisir votre adresse e-mail.")]);
+    }
+}

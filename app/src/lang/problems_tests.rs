@@ -126,6 +126,4 @@ fn the_english_reads_as_before() {
         text(Locale::en, &Problem::SpeakerElsewhere { other: "Alpha talk".into() }),
         "A speaker is already on stage at that time, in “Alpha talk”."
     );
-    let fields = crate::error::FieldError::from_problems(Locale::fr, &[domain::problem::FieldProblem::new("email", Problem::EmailMissing)]);
-    assert_eq!(fields, [crate::error::FieldError::new("email", "Veuillez saisir votre adresse e-mail.")]);
 }

@@ -197,7 +197,8 @@ mod tests {
         const LATER: [&str; 3] = ["events/pages.rs", "agenda/claim_page.rs", "ui/layout.rs"];
         let mut found = Vec::new();
         for (rel, text) in crate::ui::checks::app_sources() {
-            if rel == "plumbing/urls.rs" || rel == "lib.rs" || LATER.contains(&rel.as_str()) {
+            // `lang::negotiate` reads which event an address belongs to; it builds none.
+            if rel == "plumbing/urls.rs" || rel == "lib.rs" || rel == "lang/negotiate.rs" || LATER.contains(&rel.as_str()) {
                 continue;
             }
             let code = text.split("#[cfg(test)]").next().unwrap_or("");
