@@ -4,16 +4,18 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue};
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
 use sea_orm::{DatabaseConnection, EntityTrait, QuerySelect};
 
 use app::auth::session::{cookie_value, session_token, user_for_token};
 use app::entities::event;
 use app::lang::negotiate::{event_slug_of, pick, Signals};
-use app::lang::{code, RequestLocale, COOKIE};
+use app::lang::{code, parse, RequestLocale, COOKIE};
 use app::state::AppState;
 
 /// How stale the events' default languages may be (read at most once per interval, like the page cache).
@@ -72,5 +74,32 @@ pub async fn choose(State((state, events)): State<(AppState, EventLanguages)>, m
     let headers = res.headers_mut();
     headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(code(locale)));
     headers.append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    res
+}
+
+/// The FR | EN switch: a plain link, so it works without JavaScript. It keeps the choice in a cookie
+/// and sends the browser back to the page it came from (a path of this site only).
+pub fn switch_routes() -> Router<AppState> {
+    Router::new().route("/lang/{code}", get(switch_language))
+}
+
+#[derive(serde::Deserialize)]
+struct Back {
+    back: Option<String>,
+}
+
+async fn switch_language(State(state): State<AppState>, Path(wanted): Path<String>, Query(q): Query<Back>) -> Response {
+    let Some(locale) = parse(&wanted).filter(|l| code(*l) == wanted) else {
+        return (StatusCode::NOT_FOUND, app::lang::unknown_language()).into_response();
+    };
+    let back = q.back.as_deref().and_then(domain::redirect::safe_next).unwrap_or("/");
+    let cookie = app::lang::switch::cookie(locale, state.config.secure_cookies());
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    let headers = res.headers_mut();
+    if let (Ok(location), Ok(cookie)) = (HeaderValue::from_str(back), HeaderValue::from_str(&cookie)) {
+        headers.insert(header::LOCATION, location);
+        headers.insert(header::SET_COOKIE, cookie);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
 }

@@ -78,7 +78,7 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
         .route("/admin/events/{slug}/proposals.csv", get(app::organizer::csv::proposals_csv))
         .merge(app::agenda::exports::routes())
         .merge(app::agenda::rest::routes())
-        .merge(app::lang::switch::routes())
+        .merge(crate::lang::switch_routes())
         // Registers every server function under /api/… with the same context.
         .leptos_routes_with_context(&state, routes, context.clone(), shell_fn)
         .nest(&pkg_route, static_files)

@@ -25,7 +25,7 @@ fn short_when(l: Locale, s: &Session) -> String {
 }
 
 pub fn line(l: Locale, s: &Session) -> TalkLine {
-    TalkLine { code: s.code.clone(), title: s.title.clone(), when: short_when(l, s), room: s.room.clone(), speakers: names(s) }
+    TalkLine { code: s.code.clone(), title: s.title.clone(), when: short_when(l, s), room: labels::room(l, &s.room), speakers: names(s) }
 }
 
 /// Names the agenda's days, levels and talk languages in `l` (the rules give dates and codes).
@@ -42,6 +42,7 @@ pub fn localise_agenda(v: &mut AgendaView, l: Locale) {
         *label = labels::language(l, code);
     }
     for row in v.groups.iter_mut().flat_map(|g| g.rows.iter_mut()) {
+        row.room = labels::room(l, &row.room);
         row.level = labels::level(l, &row.level);
         row.language = labels::language(l, &row.language);
     }
@@ -66,7 +67,7 @@ pub fn talk(l: Locale, p: &Programme, code: &str) -> AppResult<TalkView> {
         code: code.to_string(),
         title: s.title.clone(),
         when: format!("{}, {}–{}", dates::day(l, s.day), s.start_local, s.end_local),
-        room: s.room.clone(),
+        room: labels::room(l, &s.room),
         format: s.format.clone(),
         track: s.track.clone(),
         track_colour: p.track_colour(&s.track).unwrap_or_default().to_string(),

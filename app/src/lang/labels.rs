@@ -13,6 +13,13 @@ pub fn level(l: Locale, code: &str) -> String {
     }
 }
 
+/// A room name as published: an item spanning every room was published with "All rooms" in the
+/// event's default language; a reader of another language gets it in theirs.
+pub fn room(l: Locale, published: &str) -> String {
+    let spanning = super::all().iter().any(|&other| td_string!(other, schedule.all_rooms) == published);
+    if spanning { td_string!(l, schedule.all_rooms).to_string() } else { published.to_string() }
+}
+
 /// The name of a talk language code ("fr"), or the code itself when unknown.
 pub fn language(l: Locale, code: &str) -> String {
     match code {

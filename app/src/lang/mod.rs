@@ -79,6 +79,11 @@ pub fn parse(code: &str) -> Option<Locale> {
     Locale::get_all().iter().copied().find(|l| l.as_str() == primary)
 }
 
+/// What the switch answers for a language Estrade does not speak (it names the ones it does).
+pub fn unknown_language() -> &'static str {
+    leptos_i18n::td_string!(Locale::default(), errors.unknown_language)
+}
+
 /// The code of a language, as in `lang` attributes and the cookie.
 pub fn code(locale: Locale) -> &'static str {
     locale.as_str()

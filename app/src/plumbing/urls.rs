@@ -118,7 +118,7 @@ mod tests {
 
     use super::*;
 
-    /// The quoted strings that follow `marker` in `text`: `path!("…")` in lib.rs, `.route("…"` in axum.
+    /// The quoted strings that follow `marker` in `text`: the paths of `path!` in lib.rs and of axum's `route` calls.
     fn patterns(text: &str, marker: &str) -> BTreeSet<String> {
         text.split(marker).skip(1).filter_map(|rest| rest.split('"').next()).map(str::to_string).collect()
     }

@@ -76,6 +76,7 @@ fn UserMenu() -> impl IntoView {
 }
 
 /// FR | EN: plain links to the switch, which comes back to this page; the current language is marked.
+/// `rel="external"`: the switch is a server route, so the hydrated router lets the browser go there.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let location = use_location();
@@ -101,6 +102,7 @@ fn LanguageSwitch() -> impl IntoView {
                                 href=move || lang::switch_href(l, &back())
                                 hreflang=code
                                 lang=code
+                                rel="external"
                                 title=name
                                 aria-current=(l == current).then_some("true")
                             >

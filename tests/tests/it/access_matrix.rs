@@ -157,7 +157,7 @@ const ROUTES: &[Route] = &[
     route("/{slug}/v/{number}/{file}", Public, "GET /{slug}/v/1/schedule.json"),
     route("/{slug}/talk/{file}", Public, "GET /{slug}/talk/{public_talk}.ics"),
     route("/{slug}/faved.ics", Public, "GET /{slug}/faved.ics?talks={public_talk}"),
-    route("/lang/{code}", Public, "GET /lang/fr?back=/events/{slug}"),
+    route("/lang/{code}", Public, "GET /lang/fr?back=/"),
 ];
 
 #[test]

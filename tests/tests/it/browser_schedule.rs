@@ -71,7 +71,7 @@ async fn an_organiser_builds_the_schedule_by_mouse_and_keyboard_and_publishes() 
         let found = app.mail_files().into_iter().any(|m| {
             m.to.contains("bea@example.org")
                 && m.subject.contains("scheduled")
-                && m.text.contains("“Beta talk” — Wednesday 10 March 2027, 11:00–11:40 (Europe/Paris), Atelier")
+                && m.text.contains("“Beta talk” — Wednesday 10 March 2027, 11:00 am–11:40 am (Europe/Paris), Atelier")
                 && m.attachments.iter().any(|(name, _, ics)| name == "sel-conf.ics" && ics.contains("DTSTART:20270310T100000Z"))
         });
         async move { found }

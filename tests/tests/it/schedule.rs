@@ -168,8 +168,8 @@ db_test!(publishing_freezes_versions_and_mails_only_what_changed, |backend: Back
     to.sort();
     assert_eq!(to, ["ada@example.org", "bea@example.org"], "one mail per speaker, Bea's covering both her talks");
     let bea = first.iter().find(|m| m.to_addr == "bea@example.org").unwrap();
-    assert!(bea.body_text.contains("“Alpha talk” — Wednesday 10 March 2027, 10:00–10:40 (Europe/Paris), Amphi"), "{}", bea.body_text);
-    assert!(bea.body_text.contains("“Beta talk” — Wednesday 10 March 2027, 11:00–11:40 (Europe/Paris), Atelier"), "{}", bea.body_text);
+    assert!(bea.body_text.contains("“Alpha talk” — Wednesday 10 March 2027, 10:00 am–10:40 am (Europe/Paris), Amphi"), "{}", bea.body_text);
+    assert!(bea.body_text.contains("“Beta talk” — Wednesday 10 March 2027, 11:00 am–11:40 am (Europe/Paris), Atelier"), "{}", bea.body_text);
     assert_eq!(mail_outbox::Entity::find().count(db).await.unwrap(), mails_before + 2);
     let ics = bea.attachment_body.clone().expect("a calendar file");
     assert_eq!(bea.attachment_name.as_deref(), Some("sel-conf.ics"));
@@ -201,7 +201,7 @@ db_test!(publishing_freezes_versions_and_mails_only_what_changed, |backend: Back
     assert_eq!(second.len(), 3);
     let last = second.iter().max_by_key(|m| m.id).unwrap();
     assert_eq!(last.to_addr, "bea@example.org");
-    assert!(last.body_text.contains("(moved from Wednesday 10 March 2027, 11:00–11:40 (Europe/Paris), Atelier)"), "{}", last.body_text);
+    assert!(last.body_text.contains("(moved from Wednesday 10 March 2027, 11:00 am–11:40 am (Europe/Paris), Atelier)"), "{}", last.body_text);
     // Alpha goes back to the panel: version 3 lists it as removed, and nobody is mailed for that.
     let (id, version) = s.item(&alpha).await;
     assert_eq!(s.call("unplace", &[("item", &id), ("version", &version), ("day", DAY)]).await.status(), 200);
