@@ -4,8 +4,14 @@ use clap::Parser;
 use server::config::{Cli, Command};
 use server::{db, seed};
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
+/// Stack of each worker thread: debug builds of the deepest pages need more than tokio's 2 MiB.
+const WORKER_STACK_BYTES: usize = 16 * 1024 * 1024;
+
+fn main() -> anyhow::Result<()> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().thread_stack_size(WORKER_STACK_BYTES).build()?.block_on(run())
+}
+
+async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     server::observability::init_tracing(cli.common.log_format);
     match cli.command.unwrap_or(Command::Serve) {
