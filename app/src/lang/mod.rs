@@ -120,8 +120,6 @@ pub fn switch_href(locale: Locale, back: &str) -> String {
 
 #[cfg(test)]
 mod catalogue_check;
-#[cfg(test)]
-mod untranslated;
 
 #[cfg(test)]
 mod tests {

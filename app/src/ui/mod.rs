@@ -20,3 +20,5 @@ pub mod csp;
 pub mod markdown;
 #[cfg(test)]
 pub(crate) mod checks;
+#[cfg(test)]
+mod untranslated;

@@ -1,6 +1,6 @@
 //! Every page of the router, on the demo data, as an anonymous visitor, a speaker, a reviewer and
 //! an organiser, in French and in English: no text of the other language's catalogue shows on it.
-//! (Words not in any catalogue yet are the source scan's business: `app::lang::untranslated`.)
+//! (Words not in any catalogue yet are the source scan's business: `app::ui::untranslated`.)
 use std::collections::BTreeMap;
 
 use reqwest::Client;

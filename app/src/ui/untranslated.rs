@@ -25,7 +25,7 @@ fn out_of_scope(rel: &str) -> bool {
         || rel.starts_with("lang/")
         || rel.ends_with("tests.rs")
         || rel.contains("/tests/")
-        || ["ui/checks.rs", "module_graph.rs"].contains(&rel)
+        || ["ui/checks.rs", "ui/untranslated.rs", "module_graph.rs"].contains(&rel)
         // The REST API answers developers' programs, in English like its OpenAPI description.
         || rel == "agenda/rest.rs"
         // The SMTP settings' message is for the operator starting the server, in its log.
