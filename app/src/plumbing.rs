@@ -89,3 +89,13 @@ mod tests {
         assert_eq!(for_row(AppError::NotFound, "format-3-"), AppError::NotFound);
     }
 }
+
+/// Percent-encodes a path for use inside a query string (`?next=/a/b%3Fc`): slashes stay readable.
+pub fn path_in_query(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

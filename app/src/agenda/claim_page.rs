@@ -116,8 +116,8 @@ pub fn ClaimPage() -> impl IntoView {
                     Err(e) => view! { <p class="notice notice-error" role="alert">{e.field_message("token").unwrap_or_else(|| e.text())}</p> }.into_any(),
                     Ok(c) => {
                         let here = format!("/claim?token={}", token());
-                        let signup = format!("/signup?email={}&next={}", urlencode(&c.invited_email), urlencode(&here));
-                        let signin = format!("/signin?next={}", urlencode(&here));
+                        let signup = format!("/signup?email={}&next={}", crate::plumbing::path_in_query(&c.invited_email), crate::plumbing::path_in_query(&here));
+                        let signin = format!("/signin?next={}", crate::plumbing::path_in_query(&here));
                         view! {
                             <p>{tr!(agenda.claim.schedule_of)}<strong>{c.event_name.clone()}</strong>{tr!(agenda.claim.lists)}<strong>{c.name.clone()}</strong>{tr!(agenda.claim.as_speaker_of)}</p>
                             <ul>{c.talks.iter().map(|t| view! { <li>{tr!(agenda.claim.open_quote)}{t.clone()}{tr!(agenda.claim.close_quote)}</li> }).collect_view()}</ul>
@@ -142,14 +142,4 @@ pub fn ClaimPage() -> impl IntoView {
             </Suspense>
         </section>
     }
-}
-
-/// Percent-encodes a path for use inside a query string.
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

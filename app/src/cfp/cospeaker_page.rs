@@ -22,8 +22,8 @@ pub fn CospeakerPage() -> impl IntoView {
                     Err(e) => view! { <p class="notice notice-error" role="alert">{e.field_message("token").unwrap_or_else(|| e.text())}</p> }.into_any(),
                     Ok(inv) => {
                         let here = format!("/cospeaker?token={}", token());
-                        let signup = format!("/signup?email={}&next={}", inv.invited_email, urlencode(&here));
-                        let signin = format!("/signin?next={}", urlencode(&here));
+                        let signup = format!("/signup?email={}&next={}", inv.invited_email, crate::plumbing::path_in_query(&here));
+                        let signin = format!("/signin?next={}", crate::plumbing::path_in_query(&here));
                         view! {
                             <p><strong>{inv.invited_by.clone()}</strong>{tr!(cfp.cospeaker.invites)}<strong>{tr!(cfp.open_quote)}{inv.proposal_title.clone()}{tr!(cfp.close_quote)}</strong>{tr!(cfp.cospeaker.at)}{inv.event_name.clone()}"."</p>
                             {match inv.signed_in_as.clone() {
@@ -52,14 +52,4 @@ pub fn CospeakerPage() -> impl IntoView {
             </Suspense>
         </section>
     }
-}
-
-/// Percent-encodes a path for use inside a query string.
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
