@@ -100,7 +100,7 @@ fn text_matches(s: &Session, q: &str) -> bool {
 pub struct Choices {
     pub tracks: Vec<String>,
     pub formats: Vec<String>,
-    /// (value, label)
+    /// (value, label): the rules give the code as label, the app names it in the reader's language.
     pub levels: Vec<(String, String)>,
     pub languages: Vec<(String, String)>,
     pub rooms: Vec<String>,
@@ -250,11 +250,11 @@ fn choices(p: &Programme) -> Choices {
     Choices {
         tracks,
         formats: used(|s| &s.format),
-        levels: Level::ALL.iter().filter(|l| talks.iter().any(|s| s.level == l.as_str())).map(|l| (l.as_str().into(), l.label().into())).collect(),
+        levels: Level::ALL.iter().filter(|l| talks.iter().any(|s| s.level == l.as_str())).map(|l| (l.as_str().into(), l.as_str().into())).collect(),
         languages: Language::ALL
             .iter()
             .filter(|l| talks.iter().any(|s| s.language == l.as_str()))
-            .map(|l| (l.as_str().into(), l.label().into()))
+            .map(|l| (l.as_str().into(), l.as_str().into()))
             .collect(),
         rooms: p.rooms.iter().map(|r| r.name.clone()).filter(|r| talks.iter().any(|s| &s.room == r)).collect(),
     }

@@ -13,17 +13,12 @@ pub const DETAILS_MAX: usize = 5000;
 pub const REFERENCES_MAX: usize = 2000;
 pub const CFP_TEXT_MAX: usize = 10_000;
 
-/// A value stored in the database, with the label people read.
+/// A value stored in the database and sent by forms; people read it through the app's catalogues.
 pub trait Choice: Sized + Copy + PartialEq + 'static {
     const ALL: &'static [Self];
     fn as_str(self) -> &'static str;
-    fn label(self) -> &'static str;
     fn parse(value: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|c| c.as_str() == value)
-    }
-    /// The label of a stored value, or the value itself if it is unknown.
-    fn label_of(value: &str) -> String {
-        Self::parse(value).map(|c| c.label().to_string()).unwrap_or_else(|| value.to_string())
     }
 }
 
@@ -43,13 +38,6 @@ impl Choice for Level {
             Level::Advanced => "advanced",
         }
     }
-    fn label(self) -> &'static str {
-        match self {
-            Level::Beginner => "Beginner",
-            Level::Intermediate => "Intermediate",
-            Level::Advanced => "Advanced",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,12 +52,6 @@ impl Choice for Language {
         match self {
             Language::French => "fr",
             Language::English => "en",
-        }
-    }
-    fn label(self) -> &'static str {
-        match self {
-            Language::French => "French",
-            Language::English => "English",
         }
     }
 }
@@ -89,13 +71,6 @@ impl Choice for ProposalState {
             ProposalState::Draft => "draft",
             ProposalState::Submitted => "submitted",
             ProposalState::Withdrawn => "withdrawn",
-        }
-    }
-    fn label(self) -> &'static str {
-        match self {
-            ProposalState::Draft => "Draft",
-            ProposalState::Submitted => "Submitted",
-            ProposalState::Withdrawn => "Withdrawn",
         }
     }
 }
@@ -130,18 +105,6 @@ pub fn window(now: DateTime<Utc>, opens: Option<DateTime<Utc>>, closes: Option<D
         Some(opens) if now < opens => Window::NotYetOpen { opens },
         _ if now < closes => Window::Open { closes },
         _ => Window::Closed,
-    }
-}
-
-/// "in 3 days", "in 5 hours", "in 12 minutes", "in less than a minute".
-pub fn time_left(now: DateTime<Utc>, until: DateTime<Utc>) -> String {
-    let secs = (until - now).num_seconds().max(0);
-    let plural = |n: i64, unit: &str| format!("in {n} {unit}{}", if n == 1 { "" } else { "s" });
-    match secs {
-        s if s >= 2 * 86_400 => plural(s / 86_400, "day"),
-        s if s >= 3600 => plural(s / 3600, "hour"),
-        s if s >= 60 => plural(s / 60, "minute"),
-        _ => "in less than a minute".to_string(),
     }
 }
 
@@ -258,22 +221,18 @@ fn name_error(name: &str, max: usize) -> Option<Problem> {
     }
 }
 
-/// The formats a new event starts with (name, description, minutes).
-pub const DEFAULT_FORMATS: [(&str, &str, i32); 3] = [
-    ("Short talk", "One idea, one demo or one lesson, told in twenty minutes.", 20),
-    ("REX — retour d'expérience", "An experience report: what you tried, what broke, what you learnt.", 40),
-    ("Deep-dive", "A long, hands-on look at one technology or practice.", 90),
-];
+/// The formats a new event starts with (catalogue key, minutes); the app names them in the event's language.
+pub const DEFAULT_FORMATS: [(&str, i32); 3] = [("short", 20), ("rex", 40), ("deep_dive", 90)];
 
-/// The tracks a new event starts with (name, description, colour).
-pub const DEFAULT_TRACKS: [(&str, &str, &str); 7] = [
-    ("Kubernetes & orchestration", "Clusters, operators, scheduling, multi-cluster.", "#326ce5"),
-    ("Platform engineering & DevOps", "Internal platforms, CI/CD, developer experience.", "#8250df"),
-    ("Security", "Supply chain, policies, identities, runtime security.", "#cf222e"),
-    ("Observability", "Metrics, logs, traces, SLOs and on-call.", "#bf8700"),
-    ("AI & data", "Running data and AI workloads on cloud-native stacks.", "#1a7f37"),
-    ("Green IT", "Measuring and reducing the footprint of what we run.", "#2da44e"),
-    ("Open source & digital autonomy", "Communities, governance, sovereign and open alternatives.", "#0969da"),
+/// The tracks a new event starts with (catalogue key, colour).
+pub const DEFAULT_TRACKS: [(&str, &str); 7] = [
+    ("kubernetes", "#326ce5"),
+    ("platform", "#8250df"),
+    ("security", "#cf222e"),
+    ("observability", "#bf8700"),
+    ("ai_data", "#1a7f37"),
+    ("green_it", "#2da44e"),
+    ("open_source", "#0969da"),
 ];
 
 #[cfg(test)]
@@ -304,15 +263,6 @@ mod tests {
         assert_eq!(window(t(22, 59, 1), None, closes), Window::Closed);
         assert_eq!(window(t(10, 0, 0), None, None), Window::NotScheduled);
         assert_eq!(window(t(10, 0, 0), Some(t(11, 0, 0)), closes), Window::NotYetOpen { opens: t(11, 0, 0) });
-    }
-
-    #[test]
-    fn time_left_speaks_in_the_largest_unit() {
-        let now = t(0, 0, 0);
-        assert_eq!(time_left(now, now + chrono::Duration::days(3) + chrono::Duration::hours(23)), "in 3 days");
-        assert_eq!(time_left(now, now + chrono::Duration::hours(30)), "in 30 hours");
-        assert_eq!(time_left(now, now + chrono::Duration::minutes(1)), "in 1 minute");
-        assert_eq!(time_left(now, now), "in less than a minute");
     }
 
     #[test]

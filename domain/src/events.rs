@@ -25,13 +25,6 @@ impl Visibility {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Visibility::Public => "Public (listed)",
-            Visibility::Unlisted => "Unlisted (link only)",
-            Visibility::Draft => "Draft (members only)",
-        }
-    }
 
     pub fn parse(value: &str) -> Option<Visibility> {
         Visibility::ALL.into_iter().find(|v| v.as_str() == value)

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::cfp::Choice;
+use crate::cfp::{Choice, ProposalState};
 use crate::problem::{FieldProblem, Problem};
 
 pub const SCORE_MAX: i32 = 5;
@@ -110,13 +110,6 @@ impl Choice for Decision {
             Decision::Rejected => "rejected",
         }
     }
-    fn label(self) -> &'static str {
-        match self {
-            Decision::Accepted => "Accepted",
-            Decision::Waitlisted => "Waitlisted",
-            Decision::Rejected => "Rejected",
-        }
-    }
 }
 
 /// The speaker's answer to an acceptance.
@@ -134,22 +127,26 @@ impl Choice for Response {
             Response::Declined => "declined",
         }
     }
-    fn label(self) -> &'static str {
-        match self {
-            Response::Confirmed => "Confirmed",
-            Response::Declined => "Declined",
-        }
-    }
 }
 
-/// What a speaker reads about a proposal: only published decisions count.
-pub fn speaker_status(state_label: &str, published: Option<Decision>, response: Option<Response>) -> String {
+/// Where a proposal stands for its speakers: only published decisions count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SpeakerStatus {
+    /// No decision published: the proposal's own state.
+    Proposal(ProposalState),
+    AcceptedAwaitingAnswer,
+    Answered(Response),
+    Waitlisted,
+    NotSelected,
+}
+
+pub fn speaker_status(state: ProposalState, published: Option<Decision>, response: Option<Response>) -> SpeakerStatus {
     match (published, response) {
-        (Some(Decision::Accepted), None) => "Accepted — please confirm".into(),
-        (Some(Decision::Accepted), Some(r)) => r.label().into(),
-        (Some(Decision::Waitlisted), _) => "Waitlisted".into(),
-        (Some(Decision::Rejected), _) => "Not selected".into(),
-        (None, _) => state_label.into(),
+        (Some(Decision::Accepted), None) => SpeakerStatus::AcceptedAwaitingAnswer,
+        (Some(Decision::Accepted), Some(r)) => SpeakerStatus::Answered(r),
+        (Some(Decision::Waitlisted), _) => SpeakerStatus::Waitlisted,
+        (Some(Decision::Rejected), _) => SpeakerStatus::NotSelected,
+        (None, _) => SpeakerStatus::Proposal(state),
     }
 }
 
@@ -235,10 +232,12 @@ mod tests {
 
     #[test]
     fn speakers_read_only_published_decisions() {
-        assert_eq!(speaker_status("Submitted", None, None), "Submitted");
-        assert_eq!(speaker_status("Submitted", Some(Decision::Accepted), None), "Accepted — please confirm");
-        assert_eq!(speaker_status("Submitted", Some(Decision::Accepted), Some(Response::Declined)), "Declined");
-        assert_eq!(speaker_status("Submitted", Some(Decision::Rejected), None), "Not selected");
+        let submitted = ProposalState::Submitted;
+        assert_eq!(speaker_status(submitted, None, None), SpeakerStatus::Proposal(submitted));
+        assert_eq!(speaker_status(submitted, Some(Decision::Accepted), None), SpeakerStatus::AcceptedAwaitingAnswer);
+        assert_eq!(speaker_status(submitted, Some(Decision::Accepted), Some(Response::Declined)), SpeakerStatus::Answered(Response::Declined));
+        assert_eq!(speaker_status(submitted, Some(Decision::Rejected), None), SpeakerStatus::NotSelected);
+        assert_eq!(speaker_status(submitted, Some(Decision::Waitlisted), Some(Response::Confirmed)), SpeakerStatus::Waitlisted);
     }
 
     #[test]

@@ -25,15 +25,6 @@ impl Role {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Organizer => "Organiser",
-            Role::Reviewer => "Reviewer",
-            Role::VolunteerLead => "Volunteer lead",
-            Role::Volunteer => "Volunteer",
-            Role::Partner => "Partner",
-        }
-    }
 
     pub fn parse(value: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.as_str() == value)

@@ -23,7 +23,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// What organisers may add besides talks, with a label and a usual length.
+    /// What organisers may add besides talks, each with a usual length (the app names them).
     pub const EXTRAS: [Kind; 6] = [Kind::Plenary, Kind::Break, Kind::Lunch, Kind::Village, Kind::Welcome, Kind::Closing];
 
     pub fn key(self) -> &'static str {
@@ -42,17 +42,6 @@ impl Kind {
         [Kind::Talk].into_iter().chain(Kind::EXTRAS).find(|k| k.key() == s.trim())
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Talk => "Talk",
-            Kind::Plenary => "Keynote / plenary",
-            Kind::Break => "Break",
-            Kind::Lunch => "Lunch",
-            Kind::Village => "Partner village time",
-            Kind::Welcome => "Welcome",
-            Kind::Closing => "Closing",
-        }
-    }
 
     pub fn usual_minutes(self) -> i64 {
         match self {

@@ -180,7 +180,7 @@ pub fn print_accounts(base_url: &str) {
     for a in &DEMO_ACCOUNTS {
         let what = match (a.admin, a.role) {
             (true, _) => "instance admin".to_string(),
-            (_, Some(r)) => format!("{} of the demo events", r.label().to_lowercase()),
+            (_, Some(r)) => format!("{} of the demo events", app::lang::role_name(app::lang::Locale::en, r).to_lowercase()),
             _ => "speaker".to_string(),
         };
         println!("  {:<28} {:<22} {what}", a.email, a.password);

@@ -145,7 +145,7 @@ pub fn plan() -> Result<Vec<Planned>, String> {
                 day,
                 room: 0,
                 start: 0,
-                minutes: i64::from(DEFAULT_FORMATS[format].2),
+                minutes: i64::from(DEFAULT_FORMATS[format].1),
             }
         });
         out.extend(place_day(day, talks.collect(), &mut busy)?);
@@ -187,7 +187,7 @@ async fn add_event(db: &impl ConnectionTrait, start: NaiveDate, now: DateTime<Ut
     }
     .insert(db)
     .await?;
-    app::events::defaults::create_defaults(db, e.id, now).await.map_err(|x| anyhow::anyhow!("defaults: {x}"))?;
+    app::events::defaults::create_defaults(db, e.id, app::lang::Locale::en, now).await.map_err(|x| anyhow::anyhow!("defaults: {x}"))?;
     track::Entity::delete_many()
         .filter(track::Column::EventId.eq(e.id))
         .filter(track::Column::Position.gte(TRACKS as i32))

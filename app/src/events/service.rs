@@ -127,7 +127,7 @@ pub async fn create(db: &sea_orm::DatabaseConnection, form: &EventForm, now: Dat
     .insert(&txn)
     .await
     .map_err(slug_taken)?;
-    super::defaults::create_defaults(&txn, created.id, now).await?;
+    super::defaults::create_defaults(&txn, created.id, crate::lang::parse(language).unwrap_or_default(), now).await?;
     txn.commit().await?;
     Ok(created)
 }

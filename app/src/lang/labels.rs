@@ -1,4 +1,4 @@
-//! Names of stored choices (levels, talk languages) in the reader's language.
+//! Names of stored choices (levels, talk languages, proposal states) in the reader's language.
 use leptos_i18n::td_string;
 
 use super::Locale;
@@ -18,6 +18,16 @@ pub fn level(l: Locale, code: &str) -> String {
 pub fn room(l: Locale, published: &str) -> String {
     let spanning = super::all().iter().any(|&other| td_string!(other, schedule.all_rooms) == published);
     if spanning { td_string!(l, schedule.all_rooms).to_string() } else { published.to_string() }
+}
+
+/// The name of a proposal state code ("submitted"), or the code itself when unknown.
+pub fn proposal_state(l: Locale, code: &str) -> String {
+    match code {
+        "draft" => td_string!(l, speakers.states.draft).to_string(),
+        "submitted" => td_string!(l, speakers.states.submitted).to_string(),
+        "withdrawn" => td_string!(l, speakers.states.withdrawn).to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// The name of a talk language code ("fr"), or the code itself when unknown.

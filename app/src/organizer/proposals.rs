@@ -167,12 +167,7 @@ fn pairs<C: Choice>(label: impl Fn(&str) -> String) -> Vec<(String, String)> {
 
 /// The name of a proposal state code ("submitted") in the page's language, or the code when unknown.
 pub fn state_label(code: &str) -> String {
-    match ProposalState::parse(code) {
-        Some(ProposalState::Draft) => tr!(organizer.states.draft).into(),
-        Some(ProposalState::Submitted) => tr!(organizer.states.submitted).into(),
-        Some(ProposalState::Withdrawn) => tr!(organizer.states.withdrawn).into(),
-        None => code.to_string(),
-    }
+    crate::lang::labels::proposal_state(crate::lang::use_locale(), code)
 }
 
 fn level_label(code: &str) -> String {

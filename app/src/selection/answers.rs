@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use leptos_i18n::td_string;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
@@ -14,16 +15,18 @@ use crate::db::BeginWrite;
 use crate::entities::{decision, event, proposal, review_settings, user};
 use crate::error::{AppError, AppResult};
 use crate::formats::zoned::{long_label, zone};
+use crate::lang::Locale;
 use crate::review::settings::{record, settings_of};
+use crate::tr;
 use domain::cfp::{Choice, ProposalState};
-use domain::review::{can_respond, holds_slot, speaker_status, Decision, Response};
+use domain::review::{can_respond, holds_slot, speaker_status, Decision, Response, SpeakerStatus};
 
 /// "confirm" or "decline", from the button pressed.
 pub fn parse_answer(value: &str) -> AppResult<Response> {
     match value.trim() {
         "confirm" => Ok(Response::Confirmed),
         "decline" => Ok(Response::Declined),
-        _ => Err(AppError::BadRequest("Choose to confirm or to decline.".into())),
+        _ => Err(AppError::BadRequest(tr!(selection.answer.choose).into())),
     }
 }
 
@@ -62,27 +65,22 @@ async fn by_token(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) ->
 fn link_state(a: &Acceptance, now: DateTime<Utc>) -> (LinkState, String) {
     let tz = zone(&a.e.time_zone);
     if let Some(r) = response_of(&a.d) {
-        let when = a.d.responded_at.map(|t| format!(" on {}", long_label(t, tz))).unwrap_or_default();
-        let what = if r == Response::Confirmed { "confirmed" } else { "declined" };
-        return (
-            LinkState::Answered,
-            format!("This talk was already answered: {what}{when}. The link works once; if something changed, please write to the organisers of {}.", a.e.name),
-        );
+        let when = a.d.responded_at.map(|t| tr!(selection.answer.answered_on, at = long_label(t, tz)).to_string()).unwrap_or_default();
+        let message = match r {
+            Response::Confirmed => tr!(selection.answer.answered_confirmed, when = when, event = &a.e.name).to_string(),
+            Response::Declined => tr!(selection.answer.answered_declined, when = when, event = &a.e.name).to_string(),
+        };
+        return (LinkState::Answered, message);
     }
     if a.p.state != ProposalState::Submitted.as_str() {
-        return (LinkState::Expired, "This proposal was withdrawn, so there is nothing to confirm any more.".into());
+        return (LinkState::Expired, tr!(selection.answer.withdrawn).into());
     }
     match a.settings.confirm_by {
-        Some(d) if !can_respond(now, Some(d)) => (
-            LinkState::Expired,
-            format!(
-                "The deadline to confirm passed on {}. Please write to the organisers of {} if you still want to give this talk.",
-                long_label(d, tz),
-                a.e.name
-            ),
-        ),
-        Some(d) => (LinkState::Open, format!("Please confirm or decline before {}.", long_label(d, tz))),
-        None => (LinkState::Open, "Please confirm or decline as soon as you can.".into()),
+        Some(d) if !can_respond(now, Some(d)) => {
+            (LinkState::Expired, tr!(selection.answer.deadline_passed, at = long_label(d, tz), event = &a.e.name).to_string())
+        }
+        Some(d) => (LinkState::Open, tr!(selection.answer.before, at = long_label(d, tz)).to_string()),
+        None => (LinkState::Open, tr!(selection.answer.asap).into()),
     }
 }
 
@@ -99,7 +97,7 @@ async fn respond(
     a: &Acceptance,
     answer: Response,
     actor: Option<i32>,
-    via: &str,
+    via: Via,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let (state, message) = link_state(a, now);
@@ -117,18 +115,54 @@ async fn respond(
         .await?;
     if res.rows_affected != 1 {
         txn.rollback().await?;
-        return Err(AppError::Conflict("This talk was already answered: the link works once.".into()));
+        return Err(AppError::Conflict(tr!(selection.answer.once).into()));
     }
     let action = if answer == Response::Confirmed { "confirm" } else { "decline" };
-    record(&txn, a.e.id, Some(a.p.id), actor, action, format!("{} by the speakers ({via})", answer.label()), now).await?;
+    record(&txn, a.e.id, Some(a.p.id), actor, action, audit_detail(a, answer, via), now).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Where an answer came from, for the audit trail.
+#[derive(Clone, Copy)]
+enum Via {
+    MailedLink,
+    ProposalPage,
+}
+
+/// The audit line of an answer, in the event's default language like the rest of the trail.
+fn audit_detail(a: &Acceptance, answer: Response, via: Via) -> String {
+    let l = super::settings::audit_locale(&a.e);
+    let answer = response_name(l, answer);
+    match via {
+        Via::MailedLink => td_string!(l, selection.answer.by_link, answer = answer).to_string(),
+        Via::ProposalPage => td_string!(l, selection.answer.by_page, answer = answer).to_string(),
+    }
+}
+
+fn response_name(l: Locale, r: Response) -> &'static str {
+    match r {
+        Response::Confirmed => td_string!(l, selection.responses.confirmed),
+        Response::Declined => td_string!(l, selection.responses.declined),
+    }
+}
+
+/// What a speaker reads about a proposal, in the page's language.
+fn status_label(s: SpeakerStatus) -> String {
+    let l = crate::lang::use_locale();
+    match s {
+        SpeakerStatus::Proposal(state) => crate::lang::labels::proposal_state(l, state.as_str()),
+        SpeakerStatus::AcceptedAwaitingAnswer => tr!(selection.speaker_status.accepted_awaiting).into(),
+        SpeakerStatus::Answered(r) => response_name(l, r).into(),
+        SpeakerStatus::Waitlisted => tr!(selection.decisions.waitlisted).into(),
+        SpeakerStatus::NotSelected => tr!(selection.speaker_status.not_selected).into(),
+    }
 }
 
 /// Answers from the mailed link (no account needed: the link is the key).
 pub async fn answer_by_link(db: &DatabaseConnection, token: &str, answer: Response, now: DateTime<Utc>) -> AppResult<()> {
     let a = by_token(db, token, now).await?;
-    respond(db, &a, answer, None, "mailed link", now).await
+    respond(db, &a, answer, None, Via::MailedLink, now).await
 }
 
 /// Answers as a signed-in speaker of the proposal; anyone else gets "not found".
@@ -141,12 +175,12 @@ pub async fn answer_as_speaker(
 ) -> AppResult<String> {
     let p = crate::cfp::access::as_speaker(db, code, me).await?;
     let d = decision::Entity::find().filter(decision::Column::ProposalId.eq(p.id)).one(db).await?;
-    let nothing = || AppError::Conflict("There is no acceptance to answer for this proposal.".into());
+    let nothing = || AppError::Conflict(tr!(selection.answer.nothing).into());
     let a = match d {
         Some(d) => acceptance_of(db, d, now).await.map_err(|_| nothing())?,
         None => return Err(nothing()),
     };
-    respond(db, &a, answer, Some(me.id), "proposal page", now).await?;
+    respond(db, &a, answer, Some(me.id), Via::ProposalPage, now).await?;
     Ok(p.code)
 }
 
@@ -166,7 +200,7 @@ pub async fn speaker_side(
         let published = d.and_then(published_of).filter(|_| submitted);
         let response = d.and_then(response_of);
         let mut side = SpeakerSide {
-            status_label: speaker_status(&ProposalState::label_of(&p.state), published, response),
+            status_label: status_label(speaker_status(ProposalState::parse(&p.state).unwrap_or(ProposalState::Draft), published, response)),
             awaiting_answer: false,
             note: None,
             holds_slot: published.is_some_and(|d| holds_slot(d, response)),
@@ -183,9 +217,9 @@ pub async fn speaker_side(
             };
             side.awaiting_answer = can_respond(now, confirm_by);
             side.note = match confirm_by {
-                Some(t) if side.awaiting_answer => Some(format!("Please confirm or decline before {}.", long_label(t, tz))),
-                Some(t) => Some(format!("The deadline to confirm passed on {}; please write to the organisers.", long_label(t, tz))),
-                None => Some("Please confirm or decline as soon as you can.".into()),
+                Some(t) if side.awaiting_answer => Some(tr!(selection.answer.before, at = long_label(t, tz)).to_string()),
+                Some(t) => Some(tr!(selection.answer.deadline_passed_short, at = long_label(t, tz)).to_string()),
+                None => Some(tr!(selection.answer.asap).into()),
             };
         }
         out.insert(p.id, side);

@@ -8,6 +8,7 @@ use crate::entities::{event, membership, proposal, selection_log, user};
 use crate::error::AppResult;
 use crate::formats::zoned::{long_label, zone};
 use crate::review::settings::settings_of;
+use crate::tr;
 use domain::roles::{self, REVIEWERS};
 
 /// The most lines one page shows.
@@ -16,27 +17,27 @@ const LIMIT: u64 = 1000;
 /// A readable name for an action code (codes of other areas show as they are).
 pub fn action_label(action: &str) -> String {
     match action {
-        "settings" => "Settings changed",
-        "close_reviews" => "Reviews closed",
-        "reopen_reviews" => "Reviews reopened",
-        "slots" => "Slots planned",
-        "template" => "Mail wording",
-        "decide" => "Decision",
-        "publish" => "Published",
-        "promote" => "Promoted",
-        "confirm" => "Confirmed",
-        "decline" => "Declined",
+        "settings" => tr!(selection.trail.actions.settings),
+        "close_reviews" => tr!(selection.trail.actions.close_reviews),
+        "reopen_reviews" => tr!(selection.trail.actions.reopen_reviews),
+        "slots" => tr!(selection.trail.actions.slots),
+        "template" => tr!(selection.trail.actions.template),
+        "decide" => tr!(selection.trail.actions.decide),
+        "publish" => tr!(selection.trail.actions.publish),
+        "promote" => tr!(selection.trail.actions.promote),
+        "confirm" => tr!(selection.trail.actions.confirm),
+        "decline" => tr!(selection.trail.actions.decline),
         other => other,
     }
     .to_string()
 }
 
-/// Who did it: team members by name; speakers stay "A speaker" while the event is anonymous.
+/// Who did it: team members by name; speakers stay anonymous ("a speaker") while the event is.
 fn who(actor: Option<i32>, action: &str, names: &HashMap<i32, user::Model>, team: &HashSet<i32>, anonymous: bool) -> String {
     match actor.and_then(|id| names.get(&id)) {
         Some(u) if !anonymous || u.is_admin || team.contains(&u.id) => u.display_name.clone(),
-        Some(_) => "A speaker".into(),
-        None if matches!(action, "confirm" | "decline") => "A speaker (mailed link)".into(),
+        Some(_) => tr!(selection.trail.a_speaker).into(),
+        None if matches!(action, "confirm" | "decline") => tr!(selection.trail.a_speaker_link).into(),
         None => "Estrade".into(),
     }
 }

@@ -6,6 +6,7 @@ use super::api::{load_confirmation, load_selection_log, AnswerConfirmation, Answ
 use super::{ConfirmationView, LinkState, SelectionLogView};
 use crate::error::AppError;
 use crate::plumbing::{param, urls};
+use crate::tr;
 use crate::ui::{action_error, outcome, query_flag, Form, FormError, Notice, PageTitle};
 
 /// Sets the HTTP status of the page being rendered on the server.
@@ -21,8 +22,8 @@ fn set_status(_code: u16) {
 fn AnswerChoice() -> impl IntoView {
     view! {
         <p class="actions">
-            <button type="submit" name="answer" value="confirm" class="button primary">"Confirm: I will give this talk"</button>" "
-            <button type="submit" name="answer" value="decline" class="button danger">"Decline: I cannot give it"</button>
+            <button type="submit" name="answer" value="confirm" class="button primary">{tr!(selection.answer.confirm)}</button>" "
+            <button type="submit" name="answer" value="decline" class="button danger">{tr!(selection.answer.decline)}</button>
         </p>
     }
 }
@@ -36,18 +37,18 @@ pub fn ConfirmPage() -> impl IntoView {
     let confirmed = query_flag("confirmed");
     let declined = query_flag("declined");
     view! {
-        <PageTitle text="Your accepted talk — Estrade"/>
+        <PageTitle text=tr!(selection.answer.title)/>
         <section class="card narrow">
-            <h1>"Your accepted talk"</h1>
-            {move || confirmed.get().then(|| view! { <Notice>"Thank you: your talk is confirmed. The organisers will send you the schedule."</Notice> })}
-            {move || declined.get().then(|| view! { <Notice>"Your answer is recorded: you will not give this talk. Thank you for telling us."</Notice> })}
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            <h1>{tr!(selection.answer.heading)}</h1>
+            {move || confirmed.get().then(|| view! { <Notice>{tr!(selection.answer.confirmed)}</Notice> })}
+            {move || declined.get().then(|| view! { <Notice>{tr!(selection.answer.declined)}</Notice> })}
+            <Suspense fallback=|| view! { <p>{tr!(selection.loading)}</p> }>
                 {move || data.get().map(|r| match r {
                     Err(AppError::NotFound) => {
                         set_status(404);
                         view! {
                             <p class="notice notice-error" role="alert">
-                                "This confirmation link is not valid. If the organisers sent you a newer mail, please use the link in it."
+                                {tr!(selection.answer.invalid)}
                             </p>
                         }.into_any()
                     }
@@ -67,7 +68,7 @@ fn ConfirmBody(
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let about = view! {
-        <p>"“"<strong>{v.title.clone()}</strong>"” at "<a href=format!("/events/{}", v.event_slug)>{v.event_name.clone()}</a>"."</p>
+        <p><strong>{tr!(selection.suggestion.quoted, title = &v.title).to_string()}</strong>" — "<a href=format!("/events/{}", v.event_slug)>{v.event_name.clone()}</a></p>
     };
     let rest = match v.state {
         LinkState::Open => view! {
@@ -107,7 +108,7 @@ pub fn SelectionLogPage() -> impl IntoView {
     let slug = param("slug");
     let data = Resource::new(slug, load_selection_log);
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p>{tr!(selection.loading)}</p> }>
             {move || data.get().map(|r| outcome(r, &urls::admin_selection_log(slug()), |v| view! { <LogBody v/> }.into_any()))}
         </Suspense>
     }
@@ -117,21 +118,21 @@ pub fn SelectionLogPage() -> impl IntoView {
 fn LogBody(v: SelectionLogView) -> impl IntoView {
     let s = v.event.slug.clone();
     view! {
-        <PageTitle text=format!("Audit trail — {}", v.event.name)/>
+        <PageTitle text=tr!(selection.trail.title, name = &v.event.name).to_string()/>
         <p class="meta">
-            <a href=urls::admin_event(&s)>"Manage "{v.event.name.clone()}</a>" · "
-            <a href=urls::admin_selection(&s)>"Selection"</a>" · "
-            <a href=urls::admin_selection_settings(&s)>"Selection settings"</a>
+            <a href=urls::admin_event(&s)>{tr!(selection.nav.manage, name = &v.event.name).to_string()}</a>" · "
+            <a href=urls::admin_selection(&s)>{tr!(selection.nav.selection)}</a>" · "
+            <a href=urls::admin_selection_settings(&s)>{tr!(selection.trail.settings)}</a>
         </p>
-        <h1>"Audit trail"</h1>
-        <p class="hint">"Who changed what in reviewing and selection, newest first."</p>
+        <h1>{tr!(selection.nav.audit)}</h1>
+        <p class="hint">{tr!(selection.trail.hint)}</p>
         {if v.lines.is_empty() {
-            view! { <p class="empty">"Nothing yet."</p> }.into_any()
+            view! { <p class="empty">{tr!(selection.trail.empty)}</p> }.into_any()
         } else {
             view! {
                 <div class="org-table-wrap">
                     <table class="table">
-                        <thead><tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"What"</th><th scope="col">"Proposal"</th><th scope="col">"Detail"</th></tr></thead>
+                        <thead><tr><th scope="col">{tr!(selection.trail.when)}</th><th scope="col">{tr!(selection.trail.who)}</th><th scope="col">{tr!(selection.trail.what)}</th><th scope="col">{tr!(selection.trail.proposal)}</th><th scope="col">{tr!(selection.trail.detail)}</th></tr></thead>
                         <tbody>{v.lines.into_iter().map(|l| view! {
                             <tr><td>{l.when}</td><td>{l.who}</td><td>{l.action}</td><td>{l.proposal.unwrap_or_default()}</td><td>{l.detail}</td></tr>
                         }).collect_view()}</tbody>

@@ -19,12 +19,7 @@ use serde::{Deserialize, Serialize};
 
 /// The name of a proposal state code ("submitted") in the page's language, or the code when unknown.
 pub fn state_name(code: &str) -> String {
-    match code {
-        "draft" => crate::tr!(speakers.states.draft).to_string(),
-        "submitted" => crate::tr!(speakers.states.submitted).to_string(),
-        "withdrawn" => crate::tr!(speakers.states.withdrawn).to_string(),
-        other => other.to_string(),
-    }
+    crate::lang::labels::proposal_state(crate::lang::use_locale(), code)
 }
 
 use crate::events::{CfpStatus, EventSummary};
