@@ -56,8 +56,9 @@ impl Choice for Language {
     }
 }
 
-/// Where a proposal stands. Later issues add accepted, rejected, confirmed …
+/// Where a proposal stands. Later issues add accepted, rejected, confirmed … In JSON as stored ("submitted").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ProposalState {
     Draft,
     Submitted,

@@ -1,4 +1,6 @@
 //! Rules for an event's basic settings.
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -70,11 +72,19 @@ pub struct EventForm {
     pub time_zone: String,
     pub start_date: String,
     pub end_date: String,
+    /// The description in `description_language`.
     pub description: String,
     pub visibility: String,
     /// The language of pages and mails when the reader's is unknown; empty means English.
     #[serde(default)]
     pub default_language: String,
+    /// The language `description` is written in (the form says which it showed); empty means the
+    /// default language chosen in this same form.
+    #[serde(default)]
+    pub description_language: String,
+    /// The description in other languages, by language code (form fields `translations[en]`).
+    #[serde(default)]
+    pub translations: BTreeMap<String, String>,
 }
 
 /// Checks the event form; `tz_known` tells whether the time zone name is a real IANA zone.
@@ -96,6 +106,11 @@ pub fn event_form_errors(form: &EventForm, tz_known: bool) -> Vec<FieldProblem> 
         ("description", (super::text::typed_len(&form.description) > DESCRIPTION_MAX).then_some(Problem::AtMost { max: DESCRIPTION_MAX })),
         ("visibility", Visibility::parse(&form.visibility).is_none().then_some(Problem::VisibilityMissing)),
     ])
+    .into_iter()
+    .chain(form.translations.iter().filter(|(_, text)| super::text::typed_len(text) > DESCRIPTION_MAX).map(|(code, _)| {
+        FieldProblem::new(&format!("translations[{code}]"), Problem::AtMost { max: DESCRIPTION_MAX })
+    }))
+    .collect()
 }
 
 pub fn parsed_dates(form: &EventForm) -> Option<(NaiveDate, NaiveDate)> {
@@ -118,6 +133,7 @@ mod tests {
             end_date: "2026-10-15".into(),
             description: String::new(),
             visibility: "public".into(),
+            ..Default::default()
         }
     }
 
@@ -148,5 +164,11 @@ mod tests {
             event_form_errors(&unnamed, true),
             [FieldProblem::new("name", Problem::EventNameMissing), FieldProblem::new("city", Problem::AtMost { max: 80 })]
         );
+    }
+
+    #[test]
+    fn each_translation_of_the_description_is_held_to_the_same_length() {
+        let long = EventForm { translations: [("en".to_string(), "x".repeat(DESCRIPTION_MAX + 1))].into(), ..valid() };
+        assert_eq!(event_form_errors(&long, true), [FieldProblem::new("translations[en]", Problem::AtMost { max: DESCRIPTION_MAX })]);
     }
 }

@@ -21,3 +21,4 @@ pub mod text;
 pub mod timetable;
 pub mod tokens;
 pub mod venue;
+pub mod volunteers;

@@ -1,6 +1,7 @@
 //! What the rules find wrong, as values: the app words each one in the reader's language
 //! (`app::lang::problems::text`). A variant carries the numbers and names its message shows; one
 //! variant per sentence, shared where several rules say the same thing.
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 /// Something a person typed or asked for that the rules refuse (or, for schedule warnings, flag).
@@ -169,6 +170,55 @@ pub enum Problem {
     BackToBack {
         other: String,
         gap: i64,
+    },
+
+    // Volunteers.
+    /// "Choose one of the event's teams."
+    TeamUnknown,
+    /// "Say where the shift takes place."
+    PlaceMissing,
+    /// "Enter a day like 2027-03-10."
+    DayInvalid,
+    /// "Choose a day of the event ({first} – {last})." The app writes the dates in the reader's language.
+    DayOutsideEvent {
+        first: NaiveDate,
+        last: NaiveDate,
+    },
+    /// "Enter a number of volunteers between {min} and {max}."
+    SeatsInvalid {
+        min: i32,
+        max: i32,
+    },
+    /// "That makes more than {max} shifts: choose longer shifts or a shorter block."
+    TooManyShifts {
+        max: usize,
+    },
+    /// "Choose at least one day you can help."
+    DaysMissing,
+    /// "Choose a T-shirt size from the list."
+    TShirtUnknown,
+    /// "You are already signed up for this shift."
+    AlreadySignedUp,
+    /// "This shift has already started."
+    ShiftStarted,
+    /// "This shift overlaps your talk “{title}” at {start}." `start` is the event's local time.
+    OverlapsTalk {
+        title: String,
+        start: NaiveDateTime,
+    },
+    /// "This shift overlaps your shift “{title}” at {start}." `start` is the event's local time.
+    OverlapsShift {
+        title: String,
+        start: NaiveDateTime,
+    },
+    /// "The {team} team confirms its volunteers before they take its shifts: ask its lead."
+    NeedsTeamConfirmation {
+        team: String,
+    },
+    /// "This shift is full ({taken} / {seats})."
+    ShiftFull {
+        taken: i32,
+        seats: i32,
     },
 }
 

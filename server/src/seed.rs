@@ -1,12 +1,13 @@
 //! Demo data: a fictional event in the spirit of Cloud Nord, and one account per role.
 use chrono::{DateTime, Datelike, Duration, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
+use app::auth::roles::insert_membership;
 use app::auth::service::insert_user;
 use app::db::BeginWrite;
 use domain::events::EventForm;
 use domain::roles::Role;
-use app::entities::{event, membership, user};
+use app::entities::user;
 use app::events::service as events;
 
 // Kept next to this file (server/src/) so the crate root needs no change.
@@ -61,17 +62,25 @@ const SOFIA_EMAIL: &str = "speaker@estrade.example";
 const ORGANISER_EMAIL: &str = "organizer@estrade.example";
 const REVIEWER_EMAIL: &str = "reviewer@estrade.example";
 
-const CNDF_CFP_TEXT: &str = "\
+const CNDF_CFP_TEXT: (&str, &str) = (
+    "\
+## Cloud Native Days France : l’appel à propositions est ouvert
+
+Une journée à Paris, plusieurs salles, des talks en français ou en anglais sur l’exploitation réelle de systèmes cloud \
+native : **retours d’expérience**, deep-dives, et talks courts pour une première prise de parole.",
+    "\
 ## Cloud Native Days France: the call for papers is open
 
 One day in Paris, several rooms, talks in French or English about running cloud-native systems for real: \
-**experience reports**, deep-dives, and short talks for first-time speakers.";
+**experience reports**, deep-dives, and short talks for first-time speakers.",
+);
 
 pub async fn is_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
     Ok(user::Entity::find().count(db).await? == 0)
 }
 
-fn demo_event(slug: &str, name: &str, start: chrono::NaiveDate, description: &str) -> EventForm {
+/// A demo event described in French (its default language) and in English.
+fn demo_event(slug: &str, name: &str, start: chrono::NaiveDate, french: &str, english: &str) -> EventForm {
     EventForm {
         slug: slug.into(),
         name: name.into(),
@@ -80,17 +89,13 @@ fn demo_event(slug: &str, name: &str, start: chrono::NaiveDate, description: &st
         time_zone: "Europe/Paris".into(),
         start_date: start.to_string(),
         end_date: start.to_string(),
-        description: description.into(),
+        description: french.into(),
         visibility: "public".into(),
         // Both conferences are French: a visitor whose browser asks for no language Estrade speaks reads French.
         default_language: "fr".into(),
+        description_language: "fr".into(),
+        translations: [("en".to_string(), english.to_string())].into(),
     }
-}
-
-/// The English version of a demo event's (French) description.
-async fn describe_in_english(db: &DatabaseConnection, e: &event::Model, text: &str) -> anyhow::Result<()> {
-    let versions = [(app::lang::Locale::fr, e.description.clone()), (app::lang::Locale::en, text.to_string())];
-    app::events::texts::save(db, e.id, app::events::texts::DESCRIPTION, &versions).await.map_err(|x| anyhow::anyhow!("demo texts: {x}"))
 }
 
 /// Loads the demo events and accounts. The upcoming Cloud Nord is dated six weeks from today so that the
@@ -109,20 +114,16 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
          l’autonomie numérique.\n\n\
          Environ 250 personnes, des talks en français et en anglais, un village partenaires où les équipes partagent leur \
          expertise plutôt que leur roadmap.",
-    ))
-    .await?;
-    describe_in_english(
-        db,
-        &upcoming,
         "A one-day, volunteer-run conference in Lille about cloud native, platform engineering and digital autonomy.\n\n\
          About 250 people, talks in French and English, a partner village where teams share expertise rather than pitch roadmaps.",
-    )
+    ))
     .await?;
     create(demo_event(
         &format!("cloud-nord-{}", year - 1),
         &format!("Cloud Nord {}", year - 1),
         start - Duration::days(364),
         "L’édition de l’an dernier.",
+        "Last year’s edition.",
     ))
     .await?;
     let later = start + Duration::days(90);
@@ -134,14 +135,9 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
             &format!("Cloud Native Days France {}", later.year()),
             later,
             "Une journée de conférence communautaire à Paris, plusieurs salles, organisée par les bénévoles d’une association.",
+            "A one-day community conference in Paris, several rooms, organised by volunteers of a non-profit.",
         )
     })
-    .await?;
-    describe_in_english(
-        db,
-        &cndf,
-        "A one-day community conference in Paris, several rooms, organised by volunteers of a non-profit.",
-    )
     .await?;
 
     let mut ids = std::collections::HashMap::new();
@@ -152,15 +148,7 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
         ids.insert(account.email, u.id);
         if let Some(role) = account.role {
             for e in [&upcoming, &cndf] {
-                membership::ActiveModel {
-                    event_id: Set(e.id),
-                    user_id: Set(u.id),
-                    role: Set(role.as_str().into()),
-                    created_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(db)
-                .await?;
+                insert_membership(db, e.id, u.id, role, now).await.map_err(|x| anyhow::anyhow!("demo role: {x}"))?;
             }
         }
     }

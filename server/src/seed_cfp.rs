@@ -10,7 +10,9 @@ use app::crypto::{new_code, new_token};
 use app::db::BeginWrite;
 use app::entities::{cfp_settings, event, proposal, proposal_speaker, speaker_profile, talk};
 use app::events::cfp_settings as settings;
+use app::events::texts;
 use app::formats::zoned::{local_to_utc, zone};
+use app::lang::Locale;
 use domain::cfp::{Choice, ProposalState};
 
 use super::seed_talks::{PROPOSALS, SOFIA};
@@ -49,6 +51,36 @@ the stage is the place to announce a roadmap.
 - Up to **3 proposals** per speaker; co-speakers are welcome.
 - Short talks last 20 minutes, experience reports 40, deep-dives 90.
 - Every speaker gets a ticket, and every proposal gets an answer.
+";
+
+const CFP_TEXT_FR: &str = "\
+## Racontez-nous ce que vous avez appris en faisant tourner du cloud native
+
+Cloud Nord est une journée de conférence à Lille, organisée par des bénévoles, pour environ 250 personnes qui construisent \
+et exploitent des plateformes cloud native. Nous voulons entendre des praticiens : ce que vous avez construit, ce qui a \
+cassé, ce que vous feriez autrement.
+
+**Les talks peuvent être en français ou en anglais** — choisissez la langue dans laquelle vous êtes le plus à l’aise et \
+indiquez-la dans votre proposition.
+
+### Ce que nous cherchons
+
+- **REX — retour d’expérience.** Les retours d’expérience sont au cœur du programme. Les demi-succès et les échecs \
+racontés honnêtement sont les bienvenus.
+- Kubernetes et opérateurs, platform engineering, sécurité et chaîne d’approvisionnement logicielle, observabilité, \
+données et IA, Green IT et FinOps, open source et autonomie numérique.
+- Première prise de parole : dites-le dans votre proposition, un·e bénévole vous aidera à répéter.
+
+### Ce que nous ne cherchons pas
+
+Les présentations commerciales. Nos partenaires ont un village où leurs équipes partagent leur expertise avec le public ; \
+ni le village ni la scène ne sont le lieu pour annoncer une roadmap.
+
+### En pratique
+
+- Jusqu’à **3 propositions** par speaker ; les co-speakers sont bienvenus.
+- Les talks courts durent 20 minutes, les retours d’expérience 40, les deep-dives 90.
+- Chaque speaker reçoit une place, et chaque proposition reçoit une réponse.
 ";
 
 /// (login, name, job title, company, city, website path or "", social handle or "", private notes, bio).
@@ -136,7 +168,7 @@ fn ctx<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> anyhow::Error + '_
 /// Opens the CFP of `event`, adds the fictional speakers and the proposals, in one transaction.
 pub async fn seed_cfp(db: &DatabaseConnection, event: &event::Model, sofia_id: i32, now: DateTime<Utc>) -> anyhow::Result<()> {
     let txn = db.begin_write().await?;
-    open_cfp(&txn, event, OPENED_DAYS_AGO, -CLOSED_DAYS_AGO, CFP_TEXT, now).await?;
+    open_cfp(&txn, event, OPENED_DAYS_AGO, -CLOSED_DAYS_AGO, (CFP_TEXT_FR, CFP_TEXT), now).await?;
     let mut ids = HashMap::from([(SOFIA, sofia_id)]);
     for s in &SPEAKERS {
         let (login, name, job, company, city, web, social, notes, bio) = *s;
@@ -172,7 +204,7 @@ pub async fn open_cfp(
     event: &event::Model,
     opened_days_ago: i64,
     closes_in_days: i64,
-    text: &str,
+    (french, english): (&str, &str),
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     let tz = zone(&event.time_zone);
@@ -185,9 +217,11 @@ pub async fn open_cfp(
     active.opens_at = Set(Some(opens));
     active.closes_at = Set(Some(closes));
     active.max_proposals = Set(Some(3));
-    active.cfp_text = Set(text.into());
+    active.cfp_text = Set(french.into());
     active.updated_at = Set(now);
     active.update(db).await?;
+    let versions = [(Locale::fr, french.to_string()), (Locale::en, english.to_string())];
+    texts::save(db, event.id, texts::CFP_TEXT, &versions).await.map_err(ctx("texts"))?;
     Ok(())
 }
 

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
+use app::auth::roles::insert_membership;
 use app::auth::service::insert_user;
 use app::crypto::{new_token, token_hash};
-use app::entities::{decision, event, format, membership, proposal, review, review_settings};
+use app::entities::{decision, event, format, proposal, review, review_settings};
 use app::events::cfp_settings::formats_of;
 use app::review::settings::{record, settings_of};
 use domain::cfp::{Choice, ProposalState};
@@ -58,15 +59,7 @@ pub async fn seed_review(
     let mut reviewers = vec![remi_id];
     for (email, name) in REVIEWERS {
         let u = insert_user(db, email, name, &new_token(), false, true, now).await.map_err(|e| anyhow::anyhow!("{email}: {e}"))?;
-        membership::ActiveModel {
-            event_id: Set(event.id),
-            user_id: Set(u.id),
-            role: Set(Role::Reviewer.as_str().into()),
-            created_at: Set(now - Duration::days(40)),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
+        insert_membership(db, event.id, u.id, Role::Reviewer, now - Duration::days(40)).await.map_err(|e| anyhow::anyhow!("{email}: {e}"))?;
         reviewers.push(u.id);
     }
     let proposals = proposal::Entity::find()

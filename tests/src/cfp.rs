@@ -21,7 +21,7 @@ pub fn event_form(slug: &str) -> domain::events::EventForm {
         end_date: "2027-03-10".into(),
         description: String::new(),
         visibility: "public".into(),
-        default_language: String::new(),
+        default_language: String::new(), description_language: String::new(), translations: Default::default(),
     }
 }
 

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::events::api::{admin_events, event_members, get_event, CreateEvent, GrantRole, RevokeRole, UpdateEvent};
 use crate::plumbing::{param, urls};
 use crate::tr;
-use crate::ui::{action_error, field_error, Field, Form, FormError, Notice, PageTitle, Select, SubmitButton, TextArea};
+use crate::ui::{action_error, field_error, Field, Form, FormError, Notice, PageTitle, Select, SubmitButton, TextArea, VersionFields, Versions};
 use domain::events::{EventForm, Visibility};
 use domain::roles::Role;
 
@@ -41,6 +41,7 @@ fn flag(name: &'static str) -> Memo<bool> {
 #[component]
 fn EventFields(form: EventForm, error: Signal<Option<AppError>>) -> impl IntoView {
     let vis: Vec<(&'static str, &'static str)> = Visibility::ALL.iter().map(|&v| (v.as_str(), visibility_label(v))).collect();
+    let description = view! { <DescriptionFields form=form.clone() error/> };
     view! {
         <Field label=tr!(admin.event.name) name="name" value=form.name maxlength=120 error=field_error(error, "name")/>
         <Field label=tr!(admin.event.slug) name="slug" value=form.slug maxlength=40 hint=tr!(admin.event.slug_hint) error=field_error(error, "slug")/>
@@ -53,7 +54,7 @@ fn EventFields(form: EventForm, error: Signal<Option<AppError>>) -> impl IntoVie
             <Field label=tr!(admin.event.last_day) name="end_date" kind="date" value=form.end_date error=field_error(error, "end_date")/>
             <Field label=tr!(admin.event.time_zone) name="time_zone" value=form.time_zone hint=tr!(admin.event.time_zone_hint) error=field_error(error, "time_zone")/>
         </div>
-        <TextArea label=tr!(admin.event.description) name="description" value=form.description maxlength=5000 error=field_error(error, "description")/>
+        {description}
         <Select label=tr!(admin.event.visibility) name="visibility" options=vis selected=form.visibility error=field_error(error, "visibility")/>
         <Select
             label=tr!(admin.event.default_language)
@@ -62,6 +63,21 @@ fn EventFields(form: EventForm, error: Signal<Option<AppError>>) -> impl IntoVie
             selected=form.default_language
             error=field_error(error, "default_language")
         />
+    }
+}
+
+/// The description: one field on the create form; one per language on the edit form.
+#[component]
+fn DescriptionFields(form: EventForm, error: Signal<Option<AppError>>) -> impl IntoView {
+    match crate::lang::parse(&form.description_language) {
+        None => view! {
+            <TextArea label=tr!(admin.event.description) name="description" value=form.description maxlength=5000 error=field_error(error, "description")/>
+        }
+        .into_any(),
+        Some(language) => {
+            let versions = Versions { name: "description", others: "translations", language, first: form.description, translations: form.translations };
+            view! { <VersionFields versions label=tr!(admin.event.description) maxlength=5000 error/> }.into_any()
+        }
     }
 }
 

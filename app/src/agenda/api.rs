@@ -6,9 +6,7 @@ use server_fn::codec::GetUrl;
 
 use super::{NowView, SpeakerView, StarredView, TalkView, VersionsView};
 use crate::error::AppError;
-use domain::agenda::AgendaView;
-#[cfg(feature = "ssr")]
-use domain::agenda::Filter;
+use domain::agenda::{AgendaView, Filter};
 
 #[cfg(feature = "ssr")]
 mod ssr {
@@ -47,21 +45,11 @@ mod ssr {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The agenda of `slug` for the filters of its query string.
 #[server(endpoint = "agenda/view", input = GetUrl)]
-pub async fn load_agenda(
-    slug: String,
-    day: String,
-    track: String,
-    format: String,
-    level: String,
-    language: String,
-    room: String,
-    q: String,
-) -> Result<AgendaView, AppError> {
+pub async fn load_agenda(slug: String, #[server(flatten)] filter: Filter) -> Result<AgendaView, AppError> {
     let (_, e, p) = ssr::programme(&slug).await?;
     let today = crate::state::app_state().clock.now().with_timezone(&crate::formats::zoned::zone(&e.time_zone)).date_naive();
-    let filter = Filter { day, track, format, level, language, room, q };
     ssr::mark_public();
     let mut view = domain::agenda::agenda(&p, &filter, today);
     super::views::localise_agenda(&mut view, crate::lang::use_locale());

@@ -49,7 +49,7 @@ pub fn AgendaPage() -> impl IntoView {
     let slug = param("slug");
     let filter = filter_from_query();
     let data =
-        Resource::new(move || (slug(), filter.get()), |(s, f)| load_agenda(s, f.day, f.track, f.format, f.level, f.language, f.room, f.q));
+        Resource::new(move || (slug(), filter.get()), |(s, f)| load_agenda(s, f));
     view! {
         <AccountStarsData slug=slug()/>
         <Transition fallback=|| view! { <p>{tr!(agenda.loading)}</p> }>

@@ -1,7 +1,7 @@
 //! Server functions for the call for papers, speaker side: authorize → service → redirect.
 use leptos::prelude::*;
 
-use super::{CfpPage, InvitationView, ProposalEditor};
+use super::{CfpPage, InvitationView, ProposalEditor, ProposalForm};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
@@ -30,29 +30,14 @@ pub async fn load_proposal_editor(code: String) -> Result<ProposalEditor, AppErr
     super::proposals::existing_editor(&state, &code, &me).await
 }
 
-/// Saves a proposal as a draft or submits it (`intent` = "draft" | "submit", from the button pressed).
-#[allow(clippy::too_many_arguments)]
+/// Saves a proposal as a draft or submits it (see [`ProposalForm`]).
 #[server(endpoint = "cfp/save")]
-pub async fn save_proposal(
-    slug: String,
-    code: String,
-    form_key: String,
-    talk_id: String,
-    title: String,
-    summary: String,
-    details: String,
-    level: String,
-    language: String,
-    references: String,
-    format_id: String,
-    track_id: String,
-    intent: Option<String>,
-) -> Result<(), AppError> {
+pub async fn save_proposal(#[server(flatten)] form: ProposalForm) -> Result<(), AppError> {
     use super::proposals::{Intent, SaveInput};
     let state = crate::state::app_state();
     let me = require_user(&state.db).await?;
-    let intent = Intent::parse(intent.as_deref().unwrap_or("draft"));
-    let talk = domain::cfp::TalkForm { title, summary, details, level, language, references };
+    let intent = Intent::parse(form.intent.as_deref().unwrap_or("draft"));
+    let ProposalForm { slug, code, form_key, talk_id, talk, format_id, track_id, .. } = form;
     let input = SaveInput { slug, code, form_key, talk_id, talk, format_id, track_id, intent };
     let code = super::proposals::save(&state, &me, input).await?;
     let flag = if intent == Intent::Submit { "submitted" } else { "saved" };

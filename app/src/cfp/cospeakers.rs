@@ -14,7 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::mail::{outbox, templates};
 use crate::state::AppState;
 use domain::accounts::{check_email, normalize_email};
-use domain::cfp::{Choice, ProposalState};
+use domain::cfp::ProposalState;
 
 /// An invitation link works for a week.
 pub const INVITATION_TTL_DAYS: i64 = 7;
@@ -38,7 +38,7 @@ fn only_owner(p: &proposal::Model, me: &user::Model, refusal: &str) -> AppResult
 pub async fn invite(state: &AppState, code: &str, me: &user::Model, email: &str, ip: &str) -> AppResult<()> {
     let p = as_speaker(&state.db, code, me).await?;
     only_owner(&p, me, crate::tr!(cfp.errors.only_owner_invites))?;
-    if p.state == ProposalState::Withdrawn.as_str() {
+    if p.proposal_state() == ProposalState::Withdrawn {
         return Err(AppError::Conflict(crate::tr!(cfp.errors.withdrawn).into()));
     }
     if me.verified_at.is_none() {
@@ -158,7 +158,7 @@ pub async fn accept(state: &AppState, token: &str, me: &user::Model, confirmed: 
         ));
     }
     let p = proposal::Entity::find_by_id(inv.proposal_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
-    if p.state == ProposalState::Withdrawn.as_str() {
+    if p.proposal_state() == ProposalState::Withdrawn {
         return Err(AppError::Conflict(crate::tr!(cfp.errors.withdrawn_nothing_to_join).into()));
     }
     let txn = state.db.begin_write().await?;

@@ -19,6 +19,22 @@ use crate::events::{CfpStatus, EventSummary, Offer};
 use domain::cfp::TalkForm;
 
 /// What the public CFP page shows.
+/// The proposal form as sent: the talk's fields, the event's choices, and the button pressed
+/// (`intent` = "draft" | "submit"). `form_key` makes a double submission one proposal.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalForm {
+    pub slug: String,
+    pub code: String,
+    pub form_key: String,
+    pub talk_id: String,
+    #[serde(flatten)]
+    pub talk: TalkForm,
+    pub format_id: String,
+    pub track_id: String,
+    #[serde(default)]
+    pub intent: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CfpPage {
     pub event: EventSummary,

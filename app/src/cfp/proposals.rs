@@ -68,7 +68,7 @@ pub async fn page(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc
     Ok(CfpPage {
         event: crate::events::summary::summary(e),
         status: settings::status(now, &s, e),
-        text_html: render_markdown(&s.cfp_text),
+        text_html: render_markdown(&crate::events::texts::for_this_reader(db, e, crate::events::texts::CFP_TEXT, &s.cfp_text).await?),
         formats: formats.iter().map(settings::format_offer).collect(),
         tracks: tracks.iter().map(settings::track_offer).collect(),
         levels: pairs(&levels_offered(&s), crate::lang::labels::level),
@@ -323,10 +323,10 @@ async fn update(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
     let e = event::Entity::find_by_id(p.event_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     let now = state.clock.now();
     require_open(state, &settings::settings_of(&state.db, e.id, now).await?, &e)?;
-    if p.state == ProposalState::Withdrawn.as_str() {
+    if p.proposal_state() == ProposalState::Withdrawn {
         return Err(AppError::Conflict(crate::tr!(cfp.errors.withdrawn_no_changes).into()));
     }
-    let was_submitted = p.state == ProposalState::Submitted.as_str();
+    let was_submitted = p.proposal_state() == ProposalState::Submitted;
     let submit_now = input.intent == Intent::Submit && !was_submitted;
     let (format_id, track_id) = checked(&state.db, &e, &input, submit_now || was_submitted, now).await?;
     let txn = state.db.begin_write().await?;

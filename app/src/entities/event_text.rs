@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-/// One of an event's texts (`field`: "description") in one language.
+/// One of an event's texts (`field`: "description", "cfp_text") in one language.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "event_texts")]
 pub struct Model {

@@ -39,6 +39,14 @@ pub struct Model {
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
+impl Model {
+    /// The stored state as the rules know it (a value no migration ever wrote reads as a draft,
+    /// which nobody but its speakers sees).
+    pub fn proposal_state(&self) -> domain::cfp::ProposalState {
+        <domain::cfp::ProposalState as domain::cfp::Choice>::parse(&self.state).unwrap_or(domain::cfp::ProposalState::Draft)
+    }
+}
+
 #[async_trait::async_trait]
 impl ActiveModelBehavior for ActiveModel {
     /// Every new proposal gets its review code, whichever path creates it (CFP, import, seeds).

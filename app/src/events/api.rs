@@ -3,14 +3,12 @@ use leptos::prelude::*;
 
 use super::{EventDetail, EventLists, EventSummary, MemberRow};
 use crate::error::AppError;
+use domain::events::EventForm;
 
 #[cfg(feature = "ssr")]
 use crate::auth::guard::event_access;
 #[cfg(feature = "ssr")]
-use domain::{
-    events::EventForm,
-    roles::{Role, ORGANISERS},
-};
+use domain::roles::{Role, ORGANISERS};
 
 #[cfg(feature = "ssr")]
 fn parse_role(role: &str) -> Result<Role, AppError> {
@@ -37,48 +35,21 @@ pub async fn admin_events() -> Result<Vec<EventSummary>, AppError> {
     super::service::all_for_admin(&state.db).await
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Creates an event from the form's fields (`slug`, `name`, … `translations[en]`: see [`EventForm`]).
 #[server(endpoint = "admin/create_event")]
-pub async fn create_event(
-    slug: String,
-    name: String,
-    city: String,
-    venue: String,
-    time_zone: String,
-    start_date: String,
-    end_date: String,
-    description: String,
-    visibility: String,
-    default_language: Option<String>,
-) -> Result<(), AppError> {
+pub async fn create_event(#[server(flatten)] form: EventForm) -> Result<(), AppError> {
     let state = crate::state::app_state();
     crate::auth::guard::require_admin(&state.db).await?;
-    let default_language = default_language.unwrap_or_default();
-    let form = EventForm { slug, name, city, venue, time_zone, start_date, end_date, description, visibility, default_language };
     let event = super::service::create(&state.db, &form, state.clock.now()).await?;
     leptos_axum::redirect(&format!("{}?created=1", crate::plumbing::urls::admin_event(&event.slug)));
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Saves the event at `current_slug` from the form's fields (see [`EventForm`]).
 #[server(endpoint = "events/update")]
-pub async fn update_event(
-    current_slug: String,
-    slug: String,
-    name: String,
-    city: String,
-    venue: String,
-    time_zone: String,
-    start_date: String,
-    end_date: String,
-    description: String,
-    visibility: String,
-    default_language: Option<String>,
-) -> Result<(), AppError> {
+pub async fn update_event(current_slug: String, #[server(flatten)] form: EventForm) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &current_slug, ORGANISERS).await?.event;
-    let default_language = default_language.unwrap_or_default();
-    let form = EventForm { slug, name, city, venue, time_zone, start_date, end_date, description, visibility, default_language };
     let event = super::service::update(&state.db, event, &form).await?;
     leptos_axum::redirect(&format!("{}?saved=1", crate::plumbing::urls::admin_event(&event.slug)));
     Ok(())

@@ -28,7 +28,22 @@ fn form_of(e: &event::Model) -> EventForm {
         description: e.description.clone(),
         visibility: e.visibility.clone(),
         default_language: e.default_language.clone(),
+        description_language: e.default_language.clone(),
+        translations: Default::default(),
     }
+}
+
+/// The form of `e` with its description in every language written.
+async fn full_form_of(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<EventForm> {
+    let mut versions = super::texts::versions(db, e.id, super::texts::DESCRIPTION).await?;
+    versions.remove(&e.default_language);
+    Ok(EventForm { translations: versions, ..form_of(e) })
+}
+
+/// The description's versions as the form gives them (see `ui::Versions`).
+fn description_versions(form: &EventForm, default: &'static str) -> AppResult<Vec<(crate::lang::Locale, String)>> {
+    let sent = super::texts::Sent { name: "description", others: "translations", language: &form.description_language, first: &form.description, translations: &form.translations };
+    sent.versions(default)
 }
 
 /// The event's default language as a known code; an empty choice is English.
@@ -71,7 +86,8 @@ pub async fn visible(db: &impl ConnectionTrait, slug: &str, viewer: Option<&user
         None => false,
     };
     let description = super::texts::description(db, &e).await?;
-    Ok(EventDetail { description, ..detail(&e, can_manage) })
+    let form = if can_manage { full_form_of(db, &e).await? } else { form_of(&e) };
+    Ok(EventDetail { description, form, ..detail(&e, can_manage) })
 }
 
 /// The event row, if `viewer` may see it (draft events: members and admins only; others get 404).
@@ -109,6 +125,7 @@ fn slug_taken(e: sea_orm::DbErr) -> AppError {
 pub async fn create(db: &sea_orm::DatabaseConnection, form: &EventForm, now: DateTime<Utc>) -> AppResult<event::Model> {
     let (start, end) = validated(form)?;
     let language = default_language(form)?;
+    let versions = description_versions(form, language)?;
     let txn = db.begin_write().await?;
     let created = event::ActiveModel {
         slug: Set(form.slug.trim().to_string()),
@@ -118,7 +135,7 @@ pub async fn create(db: &sea_orm::DatabaseConnection, form: &EventForm, now: Dat
         time_zone: Set(form.time_zone.trim().to_string()),
         start_date: Set(start),
         end_date: Set(end),
-        description: Set(form.description.clone()),
+        description: Set(super::texts::main_text(&versions, language)),
         visibility: Set(form.visibility.clone()),
         default_language: Set(language.to_string()),
         created_at: Set(now),
@@ -128,14 +145,21 @@ pub async fn create(db: &sea_orm::DatabaseConnection, form: &EventForm, now: Dat
     .await
     .map_err(slug_taken)?;
     super::defaults::create_defaults(&txn, created.id, crate::lang::parse(language).unwrap_or_default(), now).await?;
+    super::texts::save(&txn, created.id, super::texts::DESCRIPTION, &versions).await?;
     txn.commit().await?;
     Ok(created)
 }
 
-/// Saves the event form; the description is the text in the event's default language, so its
-/// version in that language follows it (readers of that language would otherwise see the old one).
+/// Saves the event form with the description's versions it carries (a language left out keeps its
+/// version; one emptied loses it).
 pub async fn update(db: &sea_orm::DatabaseConnection, existing: event::Model, form: &EventForm) -> AppResult<event::Model> {
     let (start, end) = validated(form)?;
+    // A form without the field (an older client) keeps the language as it is.
+    let language = match form.default_language.trim() {
+        "" => crate::lang::code(crate::lang::parse(&existing.default_language).unwrap_or_default()),
+        _ => default_language(form)?,
+    };
+    let versions = description_versions(form, language)?;
     let mut active: event::ActiveModel = existing.into();
     active.slug = Set(form.slug.trim().to_string());
     active.name = Set(form.name.trim().to_string());
@@ -144,16 +168,12 @@ pub async fn update(db: &sea_orm::DatabaseConnection, existing: event::Model, fo
     active.time_zone = Set(form.time_zone.trim().to_string());
     active.start_date = Set(start);
     active.end_date = Set(end);
-    active.description = Set(form.description.clone());
+    active.description = Set(super::texts::main_text(&versions, language));
     active.visibility = Set(form.visibility.clone());
-    // A form without the field (an older client) keeps the language as it is.
-    if !form.default_language.trim().is_empty() {
-        active.default_language = Set(default_language(form)?.to_string());
-    }
+    active.default_language = Set(language.to_string());
     let txn = db.begin_write().await?;
     let updated = active.update(&txn).await.map_err(slug_taken)?;
-    let language = crate::lang::parse(&updated.default_language).unwrap_or_default();
-    super::texts::save(&txn, updated.id, super::texts::DESCRIPTION, &[(language, updated.description.clone())]).await?;
+    super::texts::save(&txn, updated.id, super::texts::DESCRIPTION, &versions).await?;
     txn.commit().await?;
     Ok(updated)
 }

@@ -45,7 +45,7 @@ mod tests {
         assert_eq!(dates_label(Locale::en, d(2026, 10, 15), d(2026, 10, 15)), "15 October 2026");
         assert_eq!(dates_label(Locale::en, d(2026, 10, 15), d(2026, 10, 16)), "15–16 October 2026");
         assert_eq!(dates_label(Locale::en, d(2026, 9, 30), d(2026, 10, 1)), "30 September 2026 – 1 October 2026");
-        assert_eq!(dates_label(Locale::fr, d(2026, 9, 30), d(2026, 10, 1)), "30 septembre 2026 – 1 octobre 2026");
+        assert_eq!(dates_label(Locale::fr, d(2026, 9, 30), d(2026, 10, 1)), "30 septembre 2026 – 1er octobre 2026");
         assert_eq!(dates_label(Locale::fr, d(2026, 10, 15), d(2026, 10, 16)), "15–16 octobre 2026");
     }
 }

@@ -1,15 +1,16 @@
-//! An event's texts in several languages (the description now): each reader gets the text in their
-//! language, else in the event's default language, else the one text every event has.
+//! An event's texts in several languages (its description, its CFP text): each reader gets the text
+//! in their language, else in the event's default language, else the one text kept on its row.
 use std::collections::BTreeMap;
 
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::entities::{event, event_text};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::lang::{code, Locale};
 
 pub const DESCRIPTION: &str = "description";
+pub const CFP_TEXT: &str = "cfp_text";
 
 /// The versions of `field` of an event, by language code.
 pub async fn versions(db: &impl ConnectionTrait, event_id: i32, field: &str) -> AppResult<BTreeMap<String, String>> {
@@ -33,8 +34,50 @@ pub fn for_reader(versions: &BTreeMap<String, String>, reader: Locale, default_l
 
 /// The description of `e` in the language of this request.
 pub async fn description(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<String> {
-    let versions = versions(db, e.id, DESCRIPTION).await?;
-    Ok(for_reader(&versions, crate::lang::use_locale(), &e.default_language, &e.description))
+    for_this_reader(db, e, DESCRIPTION, &e.description).await
+}
+
+/// `field` of `e` in the language of this request, else `fallback` (the text kept on its row).
+pub async fn for_this_reader(db: &impl ConnectionTrait, e: &event::Model, field: &str, fallback: &str) -> AppResult<String> {
+    let versions = versions(db, e.id, field).await?;
+    Ok(for_reader(&versions, crate::lang::use_locale(), &e.default_language, fallback))
+}
+
+/// The versions of a text as a form sent them (see `ui::Versions`): `first` in `language` (empty:
+/// the default language), the others by language code.
+pub struct Sent<'a> {
+    pub name: &'static str,
+    pub others: &'static str,
+    pub language: &'a str,
+    pub first: &'a str,
+    pub translations: &'a BTreeMap<String, String>,
+}
+
+impl Sent<'_> {
+    /// Each version with its language; a language Estrade does not speak is refused on its field.
+    pub fn versions(&self, default: &'static str) -> AppResult<Vec<(Locale, String)>> {
+        let known = |typed: &str, field: String| {
+            crate::lang::parse(typed)
+                .filter(|l| code(*l) == typed)
+                .ok_or_else(|| AppError::field(&field, crate::tr!(errors.unknown_language_choice)))
+        };
+        let first = known(if self.language.trim().is_empty() { default } else { self.language.trim() }, self.name.to_string())?;
+        let mut out = vec![(first, self.first.to_string())];
+        for (typed, text) in self.translations.iter().filter(|(typed, _)| typed.as_str() != code(first)) {
+            out.push((known(typed, format!("{}[{typed}]", self.others))?, text.clone()));
+        }
+        Ok(out)
+    }
+}
+
+/// The one text kept beside the versions (exports, API): the default language's, else the first written.
+pub fn main_text(versions: &[(Locale, String)], default: &str) -> String {
+    versions
+        .iter()
+        .find(|(l, t)| code(*l) == default && !t.trim().is_empty())
+        .or_else(|| versions.iter().find(|(_, t)| !t.trim().is_empty()))
+        .map(|(_, t)| t.clone())
+        .unwrap_or_default()
 }
 
 /// Writes the versions of `field` (an empty text removes that language's version).

@@ -7,9 +7,9 @@ use super::Locale;
 /// What `problem` says, in `l`.
 pub fn text(l: Locale, problem: &Problem) -> String {
     match problem {
-        Problem::TooShort { min } => td_string!(l, problems.too_short, min = min).to_string(),
-        Problem::AtMost { max } => td_string!(l, problems.at_most, max = max).to_string(),
-        Problem::TooLong { max, have } => td_string!(l, problems.too_long, max = max, have = have).to_string(),
+        Problem::TooShort { min } => td_string!(l, problems.too_short, min = count(l, *min)).to_string(),
+        Problem::AtMost { max } => td_string!(l, problems.at_most, max = count(l, *max)).to_string(),
+        Problem::TooLong { max, have } => td_string!(l, problems.too_long, max = count(l, *max), have = count(l, *have)).to_string(),
         Problem::NameMissing => td_string!(l, problems.name_missing).to_string(),
         Problem::EmailMissing => td_string!(l, problems.email_missing).to_string(),
         Problem::EmailInvalid => td_string!(l, problems.email_invalid).to_string(),
@@ -17,7 +17,7 @@ pub fn text(l: Locale, problem: &Problem) -> String {
         Problem::PasswordWeak => td_string!(l, problems.password_weak).to_string(),
         Problem::DisplayNameMissing => td_string!(l, problems.display_name_missing).to_string(),
         Problem::TalkTitleMissing => td_string!(l, problems.talk_title_missing).to_string(),
-        Problem::AbstractTooShort { min, have } => td_string!(l, problems.abstract_too_short, min = min, have = have).to_string(),
+        Problem::AbstractTooShort { min, have } => td_string!(l, problems.abstract_too_short, min = count(l, *min), have = count(l, *have)).to_string(),
         Problem::LevelMissing => td_string!(l, problems.level_missing).to_string(),
         Problem::LanguageMissing => td_string!(l, problems.language_missing).to_string(),
         Problem::LevelNotOffered => td_string!(l, problems.level_not_offered).to_string(),
@@ -44,15 +44,15 @@ pub fn text(l: Locale, problem: &Problem) -> String {
         Problem::PhotoTooManyPixels { max_side } => td_string!(l, problems.photo_too_many_pixels, max_side = max_side).to_string(),
         Problem::StartMissing => td_string!(l, problems.start_missing).to_string(),
         Problem::EndMissing => td_string!(l, problems.end_missing).to_string(),
-        Problem::NoteTooLong { max } => td_string!(l, problems.note_too_long, max = max).to_string(),
+        Problem::NoteTooLong { max } => td_string!(l, problems.note_too_long, max = count(l, *max)).to_string(),
         Problem::OutsideEvent { dates } => td_string!(l, problems.outside_event, dates = dates).to_string(),
         Problem::EndNotAfterStart => td_string!(l, problems.end_not_after_start).to_string(),
         Problem::TooManyWindows { max } => td_string!(l, problems.too_many_windows, max = max).to_string(),
         Problem::ScoreInvalid { max } => td_string!(l, problems.score_invalid, max = max).to_string(),
-        Problem::CommentTooLong { max } => td_string!(l, problems.comment_too_long, max = max).to_string(),
-        Problem::FeedbackTooLong { max } => td_string!(l, problems.feedback_too_long, max = max).to_string(),
+        Problem::CommentTooLong { max } => td_string!(l, problems.comment_too_long, max = count(l, *max)).to_string(),
+        Problem::FeedbackTooLong { max } => td_string!(l, problems.feedback_too_long, max = count(l, *max)).to_string(),
         Problem::Empty => td_string!(l, problems.empty).to_string(),
-        Problem::KeepItUnder { max } => td_string!(l, problems.keep_it_under, max = max).to_string(),
+        Problem::KeepItUnder { max } => td_string!(l, problems.keep_it_under, max = count(l, *max)).to_string(),
         Problem::UnknownPlaceholder { found, known } => {
             td_string!(l, problems.unknown_placeholder, found = found, known = known).to_string()
         }
@@ -82,7 +82,56 @@ pub fn text(l: Locale, problem: &Problem) -> String {
             td_string!(l, problems.room_too_small, room = room, capacity = capacity, expected = expected).to_string()
         }
         Problem::BackToBack { other, gap } => td_string!(l, problems.back_to_back, other = other, gap = gap).to_string(),
+        Problem::TeamUnknown => td_string!(l, problems.team_unknown).to_string(),
+        Problem::PlaceMissing => td_string!(l, problems.place_missing).to_string(),
+        Problem::DayInvalid => td_string!(l, problems.day_invalid).to_string(),
+        Problem::DayOutsideEvent { first, last } => {
+            td_string!(l, problems.day_outside_event, first = day(l, *first), last = day(l, *last)).to_string()
+        }
+        Problem::SeatsInvalid { min, max } => td_string!(l, problems.seats_invalid, min = min, max = max).to_string(),
+        Problem::TooManyShifts { max } => td_string!(l, problems.too_many_shifts, max = max).to_string(),
+        Problem::DaysMissing => td_string!(l, problems.days_missing).to_string(),
+        Problem::TShirtUnknown => td_string!(l, problems.t_shirt_unknown).to_string(),
+        Problem::AlreadySignedUp => td_string!(l, problems.already_signed_up).to_string(),
+        Problem::ShiftStarted => td_string!(l, problems.shift_started).to_string(),
+        Problem::OverlapsTalk { title, start } => td_string!(l, problems.overlaps_talk, title = title, start = when(l, *start)).to_string(),
+        Problem::OverlapsShift { title, start } => td_string!(l, problems.overlaps_shift, title = title, start = when(l, *start)).to_string(),
+        Problem::NeedsTeamConfirmation { team } => td_string!(l, problems.needs_team_confirmation, team = team).to_string(),
+        Problem::ShiftFull { taken, seats } => td_string!(l, problems.shift_full, taken = taken, seats = seats).to_string(),
     }
+}
+
+/// A number of characters in `l`: "2,000" / "2 000" (digits grouped by three from 1,000 on).
+pub fn count(l: Locale, n: usize) -> String {
+    let digits = n.to_string();
+    if digits.len() < 4 {
+        return digits;
+    }
+    let group = td_string!(l, common.numbers.group);
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(group);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// A day in `l` ("mardi 3 février"); in the browser, which has no locale data, as 2026-02-03.
+fn day(_l: Locale, d: chrono::NaiveDate) -> String {
+    #[cfg(feature = "ssr")]
+    return super::dates::day(_l, d);
+    #[cfg(not(feature = "ssr"))]
+    d.to_string()
+}
+
+/// A local day and time in `l` ("mardi 3 février, 14 h 30"); in the browser as 2026-02-03 14:30.
+fn when(_l: Locale, t: chrono::NaiveDateTime) -> String {
+    #[cfg(feature = "ssr")]
+    return format!("{} {}", super::dates::day(_l, t.date()), super::dates::time(_l, t.time()));
+    #[cfg(not(feature = "ssr"))]
+    t.format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// [`text`] in the language of the page being rendered (on the server, of the request).

@@ -74,7 +74,33 @@ fn samples() -> Vec<Problem> {
         Problem::SpeakerUnavailable,
         Problem::RoomTooSmall { room: s("Atelier"), capacity: 40, expected: 120 },
         Problem::BackToBack { other: s("Alpha talk"), gap: 10 },
+        Problem::TeamUnknown,
+        Problem::PlaceMissing,
+        Problem::DayInvalid,
+        Problem::DayOutsideEvent { first: day(10), last: day(11) },
+        Problem::SeatsInvalid { min: 1, max: 200 },
+        Problem::TooManyShifts { max: 48 },
+        Problem::DaysMissing,
+        Problem::TShirtUnknown,
+        Problem::AlreadySignedUp,
+        Problem::ShiftStarted,
+        Problem::OverlapsTalk { title: s("Alpha talk"), start: day(10).and_hms_opt(14, 30, 0).unwrap() },
+        Problem::OverlapsShift { title: s("Welcome desk"), start: day(11).and_hms_opt(9, 0, 0).unwrap() },
+        Problem::NeedsTeamConfirmation { team: s("Video") },
+        Problem::ShiftFull { taken: 5, seats: 5 },
     ]
+}
+
+fn day(d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2027, 3, d).unwrap()
+}
+
+/// A text value as its sentence shows it: a date or a date and time by its day of the month (the
+/// rest is written in the reader's words).
+fn shown(v: &str) -> String {
+    let date = chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+    let at = chrono::NaiveDateTime::parse_from_str(v, "%Y-%m-%dT%H:%M:%S").ok().map(|t| t.date());
+    date.or(at).map(|d| d.format("%-d").to_string()).unwrap_or_else(|| v.to_string())
 }
 
 /// The values a sample carries, as they should appear in its text.
@@ -83,7 +109,7 @@ fn values(p: &Problem) -> Vec<String> {
         serde_json::Value::Object(map) => map
             .into_iter()
             .filter(|(k, _)| k != "problem")
-            .map(|(_, v)| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()))
+            .map(|(_, v)| v.as_str().map(shown).unwrap_or_else(|| v.to_string()))
             .collect(),
         other => panic!("{other}"),
     }
@@ -108,8 +134,9 @@ fn every_problem_reads_in_both_languages_with_its_values() {
         assert_ne!(en, fr, "{p:?} reads the same in both languages");
         for t in [&en, &fr] {
             assert!(!t.contains("{{") && !t.trim().is_empty(), "{p:?}: {t}");
+            let ungrouped = t.replace([',', '\u{202f}'], "");
             for v in values(&p) {
-                assert!(t.contains(&v), "{p:?}: {t} should show {v}");
+                assert!(t.contains(&v) || ungrouped.contains(&v), "{p:?}: {t} should show {v}");
             }
         }
         for mark in [" ;", " :", " ?", " !", "« ", " »", "'"] {
@@ -126,4 +153,12 @@ fn the_english_reads_as_before() {
         text(Locale::en, &Problem::SpeakerElsewhere { other: "Alpha talk".into() }),
         "A speaker is already on stage at that time, in “Alpha talk”."
     );
+}
+
+#[test]
+fn character_counts_are_grouped_as_each_language_writes_them() {
+    assert_eq!(count(Locale::en, 999), "999");
+    assert_eq!(count(Locale::en, 2000), "2,000");
+    assert_eq!(count(Locale::fr, 12046), "12\u{202f}046");
+    assert_eq!(text(Locale::fr, &Problem::TooLong { max: 2000, have: 2046 }), "Utilisez au plus 2\u{202f}000 caractères (vous en avez 2\u{202f}046).");
 }

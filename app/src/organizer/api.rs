@@ -1,17 +1,14 @@
 //! Server functions for organisers: authorize (organiser of the event or admin) → service → redirect.
 use leptos::prelude::*;
 
-use super::{CfpSettingsView, OrganizerProposal, ProposalsList};
+use super::{CfpSettingsForm, CfpSettingsView, OrganizerProposal, ProposalFilters, ProposalsList};
 use crate::error::AppError;
 
-#[cfg(feature = "ssr")]
-use super::ProposalFilters;
 #[cfg(feature = "ssr")]
 use crate::auth::guard::event_access;
 #[cfg(feature = "ssr")]
 use crate::plumbing::parse_id;
-#[cfg(feature = "ssr")]
-use domain::cfp::{FormatForm, Language, Level, TrackForm};
+use domain::cfp::{FormatForm, TrackForm};
 #[cfg(feature = "ssr")]
 use domain::roles::ORGANISERS;
 
@@ -27,51 +24,20 @@ pub async fn load_cfp_settings(slug: String) -> Result<CfpSettingsView, AppError
     super::service::settings_view(&state.db, &event, state.clock.now()).await
 }
 
-/// Saves the CFP settings; each checkbox is present (`Some`) when ticked.
-#[allow(clippy::too_many_arguments)]
+/// Saves the CFP settings of the event `slug` (see [`CfpSettingsForm`]).
 #[server(endpoint = "organizer/save_cfp_settings")]
-pub async fn save_cfp_settings(
-    slug: String,
-    opens_at: String,
-    closes_at: String,
-    max_proposals: String,
-    level_beginner: Option<String>,
-    level_intermediate: Option<String>,
-    level_advanced: Option<String>,
-    lang_fr: Option<String>,
-    lang_en: Option<String>,
-    cfp_text: String,
-) -> Result<(), AppError> {
+pub async fn save_cfp_settings(slug: String, #[server(flatten)] form: CfpSettingsForm) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
-    let input = super::service::SettingsInput {
-        opens_at,
-        closes_at,
-        max_proposals,
-        levels: vec![
-            (Level::Beginner, level_beginner.is_some()),
-            (Level::Intermediate, level_intermediate.is_some()),
-            (Level::Advanced, level_advanced.is_some()),
-        ],
-        languages: vec![(Language::French, lang_fr.is_some()), (Language::English, lang_en.is_some())],
-        cfp_text,
-    };
-    super::service::save_settings(&state.db, &event, &input, state.clock.now()).await?;
+    super::service::save_settings(&state.db, &event, &form, state.clock.now()).await?;
     leptos_axum::redirect(&cfp_page(&event.slug, "saved", ""));
     Ok(())
 }
 
 #[server(endpoint = "organizer/add_format")]
-pub async fn add_format(
-    slug: String,
-    name: String,
-    description: String,
-    duration_min: String,
-    hidden: Option<String>,
-) -> Result<(), AppError> {
+pub async fn add_format(slug: String, #[server(flatten)] form: FormatForm, hidden: Option<String>) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
-    let form = FormatForm { name, description, duration_min };
     super::service::add_format(&state.db, event.id, &form, hidden.is_some(), state.clock.now()).await?;
     leptos_axum::redirect(&cfp_page(&event.slug, "format_added", "#formats"));
     Ok(())
@@ -79,18 +45,10 @@ pub async fn add_format(
 
 /// Field errors come back as `format-<id>-<field>` so the page shows them on that row.
 #[server(endpoint = "organizer/update_format")]
-pub async fn update_format(
-    slug: String,
-    id: String,
-    name: String,
-    description: String,
-    duration_min: String,
-    hidden: Option<String>,
-) -> Result<(), AppError> {
+pub async fn update_format(slug: String, id: String, #[server(flatten)] form: FormatForm, hidden: Option<String>) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let id = parse_id(&id)?;
-    let form = FormatForm { name, description, duration_min };
     super::service::update_format(&state.db, event.id, id, &form, hidden.is_some())
         .await
         .map_err(|e| crate::plumbing::for_row(e, &format!("format-{id}-")))?;
@@ -108,10 +66,9 @@ pub async fn delete_format(slug: String, id: String) -> Result<(), AppError> {
 }
 
 #[server(endpoint = "organizer/add_track")]
-pub async fn add_track(slug: String, name: String, description: String, colour: String, hidden: Option<String>) -> Result<(), AppError> {
+pub async fn add_track(slug: String, #[server(flatten)] form: TrackForm, hidden: Option<String>) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
-    let form = TrackForm { name, description, colour };
     super::service::add_track(&state.db, event.id, &form, hidden.is_some(), state.clock.now()).await?;
     leptos_axum::redirect(&cfp_page(&event.slug, "track_added", "#tracks"));
     Ok(())
@@ -119,18 +76,10 @@ pub async fn add_track(slug: String, name: String, description: String, colour: 
 
 /// Field errors come back as `track-<id>-<field>` so the page shows them on that row.
 #[server(endpoint = "organizer/update_track")]
-pub async fn update_track(
-    slug: String,
-    id: String,
-    name: String,
-    description: String,
-    colour: String,
-    hidden: Option<String>,
-) -> Result<(), AppError> {
+pub async fn update_track(slug: String, id: String, #[server(flatten)] form: TrackForm, hidden: Option<String>) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let id = parse_id(&id)?;
-    let form = TrackForm { name, description, colour };
     super::service::update_track(&state.db, event.id, id, &form, hidden.is_some())
         .await
         .map_err(|e| crate::plumbing::for_row(e, &format!("track-{id}-")))?;
@@ -148,20 +97,10 @@ pub async fn delete_track(slug: String, id: String) -> Result<(), AppError> {
 }
 
 /// The event's proposals (never drafts) matching the filters of the table's GET form.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "organizer/proposals")]
-pub async fn organizer_proposals(
-    slug: String,
-    format: String,
-    track: String,
-    level: String,
-    language: String,
-    state: String,
-    q: String,
-) -> Result<ProposalsList, AppError> {
+pub async fn organizer_proposals(slug: String, #[server(flatten)] filters: ProposalFilters) -> Result<ProposalsList, AppError> {
     let app = crate::state::app_state();
     let event = event_access(&app.db, &slug, ORGANISERS).await?.event;
-    let filters = ProposalFilters { format, track, level, language, state, q };
     super::proposals::list(&app.db, &event, filters).await
 }
 

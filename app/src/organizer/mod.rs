@@ -16,6 +16,30 @@ use crate::events::CfpStatus;
 use crate::events::EventSummary;
 use domain::cfp::{Choice, ProposalState};
 
+/// The CFP settings form as sent: each checkbox is present (`Some`) when ticked; the CFP text in
+/// the event's languages (see `ui::Versions`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CfpSettingsForm {
+    pub opens_at: String,
+    pub closes_at: String,
+    pub max_proposals: String,
+    #[serde(default)]
+    pub level_beginner: Option<String>,
+    #[serde(default)]
+    pub level_intermediate: Option<String>,
+    #[serde(default)]
+    pub level_advanced: Option<String>,
+    #[serde(default)]
+    pub lang_fr: Option<String>,
+    #[serde(default)]
+    pub lang_en: Option<String>,
+    pub cfp_text: String,
+    #[serde(default)]
+    pub cfp_text_language: String,
+    #[serde(default)]
+    pub cfp_translations: std::collections::BTreeMap<String, String>,
+}
+
 /// A format as organisers manage it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormatRow {
@@ -56,7 +80,10 @@ pub struct CfpSettingsView {
     /// Stored values of the levels and languages offered.
     pub levels: Vec<String>,
     pub languages: Vec<String>,
+    /// The CFP text in the event's default language, and in the others by language code.
     pub cfp_text: String,
+    pub cfp_translations: std::collections::BTreeMap<String, String>,
+    pub default_language: String,
     pub formats: Vec<FormatRow>,
     pub tracks: Vec<TrackRow>,
 }
@@ -173,7 +200,7 @@ pub struct ProposalRow {
     pub track: Option<String>,
     pub level_label: String,
     pub language_label: String,
-    pub state: String,
+    pub state: ProposalState,
     pub state_label: String,
 }
 
@@ -235,7 +262,7 @@ pub struct OrganizerProposal {
     pub language_label: String,
     pub format: Option<String>,
     pub track: Option<String>,
-    pub state: String,
+    pub state: ProposalState,
     pub state_label: String,
     /// In the event's time zone.
     pub submitted_at: Option<String>,

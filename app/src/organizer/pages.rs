@@ -6,7 +6,8 @@ use super::{CfpSettingsView, FormatRow, TrackRow};
 use crate::plumbing::{general_error, param, row_error, row_has_error, urls};
 use crate::tr;
 use crate::ui::{
-    action_error, field_error, outcome, query_flag, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, TextArea,
+    action_error, field_error, outcome, query_flag, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, VersionFields,
+    Versions,
 };
 use domain::cfp::{Choice, Language, Level, CFP_TEXT_MAX};
 
@@ -97,6 +98,13 @@ fn SettingsForm(v: CfpSettingsView, save: ServerAction<SaveCfpSettings>) -> impl
         level(Level::Intermediate, "level_intermediate", tr!(common.levels.intermediate)),
         level(Level::Advanced, "level_advanced", tr!(common.levels.advanced)),
     ];
+    let cfp_versions = Versions {
+        name: "cfp_text",
+        others: "cfp_translations",
+        language: crate::lang::parse(&v.default_language).unwrap_or_default(),
+        first: v.cfp_text.clone(),
+        translations: v.cfp_translations.clone(),
+    };
     let languages = vec![
         language(Language::French, "lang_fr", tr!(common.languages.fr)),
         language(Language::English, "lang_en", tr!(common.languages.en)),
@@ -119,8 +127,7 @@ fn SettingsForm(v: CfpSettingsView, save: ServerAction<SaveCfpSettings>) -> impl
                     <ChoiceGroup legend=tr!(organizer.cfp.levels) boxes=levels error=field_error(error, "levels")/>
                     <ChoiceGroup legend=tr!(organizer.cfp.languages) boxes=languages error=field_error(error, "languages")/>
                 </div>
-                <TextArea label=tr!(organizer.cfp.text) name="cfp_text" value=v.cfp_text.clone() maxlength=CFP_TEXT_MAX as u32 rows=10
-                    hint=tr!(organizer.cfp.text_hint) error=field_error(error, "cfp_text")/>
+                <VersionFields versions=cfp_versions label=tr!(organizer.cfp.text) hint=tr!(organizer.cfp.text_hint) maxlength=CFP_TEXT_MAX as u32 rows=10 error/>
                 <SubmitButton action=save label=tr!(organizer.cfp.save)/>
             </Form>
         </section>

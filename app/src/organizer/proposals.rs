@@ -136,7 +136,7 @@ pub async fn event_proposals(db: &impl ConnectionTrait, event_id: i32) -> AppRes
 }
 
 fn is_active(p: &proposal::Model) -> bool {
-    p.state != ProposalState::Draft.as_str() && p.state != ProposalState::Withdrawn.as_str()
+    !matches!(p.proposal_state(), ProposalState::Draft | ProposalState::Withdrawn)
 }
 
 /// Counts per format (or track) over active proposals: every visible entry, hidden ones only when used,
@@ -197,7 +197,7 @@ pub async fn list(db: &impl ConnectionTrait, e: &event::Model, filters: Proposal
                 track: all.track_name(p.track_id),
                 level_label: level_label(&p.level),
                 language_label: language_label(&p.language),
-                state: p.state.clone(),
+                state: p.proposal_state(),
                 state_label: state_label(&p.state),
             }
         })
@@ -306,7 +306,7 @@ pub async fn detail(db: &impl ConnectionTrait, e: &event::Model, code: &str) -> 
         format,
         track,
         state_label: state_label(&p.state),
-        state: p.state.clone(),
+        state: p.proposal_state(),
         submitted_at: p.submitted_at.map(|t| long_date_time(use_locale(), &t.with_timezone(&tz))),
         withdrawn_at: p.withdrawn_at.map(|t| long_date_time(use_locale(), &t.with_timezone(&tz))),
         speakers: speakers.iter().map(card).collect(),

@@ -7,15 +7,15 @@ use super::{Count, OrganizerProposal, ProposalFilters, ProposalRow, ProposalsLis
 use crate::plumbing::{param, urls};
 use crate::tr;
 use crate::ui::{outcome, Choices, Field, PageTitle};
-use domain::cfp::{Choice, ProposalState};
+use domain::cfp::ProposalState;
 
 /// "1 proposal", "3 proposals".
 fn proposals(n: usize) -> String {
     tr!(organizer.proposals.count, count = n as i32).to_string()
 }
 
-fn state_badge(state: &str, label: String) -> AnyView {
-    if ProposalState::parse(state) == Some(ProposalState::Withdrawn) {
+fn state_badge(state: ProposalState, label: String) -> AnyView {
+    if state == ProposalState::Withdrawn {
         view! { <span class="badge warn">{label}</span> }.into_any()
     } else {
         view! { <span>{label}</span> }.into_any()
@@ -39,7 +39,7 @@ pub fn ProposalsPage() -> impl IntoView {
         }
     };
     let list =
-        Resource::new(move || (slug(), filters()), |(s, f)| organizer_proposals(s, f.format, f.track, f.level, f.language, f.state, f.q));
+        Resource::new(move || (slug(), filters()), |(s, f)| organizer_proposals(s, f));
     view! {
         <Suspense fallback=|| view! { <p>{tr!(organizer.loading)}</p> }>
             {move || list.get().map(|r| outcome(r, &urls::admin_proposals(slug()), |l| view! { <ProposalsBody l/> }.into_any()))}
@@ -130,7 +130,7 @@ fn ProposalsTable(slug: String, rows: Vec<ProposalRow>) -> impl IntoView {
                             <td>{p.track.unwrap_or_default()}</td>
                             <td>{p.level_label}</td>
                             <td>{p.language_label}</td>
-                            <td>{state_badge(&p.state, p.state_label)}</td>
+                            <td>{state_badge(p.state, p.state_label)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -161,7 +161,7 @@ fn ProposalDetail(p: OrganizerProposal) -> impl IntoView {
         <p class="meta"><a href=urls::admin_proposals(&s)>{tr!(organizer.detail.back, name = &p.event.name).to_string()}</a></p>
         <h1>{p.title.clone()}</h1>
         <p>
-            {state_badge(&p.state, p.state_label.clone())}" · "
+            {state_badge(p.state, p.state_label.clone())}" · "
             {or_none(p.format.clone(), tr!(organizer.detail.no_format))}" · "{or_none(p.track.clone(), tr!(organizer.detail.no_track))}" · "
             {p.level_label.clone()}" · "{p.language_label.clone()}
         </p>

@@ -1,11 +1,13 @@
 //! CFP settings, formats and tracks of an event, as its organisers change them.
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set};
 
-use super::{CfpSettingsView, FormatRow, TrackRow};
+use super::{CfpSettingsForm, CfpSettingsView, FormatRow, TrackRow};
+use crate::db::BeginWrite;
+use crate::events::texts;
 use crate::entities::{cfp_settings, event, format, proposal, track};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::events::cfp_settings::{formats_of, settings_of, status, tracks_of};
@@ -16,7 +18,7 @@ use domain::cfp::{
     format_errors, join_list, parse_list, track_errors, Choice, FormatForm, Language, Level, ProposalState, TrackForm, CFP_TEXT_MAX,
 };
 
-/// The settings form as sent; checkboxes are `Some` when ticked.
+/// The settings form read: which choices are ticked; the CFP text in its languages.
 #[derive(Debug, Clone, Default)]
 pub struct SettingsInput {
     pub opens_at: String,
@@ -25,6 +27,25 @@ pub struct SettingsInput {
     pub levels: Vec<(Level, bool)>,
     pub languages: Vec<(Language, bool)>,
     pub cfp_text: String,
+    pub cfp_translations: BTreeMap<String, String>,
+}
+
+impl SettingsInput {
+    pub fn from_form(f: &CfpSettingsForm) -> Self {
+        SettingsInput {
+            opens_at: f.opens_at.clone(),
+            closes_at: f.closes_at.clone(),
+            max_proposals: f.max_proposals.clone(),
+            levels: vec![
+                (Level::Beginner, f.level_beginner.is_some()),
+                (Level::Intermediate, f.level_intermediate.is_some()),
+                (Level::Advanced, f.level_advanced.is_some()),
+            ],
+            languages: vec![(Language::French, f.lang_fr.is_some()), (Language::English, f.lang_en.is_some())],
+            cfp_text: f.cfp_text.clone(),
+            cfp_translations: f.cfp_translations.clone(),
+        }
+    }
 }
 
 /// The settings once checked.
@@ -79,9 +100,15 @@ pub fn validate_settings(input: &SettingsInput, tz: Tz) -> AppResult<ValidSettin
     if languages.is_empty() {
         err("languages", tr!(organizer.errors.languages).into());
     }
-    let n = domain::text::typed_len(&input.cfp_text);
-    if n > CFP_TEXT_MAX {
-        err("cfp_text", tr!(organizer.errors.too_long, max = CFP_TEXT_MAX, typed = n).to_string());
+    let texts = std::iter::once(("cfp_text".to_string(), &input.cfp_text))
+        .chain(input.cfp_translations.iter().map(|(code, text)| (format!("cfp_translations[{code}]"), text)));
+    for (field, text) in texts {
+        let n = domain::text::typed_len(text);
+        if n > CFP_TEXT_MAX {
+            let l = crate::lang::use_locale();
+            let (max, typed) = (crate::lang::problems::count(l, CFP_TEXT_MAX), crate::lang::problems::count(l, n));
+            err(&field, tr!(organizer.errors.too_long, max = max, typed = typed).to_string());
+        }
     }
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
@@ -89,18 +116,31 @@ pub fn validate_settings(input: &SettingsInput, tz: Tz) -> AppResult<ValidSettin
     Ok(ValidSettings { opens_at, closes_at, max_proposals, levels, languages, cfp_text: input.cfp_text.clone() })
 }
 
-pub async fn save_settings(db: &impl ConnectionTrait, e: &event::Model, input: &SettingsInput, now: DateTime<Utc>) -> AppResult<()> {
-    let valid = validate_settings(input, zone(&e.time_zone))?;
-    let current = settings_of(db, e.id, now).await?;
+/// Saves the settings form, the CFP text's versions with them, all or nothing.
+pub async fn save_settings(db: &DatabaseConnection, e: &event::Model, form: &CfpSettingsForm, now: DateTime<Utc>) -> AppResult<()> {
+    let valid = validate_settings(&SettingsInput::from_form(form), zone(&e.time_zone))?;
+    let default = crate::lang::code(crate::lang::parse(&e.default_language).unwrap_or_default());
+    let sent = texts::Sent {
+        name: "cfp_text",
+        others: "cfp_translations",
+        language: &form.cfp_text_language,
+        first: &form.cfp_text,
+        translations: &form.cfp_translations,
+    };
+    let versions = sent.versions(default)?;
+    let txn = db.begin_write().await?;
+    let current = settings_of(&txn, e.id, now).await?;
     let mut row: cfp_settings::ActiveModel = current.into();
     row.opens_at = Set(valid.opens_at);
     row.closes_at = Set(valid.closes_at);
     row.max_proposals = Set(valid.max_proposals);
     row.levels = Set(join_list(&valid.levels));
     row.languages = Set(join_list(&valid.languages));
-    row.cfp_text = Set(valid.cfp_text);
+    row.cfp_text = Set(texts::main_text(&versions, default));
     row.updated_at = Set(now);
-    row.update(db).await?;
+    row.update(&txn).await?;
+    texts::save(&txn, e.id, texts::CFP_TEXT, &versions).await?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -129,6 +169,7 @@ pub async fn settings_view(db: &impl ConnectionTrait, e: &event::Model, now: Dat
     let by_track = usage(db, e.id, proposal::Column::TrackId).await?;
     let formats = formats_of(db, e.id, true).await?;
     let tracks = tracks_of(db, e.id, true).await?;
+    let mut cfp_versions = texts::versions(db, e.id, texts::CFP_TEXT).await?;
     Ok(CfpSettingsView {
         event: crate::events::summary::summary(e),
         time_zone: tz.to_string(),
@@ -138,7 +179,9 @@ pub async fn settings_view(db: &impl ConnectionTrait, e: &event::Model, now: Dat
         max_proposals: s.max_proposals.map(|n| n.to_string()).unwrap_or_default(),
         levels: parse_list::<Level>(&s.levels).iter().map(|l| l.as_str().to_string()).collect(),
         languages: parse_list::<Language>(&s.languages).iter().map(|l| l.as_str().to_string()).collect(),
-        cfp_text: s.cfp_text.clone(),
+        cfp_text: cfp_versions.remove(&e.default_language).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| s.cfp_text.clone()),
+        cfp_translations: cfp_versions,
+        default_language: e.default_language.clone(),
         formats: formats
             .into_iter()
             .map(|f| FormatRow {
@@ -297,6 +340,7 @@ mod tests {
             levels: vec![(Level::Beginner, true), (Level::Intermediate, false), (Level::Advanced, true)],
             languages: vec![(Language::French, true), (Language::English, false)],
             cfp_text: "Come and **talk**.".into(),
+            cfp_translations: BTreeMap::new(),
         }
     }
 

@@ -6,8 +6,7 @@ use super::{BuilderView, VersionView};
 use crate::agenda::VersionsView;
 use crate::error::AppError;
 
-#[cfg(feature = "ssr")]
-use super::place::Where;
+use super::Where;
 #[cfg(feature = "ssr")]
 use crate::auth::guard::{event_access, EventAccess};
 #[cfg(feature = "ssr")]
@@ -33,20 +32,11 @@ pub async fn load_builder(slug: String) -> Result<BuilderView, AppError> {
 /// Places (or moves) an item; `version` is the one the page showed, `room` an id or "all",
 /// `start` the local time HH:MM of `day`.
 #[server(endpoint = "schedule/place")]
-pub async fn place_item(
-    slug: String,
-    item: String,
-    version: String,
-    day: String,
-    room: String,
-    start: String,
-    minutes: String,
-) -> Result<Vec<String>, AppError> {
+pub async fn place_item(slug: String, item: String, version: String, #[server(flatten)] at: Where) -> Result<Vec<String>, AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
-    let w = Where { day: day.clone(), room, start, minutes };
-    let warnings = super::place::place(&state.db, &event, parse_id(&item)?, &version, &w, state.clock.now()).await?;
-    leptos_axum::redirect(&builder_at(&event.slug, &day, "placed"));
+    let warnings = super::place::place(&state.db, &event, parse_id(&item)?, &version, &at, state.clock.now()).await?;
+    leptos_axum::redirect(&builder_at(&event.slug, &at.day, "placed"));
     Ok(warnings)
 }
 
@@ -62,20 +52,11 @@ pub async fn unplace_item(slug: String, item: String, version: String, day: Stri
 
 /// Adds a break, lunch, plenary… at a place and time.
 #[server(endpoint = "schedule/add")]
-pub async fn add_schedule_item(
-    slug: String,
-    kind: String,
-    title: String,
-    day: String,
-    room: String,
-    start: String,
-    minutes: String,
-) -> Result<Vec<String>, AppError> {
+pub async fn add_schedule_item(slug: String, kind: String, title: String, #[server(flatten)] at: Where) -> Result<Vec<String>, AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
-    let w = Where { day: day.clone(), room, start, minutes };
-    let warnings = super::place::add_extra(&state.db, &event, &kind, &title, &w, state.clock.now()).await?;
-    leptos_axum::redirect(&builder_at(&event.slug, &day, "added"));
+    let warnings = super::place::add_extra(&state.db, &event, &kind, &title, &at, state.clock.now()).await?;
+    leptos_axum::redirect(&builder_at(&event.slug, &at.day, "added"));
     Ok(warnings)
 }
 

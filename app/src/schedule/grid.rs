@@ -152,10 +152,7 @@ pub fn Board(
             slug: slug.get_value(),
             item: id.to_string(),
             version: version.to_string(),
-            day: date,
-            room,
-            start,
-            minutes: minutes.to_string(),
+            at: super::Where { day: date, room, start, minutes: minutes.to_string() },
         });
     };
     let drop_on_panel = move |_| {

@@ -32,6 +32,16 @@ use crate::lang::Locale;
 use domain::schedule::{Placement, Room, Unavailable};
 use domain::timetable::Kind;
 
+/// Where an organiser asked to put an item, as typed: `day` YYYY-MM-DD, `room` an id or "all",
+/// `start` local HH:MM, `minutes` its length.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Where {
+    pub day: String,
+    pub room: String,
+    pub start: String,
+    pub minutes: String,
+}
+
 /// One event day on the grid: its opening instants and the local clock label of every 5-minute row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BuilderDay {

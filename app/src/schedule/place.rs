@@ -20,15 +20,7 @@ fn stale() -> AppError {
     AppError::Conflict(tr!(schedule.place.stale).into())
 }
 
-/// Where an organiser asked to put an item, as typed: `day` YYYY-MM-DD, `room` an id or "all",
-/// `start` local HH:MM, `minutes` its length.
-#[derive(Debug, Clone, Default)]
-pub struct Where {
-    pub day: String,
-    pub room: String,
-    pub start: String,
-    pub minutes: String,
-}
+pub use super::Where;
 
 /// The same, checked.
 #[derive(Debug, Clone, Copy)]

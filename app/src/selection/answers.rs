@@ -72,7 +72,7 @@ fn link_state(a: &Acceptance, now: DateTime<Utc>) -> (LinkState, String) {
         };
         return (LinkState::Answered, message);
     }
-    if a.p.state != ProposalState::Submitted.as_str() {
+    if a.p.proposal_state() != ProposalState::Submitted {
         return (LinkState::Expired, tr!(selection.answer.withdrawn).into());
     }
     match a.settings.confirm_by {
@@ -195,12 +195,12 @@ pub async fn speaker_side(
     let mut events: HashMap<i32, (Option<DateTime<Utc>>, chrono_tz::Tz)> = HashMap::new();
     let mut out = HashMap::new();
     for p in proposals {
-        let submitted = p.state == ProposalState::Submitted.as_str();
+        let submitted = p.proposal_state() == ProposalState::Submitted;
         let d = decisions.get(&p.id);
         let published = d.and_then(published_of).filter(|_| submitted);
         let response = d.and_then(response_of);
         let mut side = SpeakerSide {
-            status_label: status_label(speaker_status(ProposalState::parse(&p.state).unwrap_or(ProposalState::Draft), published, response)),
+            status_label: status_label(speaker_status(p.proposal_state(), published, response)),
             awaiting_answer: false,
             note: None,
             holds_slot: published.is_some_and(|d| holds_slot(d, response)),

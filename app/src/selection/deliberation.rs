@@ -251,7 +251,7 @@ fn pairs<C: Choice>(label: fn(crate::lang::Locale, &str) -> String) -> Vec<(Stri
 pub async fn load(db: &impl ConnectionTrait, e: &event::Model, filters: SelectionFilters, now: DateTime<Utc>) -> AppResult<Deliberation> {
     let settings = settings_of(db, e.id, now).await?;
     let all = event_proposals(db, e.id).await?;
-    let submitted: Vec<&Loaded> = all.rows.iter().filter(|l| l.proposal.state == ProposalState::Submitted.as_str()).collect();
+    let submitted: Vec<&Loaded> = all.rows.iter().filter(|l| l.proposal.proposal_state() == ProposalState::Submitted).collect();
     let ids: Vec<i32> = submitted.iter().map(|l| l.proposal.id).collect();
     let decisions = decisions_of(db, &ids).await?;
     let (reviews, names) = reviews_and_names(db, &ids).await?;

@@ -3,7 +3,6 @@ use leptos::prelude::*;
 
 use super::{MyProposalRow, ProfileData, ProposalView, TalkData};
 use crate::error::AppError;
-#[cfg(feature = "ssr")]
 use domain::{cfp::TalkForm, profile::ProfileForm};
 
 #[server(endpoint = "speakers/profile")]
@@ -13,24 +12,11 @@ pub async fn my_profile() -> Result<ProfileData, AppError> {
     super::profile::data(&state.db, &me).await
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Saves the signed-in speaker's profile (the fields of [`ProfileForm`]).
 #[server(endpoint = "speakers/save_profile")]
-pub async fn save_profile(
-    public_name: String,
-    bio: String,
-    company: String,
-    job_title: String,
-    photo_url: String,
-    website: String,
-    github: String,
-    linkedin: String,
-    social: String,
-    city: String,
-    private_notes: String,
-) -> Result<(), AppError> {
+pub async fn save_profile(#[server(flatten)] form: ProfileForm) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let me = crate::auth::guard::require_user(&state.db).await?;
-    let form = ProfileForm { public_name, bio, company, job_title, photo_url, website, github, linkedin, social, city, private_notes };
     super::profile::save(&state.db, &me, &form, state.clock.now()).await?;
     leptos_axum::redirect("/profile?saved=1");
     Ok(())
@@ -67,21 +53,11 @@ pub async fn get_talk(id: String) -> Result<TalkData, AppError> {
     super::talks::data(&state.db, &me, id).await
 }
 
-/// Creates (empty `id`) or changes a library talk.
-#[allow(clippy::too_many_arguments)]
+/// Creates (empty `id`) or changes a library talk (the fields of [`TalkForm`]).
 #[server(endpoint = "speakers/save_talk")]
-pub async fn save_talk(
-    id: String,
-    title: String,
-    summary: String,
-    details: String,
-    level: String,
-    language: String,
-    references: String,
-) -> Result<(), AppError> {
+pub async fn save_talk(id: String, #[server(flatten)] form: TalkForm) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let me = crate::auth::guard::require_user(&state.db).await?;
-    let form = TalkForm { title, summary, details, level, language, references };
     let id = if id.trim().is_empty() {
         super::talks::insert(&state.db, &me, &form, state.clock.now()).await?.id
     } else {

@@ -23,6 +23,7 @@ pub fn state_name(code: &str) -> String {
 }
 
 use crate::events::{CfpStatus, EventSummary};
+use domain::cfp::ProposalState;
 use domain::cfp::TalkForm;
 use domain::profile::ProfileForm;
 
@@ -59,7 +60,7 @@ pub struct SpeakerRow {
 pub struct ProposalView {
     pub code: String,
     pub event: EventSummary,
-    pub state: String,
+    pub state: ProposalState,
     pub state_label: String,
     pub talk: TalkForm,
     pub summary_html: crate::ui::SafeHtml,
@@ -87,7 +88,7 @@ pub struct MyProposalRow {
     pub title: String,
     pub event_name: String,
     pub event_slug: String,
-    pub state: String,
+    pub state: ProposalState,
     pub state_label: String,
     pub format: Option<String>,
     pub co_speaker: bool,

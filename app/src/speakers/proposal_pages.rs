@@ -13,6 +13,7 @@ use crate::plumbing::param;
 use crate::selection::confirm_pages::AnswerButtons;
 use crate::tr;
 use crate::ui::{action_error, field_error, outcome, query_flag, Field, Form, FormError, Notice, PageTitle, SubmitButton};
+use domain::cfp::{Choice, ProposalState};
 
 #[component]
 pub fn MyProposalsPage() -> impl IntoView {
@@ -40,7 +41,7 @@ pub fn MyProposalsPage() -> impl IntoView {
                                 <td><a href=format!("/events/{}", p.event_slug)>{p.event_name}</a></td>
                                 <td>{p.format.unwrap_or_default()}</td>
                                 <td>
-                                    <span class=format!("badge state-{}", p.state)>{p.selection.status_label}</span>
+                                    <span class=format!("badge state-{}", p.state.as_str())>{p.selection.status_label}</span>
                                     {p.selection.awaiting_answer.then(|| view! { <AnswerButtons code=p.code.clone() back="list"/> })}
                                 </td>
                             </tr>
@@ -84,7 +85,7 @@ fn ProposalDetails(p: ProposalView) -> impl IntoView {
         <p class="meta"><a href="/proposals">{tr!(speakers.mine.heading)}</a>" · "<a href=format!("/events/{}/cfp", p.event.slug)>{p.event.name.clone()}</a></p>
         <h1>{p.talk.title.clone()}</h1>
         <p>
-            <span class=format!("badge state-{}", p.state)>{p.selection.status_label.clone()}</span>" "
+            <span class=format!("badge state-{}", p.state.as_str())>{p.selection.status_label.clone()}</span>" "
             {p.format.clone().unwrap_or_else(|| tr!(speakers.proposal.no_format).into())}" · "
             {p.track.clone().unwrap_or_else(|| tr!(speakers.proposal.no_track).into())}" · "
             {p.level_label.clone()}" · "{p.language_label.clone()}
@@ -103,7 +104,7 @@ fn ProposalDetails(p: ProposalView) -> impl IntoView {
             {(!p.talk.references.is_empty()).then(|| view! { <h2>{tr!(speakers.talk.references)}</h2><p class="pre">{p.talk.references.clone()}</p> })}
         </section>
         <Speakers p=p.clone()/>
-        {(p.i_own_it && p.state != "withdrawn").then(|| view! { <Withdraw code=p.code.clone()/> })}
+        {(p.i_own_it && p.state != ProposalState::Withdrawn).then(|| view! { <Withdraw code=p.code.clone()/> })}
     }
 }
 
@@ -141,7 +142,7 @@ fn Speakers(p: ProposalView) -> impl IntoView {
                     <li>{email}" "<span class="badge warn">{tr!(speakers.proposal.invited_badge)}</span></li>
                 }).collect_view()}
             </ul>
-            {(owner && p.state != "withdrawn").then(|| view! {
+            {(owner && p.state != ProposalState::Withdrawn).then(|| view! {
                 <h3>{tr!(speakers.proposal.invite_heading)}</h3>
                 <FormError error=invite_error/>
                 <Form action=invite>

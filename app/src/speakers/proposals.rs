@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::events::cfp_settings as settings;
 use crate::state::AppState;
 use crate::ui::markdown::render_markdown;
-use domain::cfp::{Choice, ProposalState};
+use domain::cfp::ProposalState;
 
 async fn name_of<E: EntityTrait>(db: &impl ConnectionTrait, id: Option<i32>, name: fn(E::Model) -> String) -> AppResult<Option<String>>
 where
@@ -38,14 +38,14 @@ pub async fn view(state: &AppState, code: &str, me: &user::Model) -> AppResult<P
         .filter(cospeaker_invitation::Column::ExpiresAt.gt(now))
         .all(db)
         .await?;
-    let withdrawn = p.state == ProposalState::Withdrawn.as_str();
+    let withdrawn = p.proposal_state() == ProposalState::Withdrawn;
     let mut sides = crate::selection::answers::speaker_side(db, std::slice::from_ref(&p), now).await?;
     Ok(ProposalView {
         selection: sides.remove(&p.id).ok_or(AppError::Internal)?,
         code: p.code.clone(),
         event: crate::events::summary::summary(&e),
         state_label: super::state_name(&p.state),
-        state: p.state.clone(),
+        state: p.proposal_state(),
         talk: talk_of(&p),
         summary_html: render_markdown(&p.summary),
         details_html: render_markdown(&p.details),
@@ -84,7 +84,7 @@ pub async fn mine(db: &impl ConnectionTrait, me: &user::Model, now: chrono::Date
             event_name: e.name,
             event_slug: e.slug,
             state_label: super::state_name(&p.state),
-            state: p.state.clone(),
+            state: p.proposal_state(),
             format: name_of::<format::Entity>(db, p.format_id, |f| f.name).await?,
             co_speaker: p.owner_id != me.id,
             selection: sides.remove(&p.id).ok_or(AppError::Internal)?,

@@ -16,8 +16,9 @@ where
 }
 
 /// The message of the last failed run of `action` about `field`.
-pub fn field_error(error: Signal<Option<AppError>>, field: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || error.get().and_then(|e| e.field_message(field)))
+pub fn field_error(error: Signal<Option<AppError>>, field: impl Into<String>) -> Signal<Option<String>> {
+    let field = field.into();
+    Signal::derive(move || error.get().and_then(|e| e.field_message(&field)))
 }
 
 /// A labelled input with its hint and its error; the error is linked for screen readers.
@@ -110,9 +111,12 @@ where
 /// A labelled multi-line text field with its error.
 #[component]
 pub fn TextArea(
-    label: &'static str,
-    name: &'static str,
+    #[prop(into)] label: String,
+    #[prop(into)] name: String,
     #[prop(optional, into)] value: String,
+    /// The language of the text, when it is not the page's (a version of a bilingual text).
+    #[prop(optional)]
+    lang: Option<&'static str>,
     /// The element id, when several forms on one page share field names; else `f-<name>`.
     #[prop(optional, into)]
     id: Option<String>,
@@ -128,9 +132,9 @@ pub fn TextArea(
         <div class="field" class:has-error=move || error.get().is_some()>
             <label for=id.clone()>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
-            <textarea id=id name=name rows=rows maxlength=maxlength
+            <textarea id=id name=name.clone() rows=rows maxlength=maxlength lang=lang
                 aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=move || error.get().is_some().then(|| err_ref.clone())>{text_of(name, value)}</textarea>
+                aria-describedby=move || error.get().is_some().then(|| err_ref.clone())>{text_of(&name, value)}</textarea>
             {move || error.get().map(|m| view! { <p class="field-error" id=err_id.clone()>{m}</p> })}
         </div>
     }

@@ -16,7 +16,7 @@ async fn event(app: &TestApp, slug: &str) -> app::entities::event::Model {
         start_date: "2027-05-01".into(),
         end_date: "2027-05-02".into(),
         description: String::new(),
-        visibility: "public".into(), default_language: String::new(),
+        visibility: "public".into(), default_language: String::new(), description_language: String::new(), translations: Default::default(),
     };
     app::events::service::create(&app.state.db, &form, app.state.clock.now()).await.expect("event created")
 }

@@ -29,6 +29,9 @@ fn catalogue(language: &str) -> BTreeMap<String, String> {
         let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(entry.path()).unwrap()).unwrap();
         flatten(&name, &value, &mut out);
     }
+    // The formats and tracks a new event starts with become the organisers' data, in the event's
+    // language (a French event's "Talk court" is its name, not a word of the interface).
+    out.retain(|key, _| !key.starts_with("events.defaults."));
     out
 }
 

@@ -259,7 +259,7 @@ db_test!(only_the_events_organisers_reach_the_builder, |backend: Backend| async 
             start_date: "2027-05-10".into(),
             end_date: "2027-05-10".into(),
             description: String::new(),
-            visibility: "public".into(), default_language: String::new(),
+            visibility: "public".into(), default_language: String::new(), description_language: String::new(), translations: Default::default(),
         },
         app.state.clock.now(),
     )

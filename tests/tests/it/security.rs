@@ -106,7 +106,7 @@ db_test!(draft_events_are_hidden_from_outsiders, |backend: Backend| async move {
     let form = domain::events::EventForm {
         slug: "secret-2027".into(), name: "Secret".into(), city: "Lille".into(), venue: "Hall".into(),
         time_zone: "Europe/Paris".into(), start_date: "2027-01-01".into(), end_date: "2027-01-01".into(),
-        description: String::new(), visibility: "draft".into(), default_language: String::new(),
+        description: String::new(), visibility: "draft".into(), default_language: String::new(), description_language: String::new(), translations: Default::default(),
     };
     app::events::service::create(&app.state.db, &form, app.state.clock.now()).await.unwrap();
     let (status, _) = get_text(&client(), &app, "/events/secret-2027").await;
