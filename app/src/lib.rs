@@ -19,6 +19,7 @@ pub mod selection;
 pub mod speakers;
 pub mod ui;
 pub mod venue;
+pub mod volunteers;
 
 // The catalogues compiled by build.rs (leptos_i18n): `crate::i18n::Locale` and the keys.
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
@@ -145,6 +146,7 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/now") view=agenda::people_pages::NowPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/changes") view=agenda::people_pages::ChangesPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/cfp/propose") view=cfp::pages::ProposeTalkPage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer") view=volunteers::pages::ShiftBoardPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals") view=speakers::proposal_pages::MyProposalsPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals/:code") view=speakers::proposal_pages::ProposalPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals/:code/edit") view=cfp::pages::EditProposalPage/>

@@ -260,8 +260,9 @@ fn choices(p: &Programme) -> Choices {
     }
 }
 
-/// Whether `path` is one of the attendee pages, which are served as plain HTML with the small
-/// `/agenda.js` instead of the app's wasm: phones in a hallway download a few kilobytes, not megabytes.
+/// Whether `path` is one of the attendee pages (or the volunteers' shift board, used the same way),
+/// which are served as plain HTML with the small `/agenda.js` instead of the app's wasm: phones in a
+/// hallway download a few kilobytes, not megabytes.
 pub fn is_attendee_page(path: &str) -> bool {
     let mut parts = path.trim_end_matches('/').split('/').skip(1);
     let (Some("events"), Some(slug), Some(page)) = (parts.next(), parts.next(), parts.next()) else {
@@ -270,7 +271,7 @@ pub fn is_attendee_page(path: &str) -> bool {
     let rest = parts.count();
     !slug.is_empty()
         && match page {
-            "agenda" | "my" | "now" | "changes" => rest == 0,
+            "agenda" | "my" | "now" | "changes" | "volunteer" => rest == 0,
             "talk" | "speaker" => rest == 1,
             _ => false,
         }
@@ -294,6 +295,7 @@ mod attendee_page_tests {
             "/events/cn/changes",
             "/events/cn/talk/abc",
             "/events/cn/speaker/xyz",
+            "/events/cn/volunteer",
         ] {
             assert!(is_attendee_page(p), "{p}");
         }

@@ -40,6 +40,7 @@ mod m0043_form_flashes;
 mod m0044_languages;
 mod m0045_decision_template_languages;
 mod m0046_event_texts;
+mod m0047_volunteers;
 
 pub struct Migrator;
 
@@ -86,6 +87,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0044_languages::Migration),
             Box::new(m0045_decision_template_languages::Migration),
             Box::new(m0046_event_texts::Migration),
+            Box::new(m0047_volunteers::Migration),
         ]
     }
 }

@@ -21,6 +21,8 @@ pub mod seed_review;
 mod seed_schedule;
 #[path = "seed_talks.rs"]
 mod seed_talks;
+#[path = "seed_volunteers.rs"]
+mod seed_volunteers;
 
 /// A demo account: (email, name, password, role in the demo event).
 pub struct DemoAccount {
@@ -61,6 +63,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 5] = [
 const SOFIA_EMAIL: &str = "speaker@estrade.example";
 const ORGANISER_EMAIL: &str = "organizer@estrade.example";
 const REVIEWER_EMAIL: &str = "reviewer@estrade.example";
+const VOLUNTEER_EMAIL: &str = "volunteer@estrade.example";
 
 const CNDF_CFP_TEXT: (&str, &str) = (
     "\
@@ -160,6 +163,8 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
     txn.commit().await?;
     seed_schedule::seed_schedule(db, &upcoming, id(ORGANISER_EMAIL)?, now).await?;
     seed_favourites::seed_favourites(db, &upcoming, now).await?;
+    let volunteer = user::Entity::find_by_id(id(VOLUNTEER_EMAIL)?).one(db).await?.ok_or_else(|| anyhow::anyhow!("demo volunteer missing"))?;
+    seed_volunteers::seed_volunteers(db, &upcoming, &volunteer, now).await?;
     Ok(())
 }
 

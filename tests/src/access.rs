@@ -17,6 +17,8 @@ pub enum Access {
     Speaker,
     /// A reviewer or organiser of the event, or an instance admin.
     Reviewer,
+    /// A volunteer (or volunteer lead) or organiser of the event, or an instance admin.
+    Volunteer,
     /// An organiser of the event, or an instance admin.
     Organiser,
     /// An instance admin.
@@ -32,6 +34,7 @@ impl Access {
             Access::SignedIn => role != Role::Anonymous,
             Access::Speaker => role == Role::Speaker,
             Access::Reviewer => matches!(role, Role::Reviewer | Role::Organiser | Role::Admin),
+            Access::Volunteer => matches!(role, Role::Volunteer | Role::Organiser | Role::Admin),
             Access::Organiser => matches!(role, Role::Organiser | Role::Admin),
             Access::Admin => role == Role::Admin,
             Access::Secret => false,
@@ -44,6 +47,7 @@ impl Access {
             Access::Public | Access::Secret => &[Role::Anonymous, Role::Speaker],
             Access::SignedIn | Access::Speaker => &[Role::Speaker],
             Access::Reviewer => &[Role::Reviewer],
+            Access::Volunteer => &[Role::Volunteer],
             Access::Organiser => &[Role::Organiser],
             Access::Admin => &[Role::Admin],
         }

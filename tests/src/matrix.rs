@@ -99,6 +99,31 @@ async fn ok(res: reqwest::Response, what: &str) {
     assert!(status.is_success(), "{what}: {status} {}", res.text().await.unwrap_or_default());
 }
 
+/// A team and a shift of `sel-conf` for its volunteers, straight through the leads' service.
+async fn volunteer_shift(app: &TestApp) {
+    let e = app::events::service::by_slug(&app.state.db, SLUG).await.expect("sel-conf");
+    let looks = domain::cfp::TrackForm { name: "Accueil".into(), description: String::new(), colour: "#0969da".into() };
+    let team = app::volunteers::lead::create_team(
+        &app.state.db,
+        &e,
+        &app::volunteers::lead::TeamInput { looks, ..Default::default() },
+        chrono::Utc::now(),
+    )
+    .await
+    .expect("team");
+    let form = domain::volunteers::shifts::ShiftForm {
+        team_id: team.id.to_string(),
+        place: "Accueil".into(),
+        title: "Badges".into(),
+        day: DAY.into(),
+        start: "08:00".into(),
+        end: "09:00".into(),
+        seats: "3".into(),
+        notes: String::new(),
+    };
+    app::volunteers::lead::add_shift(&app.state.db, &e, &form, chrono::Utc::now()).await.expect("shift");
+}
+
 /// Publishes the decisions (Alpha, Beta, Gamma accepted) and the sample schedule; Ada also has
 /// "Delta talk" submitted (for withdrawing), a library talk and an unavailability window.
 async fn publish_and_fill(s: &Sched) {
@@ -123,6 +148,7 @@ async fn publish_and_fill(s: &Sched) {
     let window =
         [("slug", SLUG), ("starts_at", "2027-03-10T18:00"), ("ends_at", "2027-03-10T19:00"), ("note", "Night train"), ("code", "")];
     ok(call(&ada, app, "availability/add", &window).await, "unavailability").await;
+    volunteer_shift(app).await;
     for (endpoint, form) in [
         ("venue/add_room", vec![("name", "Spare room"), ("capacity", "10"), ("description", "")]),
         ("organizer/add_format", vec![("name", "Spare format"), ("description", ""), ("duration_min", "20")]),
@@ -209,6 +235,8 @@ impl World {
         vars.insert("talk", id_where::<talk::Entity, _>(&app, talk::Column::Title, "Library talk", |r| r.id).await);
         let window = speaker_unavailability::Column::Note;
         vars.insert("window", id_where::<speaker_unavailability::Entity, _>(&app, window, "Night train", |r| r.id).await);
+        let badges = app::entities::volunteer_shift::Column::Title;
+        vars.insert("shift", id_where::<app::entities::volunteer_shift::Entity, _>(&app, badges, "Badges", |r| r.id).await);
         vars.insert("cospeaker", cospeaker_row(&app, &codes[0], "bea@example.org").await);
         vars.insert("mail", failed_mail(&app).await);
         vars.insert("public_talk", public_code(&app, "talks").await);

@@ -31,3 +31,8 @@ pub mod throttle_counter;
 pub mod track;
 pub mod user;
 pub mod user_token;
+pub mod volunteer_application;
+pub mod volunteer_shift;
+pub mod volunteer_signup;
+pub mod volunteer_team;
+pub mod volunteer_team_member;

@@ -39,6 +39,9 @@ pub struct EventDetail {
     /// The raw form values, for the edit page.
     pub form: domain::events::EventForm,
     pub can_manage: bool,
+    /// The viewer volunteers at this event (or leads its volunteers, or organises it).
+    #[serde(default)]
+    pub volunteers_here: bool,
 }
 
 /// A person holding (or invited to) a role in an event.

@@ -42,7 +42,13 @@ async fn full_form_of(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<
 
 /// The description's versions as the form gives them (see `ui::Versions`).
 fn description_versions(form: &EventForm, default: &'static str) -> AppResult<Vec<(crate::lang::Locale, String)>> {
-    let sent = super::texts::Sent { name: "description", others: "translations", language: &form.description_language, first: &form.description, translations: &form.translations };
+    let sent = super::texts::Sent {
+        name: "description",
+        others: "translations",
+        language: &form.description_language,
+        first: &form.description,
+        translations: &form.translations,
+    };
     sent.versions(default)
 }
 
@@ -59,7 +65,14 @@ fn default_language(form: &EventForm) -> AppResult<&'static str> {
 }
 
 pub fn detail(e: &event::Model, can_manage: bool) -> EventDetail {
-    EventDetail { summary: summary(e), description: e.description.clone(), time_zone: e.time_zone.clone(), form: form_of(e), can_manage }
+    EventDetail {
+        summary: summary(e),
+        description: e.description.clone(),
+        time_zone: e.time_zone.clone(),
+        form: form_of(e),
+        can_manage,
+        volunteers_here: false,
+    }
 }
 
 /// Public events, split into upcoming (soonest first) and past (latest first) at `now`.
@@ -85,9 +98,13 @@ pub async fn visible(db: &impl ConnectionTrait, slug: &str, viewer: Option<&user
         Some(u) => has_event_role(db, u, e.id, ORGANISERS).await?,
         None => false,
     };
+    let volunteers_here = match viewer {
+        Some(u) => has_event_role(db, u, e.id, domain::roles::VOLUNTEERS).await?,
+        None => false,
+    };
     let description = super::texts::description(db, &e).await?;
     let form = if can_manage { full_form_of(db, &e).await? } else { form_of(&e) };
-    Ok(EventDetail { description, form, ..detail(&e, can_manage) })
+    Ok(EventDetail { description, form, volunteers_here, ..detail(&e, can_manage) })
 }
 
 /// The event row, if `viewer` may see it (draft events: members and admins only; others get 404).

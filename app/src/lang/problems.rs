@@ -17,7 +17,9 @@ pub fn text(l: Locale, problem: &Problem) -> String {
         Problem::PasswordWeak => td_string!(l, problems.password_weak).to_string(),
         Problem::DisplayNameMissing => td_string!(l, problems.display_name_missing).to_string(),
         Problem::TalkTitleMissing => td_string!(l, problems.talk_title_missing).to_string(),
-        Problem::AbstractTooShort { min, have } => td_string!(l, problems.abstract_too_short, min = count(l, *min), have = count(l, *have)).to_string(),
+        Problem::AbstractTooShort { min, have } => {
+            td_string!(l, problems.abstract_too_short, min = count(l, *min), have = count(l, *have)).to_string()
+        }
         Problem::LevelMissing => td_string!(l, problems.level_missing).to_string(),
         Problem::LanguageMissing => td_string!(l, problems.language_missing).to_string(),
         Problem::LevelNotOffered => td_string!(l, problems.level_not_offered).to_string(),
@@ -95,7 +97,9 @@ pub fn text(l: Locale, problem: &Problem) -> String {
         Problem::AlreadySignedUp => td_string!(l, problems.already_signed_up).to_string(),
         Problem::ShiftStarted => td_string!(l, problems.shift_started).to_string(),
         Problem::OverlapsTalk { title, start } => td_string!(l, problems.overlaps_talk, title = title, start = when(l, *start)).to_string(),
-        Problem::OverlapsShift { title, start } => td_string!(l, problems.overlaps_shift, title = title, start = when(l, *start)).to_string(),
+        Problem::OverlapsShift { title, start } => {
+            td_string!(l, problems.overlaps_shift, title = title, start = when(l, *start)).to_string()
+        }
         Problem::NeedsTeamConfirmation { team } => td_string!(l, problems.needs_team_confirmation, team = team).to_string(),
         Problem::ShiftFull { taken, seats } => td_string!(l, problems.shift_full, taken = taken, seats = seats).to_string(),
     }
@@ -129,7 +133,8 @@ fn day(_l: Locale, d: chrono::NaiveDate) -> String {
 /// A local day and time in `l` ("mardi 3 février, 14 h 30"); in the browser as 2026-02-03 14:30.
 fn when(_l: Locale, t: chrono::NaiveDateTime) -> String {
     #[cfg(feature = "ssr")]
-    return format!("{} {}", super::dates::day(_l, t.date()), super::dates::time(_l, t.time()));
+    return td_string!(_l, common.dates.date_at_time, date = super::dates::day(_l, t.date()), time = super::dates::time(_l, t.time()))
+        .to_string();
     #[cfg(not(feature = "ssr"))]
     t.format("%Y-%m-%d %H:%M").to_string()
 }

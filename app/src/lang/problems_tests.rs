@@ -106,11 +106,9 @@ fn shown(v: &str) -> String {
 /// The values a sample carries, as they should appear in its text.
 fn values(p: &Problem) -> Vec<String> {
     match serde_json::to_value(p).unwrap() {
-        serde_json::Value::Object(map) => map
-            .into_iter()
-            .filter(|(k, _)| k != "problem")
-            .map(|(_, v)| v.as_str().map(shown).unwrap_or_else(|| v.to_string()))
-            .collect(),
+        serde_json::Value::Object(map) => {
+            map.into_iter().filter(|(k, _)| k != "problem").map(|(_, v)| v.as_str().map(shown).unwrap_or_else(|| v.to_string())).collect()
+        }
         other => panic!("{other}"),
     }
 }
@@ -160,5 +158,8 @@ fn character_counts_are_grouped_as_each_language_writes_them() {
     assert_eq!(count(Locale::en, 999), "999");
     assert_eq!(count(Locale::en, 2000), "2,000");
     assert_eq!(count(Locale::fr, 12046), "12\u{202f}046");
-    assert_eq!(text(Locale::fr, &Problem::TooLong { max: 2000, have: 2046 }), "Utilisez au plus 2\u{202f}000 caractères (vous en avez 2\u{202f}046).");
+    assert_eq!(
+        text(Locale::fr, &Problem::TooLong { max: 2000, have: 2046 }),
+        "Utilisez au plus 2\u{202f}000 caractères (vous en avez 2\u{202f}046)."
+    );
 }

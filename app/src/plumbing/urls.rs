@@ -96,6 +96,11 @@ pub fn admin_selection_log(slug: impl Display) -> String {
     format!("/admin/events/{slug}/selection/log")
 }
 
+/// `/events/:slug/volunteer`: the shift board of an event's volunteers.
+pub fn volunteer_board(slug: impl Display) -> String {
+    format!("/events/{slug}/volunteer")
+}
+
 /// `/review`: a reviewer's events.
 pub fn review() -> String {
     "/review".into()
@@ -179,6 +184,7 @@ mod tests {
             (admin_selection(slug), "/admin/events/:slug/selection"),
             (admin_selection_settings(slug), "/admin/events/:slug/selection/settings"),
             (admin_selection_log(slug), "/admin/events/:slug/selection/log"),
+            (volunteer_board(slug), "/events/:slug/volunteer"),
             (review(), "/review"),
             (review_queue(slug), "/review/:slug"),
             (review_proposal(slug, code), "/review/:slug/:code"),

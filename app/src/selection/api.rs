@@ -3,11 +3,9 @@
 //! signed-in speaker).
 use leptos::prelude::*;
 
-use super::{ConfirmationView, Deliberation, SelectionLogView, SelectionSettingsView};
+use super::{ConfirmationView, Deliberation, SelectionFilters, SelectionLogView, SelectionSettingsView};
 use crate::error::AppError;
 
-#[cfg(feature = "ssr")]
-use super::SelectionFilters;
 #[cfg(feature = "ssr")]
 use crate::auth::guard::{event_access, EventAccess};
 #[cfg(feature = "ssr")]
@@ -118,17 +116,9 @@ fn template_language(event: &crate::entities::event::Model, language: Option<&st
 
 /// The deliberation table with the filters and sort of its GET form.
 #[server(endpoint = "selection/deliberation")]
-pub async fn load_deliberation(
-    slug: String,
-    format: String,
-    track: String,
-    level: String,
-    language: String,
-    sort: String,
-) -> Result<Deliberation, AppError> {
+pub async fn load_deliberation(slug: String, #[server(flatten)] filters: SelectionFilters) -> Result<Deliberation, AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
-    let filters = SelectionFilters { format, track, level, language, sort };
     super::deliberation::load(&state.db, &event, filters, state.clock.now()).await
 }
 

@@ -26,7 +26,7 @@ pub fn DeliberationPage() -> impl IntoView {
     let versions = move || decide.version().get() + publish.version().get() + promote.version().get();
     let data = Resource::new(
         move || (slug(), filters(), versions()),
-        |(s, f, _)| load_deliberation(s, f.format, f.track, f.level, f.language, f.sort),
+        |(s, f, _)| load_deliberation(s, f),
     );
     let published = Memo::new(move |_| query.read().get("published"));
     let flags = [

@@ -40,3 +40,4 @@ mod selection;
 mod sign_in_throttle;
 mod speakers;
 mod venue;
+mod volunteer_shifts;

@@ -1,0 +1,185 @@
+//! Volunteer sign-ups on SQLite and PostgreSQL: seats are never overbooked by concurrent sign-ups, one
+//! person's overlapping sign-ups at the same instant give exactly one, and the rules refuse with a reason.
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+
+use app::entities::{event, user, volunteer_application, volunteer_shift, volunteer_signup, volunteer_team};
+use app::error::AppError;
+use app::volunteers::signup::{join_waitlist, sign_out, sign_up, ACCEPTED, TAKEN, WAITING};
+use estrade_tests::{db_test, Backend, TestApp};
+
+const RACERS: usize = 200;
+
+async fn event_with_team(app: &TestApp, slug: &str) -> (event::Model, volunteer_team::Model) {
+    let form = domain::events::EventForm { visibility: "public".into(), ..estrade_tests::cfp::event_form(slug) };
+    let e = app::events::service::create(&app.state.db, &form, Utc::now()).await.expect("event");
+    let team = volunteer_team::ActiveModel {
+        event_id: Set(e.id),
+        name: Set("Accueil".into()),
+        description: Set(String::new()),
+        colour: Set("#0969da".into()),
+        restricted: Set(false),
+        briefing: Set(String::new()),
+        lead_name: Set(String::new()),
+        lead_phone: Set(String::new()),
+        position: Set(0),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .expect("team");
+    (e, team)
+}
+
+async fn shift(
+    app: &TestApp,
+    e: &event::Model,
+    team: &volunteer_team::Model,
+    title: &str,
+    start: DateTime<Utc>,
+    hours: i64,
+    seats: i32,
+) -> volunteer_shift::Model {
+    volunteer_shift::ActiveModel {
+        event_id: Set(e.id),
+        team_id: Set(team.id),
+        title: Set(title.into()),
+        place: Set("Accueil".into()),
+        room_id: Set(None),
+        starts_at: Set(start),
+        ends_at: Set(start + Duration::hours(hours)),
+        seats: Set(seats),
+        taken: Set(0),
+        notes: Set(String::new()),
+        generated_key: Set(None),
+        created_at: Set(Utc::now()),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .expect("shift")
+}
+
+/// An accepted volunteer of `e`, straight in the database (no password hashing: the race needs many).
+async fn volunteer(app: &TestApp, e: &event::Model, i: usize) -> user::Model {
+    let now = Utc::now();
+    let email = format!("volunteer{i}@example.org");
+    let u = user::ActiveModel {
+        email: Set(email.clone()),
+        email_normalized: Set(email),
+        display_name: Set(format!("Volunteer {i}")),
+        password_hash: Set("!".into()),
+        verified_at: Set(Some(now)),
+        is_admin: Set(false),
+        created_at: Set(now),
+        public_code: Set(None),
+        language: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .expect("user");
+    volunteer_application::ActiveModel {
+        event_id: Set(e.id),
+        user_id: Set(u.id),
+        days: Set(String::new()),
+        teams: Set(String::new()),
+        tshirt: Set(String::new()),
+        languages: Set(String::new()),
+        note: Set(String::new()),
+        status: Set(ACCEPTED.into()),
+        lock_version: Set(0),
+        feed_token_hash: Set(None),
+        created_at: Set(now),
+        decided_at: Set(Some(now)),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .expect("application");
+    u
+}
+
+async fn signups(app: &TestApp, shift_id: i32, status: &str) -> u64 {
+    volunteer_signup::Entity::find()
+        .filter(volunteer_signup::Column::ShiftId.eq(shift_id))
+        .filter(volunteer_signup::Column::Status.eq(status))
+        .count(&app.state.db)
+        .await
+        .unwrap()
+}
+
+db_test!(two_hundred_volunteers_racing_for_five_seats_leave_exactly_five, |backend: Backend| async move {
+    let app = TestApp::start(backend).await;
+    let (e, team) = event_with_team(&app, "race-conf").await;
+    let start = Utc::now() + Duration::days(10);
+    let s = shift(&app, &e, &team, "Badges", start, 2, 5).await;
+    let mut people = Vec::new();
+    for i in 0..RACERS {
+        people.push(volunteer(&app, &e, i).await);
+    }
+    let tasks: Vec<_> = people
+        .into_iter()
+        .map(|u| {
+            let (db, e) = (app.state.db.clone(), e.clone());
+            tokio::spawn(async move { sign_up(&db, &e, &u, s.id, vec![], Utc::now()).await })
+        })
+        .collect();
+    let mut taken = 0;
+    let mut full = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(()) => taken += 1,
+            Err(AppError::Conflict(_)) => full += 1,
+            Err(other) => panic!("a sign-up failed otherwise than full: {other:?}"),
+        }
+    }
+    assert_eq!((taken, full), (5, RACERS - 5));
+    assert_eq!(signups(&app, s.id, TAKEN).await, 5);
+    let stored = volunteer_shift::Entity::find_by_id(s.id).one(&app.state.db).await.unwrap().unwrap();
+    assert_eq!(stored.taken, 5, "the counter agrees with the rows");
+    app.stop().await;
+});
+
+db_test!(one_volunteer_taking_two_overlapping_shifts_at_once_gets_one, |backend: Backend| async move {
+    let app = TestApp::start(backend).await;
+    let (e, team) = event_with_team(&app, "overlap-conf").await;
+    let start = Utc::now() + Duration::days(10);
+    let a = shift(&app, &e, &team, "Badges", start, 2, 5).await;
+    let b = shift(&app, &e, &team, "Cloakroom", start + Duration::hours(1), 2, 5).await;
+    let me = volunteer(&app, &e, 1).await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..10 {
+        let (db, e, me) = (app.state.db.clone(), e.clone(), me.clone());
+        let id = if i % 2 == 0 { a.id } else { b.id };
+        tasks.spawn(async move { sign_up(&db, &e, &me, id, vec![], Utc::now()).await });
+    }
+    let ok = tasks.join_all().await.into_iter().filter(|r| r.is_ok()).count();
+    assert_eq!(ok, 1, "exactly one of the overlapping sign-ups holds");
+    assert_eq!(signups(&app, a.id, TAKEN).await + signups(&app, b.id, TAKEN).await, 1);
+    app.stop().await;
+});
+
+db_test!(the_rules_refuse_with_a_reason_and_a_full_shift_has_a_waiting_list, |backend: Backend| async move {
+    let app = TestApp::start(backend).await;
+    let (e, team) = event_with_team(&app, "rules-conf").await;
+    let db = &app.state.db;
+    let start = Utc::now() + Duration::days(10);
+    let s = shift(&app, &e, &team, "Badges", start, 2, 1).await;
+    let (ada, bob) = (volunteer(&app, &e, 1).await, volunteer(&app, &e, 2).await);
+    sign_up(db, &e, &ada, s.id, vec![], Utc::now()).await.expect("a free seat");
+    let talk = vec![("My talk".to_string(), start + Duration::minutes(30), start + Duration::hours(1))];
+    let overlap = sign_up(db, &e, &bob, s.id, talk, Utc::now()).await.unwrap_err();
+    assert!(overlap.field_message("shift").is_some_and(|m| m.contains("My talk")), "{overlap:?}");
+    assert!(matches!(sign_up(db, &e, &bob, s.id, vec![], Utc::now()).await, Err(AppError::Conflict(_))), "full");
+    join_waitlist(db, &e, &bob, s.id, vec![], Utc::now()).await.expect("waiting list");
+    assert_eq!(signups(&app, s.id, WAITING).await, 1);
+    assert!(matches!(sign_out(db, &e, &ada, s.id, start - Duration::hours(2)).await, Err(AppError::Conflict(_))), "too late");
+    assert!(sign_out(db, &e, &ada, s.id, Utc::now()).await.expect("in time"), "a seat was freed");
+    let stranger = user::Entity::find().filter(user::Column::Email.eq("volunteer2@example.org")).one(db).await.unwrap().unwrap();
+    let other_event = event_with_team(&app, "other-conf").await.0;
+    assert!(matches!(sign_up(db, &other_event, &stranger, s.id, vec![], Utc::now()).await, Err(AppError::Forbidden)));
+    app.stop().await;
+});
