@@ -162,6 +162,7 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug") view=admin::pages::AdminEventPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/cfp") view=organizer::pages::CfpSettingsPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/venue") view=venue::pages::VenuePage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/volunteers") view=volunteers::lead_pages::LeadPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule") view=schedule::builder_page::BuilderPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/place/:item") view=schedule::place_page::PlacePage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/import") view=schedule::import_page::ImportPage/>

@@ -237,6 +237,8 @@ impl World {
         vars.insert("window", id_where::<speaker_unavailability::Entity, _>(&app, window, "Night train", |r| r.id).await);
         let badges = app::entities::volunteer_shift::Column::Title;
         vars.insert("shift", id_where::<app::entities::volunteer_shift::Entity, _>(&app, badges, "Badges", |r| r.id).await);
+        let accueil = app::entities::volunteer_team::Column::Name;
+        vars.insert("team", id_where::<app::entities::volunteer_team::Entity, _>(&app, accueil, "Accueil", |r| r.id).await);
         vars.insert("cospeaker", cospeaker_row(&app, &codes[0], "bea@example.org").await);
         vars.insert("mail", failed_mail(&app).await);
         vars.insert("public_talk", public_code(&app, "talks").await);

@@ -96,6 +96,11 @@ pub fn admin_selection_log(slug: impl Display) -> String {
     format!("/admin/events/{slug}/selection/log")
 }
 
+/// `/admin/events/:slug/volunteers`: teams, shifts and coverage, for volunteer leads and organisers.
+pub fn admin_volunteers(slug: impl Display) -> String {
+    format!("/admin/events/{slug}/volunteers")
+}
+
 /// `/events/:slug/volunteer`: the shift board of an event's volunteers.
 pub fn volunteer_board(slug: impl Display) -> String {
     format!("/events/{slug}/volunteer")
@@ -185,6 +190,7 @@ mod tests {
             (admin_selection_settings(slug), "/admin/events/:slug/selection/settings"),
             (admin_selection_log(slug), "/admin/events/:slug/selection/log"),
             (volunteer_board(slug), "/events/:slug/volunteer"),
+            (admin_volunteers(slug), "/admin/events/:slug/volunteers"),
             (review(), "/review"),
             (review_queue(slug), "/review/:slug"),
             (review_proposal(slug, code), "/review/:slug/:code"),

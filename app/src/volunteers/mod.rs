@@ -6,6 +6,8 @@ pub mod api;
 pub mod board;
 #[cfg(feature = "ssr")]
 pub mod lead;
+pub mod lead_api;
+pub mod lead_pages;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod signup;
@@ -61,4 +63,56 @@ pub struct BoardShift {
     pub why_not: Option<String>,
     /// I hold it and may still leave it myself.
     pub can_leave: bool,
+}
+
+/// The team form as sent (`restricted` present when ticked).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamForm {
+    pub name: String,
+    pub description: String,
+    pub colour: String,
+    #[serde(default)]
+    pub restricted: Option<String>,
+    pub briefing: String,
+    pub lead_name: String,
+    pub lead_phone: String,
+}
+
+/// The leads' page of an event: its teams, the days for the shift form, and the coverage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadView {
+    pub event: EventSummary,
+    pub time_zone: String,
+    pub teams: Vec<TeamRow>,
+    /// (YYYY-MM-DD, label) of each day of the event.
+    pub days: Vec<(String, String)>,
+    pub coverage: Vec<CoverageRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamRow {
+    pub id: i32,
+    pub name: String,
+    pub colour: String,
+    pub restricted: bool,
+    pub shifts: usize,
+}
+
+/// One team's shifts on one day, understaffed first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoverageRow {
+    pub day: String,
+    pub team: String,
+    pub needed: i32,
+    pub taken: i32,
+    pub shifts: Vec<CoverageLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoverageLine {
+    pub time: String,
+    pub title: String,
+    pub place: String,
+    pub seats: i32,
+    pub taken: i32,
 }

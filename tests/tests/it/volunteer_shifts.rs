@@ -183,3 +183,39 @@ db_test!(the_rules_refuse_with_a_reason_and_a_full_shift_has_a_waiting_list, |ba
     assert!(matches!(sign_up(db, &other_event, &stranger, s.id, vec![], Utc::now()).await, Err(AppError::Forbidden)));
     app.stop().await;
 });
+
+db_test!(leads_add_shifts_one_by_one_or_cut_from_a_block_and_bad_input_writes_nothing, |backend: Backend| async move {
+    use app::volunteers::lead::add_shifts;
+    use domain::volunteers::shifts::ShiftForm;
+    let app = TestApp::start(backend).await;
+    let (e, team) = event_with_team(&app, "lead-conf").await;
+    let db = &app.state.db;
+    let count = || async { volunteer_shift::Entity::find().filter(volunteer_shift::Column::EventId.eq(e.id)).count(db).await.unwrap() };
+    let form = ShiftForm {
+        team_id: team.id.to_string(),
+        place: "Accueil".into(),
+        title: String::new(),
+        day: e.start_date.to_string(),
+        start: "08:00".into(),
+        end: "18:00".into(),
+        seats: "2".into(),
+        notes: String::new(),
+    };
+    assert_eq!(add_shifts(db, &e, &form, "", Utc::now()).await.unwrap(), 1);
+    assert_eq!(add_shifts(db, &e, &form, "120", Utc::now()).await.unwrap(), 5, "08:00–18:00 by 2 hours");
+    assert_eq!(count().await, 6);
+    for (bad, field) in [
+        (ShiftForm { end: "07:00".into(), ..form.clone() }, "end"),
+        (ShiftForm { seats: "0".into(), ..form.clone() }, "seats"),
+        (ShiftForm { day: "2031-01-01".into(), ..form.clone() }, "day"),
+        (ShiftForm { team_id: "999999".into(), ..form.clone() }, "team_id"),
+    ] {
+        let err = add_shifts(db, &e, &bad, "", Utc::now()).await.unwrap_err();
+        assert_eq!(err.status_code(), 422, "{field}: {err:?}");
+        assert!(err.field_message(field).is_some(), "{field} is named: {err:?}");
+    }
+    let err = add_shifts(db, &e, &form, "5", Utc::now()).await.unwrap_err();
+    assert!(err.field_message("cut").is_some(), "{err:?}");
+    assert_eq!(count().await, 6, "refused forms wrote nothing");
+    app.stop().await;
+});

@@ -1,0 +1,141 @@
+//! The volunteer leads' page of an event: coverage per day and team (understaffed shifts first),
+//! the teams, and forms to add a team and to add a shift or cut a block of hours into shifts.
+use leptos::prelude::*;
+
+use super::lead_api::{load_lead_view, AddShifts, AddTeam};
+use super::{CoverageRow, LeadView};
+use crate::plumbing::{param, urls};
+use crate::tr;
+use crate::ui::{action_error, field_error, outcome, query_flag, Check, Choices, Form, FormError, Notice, OrgField, PageTitle, SubmitButton};
+
+#[component]
+pub fn LeadPage() -> impl IntoView {
+    let slug = param("slug");
+    let add_team = ServerAction::<AddTeam>::new();
+    let add_shifts = ServerAction::<AddShifts>::new();
+    let data = Resource::new(move || (slug(), add_team.version().get() + add_shifts.version().get()), |(s, _)| load_lead_view(s));
+    let flags = [(query_flag("team_added"), tr!(volunteers.lead.team_added)), (query_flag("shifts_added"), tr!(volunteers.lead.shifts_added))];
+    view! {
+        <Transition fallback=|| view! { <p>{tr!(volunteers.loading)}</p> }>
+            {move || data.get().map(|r| outcome(r, &urls::admin_volunteers(slug()), |v| view! {
+                {flags.into_iter().map(|(flag, text)| view! { {move || flag.get().then(|| view! { <Notice>{text}</Notice> })} }).collect_view()}
+                <Lead v add_team add_shifts/>
+            }.into_any()))}
+        </Transition>
+    }
+}
+
+#[component]
+fn Lead(v: LeadView, add_team: ServerAction<AddTeam>, add_shifts: ServerAction<AddShifts>) -> impl IntoView {
+    let s = v.event.slug.clone();
+    view! {
+        <PageTitle text=tr!(volunteers.lead.title, name = &v.event.name).to_string()/>
+        <p class="meta">
+            <a href=urls::admin_event(&s)>{tr!(volunteers.lead.manage, name = &v.event.name).to_string()}</a>" · "
+            <a href=urls::volunteer_board(&s) rel="external">{tr!(volunteers.lead.board)}</a>
+        </p>
+        <h1>{tr!(volunteers.lead.heading)}</h1>
+        <Coverage rows=v.coverage.clone()/>
+        <section class="card">
+            <h2>{tr!(volunteers.lead.teams)}</h2>
+            {if v.teams.is_empty() {
+                view! { <p class="empty">{tr!(volunteers.lead.no_teams)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="team-list">
+                        {v.teams.iter().map(|t| view! {
+                            <li style=format!("--team: {}", t.colour)>
+                                <strong>{t.name.clone()}</strong>" · "{tr!(volunteers.lead.shift_count, count = t.shifts as i32).to_string()}
+                                {t.restricted.then(|| view! { " "<span class="badge warn">{tr!(volunteers.lead.restricted_badge)}</span> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        <ShiftForm slug=s.clone() v=v.clone() action=add_shifts/>
+        <TeamForm slug=s action=add_team/>
+    }
+}
+
+#[component]
+fn Coverage(rows: Vec<CoverageRow>) -> impl IntoView {
+    view! {
+        <section class="card">
+            <h2>{tr!(volunteers.lead.coverage)}</h2>
+            {rows.is_empty().then(|| view! { <p class="empty">{tr!(volunteers.lead.no_shifts)}</p> })}
+            {rows.into_iter().map(|r| view! {
+                <h3>{r.day}" · "{r.team}" — "{tr!(volunteers.lead.covered, taken = r.taken, needed = r.needed).to_string()}</h3>
+                <ul class="coverage">
+                    {r.shifts.into_iter().map(|l| {
+                        let short = l.taken < l.seats;
+                        view! {
+                            <li class:understaffed=short>
+                                <strong>{l.time}</strong>" · "{l.title}" · "{l.place}" · "
+                                <span class="seats">{tr!(volunteers.board.seats, taken = l.taken, seats = l.seats).to_string()}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn ShiftForm(slug: String, v: LeadView, action: ServerAction<AddShifts>) -> impl IntoView {
+    let error = action_error(action);
+    let teams: Vec<(String, String)> = v.teams.iter().map(|t| (t.id.to_string(), t.name.clone())).collect();
+    view! {
+        <section class="card">
+            <h2>{tr!(volunteers.lead.add_shifts)}</h2>
+            <p class="hint">{tr!(volunteers.lead.times_in, zone = &v.time_zone).to_string()}</p>
+            <FormError error/>
+            <Form action>
+                <input type="hidden" name="slug" value=slug/>
+                <Choices label=tr!(volunteers.lead.team) name="team_id" options=teams placeholder=tr!(volunteers.lead.choose_team) error=field_error(error, "team_id")/>
+                <div class="grid-2">
+                    <OrgField label=tr!(volunteers.lead.place) name="place" id="f-place" maxlength=80 required=true error=field_error(error, "place")/>
+                    <OrgField label=tr!(volunteers.lead.shift_title) name="title" id="f-title" maxlength=120 error=field_error(error, "title")/>
+                </div>
+                <div class="grid-3">
+                    <Choices label=tr!(volunteers.lead.day) name="day" options=v.days.clone() error=field_error(error, "day")/>
+                    <OrgField label=tr!(volunteers.lead.start) name="start" id="f-start" kind="time" required=true error=field_error(error, "start")/>
+                    <OrgField label=tr!(volunteers.lead.end) name="end" id="f-end" kind="time" required=true error=field_error(error, "end")/>
+                </div>
+                <div class="grid-2">
+                    <OrgField label=tr!(volunteers.lead.seats) name="seats" id="f-seats" kind="number" min="1" max="200" value="2" required=true error=field_error(error, "seats")/>
+                    <OrgField label=tr!(volunteers.lead.cut) name="cut" id="f-cut" kind="number" min="15" max="720" hint=tr!(volunteers.lead.cut_hint) error=field_error(error, "cut")/>
+                </div>
+                <OrgField label=tr!(volunteers.lead.notes) name="notes" id="f-notes" maxlength=2000 error=field_error(error, "notes")/>
+                <SubmitButton action label=tr!(volunteers.lead.add_shifts_button)/>
+            </Form>
+        </section>
+    }
+}
+
+#[component]
+fn TeamForm(slug: String, action: ServerAction<AddTeam>) -> impl IntoView {
+    let error = action_error(action);
+    view! {
+        <section class="card">
+            <h2>{tr!(volunteers.lead.add_team)}</h2>
+            <FormError error/>
+            <Form action>
+                <input type="hidden" name="slug" value=slug/>
+                <div class="grid-2">
+                    <OrgField label=tr!(volunteers.lead.team_name) name="name" id="f-team-name" maxlength=60 required=true error=field_error(error, "name")/>
+                    <OrgField label=tr!(volunteers.lead.colour) name="colour" id="f-colour" kind="color" value="#0969da" error=field_error(error, "colour")/>
+                </div>
+                <OrgField label=tr!(volunteers.lead.description) name="description" id="f-team-description" maxlength=500 error=field_error(error, "description")/>
+                <OrgField label=tr!(volunteers.lead.briefing) name="briefing" id="f-briefing" maxlength=2000 error=field_error(error, "briefing")/>
+                <div class="grid-2">
+                    <OrgField label=tr!(volunteers.lead.lead_name) name="lead_name" id="f-lead-name" maxlength=120 error=field_error(error, "lead_name")/>
+                    <OrgField label=tr!(volunteers.lead.lead_phone) name="lead_phone" id="f-lead-phone" kind="tel" maxlength=40 error=field_error(error, "lead_phone")/>
+                </div>
+                <Check label=tr!(volunteers.lead.restricted) name="restricted" id="f-restricted" checked=false/>
+                <SubmitButton action label=tr!(volunteers.lead.add_team_button)/>
+            </Form>
+        </section>
+    }
+}
