@@ -147,6 +147,7 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/changes") view=agenda::people_pages::ChangesPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/cfp/propose") view=cfp::pages::ProposeTalkPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer") view=volunteers::pages::ShiftBoardPage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer/mine") view=volunteers::pages::MyShiftsPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals") view=speakers::proposal_pages::MyProposalsPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals/:code") view=speakers::proposal_pages::ProposalPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals/:code/edit") view=cfp::pages::EditProposalPage/>

@@ -268,7 +268,11 @@ pub fn is_attendee_page(path: &str) -> bool {
     let (Some("events"), Some(slug), Some(page)) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    let rest = parts.count();
+    let rest: Vec<&str> = parts.collect();
+    if page == "volunteer" && rest == ["mine"] {
+        return !slug.is_empty();
+    }
+    let rest = rest.len();
     !slug.is_empty()
         && match page {
             "agenda" | "my" | "now" | "changes" | "volunteer" => rest == 0,
@@ -296,6 +300,7 @@ mod attendee_page_tests {
             "/events/cn/talk/abc",
             "/events/cn/speaker/xyz",
             "/events/cn/volunteer",
+            "/events/cn/volunteer/mine",
         ] {
             assert!(is_attendee_page(p), "{p}");
         }
@@ -308,6 +313,7 @@ mod attendee_page_tests {
             "/events/cn/talk/a/b",
             "/admin/events/cn/agenda",
             "/events//agenda",
+            "/events/cn/volunteer/feed",
         ] {
             assert!(!is_attendee_page(p), "{p}");
         }

@@ -76,7 +76,7 @@ enum VolunteerApplications {
     Note,
     Status,
     LockVersion,
-    FeedTokenHash,
+    FeedToken,
     CreatedAt,
     DecidedAt,
 }
@@ -207,7 +207,7 @@ async fn applications(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                 .col(text(A::Note))
                 .col(string_len(A::Status, 16))
                 .col(integer(A::LockVersion).default(0))
-                .col(string_len_null(A::FeedTokenHash, 64))
+                .col(string_len_null(A::FeedToken, 64))
                 .col(timestamp_with_time_zone(A::CreatedAt))
                 .col(timestamp_with_time_zone_null(A::DecidedAt))
                 .foreign_key(&mut cascade_fk((A::Table, A::EventId), (Events::Table, Events::Id)))
@@ -217,7 +217,7 @@ async fn applications(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
         )
         .await?;
     manager
-        .create_index(Index::create().name("ux_volunteer_applications_feed").table(A::Table).col(A::FeedTokenHash).unique().to_owned())
+        .create_index(Index::create().name("ux_volunteer_applications_feed").table(A::Table).col(A::FeedToken).unique().to_owned())
         .await
 }
 

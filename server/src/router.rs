@@ -77,6 +77,7 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
         .route("/metrics", get(observability::metrics))
         .route("/admin/events/{slug}/proposals.csv", get(app::organizer::csv::proposals_csv))
         .merge(app::agenda::exports::routes())
+        .merge(app::volunteers::feed::routes())
         .merge(app::agenda::rest::routes())
         .merge(crate::lang::switch_routes())
         // Registers every server function under /api/… with the same context.

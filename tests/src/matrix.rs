@@ -124,6 +124,21 @@ async fn volunteer_shift(app: &TestApp) {
     app::volunteers::lead::add_shift(&app.state.db, &e, &form, chrono::Utc::now()).await.expect("shift");
 }
 
+/// The volunteer's private calendar address, whose secret the feed route is called with.
+async fn volunteer_calendar(app: &TestApp) {
+    let e = app::events::service::by_slug(&app.state.db, SLUG).await.expect("sel-conf");
+    let val = user::Entity::find().filter(user::Column::Email.eq("val@example.org")).one(&app.state.db).await.unwrap().expect("val");
+    app::volunteers::signup::ensure_record(&app.state.db, e.id, val.id, chrono::Utc::now()).await.expect("val's record");
+    app::volunteers::mine::rotate_feed(&app.state.db, &e, &val).await.expect("val's calendar address");
+}
+
+/// The secret of the volunteer's calendar address.
+async fn feed_token(app: &TestApp) -> String {
+    use app::entities::volunteer_application as record;
+    let rows = record::Entity::find().filter(record::Column::FeedToken.is_not_null()).all(&app.state.db).await.unwrap();
+    rows.into_iter().find_map(|r| r.feed_token).expect("a calendar address")
+}
+
 /// Publishes the decisions (Alpha, Beta, Gamma accepted) and the sample schedule; Ada also has
 /// "Delta talk" submitted (for withdrawing), a library talk and an unavailability window.
 async fn publish_and_fill(s: &Sched) {
@@ -215,6 +230,7 @@ impl World {
         let Sched { c, rooms, codes } = s;
         let app = c.app;
         people(&app, c.event).await;
+        volunteer_calendar(&app).await;
         let db_id = |e: i32| e.to_string();
         let mut vars: HashMap<&'static str, String> = HashMap::from([
             ("slug", SLUG.to_string()),
@@ -237,6 +253,7 @@ impl World {
         vars.insert("window", id_where::<speaker_unavailability::Entity, _>(&app, window, "Night train", |r| r.id).await);
         let badges = app::entities::volunteer_shift::Column::Title;
         vars.insert("shift", id_where::<app::entities::volunteer_shift::Entity, _>(&app, badges, "Badges", |r| r.id).await);
+        vars.insert("feed", feed_token(&app).await);
         let accueil = app::entities::volunteer_team::Column::Name;
         vars.insert("team", id_where::<app::entities::volunteer_team::Entity, _>(&app, accueil, "Accueil", |r| r.id).await);
         vars.insert("cospeaker", cospeaker_row(&app, &codes[0], "bea@example.org").await);

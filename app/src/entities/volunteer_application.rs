@@ -22,8 +22,9 @@ pub struct Model {
     pub status: String,
     /// Bumped first by each sign-up of this person: their sign-ups run one at a time.
     pub lock_version: i32,
-    /// The personal iCal feed's secret, hashed.
-    pub feed_token_hash: Option<String>,
+    /// The secret of the person's calendar feed. Kept as it is (not hashed) so their page can show
+    /// the address again, like a calendar app's secret address; rotating it cuts the old one off.
+    pub feed_token: Option<String>,
     pub created_at: DateTimeUtc,
     pub decided_at: Option<DateTimeUtc>,
 }

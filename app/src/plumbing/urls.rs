@@ -101,6 +101,11 @@ pub fn admin_volunteers(slug: impl Display) -> String {
     format!("/admin/events/{slug}/volunteers")
 }
 
+/// `/events/:slug/volunteer/mine`: a volunteer's own shifts.
+pub fn my_shifts(slug: impl Display) -> String {
+    format!("/events/{slug}/volunteer/mine")
+}
+
 /// `/events/:slug/volunteer`: the shift board of an event's volunteers.
 pub fn volunteer_board(slug: impl Display) -> String {
     format!("/events/{slug}/volunteer")
@@ -190,6 +195,7 @@ mod tests {
             (admin_selection_settings(slug), "/admin/events/:slug/selection/settings"),
             (admin_selection_log(slug), "/admin/events/:slug/selection/log"),
             (volunteer_board(slug), "/events/:slug/volunteer"),
+            (my_shifts(slug), "/events/:slug/volunteer/mine"),
             (admin_volunteers(slug), "/admin/events/:slug/volunteers"),
             (review(), "/review"),
             (review_queue(slug), "/review/:slug"),

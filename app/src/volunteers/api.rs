@@ -67,3 +67,20 @@ pub async fn leave_shift(slug: String, shift: String) -> Result<(), AppError> {
     leptos_axum::redirect(&back_to_board(&a.event.slug, "left", id));
     Ok(())
 }
+
+#[server(endpoint = "volunteers/mine")]
+pub async fn load_my_shifts(slug: String) -> Result<super::MyShiftsView, AppError> {
+    let state = crate::state::app_state();
+    let a = volunteer(&slug).await?;
+    super::mine::my_shifts(&state.db, &a.event, &a.user, &state.config.base_url, state.clock.now()).await
+}
+
+/// Makes (or remakes, cutting off the old one) the person's calendar address.
+#[server(endpoint = "volunteers/new_feed")]
+pub async fn new_feed_link(slug: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let a = volunteer(&slug).await?;
+    super::mine::rotate_feed(&state.db, &a.event, &a.user).await?;
+    leptos_axum::redirect(&format!("{}?feed=1#calendar", crate::plumbing::urls::my_shifts(&a.event.slug)));
+    Ok(())
+}

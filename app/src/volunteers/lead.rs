@@ -2,9 +2,9 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
+use super::{CoverageLine, CoverageRow, LeadView, TeamForm, TeamRow};
 use crate::entities::{event, volunteer_shift, volunteer_team};
 use crate::error::{AppError, AppResult};
-use super::{CoverageLine, CoverageRow, LeadView, TeamForm, TeamRow};
 use crate::formats::zoned::{local_to_utc, zone};
 use crate::lang::dates;
 use crate::plumbing::unique_violation_as;

@@ -6,7 +6,9 @@ use super::lead_api::{load_lead_view, AddShifts, AddTeam};
 use super::{CoverageRow, LeadView};
 use crate::plumbing::{param, urls};
 use crate::tr;
-use crate::ui::{action_error, field_error, outcome, query_flag, Check, Choices, Form, FormError, Notice, OrgField, PageTitle, SubmitButton};
+use crate::ui::{
+    action_error, field_error, outcome, query_flag, Check, Choices, Form, FormError, Notice, OrgField, PageTitle, SubmitButton,
+};
 
 #[component]
 pub fn LeadPage() -> impl IntoView {
@@ -14,7 +16,8 @@ pub fn LeadPage() -> impl IntoView {
     let add_team = ServerAction::<AddTeam>::new();
     let add_shifts = ServerAction::<AddShifts>::new();
     let data = Resource::new(move || (slug(), add_team.version().get() + add_shifts.version().get()), |(s, _)| load_lead_view(s));
-    let flags = [(query_flag("team_added"), tr!(volunteers.lead.team_added)), (query_flag("shifts_added"), tr!(volunteers.lead.shifts_added))];
+    let flags =
+        [(query_flag("team_added"), tr!(volunteers.lead.team_added)), (query_flag("shifts_added"), tr!(volunteers.lead.shifts_added))];
     view! {
         <Transition fallback=|| view! { <p>{tr!(volunteers.loading)}</p> }>
             {move || data.get().map(|r| outcome(r, &urls::admin_volunteers(slug()), |v| view! {

@@ -5,9 +5,13 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod board;
 #[cfg(feature = "ssr")]
+pub mod feed;
+#[cfg(feature = "ssr")]
 pub mod lead;
 pub mod lead_api;
 pub mod lead_pages;
+#[cfg(feature = "ssr")]
+pub mod mine;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod signup;
@@ -115,4 +119,31 @@ pub struct CoverageLine {
     pub place: String,
     pub seats: i32,
     pub taken: i32,
+}
+
+/// "My shifts" of one volunteer at one event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyShiftsView {
+    pub event: EventSummary,
+    /// Coming shifts first (by start), then those that are over.
+    pub shifts: Vec<MyShift>,
+    /// The personal calendar address, once made.
+    pub feed: Option<String>,
+}
+
+/// One of my shifts, with what only its volunteers may read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyShift {
+    pub id: i32,
+    pub title: String,
+    pub team: String,
+    pub place: String,
+    /// "dimanche 17 janvier · 08:00–10:00".
+    pub when: String,
+    pub briefing: String,
+    pub lead_name: String,
+    pub lead_phone: String,
+    pub notes: String,
+    pub over: bool,
+    pub can_leave: bool,
 }

@@ -2,8 +2,8 @@
 //! me, and one button per shift (take, wait, leave). Rendered on the server only, like the agenda.
 use leptos::prelude::*;
 
-use super::api::{load_board, LeaveShift, TakeShift, WaitForShift};
-use super::{BoardShift, BoardView, ShiftState};
+use super::api::{load_board, load_my_shifts, LeaveShift, NewFeedLink, TakeShift, WaitForShift};
+use super::{BoardShift, BoardView, MyShiftsView, ShiftState};
 use crate::error::AppError;
 use crate::plumbing::{param, urls};
 use crate::tr;
@@ -49,6 +49,7 @@ fn Board(v: BoardView) -> impl IntoView {
         <PageTitle text=tr!(volunteers.board.title, name = &v.event.name).to_string()/>
         <h1>{tr!(volunteers.board.heading, name = &v.event.name).to_string()}</h1>
         <p class="meta">
+            <a href=urls::my_shifts(&slug)>{tr!(volunteers.board.mine_link)}</a>" · "
             {if v.only_open {
                 view! { <a href=here.clone()>{tr!(volunteers.board.all)}</a> }.into_any()
             } else {
@@ -119,5 +120,60 @@ fn ShiftCard(
             <p class="meta">{s.team}" · "<span class="seats">{seats}</span></p>
             {action}
         </li>
+    }
+}
+
+/// "My shifts": next first, with the team's briefing and its lead's contact, and the calendar feed.
+#[component]
+pub fn MyShiftsPage() -> impl IntoView {
+    crate::agenda::load_from_server();
+    let slug = param("slug");
+    let data = Resource::new(slug, load_my_shifts);
+    view! {
+        <Suspense fallback=|| view! { <p>{tr!(volunteers.loading)}</p> }>
+            {move || data.get().map(|r| outcome(r, &urls::my_shifts(slug()), |v| view! { <Mine v/> }.into_any()))}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Mine(v: MyShiftsView) -> impl IntoView {
+    let feed = ServerAction::<NewFeedLink>::new();
+    let slug = v.event.slug.clone();
+    view! {
+        <PageTitle text=tr!(volunteers.mine.title, name = &v.event.name).to_string()/>
+        <h1>{tr!(volunteers.mine.heading)}</h1>
+        <p class="meta"><a href=urls::volunteer_board(&slug)>{tr!(volunteers.mine.board)}</a></p>
+        {v.shifts.is_empty().then(|| view! { <p class="empty">{tr!(volunteers.mine.none)}</p> })}
+        <ul class="shift-list">
+            {v.shifts.into_iter().map(|s| view! {
+                <li class="shift-card" class:over=s.over id=format!("shift-{}", s.id)>
+                    <p class="shift-when"><strong>{s.when}</strong>" · "{s.place}</p>
+                    <h3>{if s.title.is_empty() { s.team.clone() } else { s.title }}</h3>
+                    <p class="meta">{s.team}</p>
+                    {(!s.briefing.is_empty()).then(|| view! { <p><strong>{tr!(volunteers.mine.briefing)}</strong>" "{s.briefing}</p> })}
+                    {(!s.notes.is_empty()).then(|| view! { <p>{s.notes}</p> })}
+                    {(!s.lead_name.is_empty() || !s.lead_phone.is_empty()).then(|| view! {
+                        <p>{tr!(volunteers.mine.lead)}" "{s.lead_name}" "
+                            <a href=format!("tel:{}", s.lead_phone.replace(' ', ""))>{s.lead_phone.clone()}</a>
+                        </p>
+                    })}
+                </li>
+            }).collect_view()}
+        </ul>
+        <section class="card" id="calendar">
+            <h2>{tr!(volunteers.mine.calendar)}</h2>
+            {match v.feed {
+                Some(url) => view! {
+                    <p>{tr!(volunteers.mine.feed_hint)}</p>
+                    <p><a href=url.clone()>{url.clone()}</a></p>
+                }.into_any(),
+                None => view! { <p>{tr!(volunteers.mine.no_feed)}</p> }.into_any(),
+            }}
+            <Form action=feed>
+                <input type="hidden" name="slug" value=slug/>
+                <button type="submit" class="button">{tr!(volunteers.mine.make_feed)}</button>
+            </Form>
+        </section>
     }
 }

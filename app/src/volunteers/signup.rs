@@ -3,7 +3,7 @@
 //! volunteer record, so two overlapping shifts taken at the same instant give exactly one.
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
 use crate::db::BeginWrite;
 use crate::entities::{event, user, volunteer_application, volunteer_shift, volunteer_signup, volunteer_team, volunteer_team_member};
@@ -15,6 +15,15 @@ use domain::volunteers::signup::{can_sign_out, can_sign_up, may_wait, Refusal, S
 pub const TAKEN: &str = "taken";
 pub const WAITING: &str = "waiting";
 pub const ACCEPTED: &str = "accepted";
+
+/// The volunteer record of `user_id` at the event, if any.
+pub async fn volunteer_record(db: &impl ConnectionTrait, event_id: i32, user_id: i32) -> AppResult<Option<volunteer_application::Model>> {
+    Ok(volunteer_application::Entity::find()
+        .filter(volunteer_application::Column::EventId.eq(event_id))
+        .filter(volunteer_application::Column::UserId.eq(user_id))
+        .one(db)
+        .await?)
+}
 
 /// Holds `me`'s volunteer record of `e` for this transaction: their other sign-ups wait for it.
 /// Someone who is not an accepted volunteer of the event gets 403.
@@ -87,7 +96,7 @@ pub async fn plan_of(
 }
 
 /// The talks `me` gives in the event's published agenda (title, start, end): a shift may not overlap them.
-pub async fn talks_of(state: &AppState, e: &event::Model, me: &user::Model) -> AppResult<Vec<(String, DateTime<Utc>, DateTime<Utc>)>> {
+pub async fn talks_of(state: &AppState, e: &event::Model, me: &user::Model) -> AppResult<Talks> {
     let Some(code) = me.public_code.as_deref() else { return Ok(vec![]) };
     let programme = match crate::published::latest_programme(&state.db, &state.programmes, e).await {
         Ok(p) => p,
@@ -112,20 +121,37 @@ fn refused(e: &event::Model, r: &Refusal) -> AppError {
     }
 }
 
+/// Talks a volunteer gives: (title, start, end).
+pub type Talks = Vec<(String, DateTime<Utc>, DateTime<Utc>)>;
+
+/// In `txn`: locks `me`'s record, then reads the shift and whether `me` may take it at `now`.
+async fn consider(
+    txn: &DatabaseTransaction,
+    e: &event::Model,
+    me: &user::Model,
+    shift_id: i32,
+    talks: Talks,
+    now: DateTime<Utc>,
+) -> AppResult<(volunteer_shift::Model, Result<(), Refusal>)> {
+    lock_volunteer(txn, e.id, me.id).await?;
+    let shift = shift_of(txn, e, shift_id).await?;
+    let plan = plan_of(txn, e, me, talks).await?;
+    let verdict = can_sign_up(&slot_of(txn, &shift).await?, &plan, now);
+    Ok((shift, verdict))
+}
+
 /// Takes a seat on the shift for `me`, or says why not.
 pub async fn sign_up(
     db: &DatabaseConnection,
     e: &event::Model,
     me: &user::Model,
     shift_id: i32,
-    talks: Vec<(String, DateTime<Utc>, DateTime<Utc>)>,
+    talks: Talks,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let txn = db.begin_write().await?;
-    lock_volunteer(&txn, e.id, me.id).await?;
-    let shift = shift_of(&txn, e, shift_id).await?;
-    let plan = plan_of(&txn, e, me, talks).await?;
-    if let Err(r) = can_sign_up(&slot_of(&txn, &shift).await?, &plan, now) {
+    let (shift, verdict) = consider(&txn, e, me, shift_id, talks, now).await?;
+    if let Err(r) = verdict {
         return Err(refused(e, &r));
     }
     let claimed = volunteer_shift::Entity::update_many()
@@ -149,14 +175,12 @@ pub async fn join_waitlist(
     e: &event::Model,
     me: &user::Model,
     shift_id: i32,
-    talks: Vec<(String, DateTime<Utc>, DateTime<Utc>)>,
+    talks: Talks,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let txn = db.begin_write().await?;
-    lock_volunteer(&txn, e.id, me.id).await?;
-    let shift = shift_of(&txn, e, shift_id).await?;
-    let plan = plan_of(&txn, e, me, talks).await?;
-    match can_sign_up(&slot_of(&txn, &shift).await?, &plan, now) {
+    let (shift, verdict) = consider(&txn, e, me, shift_id, talks, now).await?;
+    match verdict {
         Err(r) if may_wait(&r) => {}
         Err(r) => return Err(refused(e, &r)),
         Ok(()) => return Err(AppError::Conflict(crate::tr!(volunteers.errors.seats_left).into())),
@@ -226,7 +250,7 @@ pub async fn ensure_record(db: &impl ConnectionTrait, event_id: i32, user_id: i3
         note: Set(String::new()),
         status: Set(ACCEPTED.into()),
         lock_version: Set(0),
-        feed_token_hash: Set(None),
+        feed_token: Set(None),
         created_at: Set(now),
         decided_at: Set(Some(now)),
         ..Default::default()

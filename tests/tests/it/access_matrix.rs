@@ -56,6 +56,8 @@ const SERVER_FNS: &[ServerFn] = &[
     sf("volunteers/take", Volunteer, "slug={slug}&shift={shift}"),
     sf("volunteers/wait", Volunteer, "slug={slug}&shift={shift}"),
     sf("volunteers/leave", Volunteer, "slug={slug}&shift={shift}"),
+    sf("volunteers/mine", Volunteer, "slug={slug}"),
+    sf("volunteers/new_feed", Volunteer, "slug={slug}"),
     sf("cfp/accept", Secret, "token=0123456789abcdef&confirm=on"),
     sf("cfp/editor", Speaker, "code={code}"),
     sf("cfp/invitation", Secret, "token=0123456789abcdef"),
@@ -165,6 +167,8 @@ const ROUTES: &[Route] = &[
     route("/{slug}/talk/{file}", Public, "GET /{slug}/talk/{public_talk}.ics"),
     route("/{slug}/faved.ics", Public, "GET /{slug}/faved.ics?talks={public_talk}"),
     route("/lang/{code}", Public, "GET /lang/fr?back=/"),
+    // The address is the key: whoever holds it reads that volunteer's shifts (a wrong one is 404).
+    route("/events/{slug}/volunteer/feed/{file}", Public, "GET /events/{slug}/volunteer/feed/{feed}.ics"),
 ];
 
 #[test]

@@ -3,9 +3,9 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
-use app::entities::{event, user, volunteer_application, volunteer_shift, volunteer_signup, volunteer_team};
+use app::entities::{event, user, volunteer_shift, volunteer_signup, volunteer_team};
 use app::error::AppError;
-use app::volunteers::signup::{join_waitlist, sign_out, sign_up, ACCEPTED, TAKEN, WAITING};
+use app::volunteers::signup::{join_waitlist, sign_out, sign_up, TAKEN, WAITING};
 use estrade_tests::{db_test, Backend, TestApp};
 
 const RACERS: usize = 200;
@@ -81,24 +81,7 @@ async fn volunteer(app: &TestApp, e: &event::Model, i: usize) -> user::Model {
     .insert(&app.state.db)
     .await
     .expect("user");
-    volunteer_application::ActiveModel {
-        event_id: Set(e.id),
-        user_id: Set(u.id),
-        days: Set(String::new()),
-        teams: Set(String::new()),
-        tshirt: Set(String::new()),
-        languages: Set(String::new()),
-        note: Set(String::new()),
-        status: Set(ACCEPTED.into()),
-        lock_version: Set(0),
-        feed_token_hash: Set(None),
-        created_at: Set(now),
-        decided_at: Set(Some(now)),
-        ..Default::default()
-    }
-    .insert(&app.state.db)
-    .await
-    .expect("application");
+    app::volunteers::signup::ensure_record(&app.state.db, e.id, u.id, now).await.expect("volunteer record");
     u
 }
 
@@ -217,5 +200,31 @@ db_test!(leads_add_shifts_one_by_one_or_cut_from_a_block_and_bad_input_writes_no
     let err = add_shifts(db, &e, &form, "5", Utc::now()).await.unwrap_err();
     assert!(err.field_message("cut").is_some(), "{err:?}");
     assert_eq!(count().await, 6, "refused forms wrote nothing");
+    app.stop().await;
+});
+
+db_test!(a_volunteers_calendar_feed_lists_their_shifts_by_a_stable_uid_until_they_rotate_it, |backend: Backend| async move {
+    use app::volunteers::mine::{my_shifts, rotate_feed};
+    let app = TestApp::start(backend).await;
+    let (e, team) = event_with_team(&app, "feed-conf").await;
+    let db = &app.state.db;
+    let start = Utc::now() + Duration::days(10);
+    let s = shift(&app, &e, &team, "Badges\r\nX-INJECTED:1", start, 2, 3).await;
+    let me = volunteer(&app, &e, 1).await;
+    sign_up(db, &e, &me, s.id, vec![], Utc::now()).await.unwrap();
+    assert!(my_shifts(db, &e, &me, &app.base_url, Utc::now()).await.unwrap().feed.is_none(), "no address until asked");
+    rotate_feed(db, &e, &me).await.unwrap();
+    let first = my_shifts(db, &e, &me, &app.base_url, Utc::now()).await.unwrap().feed.expect("an address");
+    let res = reqwest::get(&first).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/calendar"));
+    let ics = res.text().await.unwrap();
+    assert!(ics.contains(&format!("UID:shift-{}@feed-conf.estrade", s.id)), "{ics}");
+    assert!(!ics.contains("\r\nX-INJECTED"), "typed text stays on its line: {ics}");
+    rotate_feed(db, &e, &me).await.unwrap();
+    assert_eq!(reqwest::get(&first).await.unwrap().status(), 404, "the old address is cut off");
+    let second = my_shifts(db, &e, &me, &app.base_url, Utc::now()).await.unwrap().feed.unwrap();
+    assert_ne!(first, second);
+    assert_eq!(reqwest::get(second.replace(".ics", "0.ics")).await.unwrap().status(), 404);
     app.stop().await;
 });
