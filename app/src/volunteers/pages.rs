@@ -166,7 +166,7 @@ fn Mine(v: MyShiftsView) -> impl IntoView {
             {match v.feed {
                 Some(url) => view! {
                     <p>{tr!(volunteers.mine.feed_hint)}</p>
-                    <p><a href=url.clone()>{url.clone()}</a></p>
+                    <p class="feed-url"><a href=url.clone()>{url.clone()}</a></p>
                 }.into_any(),
                 None => view! { <p>{tr!(volunteers.mine.no_feed)}</p> }.into_any(),
             }}

@@ -228,3 +228,33 @@ db_test!(a_volunteers_calendar_feed_lists_their_shifts_by_a_stable_uid_until_the
     assert_eq!(reqwest::get(second.replace(".ics", "0.ics")).await.unwrap().status(), 404);
     app.stop().await;
 });
+
+/// A volunteer on a phone, JavaScript off: signs in, takes a shift from the board, and reads why an
+/// overlapping one cannot be taken.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_volunteer_takes_a_shift_on_a_phone_without_javascript() {
+    use estrade_tests::browser::{Browser, BrowserOptions};
+    let app = TestApp::start(Backend::Sqlite).await;
+    let (e, team) = event_with_team(&app, "phone-conf").await;
+    let start = Utc::now() + Duration::days(10);
+    let first = shift(&app, &e, &team, "Badges", start, 2, 3).await;
+    shift(&app, &e, &team, "Cloakroom", start + Duration::hours(1), 2, 3).await;
+    app.create_user("vera@example.org", "Vera", "correct horse battery", false).await;
+    app.grant("vera@example.org", e.id, "volunteer").await;
+
+    let b = Browser::start(BrowserOptions { javascript: false, width: 390, height: 844 }).await;
+    b.goto(&app.url("/signin?next=/events/phone-conf/volunteer")).await;
+    b.fill("email", "vera@example.org").await;
+    b.fill("password", "correct horse battery").await;
+    b.submit_form_of("password").await;
+    b.wait_for_text("Volunteer shifts at").await;
+    assert!(b.body_text().await.contains("0 / 3 taken"));
+    b.click(&format!("#shift-{} button[type='submit']", first.id)).await;
+    b.wait_for_text("You are on this shift").await;
+    let text = b.body_text().await;
+    assert!(text.contains("1 / 3 taken"), "{text}");
+    assert!(text.contains("This shift overlaps your shift “Badges”"), "the reason is on the other card: {text}");
+    b.screenshot("volunteer-board-phone-no-js").await;
+    b.close().await;
+    app.stop().await;
+}
