@@ -139,6 +139,7 @@ pub async fn lead_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResult
             })
             .collect(),
         days,
+        hosts: Default::default(),
         coverage: coverage(&covered)
             .into_iter()
             .map(|c| CoverageRow {

@@ -19,7 +19,19 @@ fn back(slug: &str, flag: &str) -> String {
 pub async fn load_lead_view(slug: String) -> Result<LeadView, AppError> {
     let state = crate::state::app_state();
     let e = event_access(&state.db, &slug, VOLUNTEER_LEADS).await?.event;
-    super::lead::lead_view(&state.db, &e).await
+    let hosts = super::hosts::preview(&state, &e).await?;
+    Ok(LeadView { hosts, ..super::lead::lead_view(&state.db, &e).await? })
+}
+
+/// Applies the room-host rule to the published agenda; new shifts go to the team `team_id`.
+#[server(endpoint = "volunteers/apply_hosts")]
+pub async fn apply_hosts(slug: String, team_id: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let e = event_access(&state.db, &slug, VOLUNTEER_LEADS).await?.event;
+    let team = team_id.trim().parse::<i32>().map_err(|_| AppError::problem("team_id", domain::problem::Problem::TeamUnknown))?;
+    super::hosts::apply(&state, &e, team, state.clock.now()).await?;
+    leptos_axum::redirect(&back(&e.slug, "hosts_applied"));
+    Ok(())
 }
 
 /// Adds a team (the fields of [`TeamForm`]).

@@ -2,8 +2,8 @@
 //! the teams, and forms to add a team and to add a shift or cut a block of hours into shifts.
 use leptos::prelude::*;
 
-use super::lead_api::{load_lead_view, AddShifts, AddTeam};
-use super::{CoverageRow, LeadView};
+use super::lead_api::{load_lead_view, AddShifts, AddTeam, ApplyHosts};
+use super::{CoverageRow, HostLine, HostPreview, LeadView};
 use crate::plumbing::{param, urls};
 use crate::tr;
 use crate::ui::{
@@ -15,21 +15,26 @@ pub fn LeadPage() -> impl IntoView {
     let slug = param("slug");
     let add_team = ServerAction::<AddTeam>::new();
     let add_shifts = ServerAction::<AddShifts>::new();
-    let data = Resource::new(move || (slug(), add_team.version().get() + add_shifts.version().get()), |(s, _)| load_lead_view(s));
-    let flags =
-        [(query_flag("team_added"), tr!(volunteers.lead.team_added)), (query_flag("shifts_added"), tr!(volunteers.lead.shifts_added))];
+    let apply = ServerAction::<ApplyHosts>::new();
+    let versions = move || add_team.version().get() + add_shifts.version().get() + apply.version().get();
+    let data = Resource::new(move || (slug(), versions()), |(s, _)| load_lead_view(s));
+    let flags = [
+        (query_flag("team_added"), tr!(volunteers.lead.team_added)),
+        (query_flag("shifts_added"), tr!(volunteers.lead.shifts_added)),
+        (query_flag("hosts_applied"), tr!(volunteers.hosts.applied)),
+    ];
     view! {
         <Transition fallback=|| view! { <p>{tr!(volunteers.loading)}</p> }>
             {move || data.get().map(|r| outcome(r, &urls::admin_volunteers(slug()), |v| view! {
                 {flags.into_iter().map(|(flag, text)| view! { {move || flag.get().then(|| view! { <Notice>{text}</Notice> })} }).collect_view()}
-                <Lead v add_team add_shifts/>
+                <Lead v add_team add_shifts apply/>
             }.into_any()))}
         </Transition>
     }
 }
 
 #[component]
-fn Lead(v: LeadView, add_team: ServerAction<AddTeam>, add_shifts: ServerAction<AddShifts>) -> impl IntoView {
+fn Lead(v: LeadView, add_team: ServerAction<AddTeam>, add_shifts: ServerAction<AddShifts>, apply: ServerAction<ApplyHosts>) -> impl IntoView {
     let s = v.event.slug.clone();
     view! {
         <PageTitle text=tr!(volunteers.lead.title, name = &v.event.name).to_string()/>
@@ -56,6 +61,7 @@ fn Lead(v: LeadView, add_team: ServerAction<AddTeam>, add_shifts: ServerAction<A
                 }.into_any()
             }}
         </section>
+        <Hosts slug=s.clone() preview=v.hosts.clone() teams=v.teams.iter().map(|t| (t.id.to_string(), t.name.clone())).collect() action=apply/>
         <ShiftForm slug=s.clone() v=v.clone() action=add_shifts/>
         <TeamForm slug=s action=add_team/>
     }
@@ -139,6 +145,50 @@ fn TeamForm(slug: String, action: ServerAction<AddTeam>) -> impl IntoView {
                 <Check label=tr!(volunteers.lead.restricted) name="restricted" id="f-restricted" checked=false/>
                 <SubmitButton action label=tr!(volunteers.lead.add_team_button)/>
             </Form>
+        </section>
+    }
+}
+
+/// Room hosts from the published agenda: the preview, then one button to apply it.
+#[component]
+fn Hosts(slug: String, preview: HostPreview, teams: Vec<(String, String)>, action: ServerAction<ApplyHosts>) -> impl IntoView {
+    let error = action_error(action);
+    let lines = |title: &'static str, rows: Vec<HostLine>| {
+        (!rows.is_empty()).then(|| {
+            view! {
+                <h3>{title}</h3>
+                <ul class="coverage">
+                    {rows.into_iter().map(|l| view! {
+                        <li><strong>{l.when}</strong>" · "{l.room}" · "{l.first_talk}
+                            {(l.taken > 0).then(|| view! { " · "<span class="badge warn">{tr!(volunteers.hosts.has_volunteers, count = l.taken).to_string()}</span> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }
+        })
+    };
+    let nothing = preview.create.is_empty() && preview.moved.is_empty() && preview.delete.is_empty();
+    view! {
+        <section class="card">
+            <h2>{tr!(volunteers.hosts.heading)}</h2>
+            <p class="hint">{tr!(volunteers.hosts.rule)}</p>
+            {if !preview.published {
+                view! { <p class="empty">{tr!(volunteers.hosts.no_agenda)}</p> }.into_any()
+            } else if nothing {
+                view! { <p class="empty">{tr!(volunteers.hosts.up_to_date, count = preview.unchanged as i32).to_string()}</p> }.into_any()
+            } else {
+                view! {
+                    {lines(tr!(volunteers.hosts.create), preview.create)}
+                    {lines(tr!(volunteers.hosts.moved), preview.moved)}
+                    {lines(tr!(volunteers.hosts.delete), preview.delete)}
+                    <FormError error/>
+                    <Form action>
+                        <input type="hidden" name="slug" value=slug/>
+                        <Choices label=tr!(volunteers.hosts.team) name="team_id" options=teams placeholder=tr!(volunteers.lead.choose_team) error=field_error(error, "team_id")/>
+                        <SubmitButton action label=tr!(volunteers.hosts.apply)/>
+                    </Form>
+                }.into_any()
+            }}
         </section>
     }
 }

@@ -7,6 +7,8 @@ pub mod board;
 #[cfg(feature = "ssr")]
 pub mod feed;
 #[cfg(feature = "ssr")]
+pub mod hosts;
+#[cfg(feature = "ssr")]
 pub mod lead;
 pub mod lead_api;
 pub mod lead_pages;
@@ -91,6 +93,8 @@ pub struct LeadView {
     /// (YYYY-MM-DD, label) of each day of the event.
     pub days: Vec<(String, String)>,
     pub coverage: Vec<CoverageRow>,
+    /// What applying the room-host rule to the published agenda would do.
+    pub hosts: HostPreview,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,4 +150,25 @@ pub struct MyShift {
     pub notes: String,
     pub over: bool,
     pub can_leave: bool,
+}
+
+/// Room-host shifts from the agenda: what applying the rule would create, move and delete.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostPreview {
+    /// An agenda is published (else there is nothing to build from).
+    pub published: bool,
+    pub create: Vec<HostLine>,
+    pub moved: Vec<HostLine>,
+    pub delete: Vec<HostLine>,
+    pub unchanged: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostLine {
+    /// "dimanche 17 janvier · 09:40–11:20".
+    pub when: String,
+    pub room: String,
+    pub first_talk: String,
+    /// Volunteers on it (told when it moves or goes).
+    pub taken: i32,
 }

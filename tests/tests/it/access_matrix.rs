@@ -51,6 +51,7 @@ const SERVER_FNS: &[ServerFn] = &[
     sf("availability/mine", Speaker, "slug={slug}"),
     sf("volunteers/board", Volunteer, "slug={slug}&only=open"),
     sf("volunteers/lead", Organiser, "slug={slug}"),
+    sf("volunteers/apply_hosts", Organiser, "slug={slug}&team_id={team}"),
     sf("volunteers/add_team", Organiser, "slug={slug}&name=Video&description=&colour=%23cf222e&restricted=on&briefing=&lead_name=&lead_phone="),
     sf("volunteers/add_shifts", Organiser, "slug={slug}&team_id={team}&place=Hall&title=&day=2027-03-10&start=10:00&end=12:00&seats=2&notes=&cut=60"),
     sf("volunteers/take", Volunteer, "slug={slug}&shift={shift}"),

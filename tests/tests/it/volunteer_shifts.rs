@@ -258,3 +258,30 @@ async fn a_volunteer_takes_a_shift_on_a_phone_without_javascript() {
     b.close().await;
     app.stop().await;
 }
+
+db_test!(room_host_shifts_follow_the_published_agenda_and_applying_twice_changes_nothing, |backend: Backend| async move {
+    use app::volunteers::hosts::{apply, preview};
+    use estrade_tests::schedule::sched;
+    let s = sched(backend, estrade_tests::Setup::default()).await;
+    s.publish_sample().await;
+    let app = &s.c.app;
+    let e = app::events::service::by_slug(&app.state.db, estrade_tests::selection::SLUG).await.unwrap();
+    let looks = domain::cfp::TrackForm { name: "Room hosts".into(), description: String::new(), colour: "#8250df".into() };
+    let team = app::volunteers::lead::create_team(&app.state.db, &e, &app::volunteers::lead::TeamInput { looks, ..Default::default() }, Utc::now())
+        .await
+        .unwrap();
+    let before = preview(&app.state, &e).await.unwrap();
+    assert!(before.published);
+    // Amphi: Alpha at 10:00; Atelier: Gamma at 10:00 then Beta at 11:00 after a 20-minute gap (one run).
+    assert_eq!(before.create.len(), 2, "{before:?}");
+    assert_eq!(apply(&app.state, &e, team.id, Utc::now()).await.unwrap(), 2);
+    let after = preview(&app.state, &e).await.unwrap();
+    assert!(after.create.is_empty() && after.moved.is_empty() && after.delete.is_empty(), "{after:?}");
+    assert_eq!(after.unchanged, 2);
+    assert_eq!(apply(&app.state, &e, team.id, Utc::now()).await.unwrap(), 0, "applying again changes nothing");
+    let hosts = volunteer_shift::Entity::find().filter(volunteer_shift::Column::TeamId.eq(team.id)).count(&app.state.db).await.unwrap();
+    assert_eq!(hosts, 2);
+    let err = apply(&app.state, &e, 999_999, Utc::now()).await.unwrap_err();
+    assert!(err.field_message("team_id").is_some(), "{err:?}");
+    s.c.app.stop().await;
+});
