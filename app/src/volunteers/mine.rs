@@ -2,11 +2,11 @@
 //! team's briefing, its lead's name and phone), and their personal calendar feed.
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use super::signup::{volunteer_record, TAKEN};
+use super::signup::{held_shifts, volunteer_record};
 use super::{MyShift, MyShiftsView};
-use crate::entities::{event, user, volunteer_application, volunteer_shift, volunteer_signup, volunteer_team};
+use crate::entities::{event, user, volunteer_application, volunteer_shift, volunteer_team};
 use crate::error::{AppError, AppResult};
 use crate::formats::ical::{calendar, CalEvent};
 use crate::formats::zoned::zone;
@@ -20,20 +20,7 @@ async fn held(
     e: &event::Model,
     user_id: i32,
 ) -> AppResult<Vec<(volunteer_shift::Model, volunteer_team::Model)>> {
-    let ids: Vec<i32> = volunteer_signup::Entity::find()
-        .filter(volunteer_signup::Column::UserId.eq(user_id))
-        .filter(volunteer_signup::Column::Status.eq(TAKEN))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| s.shift_id)
-        .collect();
-    let shifts = volunteer_shift::Entity::find()
-        .filter(volunteer_shift::Column::EventId.eq(e.id))
-        .filter(volunteer_shift::Column::Id.is_in(ids))
-        .order_by_asc(volunteer_shift::Column::StartsAt)
-        .all(db)
-        .await?;
+    let shifts = held_shifts(db, e, user_id).await?;
     let teams = volunteer_team::Entity::find().filter(volunteer_team::Column::EventId.eq(e.id)).all(db).await?;
     Ok(shifts.into_iter().filter_map(|s| teams.iter().find(|t| t.id == s.team_id).cloned().map(|t| (s, t))).collect())
 }

@@ -62,29 +62,28 @@ async fn slot_of(db: &impl ConnectionTrait, s: &volunteer_shift::Model) -> AppRe
     })
 }
 
-/// What `me` already does at `e`: shifts held, talks in the published agenda, teams that confirmed them.
-pub async fn plan_of(
-    db: &impl ConnectionTrait,
-    e: &event::Model,
-    me: &user::Model,
-    talks: Vec<(String, DateTime<Utc>, DateTime<Utc>)>,
-) -> AppResult<VolunteerPlan> {
-    let held: Vec<i32> = volunteer_signup::Entity::find()
-        .filter(volunteer_signup::Column::UserId.eq(me.id))
+/// The shifts of `e` on which `user_id` holds a seat, by start.
+pub async fn held_shifts(db: &impl ConnectionTrait, e: &event::Model, user_id: i32) -> AppResult<Vec<volunteer_shift::Model>> {
+    use sea_orm::QueryOrder;
+    let ids: Vec<i32> = volunteer_signup::Entity::find()
+        .filter(volunteer_signup::Column::UserId.eq(user_id))
         .filter(volunteer_signup::Column::Status.eq(TAKEN))
         .all(db)
         .await?
         .into_iter()
         .map(|s| s.shift_id)
         .collect();
-    let shifts = volunteer_shift::Entity::find()
+    Ok(volunteer_shift::Entity::find()
         .filter(volunteer_shift::Column::EventId.eq(e.id))
-        .filter(volunteer_shift::Column::Id.is_in(held))
+        .filter(volunteer_shift::Column::Id.is_in(ids))
+        .order_by_asc(volunteer_shift::Column::StartsAt)
         .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.title, s.starts_at, s.ends_at))
-        .collect();
+        .await?)
+}
+
+/// What `me` already does at `e`: shifts held, talks in the published agenda, teams that confirmed them.
+pub async fn plan_of(db: &impl ConnectionTrait, e: &event::Model, me: &user::Model, talks: Talks) -> AppResult<VolunteerPlan> {
+    let shifts = held_shifts(db, e, me.id).await?.into_iter().map(|s| (s.id, s.title, s.starts_at, s.ends_at)).collect();
     let confirmed_teams = volunteer_team_member::Entity::find()
         .filter(volunteer_team_member::Column::UserId.eq(me.id))
         .all(db)
