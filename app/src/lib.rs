@@ -19,6 +19,8 @@ pub mod selection;
 pub mod speakers;
 pub mod ui;
 pub mod venue;
+#[cfg(feature = "ssr")]
+pub mod spreadsheet;
 pub mod volunteers;
 
 // The catalogues compiled by build.rs (leptos_i18n): `crate::i18n::Locale` and the keys.
@@ -146,7 +148,8 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/now") view=agenda::people_pages::NowPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/changes") view=agenda::people_pages::ChangesPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/cfp/propose") view=cfp::pages::ProposeTalkPage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer") view=volunteers::pages::ShiftBoardPage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer") view=volunteers::call_pages::CallPage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer/shifts") view=volunteers::pages::ShiftBoardPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer/mine") view=volunteers::pages::MyShiftsPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals") view=speakers::proposal_pages::MyProposalsPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals/:code") view=speakers::proposal_pages::ProposalPage/>
@@ -164,6 +167,8 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/cfp") view=organizer::pages::CfpSettingsPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/venue") view=venue::pages::VenuePage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/volunteers") view=volunteers::lead_pages::LeadPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/volunteers/people") view=volunteers::people_pages::PeoplePage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/volunteers/shifts/:id") view=volunteers::shift_pages::ShiftPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule") view=schedule::builder_page::BuilderPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/place/:item") view=schedule::place_page::PlacePage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/import") view=schedule::import_page::ImportPage/>

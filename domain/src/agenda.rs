@@ -269,7 +269,7 @@ pub fn is_attendee_page(path: &str) -> bool {
         return false;
     };
     let rest: Vec<&str> = parts.collect();
-    if page == "volunteer" && rest == ["mine"] {
+    if page == "volunteer" && (rest == ["mine"] || rest == ["shifts"]) {
         return !slug.is_empty();
     }
     let rest = rest.len();
@@ -301,6 +301,7 @@ mod attendee_page_tests {
             "/events/cn/speaker/xyz",
             "/events/cn/volunteer",
             "/events/cn/volunteer/mine",
+            "/events/cn/volunteer/shifts",
         ] {
             assert!(is_attendee_page(p), "{p}");
         }

@@ -220,6 +220,20 @@ pub enum Problem {
         taken: i32,
         seats: i32,
     },
+    /// "Enter a number of hours between {min} and {max}."
+    HoursOutOfRange {
+        min: i64,
+        max: i64,
+    },
+    /// "Enter a number of minutes between {min} and {max}."
+    MinutesBetween {
+        min: i64,
+        max: i64,
+    },
+    /// "{taken} volunteers are on this shift: take some off before lowering the seats."
+    SeatsBelowTaken {
+        taken: i32,
+    },
 }
 
 /// A problem with one form field, shown next to that field.

@@ -41,6 +41,7 @@ mod m0044_languages;
 mod m0045_decision_template_languages;
 mod m0046_event_texts;
 mod m0047_volunteers;
+mod m0048_volunteer_calls;
 
 pub struct Migrator;
 
@@ -88,6 +89,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0045_decision_template_languages::Migration),
             Box::new(m0046_event_texts::Migration),
             Box::new(m0047_volunteers::Migration),
+            Box::new(m0048_volunteer_calls::Migration),
         ]
     }
 }

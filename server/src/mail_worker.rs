@@ -1,4 +1,5 @@
-//! The background worker that drains the outbox (part of the server process, not of the app crate).
+//! The background worker that drains the outbox (part of the server process, not of the app crate),
+//! and queues the volunteers' day-before reminders on each pass.
 use std::time::Duration;
 
 use tokio::sync::watch;
@@ -12,6 +13,9 @@ const BATCH: u64 = 20;
 pub async fn run(state: AppState, poll: Duration, mut shutdown: watch::Receiver<bool>) {
     tracing::info!(transport = %state.mailer.describe(), "mail worker started");
     loop {
+        if let Err(e) = app::volunteers::reminders::queue_due(&state, state.clock.now()).await {
+            tracing::warn!(error = %e, "volunteer reminders not queued");
+        }
         match drain_once(&state).await {
             Ok(n) if n > 0 => continue,
             Ok(_) => {}

@@ -76,6 +76,7 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
         .route("/readyz", get(observability::readyz))
         .route("/metrics", get(observability::metrics))
         .route("/admin/events/{slug}/proposals.csv", get(app::organizer::csv::proposals_csv))
+        .route("/admin/events/{slug}/volunteers.csv", get(app::volunteers::hours::volunteers_csv))
         .merge(app::agenda::exports::routes())
         .merge(app::volunteers::feed::routes())
         .merge(app::agenda::rest::routes())

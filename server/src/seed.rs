@@ -121,7 +121,7 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
          About 250 people, talks in French and English, a partner village where teams share expertise rather than pitch roadmaps.",
     ))
     .await?;
-    create(demo_event(
+    let last_year = create(demo_event(
         &format!("cloud-nord-{}", year - 1),
         &format!("Cloud Nord {}", year - 1),
         start - Duration::days(364),
@@ -164,7 +164,7 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
     seed_schedule::seed_schedule(db, &upcoming, id(ORGANISER_EMAIL)?, now).await?;
     seed_favourites::seed_favourites(db, &upcoming, now).await?;
     let volunteer = user::Entity::find_by_id(id(VOLUNTEER_EMAIL)?).one(db).await?.ok_or_else(|| anyhow::anyhow!("demo volunteer missing"))?;
-    seed_volunteers::seed_volunteers(db, &upcoming, &volunteer, now).await?;
+    seed_volunteers::seed_volunteers(db, &upcoming, &last_year, &volunteer, id(ORGANISER_EMAIL)?, now).await?;
     Ok(())
 }
 
@@ -187,6 +187,10 @@ pub fn print_accounts(base_url: &str) {
     );
     println!("Its schedule (4 rooms) is published as v1, with one talk moved since, not yet published.");
     println!("Sofia Speaker has a profile, two talks, a draft and an accepted proposal to confirm.");
+    println!(
+        "Volunteers: a bilingual call, five teams, room hosts from the agenda, 25 fictional volunteers (4 applications \
+         to decide, last year's to invite); Victor Volunteer holds two shifts."
+    );
     println!("Cloud Native Days France: the call for papers is open for {} more days.", seed_cfp::CLOSES_IN_DAYS);
     println!(
         "{} fictional speakers (…@{}, no sign-in) have sent {} more proposals, some with co-speakers.",

@@ -13,6 +13,7 @@ pub mod review;
 pub mod schedule;
 pub mod selection;
 pub mod smtp;
+pub mod volunteers;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

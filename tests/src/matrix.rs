@@ -254,6 +254,8 @@ impl World {
         let badges = app::entities::volunteer_shift::Column::Title;
         vars.insert("shift", id_where::<app::entities::volunteer_shift::Entity, _>(&app, badges, "Badges", |r| r.id).await);
         vars.insert("feed", feed_token(&app).await);
+        let secret = app::entities::volunteer_application::Column::FeedToken;
+        vars.insert("application", id_where::<app::entities::volunteer_application::Entity, _>(&app, secret, &vars["feed"], |r| r.id).await);
         let accueil = app::entities::volunteer_team::Column::Name;
         vars.insert("team", id_where::<app::entities::volunteer_team::Entity, _>(&app, accueil, "Accueil", |r| r.id).await);
         vars.insert("cospeaker", cospeaker_row(&app, &codes[0], "bea@example.org").await);

@@ -32,6 +32,7 @@ pub mod track;
 pub mod user;
 pub mod user_token;
 pub mod volunteer_application;
+pub mod volunteer_setting;
 pub mod volunteer_shift;
 pub mod volunteer_signup;
 pub mod volunteer_team;

@@ -13,6 +13,10 @@ pub struct Model {
     pub checked_in_at: Option<DateTimeUtc>,
     pub no_show: bool,
     pub created_at: DateTimeUtc,
+    /// When the day-before reminder was queued (sent once).
+    pub reminded_at: Option<DateTimeUtc>,
+    /// The talk this shift was last found to clash with, mailed once per clash.
+    pub clash_mailed: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

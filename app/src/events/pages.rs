@@ -71,9 +71,11 @@ pub fn EventPage() -> impl IntoView {
                             <a class="button primary" href=format!("/events/{}/agenda", e.summary.slug) rel="external">{tr!(events.page.agenda)}</a>
                             " "<a class="button" href=format!("/events/{}/cfp", e.summary.slug)>{tr!(events.page.cfp)}</a>
                         </p>
-                        {e.volunteers_here.then(|| view! {
-                            <p><a class="button" href=crate::plumbing::urls::volunteer_board(&e.summary.slug) rel="external">{tr!(events.page.volunteer_shifts)}</a></p>
-                        })}
+                        <p>{if e.volunteers_here {
+                            view! { <a class="button" href=crate::plumbing::urls::volunteer_board(&e.summary.slug) rel="external">{tr!(events.page.volunteer_shifts)}</a> }.into_any()
+                        } else {
+                            view! { <a class="button" href=crate::plumbing::urls::volunteer_call(&e.summary.slug) rel="external">{tr!(events.page.volunteer_call)}</a> }.into_any()
+                        }}</p>
                         {e.can_manage.then(|| view! {
                             <p><a class="button" href=format!("/admin/events/{}", e.summary.slug)>{tr!(events.page.manage)}</a></p>
                         })}

@@ -1,5 +1,6 @@
 //! Outgoing mail: templates (shared), outbox and delivery (server only).
 pub mod templates;
+pub mod volunteer_templates;
 #[cfg(feature = "ssr")]
 pub mod outbox;
 #[cfg(feature = "ssr")]

@@ -10,7 +10,7 @@ pub(crate) fn escape(s: &str) -> String {
 }
 
 /// Builds a mail whose body is a greeting, paragraphs, one call-to-action link and a sign-off.
-fn compose(l: Locale, to: &str, subject: String, greeting: &str, paragraphs: &[String], link: (&str, &str)) -> Email {
+pub(crate) fn compose(l: Locale, to: &str, subject: String, greeting: &str, paragraphs: &[String], link: (&str, &str)) -> Email {
     let (label, url) = link;
     let signature = td_string!(l, mail.signature);
     let mut text = format!("{greeting}\n\n");

@@ -106,9 +106,24 @@ pub fn my_shifts(slug: impl Display) -> String {
     format!("/events/{slug}/volunteer/mine")
 }
 
-/// `/events/:slug/volunteer`: the shift board of an event's volunteers.
+/// `/events/:slug/volunteer/shifts`: the shift board of an event's volunteers.
 pub fn volunteer_board(slug: impl Display) -> String {
+    format!("/events/{slug}/volunteer/shifts")
+}
+
+/// `/events/:slug/volunteer`: the call for volunteers, with its application form.
+pub fn volunteer_call(slug: impl Display) -> String {
     format!("/events/{slug}/volunteer")
+}
+
+/// `/admin/events/:slug/volunteers/people`: applications, invitations, hours and settings.
+pub fn admin_volunteer_people(slug: impl Display) -> String {
+    format!("/admin/events/{slug}/volunteers/people")
+}
+
+/// `/admin/events/:slug/volunteers/shifts/:id`: one shift, its people and their check-in.
+pub fn admin_shift(slug: impl Display, id: i32) -> String {
+    format!("/admin/events/{slug}/volunteers/shifts/{id}")
 }
 
 /// `/review`: a reviewer's events.
@@ -194,7 +209,10 @@ mod tests {
             (admin_selection(slug), "/admin/events/:slug/selection"),
             (admin_selection_settings(slug), "/admin/events/:slug/selection/settings"),
             (admin_selection_log(slug), "/admin/events/:slug/selection/log"),
-            (volunteer_board(slug), "/events/:slug/volunteer"),
+            (volunteer_board(slug), "/events/:slug/volunteer/shifts"),
+            (volunteer_call(slug), "/events/:slug/volunteer"),
+            (admin_volunteer_people(slug), "/admin/events/:slug/volunteers/people"),
+            (admin_shift(slug, 7), "/admin/events/:slug/volunteers/shifts/:id"),
             (my_shifts(slug), "/events/:slug/volunteer/mine"),
             (admin_volunteers(slug), "/admin/events/:slug/volunteers"),
             (review(), "/review"),

@@ -117,6 +117,10 @@ pub async fn publish(state: &AppState, e: &event::Model, me: &user::Model, name:
     super::mails::queue_for_changes(&txn, state, e, &name, &changes).await?;
     txn.commit().await?;
     state.mail_wake.notify_one();
+    // The agenda is out whatever happens here; a clash not mailed now is mailed at the next publish.
+    if let Err(err) = crate::volunteers::clashes::notice(state, e, state.clock.now()).await {
+        tracing::warn!(event = %e.slug, error = %err, "volunteer clashes not mailed");
+    }
     Ok(Some(number))
 }
 

@@ -10,7 +10,7 @@ pub mod versions;
 pub use flash::{chosen, ticked, typed_or, Form};
 pub use form::{action_error, field_error, Check, Choices, Field, FormError, Notice, OrgField, Select, SubmitButton, TextArea, TextBox};
 pub use layout::{use_current_user, Layout, NotFoundNotice};
-pub use outcome::{outcome, query_flag};
+pub use outcome::{outcome, query_flag, query_value};
 pub use safe_html::SafeHtml;
 pub use title::PageTitle;
 pub use versions::{VersionFields, Versions};

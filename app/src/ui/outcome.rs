@@ -40,6 +40,12 @@ pub fn answer_status(e: &AppError) {
     let _ = e;
 }
 
+/// A query-string value (`?invited=3`) as a signal.
+pub fn query_value(name: &'static str) -> Memo<Option<String>> {
+    let q = leptos_router::hooks::use_query_map();
+    Memo::new(move |_| q.read().get(name))
+}
+
 /// A query-string flag (`?saved=1`) as a signal.
 pub fn query_flag(name: &'static str) -> Memo<bool> {
     let q = leptos_router::hooks::use_query_map();

@@ -84,3 +84,14 @@ pub async fn new_feed_link(slug: String) -> Result<(), AppError> {
     leptos_axum::redirect(&format!("{}?feed=1#calendar", crate::plumbing::urls::my_shifts(&a.event.slug)));
     Ok(())
 }
+
+/// "I'm here": checks the volunteer in to their shift, from a quarter of an hour before it starts.
+#[server(endpoint = "volunteers/here")]
+pub async fn i_am_here(slug: String, shift: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let a = volunteer(&slug).await?;
+    let id = crate::plumbing::parse_id(&shift)?;
+    super::shift_admin::here(&state.db, &a.event, &a.user, id, state.clock.now()).await?;
+    leptos_axum::redirect(&format!("{}?here=1#shift-{id}", crate::plumbing::urls::my_shifts(&a.event.slug)));
+    Ok(())
+}

@@ -12,7 +12,7 @@ use crate::error::AppResult;
 use crate::formats::zoned::zone;
 use crate::lang::{dates, use_locale};
 use crate::state::AppState;
-use domain::volunteers::signup::{can_sign_out, can_sign_up, may_wait, Refusal, ShiftSlot, SIGN_OUT_HOURS_DEFAULT};
+use domain::volunteers::signup::{can_sign_out, can_sign_up, may_wait, Refusal, ShiftSlot};
 
 async fn my_signups(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<HashMap<i32, String>> {
     let rows = volunteer_signup::Entity::find().filter(volunteer_signup::Column::UserId.eq(me.id)).all(db).await?;
@@ -37,6 +37,7 @@ pub async fn board(state: &AppState, e: &event::Model, me: &user::Model, only_op
         .all(db)
         .await?;
     let mine = my_signups(db, me).await?;
+    let sign_out_hours = super::settings::settings_of(db, e.id).await?.sign_out_hours;
     let plan = plan_of(db, e, me, talks_of(state, e, me).await?).await?;
     let mut days: Vec<(chrono::NaiveDate, Vec<BoardShift>)> = Vec::new();
     for s in shifts {
@@ -76,7 +77,7 @@ pub async fn board(state: &AppState, e: &event::Model, me: &user::Model, only_op
             taken: s.taken,
             state: standing,
             why_not,
-            can_leave: standing == ShiftState::Mine && can_sign_out(now, s.starts_at, SIGN_OUT_HOURS_DEFAULT),
+            can_leave: standing == ShiftState::Mine && can_sign_out(now, s.starts_at, sign_out_hours),
         };
         match days.last_mut() {
             Some((day, list)) if *day == start.date_naive() => list.push(shift),

@@ -7,14 +7,14 @@ use super::{HostLine, HostPreview};
 use crate::db::BeginWrite;
 use crate::entities::{event, volunteer_shift, volunteer_team};
 use crate::error::{AppError, AppResult};
-use crate::formats::zoned::zone;
-use crate::lang::dates;
+use super::mails::{tell_holders, Told};
+use crate::published::ProgrammeCache;
 use crate::state::AppState;
 use domain::volunteers::hosts::{desired_host_shifts, plan_hosts, DesiredShift, GeneratedShift, HostPlan, HostRule};
 
 /// The plan against the latest published agenda; `None` when nothing is published yet.
-async fn plan(state: &AppState, e: &event::Model) -> AppResult<Option<(HostPlan, Vec<volunteer_shift::Model>)>> {
-    let programme = match crate::published::latest_programme(&state.db, &state.programmes, e).await {
+async fn plan(db: &DatabaseConnection, programmes: &ProgrammeCache, e: &event::Model) -> AppResult<Option<(HostPlan, Vec<volunteer_shift::Model>)>> {
+    let programme = match crate::published::latest_programme(db, programmes, e).await {
         Ok(p) => p,
         Err(AppError::NotFound) => return Ok(None),
         Err(other) => return Err(other),
@@ -22,7 +22,7 @@ async fn plan(state: &AppState, e: &event::Model) -> AppResult<Option<(HostPlan,
     let generated = volunteer_shift::Entity::find()
         .filter(volunteer_shift::Column::EventId.eq(e.id))
         .filter(volunteer_shift::Column::GeneratedKey.is_not_null())
-        .all(&state.db)
+        .all(db)
         .await?;
     let existing: Vec<GeneratedShift> = generated
         .iter()
@@ -34,19 +34,17 @@ async fn plan(state: &AppState, e: &event::Model) -> AppResult<Option<(HostPlan,
             seats_taken: s.taken,
         })
         .collect();
-    let desired = desired_host_shifts(&programme, &HostRule::default());
+    let rule = super::settings::settings_of(db, e.id).await?.host_rule();
+    let desired = desired_host_shifts(&programme, &rule);
     Ok(Some((plan_hosts(&desired, &existing), generated)))
 }
 
 fn line(e: &event::Model, room: &str, talk: &str, start: DateTime<Utc>, end: DateTime<Utc>, taken: i32) -> HostLine {
-    let tz = zone(&e.time_zone);
-    let (start, end) = (start.with_timezone(&tz), end.with_timezone(&tz));
-    let when = format!("{} · {}–{}", dates::day(crate::lang::use_locale(), start.date_naive()), start.format("%H:%M"), end.format("%H:%M"));
-    HostLine { when, room: room.into(), first_talk: talk.into(), taken }
+    HostLine { when: super::words::when(crate::lang::use_locale(), e, start, end), room: room.into(), first_talk: talk.into(), taken }
 }
 
 pub async fn preview(state: &AppState, e: &event::Model) -> AppResult<HostPreview> {
-    let Some((plan, generated)) = plan(state, e).await? else {
+    let Some((plan, generated)) = plan(&state.db, &state.programmes, e).await? else {
         return Ok(HostPreview { published: false, ..Default::default() });
     };
     let shift = |id: i32| generated.iter().find(|s| s.id == id);
@@ -60,15 +58,30 @@ pub async fn preview(state: &AppState, e: &event::Model) -> AppResult<HostPrevie
     })
 }
 
-/// Applies the plan with new shifts in `team_id`'s team; answers how many shifts changed.
+/// Applies the plan with new shifts in `team_id`'s team; answers how many shifts changed. The
+/// volunteers of a moved or deleted shift are mailed in the same transaction.
 pub async fn apply(state: &AppState, e: &event::Model, team_id: i32, now: DateTime<Utc>) -> AppResult<usize> {
+    let changed = apply_in(&state.db, &state.programmes, Some(state), e, team_id, now).await?;
+    state.mail_wake.notify_one();
+    Ok(changed)
+}
+
+/// Applies the plan; `tell` (the state, for links) mails the volunteers of moved or deleted shifts —
+/// None only where no shift has volunteers yet (the demo data).
+pub async fn apply_in(
+    db: &DatabaseConnection,
+    programmes: &ProgrammeCache,
+    tell: Option<&AppState>,
+    e: &event::Model,
+    team_id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
     let team = volunteer_team::Entity::find_by_id(team_id)
         .filter(volunteer_team::Column::EventId.eq(e.id))
-        .one(&state.db)
+        .one(db)
         .await?
         .ok_or_else(|| AppError::problem("team_id", domain::problem::Problem::TeamUnknown))?;
-    let Some((plan, _)) = plan(state, e).await? else { return Ok(0) };
-    let db: &DatabaseConnection = &state.db;
+    let Some((plan, _)) = plan(db, programmes, e).await? else { return Ok(0) };
     let txn = db.begin_write().await?;
     let rule = HostRule::default();
     for d in &plan.create {
@@ -98,11 +111,19 @@ pub async fn apply(state: &AppState, e: &event::Model, team_id: i32, now: DateTi
             row.ends_at = Set(d.end);
             row.title = Set(d.first_talk.chars().take(120).collect());
             row.updated_at = Set(now);
-            row.update(&txn).await?;
+            let moved = row.update(&txn).await?;
+            if let Some(state) = tell {
+                tell_holders(&txn, state, e, &moved, Told::Changed, now).await?;
+            }
         }
     }
-    if !plan.delete.is_empty() {
-        volunteer_shift::Entity::delete_many().filter(volunteer_shift::Column::Id.is_in(plan.delete.clone())).exec(&txn).await?;
+    for id in &plan.delete {
+        if let Some(s) = volunteer_shift::Entity::find_by_id(*id).one(&txn).await? {
+            if let Some(state) = tell {
+                tell_holders(&txn, state, e, &s, Told::Cancelled, now).await?;
+            }
+            volunteer_shift::Entity::delete_by_id(s.id).exec(&txn).await?;
+        }
     }
     txn.commit().await?;
     Ok(plan.create.len() + plan.moved.len() + plan.delete.len())

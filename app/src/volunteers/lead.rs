@@ -50,13 +50,16 @@ pub async fn create_team(
     .map_err(|x| unique_violation_as(x, || AppError::field("name", crate::tr!(volunteers.errors.team_exists))))
 }
 
-/// Adds a shift typed in the event's local time; refused with the field at fault, nothing written.
-pub async fn add_shift(
-    db: &impl ConnectionTrait,
-    e: &event::Model,
-    form: &ShiftForm,
-    now: DateTime<Utc>,
-) -> AppResult<volunteer_shift::Model> {
+/// A shift form read: team, instants and seats.
+pub struct ReadShift {
+    pub team_id: i32,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub seats: i32,
+}
+
+/// Checks a shift form typed in the event's local time; refused with the field at fault.
+pub async fn read_shift(db: &impl ConnectionTrait, e: &event::Model, form: &ShiftForm) -> AppResult<ReadShift> {
     let teams: Vec<i32> =
         volunteer_team::Entity::find().filter(volunteer_team::Column::EventId.eq(e.id)).all(db).await?.iter().map(|t| t.id).collect();
     let errors = shift_form_errors(form, &teams, (e.start_date, e.end_date));
@@ -67,15 +70,26 @@ pub async fn add_shift(
     let tz = zone(&e.time_zone);
     let at = |t: chrono::NaiveTime| local_to_utc(&format!("{day}T{}", t.format("%H:%M")), tz).map_err(|m| AppError::field("start", m));
     let team_id: i32 = form.team_id.trim().parse().map_err(|_| AppError::NotFound)?;
+    Ok(ReadShift { team_id, start: at(start)?, end: at(end)?, seats })
+}
+
+/// Adds a shift typed in the event's local time; refused with the field at fault, nothing written.
+pub async fn add_shift(
+    db: &impl ConnectionTrait,
+    e: &event::Model,
+    form: &ShiftForm,
+    now: DateTime<Utc>,
+) -> AppResult<volunteer_shift::Model> {
+    let read = read_shift(db, e, form).await?;
     volunteer_shift::ActiveModel {
         event_id: Set(e.id),
-        team_id: Set(team_id),
+        team_id: Set(read.team_id),
         title: Set(form.title.trim().into()),
         place: Set(form.place.trim().into()),
         room_id: Set(None),
-        starts_at: Set(at(start)?),
-        ends_at: Set(at(end)?),
-        seats: Set(seats),
+        starts_at: Set(read.start),
+        ends_at: Set(read.end),
+        seats: Set(read.seats),
         taken: Set(0),
         notes: Set(form.notes.trim().into()),
         generated_key: Set(None),
@@ -117,6 +131,7 @@ pub async fn lead_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResult
     let line = |c: &CoverageShift| {
         let s = shifts.iter().find(|s| s.id == c.id);
         CoverageLine {
+            id: c.id,
             time: format!("{}–{}", c.start.with_timezone(&tz).format("%H:%M"), c.end.with_timezone(&tz).format("%H:%M")),
             title: s.map(|s| s.title.clone()).unwrap_or_default(),
             place: s.map(|s| s.place.clone()).unwrap_or_default(),
@@ -140,6 +155,8 @@ pub async fn lead_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResult
             .collect(),
         days,
         hosts: Default::default(),
+        now: vec![],
+        clashes: vec![],
         coverage: coverage(&covered)
             .into_iter()
             .map(|c| CoverageRow {

@@ -20,7 +20,9 @@ pub async fn load_lead_view(slug: String) -> Result<LeadView, AppError> {
     let state = crate::state::app_state();
     let e = event_access(&state.db, &slug, VOLUNTEER_LEADS).await?.event;
     let hosts = super::hosts::preview(&state, &e).await?;
-    Ok(LeadView { hosts, ..super::lead::lead_view(&state.db, &e).await? })
+    let now = super::shift_admin::on_shift_now(&state.db, &e, state.clock.now()).await?;
+    let clashes = super::clashes::clash_lines(&state, &e).await?;
+    Ok(LeadView { hosts, now, clashes, ..super::lead::lead_view(&state.db, &e).await? })
 }
 
 /// Applies the room-host rule to the published agenda; new shifts go to the team `team_id`.

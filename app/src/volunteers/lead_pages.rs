@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::lead_api::{load_lead_view, AddShifts, AddTeam, ApplyHosts};
+use super::views::{ClashLine, NowLine};
 use super::{CoverageRow, HostLine, HostPreview, LeadView};
 use crate::plumbing::{param, urls};
 use crate::tr;
@@ -22,6 +23,7 @@ pub fn LeadPage() -> impl IntoView {
         (query_flag("team_added"), tr!(volunteers.lead.team_added)),
         (query_flag("shifts_added"), tr!(volunteers.lead.shifts_added)),
         (query_flag("hosts_applied"), tr!(volunteers.hosts.applied)),
+        (query_flag("shift_deleted"), tr!(volunteers.shift.deleted)),
     ];
     view! {
         <Transition fallback=|| view! { <p>{tr!(volunteers.loading)}</p> }>
@@ -40,10 +42,13 @@ fn Lead(v: LeadView, add_team: ServerAction<AddTeam>, add_shifts: ServerAction<A
         <PageTitle text=tr!(volunteers.lead.title, name = &v.event.name).to_string()/>
         <p class="meta">
             <a href=urls::admin_event(&s)>{tr!(volunteers.lead.manage, name = &v.event.name).to_string()}</a>" · "
+            <a href=urls::admin_volunteer_people(&s)>{tr!(volunteers.lead.people)}</a>" · "
             <a href=urls::volunteer_board(&s) rel="external">{tr!(volunteers.lead.board)}</a>
         </p>
         <h1>{tr!(volunteers.lead.heading)}</h1>
-        <Coverage rows=v.coverage.clone()/>
+        <Now lines=v.now.clone() slug=s.clone()/>
+        <Clashes lines=v.clashes.clone() slug=s.clone()/>
+        <Coverage rows=v.coverage.clone() slug=s.clone()/>
         <section class="card">
             <h2>{tr!(volunteers.lead.teams)}</h2>
             {if v.teams.is_empty() {
@@ -67,8 +72,54 @@ fn Lead(v: LeadView, add_team: ServerAction<AddTeam>, add_shifts: ServerAction<A
     }
 }
 
+/// Who is on shift at this moment, per place: the lead's view on the day.
 #[component]
-fn Coverage(rows: Vec<CoverageRow>) -> impl IntoView {
+fn Now(lines: Vec<NowLine>, slug: String) -> impl IntoView {
+    (!lines.is_empty()).then(|| {
+        view! {
+            <section class="card" id="now">
+                <h2>{tr!(volunteers.lead.now)}</h2>
+                <ul class="coverage">
+                    {lines.into_iter().map(|l| view! {
+                        <li>
+                            <strong>{l.place}</strong>" · "<a href=urls::admin_shift(&slug, l.shift_id)>{l.title}</a>" · "{l.time}" — "
+                            {if l.people.is_empty() {
+                                view! { <span class="badge warn">{tr!(volunteers.lead.nobody_now)}</span> }.into_any()
+                            } else {
+                                l.people.into_iter().map(|(name, arrived)| view! {
+                                    <span class="person" class:arrived=arrived>{name}{arrived.then_some(" ✓")}</span>" "
+                                }).collect_view().into_any()
+                            }}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+/// Volunteers a published agenda put on stage during one of their shifts.
+#[component]
+fn Clashes(lines: Vec<ClashLine>, slug: String) -> impl IntoView {
+    (!lines.is_empty()).then(|| {
+        view! {
+            <section class="card notice-error" id="clashes">
+                <h2>{tr!(volunteers.lead.clashes)}</h2>
+                <ul>
+                    {lines.into_iter().map(|c| view! {
+                        <li>
+                            {tr!(volunteers.lead.clash, name = &c.volunteer, talk = &c.talk, when = &c.talk_time).to_string()}" "
+                            <a href=urls::admin_shift(&slug, c.shift_id)>{c.shift}</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+#[component]
+fn Coverage(rows: Vec<CoverageRow>, slug: String) -> impl IntoView {
     view! {
         <section class="card">
             <h2>{tr!(volunteers.lead.coverage)}</h2>
@@ -80,7 +131,7 @@ fn Coverage(rows: Vec<CoverageRow>) -> impl IntoView {
                         let short = l.taken < l.seats;
                         view! {
                             <li class:understaffed=short>
-                                <strong>{l.time}</strong>" · "{l.title}" · "{l.place}" · "
+                                <strong>{l.time}</strong>" · "<a href=urls::admin_shift(&slug, l.id)>{if l.title.is_empty() { tr!(volunteers.lead.untitled).to_string() } else { l.title }}</a>" · "{l.place}" · "
                                 <span class="seats">{tr!(volunteers.board.seats, taken = l.taken, seats = l.seats).to_string()}</span>
                             </li>
                         }

@@ -6,13 +6,12 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::signup::{held_shifts, volunteer_record};
 use super::{MyShift, MyShiftsView};
-use crate::entities::{event, user, volunteer_application, volunteer_shift, volunteer_team};
+use crate::entities::{event, user, volunteer_application, volunteer_shift, volunteer_signup, volunteer_team};
 use crate::error::{AppError, AppResult};
 use crate::formats::ical::{calendar, CalEvent};
-use crate::formats::zoned::zone;
-use crate::lang::{dates, use_locale};
+use crate::lang::use_locale;
 use domain::volunteers::shift_uid;
-use domain::volunteers::signup::{can_sign_out, SIGN_OUT_HOURS_DEFAULT};
+use domain::volunteers::signup::{can_check_in_self, can_sign_out};
 
 /// `me`'s shifts at `e` with their teams, by start.
 async fn held(
@@ -32,31 +31,45 @@ pub async fn my_shifts(
     base_url: &str,
     now: DateTime<Utc>,
 ) -> AppResult<MyShiftsView> {
-    let tz = zone(&e.time_zone);
     let l = use_locale();
+    let sign_out_hours = super::settings::settings_of(db, e.id).await?.sign_out_hours;
+    let arrived = arrivals(db, me.id).await?;
     let mut shifts: Vec<MyShift> = held(db, e, me.id)
         .await?
         .into_iter()
         .map(|(s, t)| {
-            let (start, end) = (s.starts_at.with_timezone(&tz), s.ends_at.with_timezone(&tz));
             MyShift {
                 id: s.id,
                 title: s.title,
                 team: t.name,
                 place: s.place,
-                when: format!("{} · {}–{}", dates::day(l, start.date_naive()), start.format("%H:%M"), end.format("%H:%M")),
+                when: super::words::when(l, e, s.starts_at, s.ends_at),
+                can_check_in: !arrived.contains(&s.id) && can_check_in_self(now, s.starts_at, s.ends_at),
+                arrived: arrived.contains(&s.id),
                 briefing: t.briefing,
                 lead_name: t.lead_name,
                 lead_phone: t.lead_phone,
                 notes: s.notes,
                 over: s.ends_at <= now,
-                can_leave: can_sign_out(now, s.starts_at, SIGN_OUT_HOURS_DEFAULT),
+                can_leave: can_sign_out(now, s.starts_at, sign_out_hours),
             }
         })
         .collect();
     shifts.sort_by_key(|s| s.over);
     let feed = volunteer_record(db, e.id, me.id).await?.and_then(|r| r.feed_token).map(|t| feed_url(base_url, &e.slug, &t));
     Ok(MyShiftsView { event: crate::events::summary::summary(e), shifts, feed })
+}
+
+/// The shifts `user_id` checked in to (themselves or by a lead).
+async fn arrivals(db: &impl ConnectionTrait, user_id: i32) -> AppResult<Vec<i32>> {
+    Ok(volunteer_signup::Entity::find()
+        .filter(volunteer_signup::Column::UserId.eq(user_id))
+        .filter(volunteer_signup::Column::CheckedInAt.is_not_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.shift_id)
+        .collect())
 }
 
 fn feed_url(base_url: &str, slug: &str, token: &str) -> String {

@@ -3,20 +3,46 @@
 //! claimed in the database (`signup`), so concurrent sign-ups never overbook.
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod applications;
+#[cfg(feature = "ssr")]
 pub mod board;
+#[cfg(feature = "ssr")]
+pub mod call;
+pub mod call_api;
+pub mod call_pages;
+#[cfg(feature = "ssr")]
+pub mod clashes;
 #[cfg(feature = "ssr")]
 pub mod feed;
 #[cfg(feature = "ssr")]
 pub mod hosts;
 #[cfg(feature = "ssr")]
+pub mod hours;
+#[cfg(feature = "ssr")]
 pub mod lead;
 pub mod lead_api;
 pub mod lead_pages;
 #[cfg(feature = "ssr")]
+pub mod mails;
+#[cfg(feature = "ssr")]
 pub mod mine;
 pub mod pages;
+pub mod people_api;
+pub mod people_pages;
+#[cfg(feature = "ssr")]
+pub mod reminders;
+#[cfg(feature = "ssr")]
+pub mod settings;
+#[cfg(feature = "ssr")]
+pub mod shift_admin;
+pub mod shift_api;
+pub mod shift_pages;
 #[cfg(feature = "ssr")]
 pub mod signup;
+pub mod status;
+pub mod views;
+#[cfg(feature = "ssr")]
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 
@@ -95,6 +121,10 @@ pub struct LeadView {
     pub coverage: Vec<CoverageRow>,
     /// What applying the room-host rule to the published agenda would do.
     pub hosts: HostPreview,
+    /// Who is on shift right now, per place.
+    pub now: Vec<views::NowLine>,
+    /// Volunteers whose talk is on one of their shifts.
+    pub clashes: Vec<views::ClashLine>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +148,7 @@ pub struct CoverageRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoverageLine {
+    pub id: i32,
     pub time: String,
     pub title: String,
     pub place: String,
@@ -150,6 +181,9 @@ pub struct MyShift {
     pub notes: String,
     pub over: bool,
     pub can_leave: bool,
+    /// "I'm here" is offered (from a quarter of an hour before the start until the end).
+    pub can_check_in: bool,
+    pub arrived: bool,
 }
 
 /// Room-host shifts from the agenda: what applying the rule would create, move and delete.

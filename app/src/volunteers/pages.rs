@@ -2,7 +2,7 @@
 //! me, and one button per shift (take, wait, leave). Rendered on the server only, like the agenda.
 use leptos::prelude::*;
 
-use super::api::{load_board, load_my_shifts, LeaveShift, NewFeedLink, TakeShift, WaitForShift};
+use super::api::{load_board, load_my_shifts, IAmHere, LeaveShift, NewFeedLink, TakeShift, WaitForShift};
 use super::{BoardShift, BoardView, MyShiftsView, ShiftState};
 use crate::error::AppError;
 use crate::plumbing::{param, urls};
@@ -139,14 +139,23 @@ pub fn MyShiftsPage() -> impl IntoView {
 #[component]
 fn Mine(v: MyShiftsView) -> impl IntoView {
     let feed = ServerAction::<NewFeedLink>::new();
+    let here = ServerAction::<IAmHere>::new();
+    let leave = ServerAction::<LeaveShift>::new();
     let slug = v.event.slug.clone();
+    let arrived = query_flag("here");
     view! {
         <PageTitle text=tr!(volunteers.mine.title, name = &v.event.name).to_string()/>
         <h1>{tr!(volunteers.mine.heading)}</h1>
         <p class="meta"><a href=urls::volunteer_board(&slug)>{tr!(volunteers.mine.board)}</a></p>
+        {move || arrived.get().then(|| view! { <Notice>{tr!(volunteers.mine.thanks_here)}</Notice> })}
+        {said(action_error(here))}
+        {said(action_error(leave))}
         {v.shifts.is_empty().then(|| view! { <p class="empty">{tr!(volunteers.mine.none)}</p> })}
         <ul class="shift-list">
-            {v.shifts.into_iter().map(|s| view! {
+            {v.shifts.into_iter().map(|s| {
+                let (here_slug, leave_slug, id) = (slug.clone(), slug.clone(), s.id.to_string());
+                let leave_id = id.clone();
+                view! {
                 <li class="shift-card" class:over=s.over id=format!("shift-{}", s.id)>
                     <p class="shift-when"><strong>{s.when}</strong>" · "{s.place}</p>
                     <h3>{if s.title.is_empty() { s.team.clone() } else { s.title }}</h3>
@@ -158,7 +167,23 @@ fn Mine(v: MyShiftsView) -> impl IntoView {
                             <a href=format!("tel:{}", s.lead_phone.replace(' ', ""))>{s.lead_phone.clone()}</a>
                         </p>
                     })}
+                    {s.arrived.then(|| view! { <p class="badge ok">{tr!(volunteers.mine.arrived)}</p> })}
+                    {s.can_check_in.then(move || view! {
+                        <Form action=here>
+                            <input type="hidden" name="slug" value=here_slug/>
+                            <input type="hidden" name="shift" value=id/>
+                            <button type="submit" class="button primary">{tr!(volunteers.mine.here)}</button>
+                        </Form>
+                    })}
+                    {(s.can_leave && !s.over).then(move || view! {
+                        <Form action=leave>
+                            <input type="hidden" name="slug" value=leave_slug/>
+                            <input type="hidden" name="shift" value=leave_id/>
+                            <button type="submit" class="link-button danger">{tr!(volunteers.board.leave)}</button>
+                        </Form>
+                    })}
                 </li>
+                }
             }).collect_view()}
         </ul>
         <section class="card" id="calendar">

@@ -10,11 +10,9 @@ use crate::entities::{event, user, volunteer_application, volunteer_shift, volun
 use crate::error::{AppError, AppResult};
 use crate::formats::zoned::zone;
 use crate::state::AppState;
-use domain::volunteers::signup::{can_sign_out, can_sign_up, may_wait, Refusal, ShiftSlot, VolunteerPlan, SIGN_OUT_HOURS_DEFAULT};
+use domain::volunteers::signup::{can_sign_out, can_sign_up, may_wait, Refusal, ShiftSlot, VolunteerPlan};
 
-pub const TAKEN: &str = "taken";
-pub const WAITING: &str = "waiting";
-pub const ACCEPTED: &str = "accepted";
+pub use super::status::{ACCEPTED, TAKEN, WAITING};
 
 /// The volunteer record of `user_id` at the event, if any.
 pub async fn volunteer_record(db: &impl ConnectionTrait, event_id: i32, user_id: i32) -> AppResult<Option<volunteer_application::Model>> {
@@ -149,7 +147,21 @@ pub async fn sign_up(
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let txn = db.begin_write().await?;
-    let (shift, verdict) = consider(&txn, e, me, shift_id, talks, now).await?;
+    take_seat(&txn, e, me, shift_id, talks, now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// In `txn`: takes a seat for `me` if the rules let them, by one conditional update (`taken < seats`).
+async fn take_seat(
+    txn: &DatabaseTransaction,
+    e: &event::Model,
+    me: &user::Model,
+    shift_id: i32,
+    talks: Talks,
+    now: DateTime<Utc>,
+) -> AppResult<volunteer_shift::Model> {
+    let (shift, verdict) = consider(txn, e, me, shift_id, talks, now).await?;
     if let Err(r) = verdict {
         return Err(refused(e, &r));
     }
@@ -157,14 +169,40 @@ pub async fn sign_up(
         .col_expr(volunteer_shift::Column::Taken, Expr::col(volunteer_shift::Column::Taken).add(1))
         .filter(volunteer_shift::Column::Id.eq(shift.id))
         .filter(Expr::col(volunteer_shift::Column::Taken).lt(Expr::col(volunteer_shift::Column::Seats)))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     if claimed.rows_affected != 1 {
         let full = Refusal::Full { taken: shift.seats, seats: shift.seats };
         return Err(refused(e, &full));
     }
-    upsert_signup(&txn, shift.id, me.id, TAKEN, now).await?;
+    upsert_signup(txn, shift.id, me.id, TAKEN, now).await?;
+    Ok(shift)
+}
+
+/// A lead puts `person` on the shift: past the self sign-up limits (full, started, restricted team),
+/// but a double booking with their other shifts or talks is refused unless `confirmed`.
+pub async fn assign(state: &AppState, e: &event::Model, person: &user::Model, shift_id: i32, confirmed: bool, now: DateTime<Utc>) -> AppResult<()> {
+    let talks = talks_of(state, e, person).await?;
+    let txn = state.db.begin_write().await?;
+    let (shift, verdict) = consider(&txn, e, person, shift_id, talks, now).await?;
+    match verdict {
+        Err(Refusal::AlreadySignedUp) => return Err(AppError::Conflict(crate::lang::problems::here(&domain::problem::Problem::AlreadySignedUp))),
+        Err(r @ (Refusal::OverlapsShift { .. } | Refusal::OverlapsTalk { .. })) if !confirmed => {
+            let tz = zone(&e.time_zone);
+            let text = crate::lang::problems::here(&r.problem(|t| t.with_timezone(&tz).naive_local()));
+            return Err(AppError::field("confirm", crate::tr!(volunteers.errors.confirm_double_booking, reason = &text).to_string()));
+        }
+        _ => {}
+    }
+    volunteer_shift::Entity::update_many()
+        .col_expr(volunteer_shift::Column::Taken, Expr::col(volunteer_shift::Column::Taken).add(1))
+        .filter(volunteer_shift::Column::Id.eq(shift.id))
+        .exec(&txn)
+        .await?;
+    upsert_signup(&txn, shift.id, person.id, TAKEN, now).await?;
+    super::mails::tell(&txn, state, e, &shift, person.id, super::mails::Told::Given { by_lead: true }, now).await?;
     txn.commit().await?;
+    state.mail_wake.notify_one();
     Ok(())
 }
 
@@ -207,33 +245,53 @@ async fn upsert_signup(db: &impl ConnectionTrait, shift_id: i32, user_id: i32, s
     Ok(())
 }
 
-/// Leaves a shift (or its waiting list) until `SIGN_OUT_HOURS_DEFAULT` hours before it starts;
+/// Leaves a shift (or its waiting list) until the event's sign-out limit before it starts;
 /// answers whether a seat was freed (the caller then offers it to the waiting list).
 pub async fn sign_out(db: &DatabaseConnection, e: &event::Model, me: &user::Model, shift_id: i32, now: DateTime<Utc>) -> AppResult<bool> {
     let txn = db.begin_write().await?;
     lock_volunteer(&txn, e.id, me.id).await?;
     let shift = shift_of(&txn, e, shift_id).await?;
-    let mine = volunteer_signup::Entity::find()
-        .filter(volunteer_signup::Column::ShiftId.eq(shift.id))
-        .filter(volunteer_signup::Column::UserId.eq(me.id))
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let mine = signup_of(&txn, shift.id, me.id).await?.ok_or(AppError::NotFound)?;
     let held = mine.status == TAKEN;
-    if held && !can_sign_out(now, shift.starts_at, SIGN_OUT_HOURS_DEFAULT) {
-        return Err(AppError::Conflict(crate::tr!(volunteers.errors.too_late_to_sign_out, hours = SIGN_OUT_HOURS_DEFAULT).to_string()));
+    let hours = super::settings::settings_of(&txn, e.id).await?.sign_out_hours;
+    if held && !can_sign_out(now, shift.starts_at, hours) {
+        return Err(AppError::Conflict(crate::tr!(volunteers.errors.too_late_to_sign_out, hours = hours).to_string()));
     }
-    volunteer_signup::Entity::delete_by_id(mine.id).exec(&txn).await?;
-    if held {
-        volunteer_shift::Entity::update_many()
-            .col_expr(volunteer_shift::Column::Taken, Expr::col(volunteer_shift::Column::Taken).sub(1))
-            .filter(volunteer_shift::Column::Id.eq(shift.id))
-            .filter(volunteer_shift::Column::Taken.gt(0))
-            .exec(&txn)
-            .await?;
-    }
+    remove_signup(&txn, &mine).await?;
     txn.commit().await?;
     Ok(held)
+}
+
+/// Deletes a sign-up, giving its seat back when it held one.
+async fn remove_signup(txn: &DatabaseTransaction, mine: &volunteer_signup::Model) -> AppResult<()> {
+    volunteer_signup::Entity::delete_by_id(mine.id).exec(txn).await?;
+    if mine.status == TAKEN {
+        volunteer_shift::Entity::update_many()
+            .col_expr(volunteer_shift::Column::Taken, Expr::col(volunteer_shift::Column::Taken).sub(1))
+            .filter(volunteer_shift::Column::Id.eq(mine.shift_id))
+            .filter(volunteer_shift::Column::Taken.gt(0))
+            .exec(txn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// A lead takes `person_id` off the shift (or its waiting list), whenever; answers whether a seat was freed.
+pub async fn take_off(db: &DatabaseConnection, e: &event::Model, person_id: i32, shift_id: i32) -> AppResult<bool> {
+    let txn = db.begin_write().await?;
+    let shift = shift_of(&txn, e, shift_id).await?;
+    let Some(theirs) = signup_of(&txn, shift.id, person_id).await? else { return Err(AppError::NotFound) };
+    remove_signup(&txn, &theirs).await?;
+    txn.commit().await?;
+    Ok(theirs.status == TAKEN)
+}
+
+pub async fn signup_of(db: &impl ConnectionTrait, shift_id: i32, user_id: i32) -> AppResult<Option<volunteer_signup::Model>> {
+    Ok(volunteer_signup::Entity::find()
+        .filter(volunteer_signup::Column::ShiftId.eq(shift_id))
+        .filter(volunteer_signup::Column::UserId.eq(user_id))
+        .one(db)
+        .await?)
 }
 
 /// Gives a person who holds a volunteer role of `e` (granted by hand, or by a lead accepting their
@@ -258,7 +316,24 @@ pub async fn ensure_record(db: &impl ConnectionTrait, event_id: i32, user_id: i3
         .on_conflict_do_nothing_on([volunteer_application::Column::EventId, volunteer_application::Column::UserId])
         .exec(db)
         .await?;
+    // Holding the role is being accepted (a role granted by hand over an open application).
+    volunteer_application::Entity::update_many()
+        .col_expr(volunteer_application::Column::Status, Expr::value(ACCEPTED))
+        .col_expr(volunteer_application::Column::DecidedAt, Expr::value(Some(now)))
+        .filter(volunteer_application::Column::EventId.eq(event_id))
+        .filter(volunteer_application::Column::UserId.eq(user_id))
+        .filter(volunteer_application::Column::Status.ne(ACCEPTED))
+        .exec(db)
+        .await?;
     Ok(())
+}
+
+/// The person of `user_id` if they are an accepted volunteer of `e`.
+pub async fn accepted_volunteer(db: &impl ConnectionTrait, e: &event::Model, user_id: i32) -> AppResult<Option<user::Model>> {
+    match volunteer_record(db, e.id, user_id).await? {
+        Some(r) if r.status == ACCEPTED => Ok(user::Entity::find_by_id(user_id).one(db).await?),
+        _ => Ok(None),
+    }
 }
 
 /// Offers a freed seat of the shift to its waiting list, first come first served: the first who can
@@ -275,8 +350,14 @@ pub async fn offer_freed_seat(state: &AppState, e: &event::Model, shift_id: i32,
     for w in waiting {
         let Some(person) = user::Entity::find_by_id(w.user_id).one(&state.db).await? else { continue };
         let talks = talks_of(state, e, &person).await?;
-        match sign_up(&state.db, e, &person, shift_id, talks, now).await {
-            Ok(()) => return Ok(Some(person.id)),
+        let txn = state.db.begin_write().await?;
+        match take_seat(&txn, e, &person, shift_id, talks, now).await {
+            Ok(shift) => {
+                super::mails::tell(&txn, state, e, &shift, person.id, super::mails::Told::Given { by_lead: false }, now).await?;
+                txn.commit().await?;
+                state.mail_wake.notify_one();
+                return Ok(Some(person.id));
+            }
             Err(AppError::Conflict(_)) => return Ok(None),
             Err(_) => continue,
         }

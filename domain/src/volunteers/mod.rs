@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 pub mod application;
 pub mod coverage;
 pub mod hosts;
+pub mod settings;
 pub mod shifts;
 pub mod signup;
 

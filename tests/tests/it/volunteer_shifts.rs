@@ -1,98 +1,15 @@
 //! Volunteer sign-ups on SQLite and PostgreSQL: seats are never overbooked by concurrent sign-ups, one
 //! person's overlapping sign-ups at the same instant give exactly one, and the rules refuse with a reason.
-use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use chrono::{Duration, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-use app::entities::{event, user, volunteer_shift, volunteer_signup, volunteer_team};
+use app::entities::{user, volunteer_shift};
 use app::error::AppError;
 use app::volunteers::signup::{join_waitlist, sign_out, sign_up, TAKEN, WAITING};
+use estrade_tests::volunteers::{event_with_team, shift, signups, volunteer};
 use estrade_tests::{db_test, Backend, TestApp};
 
 const RACERS: usize = 200;
-
-async fn event_with_team(app: &TestApp, slug: &str) -> (event::Model, volunteer_team::Model) {
-    let form = domain::events::EventForm { visibility: "public".into(), ..estrade_tests::cfp::event_form(slug) };
-    let e = app::events::service::create(&app.state.db, &form, Utc::now()).await.expect("event");
-    let team = volunteer_team::ActiveModel {
-        event_id: Set(e.id),
-        name: Set("Accueil".into()),
-        description: Set(String::new()),
-        colour: Set("#0969da".into()),
-        restricted: Set(false),
-        briefing: Set(String::new()),
-        lead_name: Set(String::new()),
-        lead_phone: Set(String::new()),
-        position: Set(0),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&app.state.db)
-    .await
-    .expect("team");
-    (e, team)
-}
-
-async fn shift(
-    app: &TestApp,
-    e: &event::Model,
-    team: &volunteer_team::Model,
-    title: &str,
-    start: DateTime<Utc>,
-    hours: i64,
-    seats: i32,
-) -> volunteer_shift::Model {
-    volunteer_shift::ActiveModel {
-        event_id: Set(e.id),
-        team_id: Set(team.id),
-        title: Set(title.into()),
-        place: Set("Accueil".into()),
-        room_id: Set(None),
-        starts_at: Set(start),
-        ends_at: Set(start + Duration::hours(hours)),
-        seats: Set(seats),
-        taken: Set(0),
-        notes: Set(String::new()),
-        generated_key: Set(None),
-        created_at: Set(Utc::now()),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&app.state.db)
-    .await
-    .expect("shift")
-}
-
-/// An accepted volunteer of `e`, straight in the database (no password hashing: the race needs many).
-async fn volunteer(app: &TestApp, e: &event::Model, i: usize) -> user::Model {
-    let now = Utc::now();
-    let email = format!("volunteer{i}@example.org");
-    let u = user::ActiveModel {
-        email: Set(email.clone()),
-        email_normalized: Set(email),
-        display_name: Set(format!("Volunteer {i}")),
-        password_hash: Set("!".into()),
-        verified_at: Set(Some(now)),
-        is_admin: Set(false),
-        created_at: Set(now),
-        public_code: Set(None),
-        language: Set(None),
-        ..Default::default()
-    }
-    .insert(&app.state.db)
-    .await
-    .expect("user");
-    app::volunteers::signup::ensure_record(&app.state.db, e.id, u.id, now).await.expect("volunteer record");
-    u
-}
-
-async fn signups(app: &TestApp, shift_id: i32, status: &str) -> u64 {
-    volunteer_signup::Entity::find()
-        .filter(volunteer_signup::Column::ShiftId.eq(shift_id))
-        .filter(volunteer_signup::Column::Status.eq(status))
-        .count(&app.state.db)
-        .await
-        .unwrap()
-}
 
 db_test!(two_hundred_volunteers_racing_for_five_seats_leave_exactly_five, |backend: Backend| async move {
     let app = TestApp::start(backend).await;
@@ -243,7 +160,7 @@ async fn a_volunteer_takes_a_shift_on_a_phone_without_javascript() {
     app.grant("vera@example.org", e.id, "volunteer").await;
 
     let b = Browser::start(BrowserOptions { javascript: false, width: 390, height: 844 }).await;
-    b.goto(&app.url("/signin?next=/events/phone-conf/volunteer")).await;
+    b.goto(&app.url("/signin?next=/events/phone-conf/volunteer/shifts")).await;
     b.fill("email", "vera@example.org").await;
     b.fill("password", "correct horse battery").await;
     b.submit_form_of("password").await;
