@@ -104,7 +104,7 @@ pub fn text(l: Locale, problem: &Problem) -> String {
         Problem::ShiftFull { taken, seats } => td_string!(l, problems.shift_full, taken = taken, seats = seats).to_string(),
         Problem::HoursOutOfRange { min, max } => td_string!(l, problems.hours_out_of_range, min = min, max = max).to_string(),
         Problem::MinutesBetween { min, max } => td_string!(l, problems.minutes_between, min = min, max = max).to_string(),
-        Problem::SeatsBelowTaken { taken } => td_string!(l, problems.seats_below_taken, count = *taken).to_string(),
+        Problem::SeatsBelowTaken { taken } => td_string!(l, problems.seats_below_taken, taken = taken).to_string(),
     }
 }
 

@@ -88,6 +88,9 @@ fn samples() -> Vec<Problem> {
         Problem::OverlapsShift { title: s("Welcome desk"), start: day(11).and_hms_opt(9, 0, 0).unwrap() },
         Problem::NeedsTeamConfirmation { team: s("Video") },
         Problem::ShiftFull { taken: 5, seats: 5 },
+        Problem::HoursOutOfRange { min: 0, max: 168 },
+        Problem::MinutesBetween { min: 0, max: 240 },
+        Problem::SeatsBelowTaken { taken: 3 },
     ]
 }
 

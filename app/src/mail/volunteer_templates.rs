@@ -153,6 +153,6 @@ mod tests {
         assert!(mail.text.contains("“<b>Badges</b>” · mardi 3 février · 08:00–10:00 · Accueil"), "{}", mail.text);
         assert!(mail.html.contains("&lt;b&gt;Badges"), "{}", mail.html);
         let en = To { l: Locale::en, ..fr };
-        assert!(shift_given(&en, &shift, false, "https://e.org/m").text.contains("waiting list"));
+        assert!(shift_given(&en, &shift, false, "https://e.org/m").text.contains("waiting for"));
     }
 }

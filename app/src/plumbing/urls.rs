@@ -66,6 +66,11 @@ pub fn admin_proposals(slug: impl Display) -> String {
     format!("/admin/events/{slug}/proposals")
 }
 
+/// `/admin/events/{slug}/volunteers.csv` (an axum route): the volunteers, their hours and sizes as CSV.
+pub fn admin_volunteers_csv(slug: impl Display) -> String {
+    format!("/admin/events/{slug}/volunteers.csv")
+}
+
 /// `/admin/events/{slug}/proposals.csv` (an axum route): the proposals table as CSV.
 pub fn admin_proposals_csv(slug: impl Display) -> String {
     format!("/admin/events/{slug}/proposals.csv")
@@ -169,6 +174,7 @@ mod tests {
             Some("code") => "Q7XK2M",
             Some("item") => "42",
             Some("number") => "3",
+            Some("id") => "7",
             _ => "",
         };
         pattern
@@ -204,6 +210,7 @@ mod tests {
             (admin_schedule_version(slug, 3), "/admin/events/:slug/schedule/versions/:number"),
             (admin_proposals(slug), "/admin/events/:slug/proposals"),
             (admin_proposals_csv(slug), "/admin/events/{slug}/proposals.csv"),
+            (admin_volunteers_csv(slug), "/admin/events/{slug}/volunteers.csv"),
             (admin_proposal(slug, code), "/admin/events/:slug/proposals/:code"),
             (admin_conflicts(slug), "/admin/events/:slug/conflicts"),
             (admin_selection(slug), "/admin/events/:slug/selection"),

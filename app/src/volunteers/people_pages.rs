@@ -65,7 +65,7 @@ fn People(
         {(!v.earlier.is_empty()).then(|| view! { <Invite slug=s.clone() earlier=v.earlier.clone() action=invite/> })}
         <section class="card">
             <h2>{tr!(volunteers.people.hours)}</h2>
-            <p><a href=format!("/admin/events/{s}/volunteers.csv") download="" rel="external">{tr!(volunteers.people.csv)}</a></p>
+            <p><a href=urls::admin_volunteers_csv(&s) download="" rel="external">{tr!(volunteers.people.csv)}</a></p>
             {v.hours.is_empty().then(|| view! { <p class="empty">{tr!(volunteers.people.no_hours)}</p> })}
             <table class="plain">
                 <tbody>
