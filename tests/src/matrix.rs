@@ -255,6 +255,8 @@ impl World {
         vars.insert("shift", id_where::<app::entities::volunteer_shift::Entity, _>(&app, badges, "Badges", |r| r.id).await);
         vars.insert("feed", feed_token(&app).await);
         let secret = app::entities::volunteer_application::Column::FeedToken;
+        let val = app::entities::user::Column::Email;
+        vars.insert("volunteer", id_where::<app::entities::user::Entity, _>(&app, val, "val@example.org", |r| r.id).await);
         vars.insert("application", id_where::<app::entities::volunteer_application::Entity, _>(&app, secret, &vars["feed"], |r| r.id).await);
         let accueil = app::entities::volunteer_team::Column::Name;
         vars.insert("team", id_where::<app::entities::volunteer_team::Entity, _>(&app, accueil, "Accueil", |r| r.id).await);

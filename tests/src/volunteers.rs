@@ -61,24 +61,8 @@ pub async fn shift(
 
 /// An accepted volunteer of `e`, straight in the database (no password hashing: the race needs many).
 pub async fn volunteer(app: &TestApp, e: &event::Model, i: usize) -> user::Model {
-    let now = Utc::now();
-    let email = format!("volunteer{i}@example.org");
-    let u = user::ActiveModel {
-        email: Set(email.clone()),
-        email_normalized: Set(email),
-        display_name: Set(format!("Volunteer {i}")),
-        password_hash: Set("!".into()),
-        verified_at: Set(Some(now)),
-        is_admin: Set(false),
-        created_at: Set(now),
-        public_code: Set(None),
-        language: Set(None),
-        ..Default::default()
-    }
-    .insert(&app.state.db)
-    .await
-    .expect("user");
-    app::volunteers::signup::ensure_record(&app.state.db, e.id, u.id, now).await.expect("volunteer record");
+    let u = person_named(app, &format!("volunteer{i}@example.org"), &format!("Volunteer {i}")).await;
+    app::volunteers::signup::ensure_record(&app.state.db, e.id, u.id, Utc::now()).await.expect("volunteer record");
     u
 }
 
@@ -91,14 +75,18 @@ pub async fn signups(app: &TestApp, shift_id: i32, status: &str) -> u64 {
         .unwrap()
 }
 
-
-/// A signed-up person who is not a volunteer of anything yet.
+/// A signed-up person who is not a volunteer of anything yet, named after their address.
 pub async fn person(app: &TestApp, email: &str) -> user::Model {
+    person_named(app, email, email.split('@').next().unwrap_or(email)).await
+}
+
+/// A verified account that cannot sign in (no password).
+pub async fn person_named(app: &TestApp, email: &str, name: &str) -> user::Model {
     let now = Utc::now();
     user::ActiveModel {
         email: Set(email.into()),
         email_normalized: Set(email.into()),
-        display_name: Set(email.split('@').next().unwrap_or(email).into()),
+        display_name: Set(name.into()),
         password_hash: Set("!".into()),
         verified_at: Set(Some(now)),
         is_admin: Set(false),

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::views::CallView;
 use crate::error::AppError;
 
-/// The application form as sent: ticked days and teams arrive as `days[2027-03-10]=on`, `teams[3]=on`.
+/// The application form as sent: ticked days and teams arrive as `days[d-2027-03-10]=on`, `teams[t-3]=on`
+/// (a key starting with a digit would be read as a list index).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplyForm {
     #[serde(default)]
@@ -22,11 +23,16 @@ pub struct ApplyForm {
     pub note: String,
 }
 
+/// The prefix of a ticked day's key, `days[d-2027-03-10]`.
+pub const DAY_KEY: &str = "d-";
+/// The prefix of a ticked team's key, `teams[t-3]`.
+pub const TEAM_KEY: &str = "t-";
+
 impl ApplyForm {
     pub fn answers(&self) -> domain::volunteers::application::ApplicationForm {
         domain::volunteers::application::ApplicationForm {
-            days: self.days.keys().cloned().collect(),
-            teams: self.teams.keys().cloned().collect(),
+            days: self.days.keys().map(|k| k.strip_prefix(DAY_KEY).unwrap_or(k).to_string()).collect(),
+            teams: self.teams.keys().map(|k| k.strip_prefix(TEAM_KEY).unwrap_or(k).to_string()).collect(),
             tshirt: self.tshirt.clone(),
             languages: self.languages.clone(),
             note: self.note.clone(),

@@ -2,7 +2,7 @@
 //! application form, on a phone, without the app's wasm (like the agenda).
 use leptos::prelude::*;
 
-use super::call_api::{load_call, ApplyToVolunteer};
+use super::call_api::{load_call, ApplyToVolunteer, DAY_KEY, TEAM_KEY};
 use super::views::{ApplicationStatus, CallTeam, CallView, MyApplication};
 use crate::plumbing::{param, urls};
 use crate::tr;
@@ -105,7 +105,7 @@ fn ApplicationForm(v: CallView, m: MyApplication) -> impl IntoView {
                     let (id, for_id) = (format!("f-day-{code}"), format!("f-day-{code}"));
                     view! {
                         <label class="org-check" for=for_id>
-                            <input type="checkbox" id=id name=format!("days[{code}]") value="on" checked=has(&m.days, code)/>" "{label.clone()}
+                            <input type="checkbox" id=id name=format!("days[{DAY_KEY}{code}]") value="on" checked=has(&m.days, code)/>" "{label.clone()}
                         </label>
                     }
                 }).collect_view()}
@@ -119,7 +119,7 @@ fn ApplicationForm(v: CallView, m: MyApplication) -> impl IntoView {
                         let (id, for_id) = (format!("f-team-{}", t.id), format!("f-team-{}", t.id));
                         view! {
                             <label class="org-check" for=for_id>
-                                <input type="checkbox" id=id name=format!("teams[{}]", t.id) value="on" checked=has(&m.teams, &t.id.to_string())/>" "{t.name.clone()}
+                                <input type="checkbox" id=id name=format!("teams[{TEAM_KEY}{}]", t.id) value="on" checked=has(&m.teams, &t.id.to_string())/>" "{t.name.clone()}
                             </label>
                         }
                     }).collect_view()}

@@ -29,7 +29,7 @@ async fn a_newcomer_applies_and_takes_shifts_on_a_phone_without_javascript() {
     let b = Browser::start(BrowserOptions { javascript: false, width: 390, height: 844 }).await;
     b.goto(&app.url("/events/phone-call/volunteer")).await;
     b.wait_for_text("Volunteer at Event phone-call").await;
-    b.click("a[href^='/signin']").await;
+    b.click("#mine a[href^='/signin']").await;
     b.fill("email", "nina@example.org").await;
     b.fill("password", PASSWORD).await;
     b.submit_form_of("password").await;
