@@ -19,7 +19,13 @@ pub fn when_where(s: &Slot, tz: Tz) -> String {
     use crate::lang::dates::{short_day, time};
     let l = crate::lang::use_locale();
     let (start, end) = (s.start.with_timezone(&tz), s.end.with_timezone(&tz));
-    format!("{} {}–{}, {}", short_day(l, start.date_naive()), time(l, start.time()), time(l, end.time()), crate::lang::labels::room(l, &s.room))
+    format!(
+        "{} {}–{}, {}",
+        short_day(l, start.date_naive()),
+        time(l, start.time()),
+        time(l, end.time()),
+        crate::lang::labels::room(l, &s.room)
+    )
 }
 
 /// One line of a changelog, as organisers and attendees read it.

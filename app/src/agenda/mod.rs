@@ -17,8 +17,26 @@ pub mod exports;
 pub mod favourites;
 #[cfg(feature = "ssr")]
 pub mod favourites_store;
+#[cfg(feature = "ssr")]
 pub mod pages;
+#[cfg(feature = "ssr")]
 pub mod people_pages;
+
+/// In the browser's build, the attendee pages are stand-ins: they are rendered on the server only
+/// (their HTML ships no app wasm), so their code and words stay out of the app's wasm.
+#[cfg(not(feature = "ssr"))]
+pub mod pages {
+    pub use super::ServerRendered as AgendaPage;
+    pub use super::ServerRendered as MyAgendaPage;
+}
+
+#[cfg(not(feature = "ssr"))]
+pub mod people_pages {
+    pub use super::ServerRendered as TalkPage;
+    pub use super::ServerRendered as SpeakerPage;
+    pub use super::ServerRendered as NowPage;
+    pub use super::ServerRendered as ChangesPage;
+}
 #[cfg(feature = "ssr")]
 pub mod rest;
 #[cfg(feature = "ssr")]
@@ -113,6 +131,14 @@ pub fn load_from_server() {
     leptos::prelude::Effect::new(|_| {
         let _ = leptos::prelude::window().location().reload();
     });
+}
+
+/// What the browser's router holds for a page rendered on the server only: reached by a client-side
+/// move from a hydrated page, it loads the page from the server.
+#[cfg(not(feature = "ssr"))]
+#[leptos::component]
+pub fn ServerRendered() -> impl leptos::IntoView {
+    load_from_server();
 }
 
 /// Where an imported speaker's claim stands (see `claims`).

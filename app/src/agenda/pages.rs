@@ -6,11 +6,11 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{load_agenda, load_starred};
 use super::favourites::{AccountStarsData, Star};
-use domain::agenda::{AgendaView, Filter, Group, Row};
-use domain::timetable::Kind;
 use crate::plumbing::param;
 use crate::tr;
 use crate::ui::{outcome, PageTitle};
+use domain::agenda::{AgendaView, Filter, Group, Row};
+use domain::timetable::Kind;
 
 fn filter_from_query() -> Memo<Filter> {
     let q = use_query_map();
@@ -48,8 +48,7 @@ pub fn AgendaPage() -> impl IntoView {
     super::load_from_server();
     let slug = param("slug");
     let filter = filter_from_query();
-    let data =
-        Resource::new(move || (slug(), filter.get()), |(s, f)| load_agenda(s, f));
+    let data = Resource::new(move || (slug(), filter.get()), |(s, f)| load_agenda(s, f));
     view! {
         <AccountStarsData slug=slug()/>
         <Transition fallback=|| view! { <p>{tr!(agenda.loading)}</p> }>

@@ -18,14 +18,14 @@ use serde::Serialize;
 use utoipa::OpenApi;
 
 pub use super::rest_dto::*;
-use crate::published::published_programme;
-use domain::events::Visibility;
-use domain::programme::Programme;
-use domain::timetable::Kind;
 use crate::entities::event;
 use crate::error::AppError;
 use crate::events::service::visible_model;
+use crate::published::published_programme;
 use crate::state::AppState;
+use domain::events::Visibility;
+use domain::programme::Programme;
+use domain::timetable::Kind;
 
 const CACHE: &str = "public, max-age=60";
 const DEFAULT_PER_PAGE: u64 = 50;

@@ -5,8 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
-use domain::programme::{Programme, ProgrammeRoom, ProgrammeTrack, Session, Speaker, SpeakerRef};
 use crate::entities::event;
+use domain::programme::{Programme, ProgrammeRoom, ProgrammeTrack, Session, Speaker, SpeakerRef};
 
 /// Every error: a sentence meant for the person reading it.
 #[derive(Debug, Serialize, ToSchema)]

@@ -3,13 +3,13 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::{NowView, RoomNow, SpeakerCard, SpeakerView, StarredView, TalkLine, TalkView};
-use domain::programme::{overlapping_pairs, Programme, Session, Speaker};
-use domain::timetable::Kind;
-use crate::formats::zoned::{clock_label, zone};
 use crate::error::{AppError, AppResult};
+use crate::formats::zoned::{clock_label, zone};
 use crate::lang::{dates, labels, Locale};
 use crate::ui::markdown::render_markdown;
 use domain::agenda::AgendaView;
+use domain::programme::{overlapping_pairs, Programme, Session, Speaker};
+use domain::timetable::Kind;
 
 fn tz(p: &Programme) -> Tz {
     zone(&p.time_zone)

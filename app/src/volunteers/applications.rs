@@ -115,14 +115,21 @@ pub async fn decide(state: &AppState, e: &event::Model, application_id: i32, acc
 }
 
 /// Confirms the applicant as a member of a restricted team of `e` (idempotent).
-pub async fn confirm_member(db: &impl ConnectionTrait, e: &event::Model, application_id: i32, team_id: i32, now: DateTime<Utc>) -> AppResult<()> {
+pub async fn confirm_member(
+    db: &impl ConnectionTrait,
+    e: &event::Model,
+    application_id: i32,
+    team_id: i32,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let a = application_of(db, e, application_id).await?;
     let team = volunteer_team::Entity::find_by_id(team_id)
         .filter(volunteer_team::Column::EventId.eq(e.id))
         .one(db)
         .await?
         .ok_or_else(|| AppError::problem("team_id", domain::problem::Problem::TeamUnknown))?;
-    let row = volunteer_team_member::ActiveModel { team_id: Set(team.id), user_id: Set(a.user_id), created_at: Set(now), ..Default::default() };
+    let row =
+        volunteer_team_member::ActiveModel { team_id: Set(team.id), user_id: Set(a.user_id), created_at: Set(now), ..Default::default() };
     volunteer_team_member::Entity::insert(row)
         .on_conflict_do_nothing_on([volunteer_team_member::Column::TeamId, volunteer_team_member::Column::UserId])
         .exec(db)
@@ -134,7 +141,8 @@ pub async fn confirm_member(db: &impl ConnectionTrait, e: &event::Model, applica
 /// volunteers or organise, latest first.
 pub async fn earlier_events(db: &impl ConnectionTrait, e: &event::Model, me: &user::Model) -> AppResult<Vec<event::Model>> {
     use sea_orm::QueryOrder;
-    let before = event::Entity::find().filter(event::Column::EndDate.lt(e.start_date)).order_by_desc(event::Column::StartDate).all(db).await?;
+    let before =
+        event::Entity::find().filter(event::Column::EndDate.lt(e.start_date)).order_by_desc(event::Column::StartDate).all(db).await?;
     let mut mine = Vec::new();
     for earlier in before {
         if has_event_role(db, me, earlier.id, VOLUNTEER_LEADS).await? {
@@ -146,7 +154,13 @@ pub async fn earlier_events(db: &impl ConnectionTrait, e: &event::Model, me: &us
 
 /// Invites the accepted volunteers of `earlier` who have no application at `e` yet: each gets an
 /// invited application (one click to apply) and a mail. Inviting again mails nobody twice.
-pub async fn invite_earlier(state: &AppState, e: &event::Model, me: &user::Model, earlier_slug: &str, now: DateTime<Utc>) -> AppResult<usize> {
+pub async fn invite_earlier(
+    state: &AppState,
+    e: &event::Model,
+    me: &user::Model,
+    earlier_slug: &str,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
     let earlier = earlier_events(&state.db, e, me)
         .await?
         .into_iter()

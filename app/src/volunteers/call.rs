@@ -57,7 +57,8 @@ pub async fn call_view(db: &impl ConnectionTrait, e: &event::Model, viewer: Opti
         None => None,
     };
     // The form starts with every day ticked: one click applies.
-    let mine = mine.map(|m| MyApplication { days: if m.days.is_empty() { days.iter().map(|(d, _)| d.clone()).collect() } else { m.days }, ..m });
+    let mine =
+        mine.map(|m| MyApplication { days: if m.days.is_empty() { days.iter().map(|(d, _)| d.clone()).collect() } else { m.days }, ..m });
     Ok(CallView {
         event: crate::events::summary::summary(e),
         text_html: render_markdown(&super::settings::call_text(db, e).await?),
@@ -77,7 +78,13 @@ fn days_of(e: &event::Model) -> (NaiveDate, NaiveDate) {
 
 /// Sends (or updates) `me`'s application. A pending or invited one becomes pending with these answers;
 /// an accepted volunteer updates their answers and stays accepted; a declined one is refused (409).
-pub async fn apply(db: &DatabaseConnection, e: &event::Model, me: &user::Model, form: &ApplicationForm, now: DateTime<Utc>) -> AppResult<ApplicationStatus> {
+pub async fn apply(
+    db: &DatabaseConnection,
+    e: &event::Model,
+    me: &user::Model,
+    form: &ApplicationForm,
+    now: DateTime<Utc>,
+) -> AppResult<ApplicationStatus> {
     let team_ids: Vec<i32> = teams_of(db, e.id).await?.iter().map(|t| t.id).collect();
     let errors = application_errors(form, days_of(e), &team_ids);
     if !errors.is_empty() {

@@ -99,7 +99,7 @@ fn ApplicationForm(v: CallView, m: MyApplication) -> impl IntoView {
         <FormError error/>
         <Form action>
             <input type="hidden" name="slug" value=v.event.slug.clone()/>
-            <fieldset class="field" class:has-error=move || field_error(error, "days").get().is_some()>
+            <fieldset class="org-checks" class:has-error=move || field_error(error, "days").get().is_some()>
                 <legend>{tr!(volunteers.call.days)}</legend>
                 {v.days.iter().map(|(code, label)| {
                     let (id, for_id) = (format!("f-day-{code}"), format!("f-day-{code}"));
@@ -112,7 +112,7 @@ fn ApplicationForm(v: CallView, m: MyApplication) -> impl IntoView {
                 {move || field_error(error, "days").get().map(|e| view! { <p class="field-error">{e}</p> })}
             </fieldset>
             {(!v.teams.is_empty()).then(|| view! {
-                <fieldset class="field" class:has-error=move || field_error(error, "teams").get().is_some()>
+                <fieldset class="org-checks" class:has-error=move || field_error(error, "teams").get().is_some()>
                     <legend>{tr!(volunteers.call.teams_wished)}</legend>
                     <p class="hint">{tr!(volunteers.call.teams_hint)}</p>
                     {v.teams.iter().map(|t| {

@@ -51,7 +51,9 @@ pub async fn clashes(state: &AppState, e: &event::Model) -> AppResult<Vec<Clash>
     let teams = volunteer_team::Entity::find().filter(volunteer_team::Column::EventId.eq(e.id)).all(&state.db).await?;
     let mut out = Vec::new();
     for h in held {
-        let (Some(shift), Some(person)) = (shifts.iter().find(|s| s.id == h.shift_id), people.iter().find(|u| u.id == h.user_id)) else { continue };
+        let (Some(shift), Some(person)) = (shifts.iter().find(|s| s.id == h.shift_id), people.iter().find(|u| u.id == h.user_id)) else {
+            continue;
+        };
         let Some(code) = person.public_code.as_deref() else { continue };
         let talk = programme
             .sessions

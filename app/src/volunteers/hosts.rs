@@ -3,17 +3,21 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
+use super::mails::{tell_holders, Told};
 use super::{HostLine, HostPreview};
 use crate::db::BeginWrite;
 use crate::entities::{event, volunteer_shift, volunteer_team};
 use crate::error::{AppError, AppResult};
-use super::mails::{tell_holders, Told};
 use crate::published::ProgrammeCache;
 use crate::state::AppState;
 use domain::volunteers::hosts::{desired_host_shifts, plan_hosts, DesiredShift, GeneratedShift, HostPlan, HostRule};
 
 /// The plan against the latest published agenda; `None` when nothing is published yet.
-async fn plan(db: &DatabaseConnection, programmes: &ProgrammeCache, e: &event::Model) -> AppResult<Option<(HostPlan, Vec<volunteer_shift::Model>)>> {
+async fn plan(
+    db: &DatabaseConnection,
+    programmes: &ProgrammeCache,
+    e: &event::Model,
+) -> AppResult<Option<(HostPlan, Vec<volunteer_shift::Model>)>> {
     let programme = match crate::published::latest_programme(db, programmes, e).await {
         Ok(p) => p,
         Err(AppError::NotFound) => return Ok(None),
@@ -53,7 +57,12 @@ pub async fn preview(state: &AppState, e: &event::Model) -> AppResult<HostPrevie
         published: true,
         create: plan.create.iter().map(desired_line).collect(),
         moved: plan.moved.iter().map(|(id, d)| HostLine { taken: shift(*id).map_or(0, |s| s.taken), ..desired_line(d) }).collect(),
-        delete: plan.delete.iter().filter_map(|id| shift(*id)).map(|s| line(e, &s.place, &s.title, s.starts_at, s.ends_at, s.taken)).collect(),
+        delete: plan
+            .delete
+            .iter()
+            .filter_map(|id| shift(*id))
+            .map(|s| line(e, &s.place, &s.title, s.starts_at, s.ends_at, s.taken))
+            .collect(),
         unchanged: plan.unchanged.len(),
     })
 }

@@ -41,10 +41,8 @@ pub async fn given(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<Vec
         .filter(volunteer_signup::Column::CheckedInAt.is_not_null())
         .all(db)
         .await?;
-    let spans: Vec<_> = arrived
-        .iter()
-        .filter_map(|a| shifts.iter().find(|s| s.id == a.shift_id).map(|s| (a.user_id, s.starts_at, s.ends_at)))
-        .collect();
+    let spans: Vec<_> =
+        arrived.iter().filter_map(|a| shifts.iter().find(|s| s.id == a.shift_id).map(|s| (a.user_id, s.starts_at, s.ends_at))).collect();
     let hours: BTreeMap<i32, f64> = hours_worked(&spans);
     let mut out: Vec<Given> = apps
         .into_iter()
@@ -88,7 +86,12 @@ fn record(g: &Given, teams: &[crate::entities::volunteer_team::Model]) -> Vec<St
         g.person.email.clone(),
         a.status.clone(),
         split(&a.days).join(" "),
-        split(&a.teams).iter().filter_map(|id| teams.iter().find(|t| t.id.to_string() == *id)).map(|t| t.name.as_str()).collect::<Vec<_>>().join("; "),
+        split(&a.teams)
+            .iter()
+            .filter_map(|id| teams.iter().find(|t| t.id.to_string() == *id))
+            .map(|t| t.name.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
         a.tshirt.to_uppercase(),
         a.languages.clone(),
         a.note.clone(),

@@ -36,7 +36,12 @@ pub fn LeadPage() -> impl IntoView {
 }
 
 #[component]
-fn Lead(v: LeadView, add_team: ServerAction<AddTeam>, add_shifts: ServerAction<AddShifts>, apply: ServerAction<ApplyHosts>) -> impl IntoView {
+fn Lead(
+    v: LeadView,
+    add_team: ServerAction<AddTeam>,
+    add_shifts: ServerAction<AddShifts>,
+    apply: ServerAction<ApplyHosts>,
+) -> impl IntoView {
     let s = v.event.slug.clone();
     view! {
         <PageTitle text=tr!(volunteers.lead.title, name = &v.event.name).to_string()/>

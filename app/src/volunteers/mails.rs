@@ -46,7 +46,9 @@ pub enum Told {
     Changed,
     Cancelled,
     /// A seat came to them, from the waiting list or from a lead.
-    Given { by_lead: bool },
+    Given {
+        by_lead: bool,
+    },
 }
 
 async fn team_name(db: &impl ConnectionTrait, s: &volunteer_shift::Model) -> AppResult<String> {
@@ -65,7 +67,15 @@ fn mail(state: &AppState, e: &event::Model, u: &user::Model, s: &volunteer_shift
 }
 
 /// Queues the mail telling `user_id` about `s`.
-pub async fn tell(db: &impl ConnectionTrait, state: &AppState, e: &event::Model, s: &volunteer_shift::Model, user_id: i32, told: Told, now: DateTime<Utc>) -> AppResult<()> {
+pub async fn tell(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    e: &event::Model,
+    s: &volunteer_shift::Model,
+    user_id: i32,
+    told: Told,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let Some(u) = user::Entity::find_by_id(user_id).one(db).await? else { return Ok(()) };
     let team = team_name(db, s).await?;
     outbox::enqueue(db, mail(state, e, &u, s, &team, told), now).await
@@ -84,7 +94,14 @@ pub async fn holders(db: &impl ConnectionTrait, shift_id: i32) -> AppResult<Vec<
 }
 
 /// Queues the mail to everyone holding a seat on `s` (as it now reads); answers how many.
-pub async fn tell_holders(db: &impl ConnectionTrait, state: &AppState, e: &event::Model, s: &volunteer_shift::Model, told: Told, now: DateTime<Utc>) -> AppResult<usize> {
+pub async fn tell_holders(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    e: &event::Model,
+    s: &volunteer_shift::Model,
+    told: Told,
+    now: DateTime<Utc>,
+) -> AppResult<usize> {
     let people = holders(db, s.id).await?;
     for id in &people {
         tell(db, state, e, s, *id, told, now).await?;

@@ -37,22 +37,20 @@ pub async fn my_shifts(
     let mut shifts: Vec<MyShift> = held(db, e, me.id)
         .await?
         .into_iter()
-        .map(|(s, t)| {
-            MyShift {
-                id: s.id,
-                title: s.title,
-                team: t.name,
-                place: s.place,
-                when: super::words::when(l, e, s.starts_at, s.ends_at),
-                can_check_in: !arrived.contains(&s.id) && can_check_in_self(now, s.starts_at, s.ends_at),
-                arrived: arrived.contains(&s.id),
-                briefing: t.briefing,
-                lead_name: t.lead_name,
-                lead_phone: t.lead_phone,
-                notes: s.notes,
-                over: s.ends_at <= now,
-                can_leave: can_sign_out(now, s.starts_at, sign_out_hours),
-            }
+        .map(|(s, t)| MyShift {
+            id: s.id,
+            title: s.title,
+            team: t.name,
+            place: s.place,
+            when: super::words::when(l, e, s.starts_at, s.ends_at),
+            can_check_in: !arrived.contains(&s.id) && can_check_in_self(now, s.starts_at, s.ends_at),
+            arrived: arrived.contains(&s.id),
+            briefing: t.briefing,
+            lead_name: t.lead_name,
+            lead_phone: t.lead_phone,
+            notes: s.notes,
+            over: s.ends_at <= now,
+            can_leave: can_sign_out(now, s.starts_at, sign_out_hours),
         })
         .collect();
     shifts.sort_by_key(|s| s.over);

@@ -7,7 +7,10 @@ use super::people_api::{load_people, ConfirmMember, DecideApplication, InviteEar
 use super::views::{ApplicationRow, ApplicationStatus, PeopleView, SettingsView};
 use crate::plumbing::{param, urls};
 use crate::tr;
-use crate::ui::{action_error, field_error, outcome, query_flag, Choices, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, VersionFields, Versions};
+use crate::ui::{
+    action_error, field_error, outcome, query_flag, Choices, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, VersionFields,
+    Versions,
+};
 use domain::volunteers::settings::CALL_TEXT_MAX;
 
 #[component]
@@ -80,7 +83,12 @@ fn People(
 }
 
 #[component]
-fn Application(a: ApplicationRow, slug: String, decide: ServerAction<DecideApplication>, confirm: ServerAction<ConfirmMember>) -> impl IntoView {
+fn Application(
+    a: ApplicationRow,
+    slug: String,
+    decide: ServerAction<DecideApplication>,
+    confirm: ServerAction<ConfirmMember>,
+) -> impl IntoView {
     let id = a.id.to_string();
     let status = match a.status {
         ApplicationStatus::Invited => tr!(volunteers.people.status_invited),

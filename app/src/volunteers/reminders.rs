@@ -82,8 +82,11 @@ async fn remind(state: &AppState, signup: &volunteer_signup::Model, shift: &volu
         }],
         now,
     );
-    let mail = shift_reminder(&who, &named.words(), &team.briefing, &lead, &link)
-        .with_attachment(Attachment { filename: format!("shift-{}.ics", shift.id), content_type: CONTENT_TYPE.into(), body: ics });
+    let mail = shift_reminder(&who, &named.words(), &team.briefing, &lead, &link).with_attachment(Attachment {
+        filename: format!("shift-{}.ics", shift.id),
+        content_type: CONTENT_TYPE.into(),
+        body: ics,
+    });
     outbox::enqueue(&txn, mail, now).await?;
     txn.commit().await?;
     Ok(true)

@@ -39,12 +39,18 @@ pub async fn shift_view(db: &impl ConnectionTrait, e: &event::Model, shift_id: i
         .filter(volunteer_application::Column::Status.eq(ApplicationStatus::Accepted.as_str()))
         .all(db)
         .await?;
-    let people = user::Entity::find().filter(user::Column::Id.is_in(accepted.iter().map(|a| a.user_id).chain(rows.iter().map(|r| r.user_id)))).all(db).await?;
+    let people = user::Entity::find()
+        .filter(user::Column::Id.is_in(accepted.iter().map(|a| a.user_id).chain(rows.iter().map(|r| r.user_id))))
+        .all(db)
+        .await?;
     let name = |id: i32| people.iter().find(|u| u.id == id).map(|u| u.display_name.clone()).unwrap_or_default();
     let tz = zone(&e.time_zone);
     let (start, end) = (s.starts_at.with_timezone(&tz), s.ends_at.with_timezone(&tz));
-    let mut assignable: Vec<(String, String)> =
-        accepted.iter().filter(|a| !rows.iter().any(|r| r.user_id == a.user_id && r.status == TAKEN)).map(|a| (a.user_id.to_string(), name(a.user_id))).collect();
+    let mut assignable: Vec<(String, String)> = accepted
+        .iter()
+        .filter(|a| !rows.iter().any(|r| r.user_id == a.user_id && r.status == TAKEN))
+        .map(|a| (a.user_id.to_string(), name(a.user_id)))
+        .collect();
     assignable.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
     Ok(ShiftAdminView {
         event: crate::events::summary::summary(e),
@@ -128,7 +134,14 @@ pub enum Mark {
 }
 
 /// A lead marks `person_id` on the shift (any time: leads fix mistakes after the day too).
-pub async fn mark(db: &impl ConnectionTrait, e: &event::Model, shift_id: i32, person_id: i32, how: Mark, now: DateTime<Utc>) -> AppResult<()> {
+pub async fn mark(
+    db: &impl ConnectionTrait,
+    e: &event::Model,
+    shift_id: i32,
+    person_id: i32,
+    how: Mark,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let s = shift_of(db, e, shift_id).await?;
     let theirs = signup_of(db, s.id, person_id).await?.filter(|r| r.status == TAKEN).ok_or(AppError::NotFound)?;
     let (arrived, no_show) = match how {

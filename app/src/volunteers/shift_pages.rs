@@ -7,7 +7,9 @@ use super::shift_api::{load_shift, AssignVolunteer, DeleteShift, EditShift, Mark
 use super::views::{OnShift, ShiftAdminView};
 use crate::plumbing::{param, urls};
 use crate::tr;
-use crate::ui::{action_error, field_error, outcome, query_flag, Check, Choices, Form, FormError, Notice, OrgField, PageTitle, SubmitButton};
+use crate::ui::{
+    action_error, field_error, outcome, query_flag, Check, Choices, Form, FormError, Notice, OrgField, PageTitle, SubmitButton,
+};
 
 #[component]
 pub fn ShiftPage() -> impl IntoView {
@@ -94,7 +96,8 @@ fn Person(p: OnShift, slug: String, shift: i32, mark: ServerAction<MarkVolunteer
             </Form>
         }
     };
-    let (arrived, no_show) = (button("arrived", tr!(volunteers.shift.arrived), p.arrived), button("no_show", tr!(volunteers.shift.no_show), p.no_show));
+    let (arrived, no_show) =
+        (button("arrived", tr!(volunteers.shift.arrived), p.arrived), button("no_show", tr!(volunteers.shift.no_show), p.no_show));
     view! {
         <li id=format!("person-{}", p.user_id) class:arrived=p.arrived class:no-show=p.no_show>
             <strong>{p.name.clone()}</strong>

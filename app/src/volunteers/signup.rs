@@ -181,12 +181,21 @@ async fn take_seat(
 
 /// A lead puts `person` on the shift: past the self sign-up limits (full, started, restricted team),
 /// but a double booking with their other shifts or talks is refused unless `confirmed`.
-pub async fn assign(state: &AppState, e: &event::Model, person: &user::Model, shift_id: i32, confirmed: bool, now: DateTime<Utc>) -> AppResult<()> {
+pub async fn assign(
+    state: &AppState,
+    e: &event::Model,
+    person: &user::Model,
+    shift_id: i32,
+    confirmed: bool,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let talks = talks_of(state, e, person).await?;
     let txn = state.db.begin_write().await?;
     let (shift, verdict) = consider(&txn, e, person, shift_id, talks, now).await?;
     match verdict {
-        Err(Refusal::AlreadySignedUp) => return Err(AppError::Conflict(crate::lang::problems::here(&domain::problem::Problem::AlreadySignedUp))),
+        Err(Refusal::AlreadySignedUp) => {
+            return Err(AppError::Conflict(crate::lang::problems::here(&domain::problem::Problem::AlreadySignedUp)))
+        }
         Err(r @ (Refusal::OverlapsShift { .. } | Refusal::OverlapsTalk { .. })) if !confirmed => {
             let tz = zone(&e.time_zone);
             let text = crate::lang::problems::here(&r.problem(|t| t.with_timezone(&tz).naive_local()));
