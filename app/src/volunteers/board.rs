@@ -12,7 +12,7 @@ use crate::error::AppResult;
 use crate::formats::zoned::zone;
 use crate::lang::{dates, use_locale};
 use crate::state::AppState;
-use domain::volunteers::signup::{can_sign_out, can_sign_up, may_wait, Refusal, ShiftSlot};
+use domain::volunteers::signup::{can_sign_out, can_sign_up, may_wait, ShiftSlot};
 
 async fn my_signups(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<HashMap<i32, String>> {
     let rows = volunteer_signup::Entity::find().filter(volunteer_signup::Column::UserId.eq(me.id)).all(db).await?;
@@ -59,7 +59,7 @@ pub async fn board(state: &AppState, e: &event::Model, me: &user::Model, only_op
             _ => match can_sign_up(&slot, &plan, now) {
                 Ok(()) => (ShiftState::Open, None),
                 Err(r) if may_wait(&r) => (ShiftState::Full, None),
-                Err(r) => (ShiftState::Blocked, Some(reason(&r, tz))),
+                Err(r) => (ShiftState::Blocked, Some(super::signup::reason(e, &r))),
             },
         };
         if only_open && standing != ShiftState::Open {
@@ -89,8 +89,4 @@ pub async fn board(state: &AppState, e: &event::Model, me: &user::Model, only_op
         days: days.into_iter().map(|(d, shifts)| BoardDay { label: dates::day(l, d), shifts }).collect(),
         only_open,
     })
-}
-
-fn reason(r: &Refusal, tz: chrono_tz::Tz) -> String {
-    crate::lang::problems::here(&r.problem(|t| t.with_timezone(&tz).naive_local()))
 }

@@ -76,9 +76,24 @@ pub async fn tell(
     told: Told,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let Some(u) = user::Entity::find_by_id(user_id).one(db).await? else { return Ok(()) };
     let team = team_name(db, s).await?;
-    outbox::enqueue(db, mail(state, e, &u, s, &team, told), now).await
+    tell_all(db, state, e, (s, &team), &[user_id], told, now).await
+}
+
+/// Queues the mail about `shift` (with its team's name) to each of `people`.
+async fn tell_all(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    e: &event::Model,
+    (s, team): (&volunteer_shift::Model, &str),
+    people: &[i32],
+    told: Told,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    for u in user::Entity::find().filter(user::Column::Id.is_in(people.iter().copied())).all(db).await? {
+        outbox::enqueue(db, mail(state, e, &u, s, team, told), now).await?;
+    }
+    Ok(())
 }
 
 /// The volunteers holding a seat on the shift.
@@ -103,8 +118,8 @@ pub async fn tell_holders(
     now: DateTime<Utc>,
 ) -> AppResult<usize> {
     let people = holders(db, s.id).await?;
-    for id in &people {
-        tell(db, state, e, s, *id, told, now).await?;
+    if !people.is_empty() {
+        tell_all(db, state, e, (s, &team_name(db, s).await?), &people, told, now).await?;
     }
     Ok(people.len())
 }

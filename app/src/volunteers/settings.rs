@@ -21,11 +21,15 @@ async fn row(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Option<volun
 
 /// The settings of the event (the defaults until a lead saves some).
 pub async fn settings_of(db: &impl ConnectionTrait, event_id: i32) -> AppResult<VolunteerSettings> {
-    Ok(row(db, event_id).await?.map_or_else(VolunteerSettings::default, |r| VolunteerSettings {
+    Ok(settings_in(row(db, event_id).await?.as_ref()))
+}
+
+fn settings_in(r: Option<&volunteer_setting::Model>) -> VolunteerSettings {
+    r.map_or_else(VolunteerSettings::default, |r| VolunteerSettings {
         sign_out_hours: r.sign_out_hours.into(),
         host_minutes_before: r.host_minutes_before.into(),
         host_max_gap_minutes: r.host_max_gap_minutes.into(),
-    }))
+    })
 }
 
 /// The call's text in the language of this request (Markdown).
@@ -36,9 +40,10 @@ pub async fn call_text(db: &impl ConnectionTrait, e: &event::Model) -> AppResult
 
 /// The settings form as it stands.
 pub async fn settings_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<SettingsView> {
-    let s = settings_of(db, e.id).await?;
+    let saved = row(db, e.id).await?;
+    let s = settings_in(saved.as_ref());
     let mut versions = texts::versions(db, e.id, CALL_TEXT).await?;
-    let fallback = row(db, e.id).await?.map(|r| r.call_text).unwrap_or_default();
+    let fallback = saved.map(|r| r.call_text).unwrap_or_default();
     Ok(SettingsView {
         call_language: e.default_language.clone(),
         call_text: versions.remove(&e.default_language).filter(|t| !t.trim().is_empty()).unwrap_or(fallback),
@@ -56,7 +61,8 @@ pub async fn save(db: &DatabaseConnection, e: &event::Model, form: &CallSettings
         host_minutes_before: form.host_minutes_before.clone(),
         host_max_gap_minutes: form.host_max_gap_minutes.clone(),
     };
-    let mut problems = read_settings(&typed).err().unwrap_or_default();
+    let read = read_settings(&typed);
+    let mut problems = read.clone().err().unwrap_or_default();
     let texts = std::iter::once(("call_text".to_string(), &form.call_text))
         .chain(form.call_translations.iter().map(|(code, text)| (format!("call_translations[{code}]"), text)));
     for (field, text) in texts {
@@ -67,7 +73,7 @@ pub async fn save(db: &DatabaseConnection, e: &event::Model, form: &CallSettings
     if !problems.is_empty() {
         return Err(AppError::problems(problems));
     }
-    let settings = read_settings(&typed).map_err(AppError::problems)?;
+    let settings = read.map_err(AppError::problems)?;
     let default = crate::lang::code(crate::lang::parse(&e.default_language).unwrap_or_default());
     let sent = texts::Sent {
         name: "call_text",

@@ -108,14 +108,35 @@ pub async fn talks_of(state: &AppState, e: &event::Model, me: &user::Model) -> A
         .collect())
 }
 
+/// The refusal's problem, its times in the event's zone.
+fn problem_of(e: &event::Model, r: &Refusal) -> domain::problem::Problem {
+    let tz = zone(&e.time_zone);
+    r.problem(|t| t.with_timezone(&tz).naive_local())
+}
+
+/// Why `r` stops someone, in the reader's language.
+pub fn reason(e: &event::Model, r: &Refusal) -> String {
+    crate::lang::problems::here(&problem_of(e, r))
+}
+
 /// The refusal as a field error on `shift`, its times in the event's zone and the reader's language.
 fn refused(e: &event::Model, r: &Refusal) -> AppError {
-    let tz = zone(&e.time_zone);
-    let problem = r.problem(|t| t.with_timezone(&tz).naive_local());
     match r {
-        Refusal::Full { .. } => AppError::Conflict(crate::lang::problems::here(&problem)),
-        _ => AppError::problem("shift", problem),
+        Refusal::Full { .. } => AppError::Conflict(reason(e, r)),
+        _ => AppError::problem("shift", problem_of(e, r)),
     }
+}
+
+/// Adds a taker to the shift's `taken` counter; with `only_if_free`, only while `taken < seats` (one
+/// conditional update, so concurrent sign-ups never overbook). Answers whether it was added.
+async fn add_seat(txn: &DatabaseTransaction, shift_id: i32, only_if_free: bool) -> AppResult<bool> {
+    let mut claim = volunteer_shift::Entity::update_many()
+        .col_expr(volunteer_shift::Column::Taken, Expr::col(volunteer_shift::Column::Taken).add(1))
+        .filter(volunteer_shift::Column::Id.eq(shift_id));
+    if only_if_free {
+        claim = claim.filter(Expr::col(volunteer_shift::Column::Taken).lt(Expr::col(volunteer_shift::Column::Seats)));
+    }
+    Ok(claim.exec(txn).await?.rows_affected == 1)
 }
 
 /// Talks a volunteer gives: (title, start, end).
@@ -165,13 +186,7 @@ async fn take_seat(
     if let Err(r) = verdict {
         return Err(refused(e, &r));
     }
-    let claimed = volunteer_shift::Entity::update_many()
-        .col_expr(volunteer_shift::Column::Taken, Expr::col(volunteer_shift::Column::Taken).add(1))
-        .filter(volunteer_shift::Column::Id.eq(shift.id))
-        .filter(Expr::col(volunteer_shift::Column::Taken).lt(Expr::col(volunteer_shift::Column::Seats)))
-        .exec(txn)
-        .await?;
-    if claimed.rows_affected != 1 {
+    if !add_seat(txn, shift.id, true).await? {
         let full = Refusal::Full { taken: shift.seats, seats: shift.seats };
         return Err(refused(e, &full));
     }
@@ -197,17 +212,12 @@ pub async fn assign(
             return Err(AppError::Conflict(crate::lang::problems::here(&domain::problem::Problem::AlreadySignedUp)))
         }
         Err(r @ (Refusal::OverlapsShift { .. } | Refusal::OverlapsTalk { .. })) if !confirmed => {
-            let tz = zone(&e.time_zone);
-            let text = crate::lang::problems::here(&r.problem(|t| t.with_timezone(&tz).naive_local()));
+            let text = reason(e, &r);
             return Err(AppError::field("confirm", crate::tr!(volunteers.errors.confirm_double_booking, reason = &text).to_string()));
         }
         _ => {}
     }
-    volunteer_shift::Entity::update_many()
-        .col_expr(volunteer_shift::Column::Taken, Expr::col(volunteer_shift::Column::Taken).add(1))
-        .filter(volunteer_shift::Column::Id.eq(shift.id))
-        .exec(&txn)
-        .await?;
+    add_seat(&txn, shift.id, false).await?;
     upsert_signup(&txn, shift.id, person.id, TAKEN, now).await?;
     super::mails::tell(&txn, state, e, &shift, person.id, super::mails::Told::Given { by_lead: true }, now).await?;
     txn.commit().await?;
