@@ -12,6 +12,7 @@ pub mod events;
 pub mod lang;
 pub mod mail;
 pub mod organizer;
+pub mod partners;
 pub mod plumbing;
 pub mod review;
 pub mod schedule;
@@ -151,6 +152,10 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer") view=volunteers::call_pages::CallPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer/shifts") view=volunteers::pages::ShiftBoardPage/>
                 <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer/mine") view=volunteers::pages::MyShiftsPage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/partners") view=partners::space_pages::ProspectusPage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/partner/:id") view=partners::space_pages::SpacePage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/village") view=partners::village_pages::VillagePage/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/village/:code") view=partners::village_pages::VillagePartnerPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals") view=speakers::proposal_pages::MyProposalsPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals/:code") view=speakers::proposal_pages::ProposalPage/>
                 <Route ssr=SsrMode::Async path=path!("/proposals/:code/edit") view=cfp::pages::EditProposalPage/>
@@ -169,6 +174,9 @@ fn AppRoutes() -> impl IntoView {
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/volunteers") view=volunteers::lead_pages::LeadPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/volunteers/people") view=volunteers::people_pages::PeoplePage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/volunteers/shifts/:id") view=volunteers::shift_pages::ShiftPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/partners") view=partners::admin_pages::PartnersAdminPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/partners/:id") view=partners::admin_pages::PartnerAdminPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/village") view=partners::map_pages::MapPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule") view=schedule::builder_page::BuilderPage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/place/:item") view=schedule::place_page::PlacePage/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/import") view=schedule::import_page::ImportPage/>

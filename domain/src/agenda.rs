@@ -130,6 +130,8 @@ pub struct Row {
     /// Stored codes ("beginner", "fr"): pages name them in the reader's language.
     pub level: String,
     pub language: String,
+    /// A partner talk (labelled "Partner").
+    pub partner: bool,
     /// Grid placement: first row (1-based, after the header row) and rows spanned; first room
     /// column (1-based, after the time column) and columns spanned.
     pub grid_row: i64,
@@ -225,6 +227,7 @@ fn row(p: &Programme, s: &Session, offset: i64) -> Row {
         track_colour: p.track_colour(&s.track).unwrap_or_default().to_string(),
         level: s.level.clone(),
         language: s.language.clone(),
+        partner: !s.partner.is_empty(),
         grid_row: offset + 1,
         grid_rows: (s.minutes() / ROW_MINUTES).max(1),
         grid_col: first + 1,
@@ -264,6 +267,9 @@ fn choices(p: &Programme) -> Choices {
 /// which are served as plain HTML with the small `/agenda.js` instead of the app's wasm: phones in a
 /// hallway download a few kilobytes, not megabytes.
 pub fn is_attendee_page(path: &str) -> bool {
+    if is_village_page(path) {
+        return true;
+    }
     let mut parts = path.trim_end_matches('/').split('/').skip(1);
     let (Some("events"), Some(slug), Some(page)) = (parts.next(), parts.next(), parts.next()) else {
         return false;
@@ -279,6 +285,18 @@ pub fn is_attendee_page(path: &str) -> bool {
             "talk" | "speaker" => rest == 1,
             _ => false,
         }
+}
+
+/// The partner village's pages, served the same way: the village and a partner's page, "Become a
+/// partner", a partner's space, and the organisers' partner and floor-map pages (their forms post
+/// and come back; none needs the app).
+fn is_village_page(path: &str) -> bool {
+    let parts: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
+    match parts.as_slice() {
+        ["events", slug, "partners" | "village"] | ["events", slug, "village" | "partner", _] => !slug.is_empty(),
+        ["admin", "events", slug, "partners" | "village"] | ["admin", "events", slug, "partners", _] => !slug.is_empty(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -302,6 +320,13 @@ mod attendee_page_tests {
             "/events/cn/volunteer",
             "/events/cn/volunteer/mine",
             "/events/cn/volunteer/shifts",
+            "/events/cn/village",
+            "/events/cn/village/q7xk2m",
+            "/events/cn/partners",
+            "/events/cn/partner/7",
+            "/admin/events/cn/partners",
+            "/admin/events/cn/partners/7",
+            "/admin/events/cn/village",
         ] {
             assert!(is_attendee_page(p), "{p}");
         }
@@ -315,6 +340,9 @@ mod attendee_page_tests {
             "/admin/events/cn/agenda",
             "/events//agenda",
             "/events/cn/volunteer/feed",
+            "/events//village",
+            "/events/cn/village/a/b",
+            "/admin/events/cn/partners/7/x",
         ] {
             assert!(!is_attendee_page(p), "{p}");
         }

@@ -234,6 +234,90 @@ pub enum Problem {
     SeatsBelowTaken {
         taken: i32,
     },
+
+    // Partners.
+    /// "Enter a whole number between {min} and {max}."
+    NumberBetween {
+        min: i32,
+        max: i32,
+    },
+    /// "Choose sponsor or community."
+    TierKindUnknown,
+    /// "This name is already used."
+    NameTaken,
+    /// "{taken} partners are in this tier: it cannot offer fewer places."
+    TierBelowTaken {
+        taken: i32,
+    },
+    /// "Partners are in this tier: move or decline them before deleting it."
+    TierInUse,
+    /// "Choose one of the tiers offered."
+    TierUnknown,
+    /// "The {tier} tier is sold out."
+    TierSoldOut {
+        tier: String,
+    },
+    /// "Please enter the company's or community's name."
+    CompanyMissing,
+    /// "Another partner already uses this name."
+    CompanyTaken,
+    /// "Enter a VAT number like FR40303265045, or leave it empty."
+    VatInvalid,
+    /// "That has already been done."
+    AlreadyDecided,
+    /// "Accept the partner first."
+    PartnerNotAccepted,
+    /// "Mark the step before this one first."
+    StepNeedsPrevious,
+    /// "Give at most {max} links."
+    TooManyLinks {
+        max: usize,
+    },
+    /// "Your tier does not include job posts."
+    JobsNotInTier,
+    /// "Your tier includes {max} staff passes, all given: remove one first."
+    StaffPassesUsed {
+        max: usize,
+    },
+    /// "This address already has a pass."
+    StaffTaken,
+    /// "Use 1 to {max} letters, digits or dashes."
+    BoothNumberInvalid {
+        max: usize,
+    },
+    /// "Another booth has this number."
+    BoothNumberTaken,
+    /// "The booth must fit on the floor ({width} × {height} m)."
+    BoothOffFloor {
+        width: i32,
+        height: i32,
+    },
+    /// "This booth overlaps booth {number}."
+    BoothOverlaps {
+        number: String,
+    },
+    /// Warning: "This booth has {area} m²; the partner's tier promises {promised} m²."
+    BoothTooSmall {
+        area: i32,
+        promised: i32,
+    },
+    /// "Booth {number} already belongs to {partner}."
+    BoothTaken {
+        number: String,
+        partner: String,
+    },
+    /// "Choose a PNG or SVG image."
+    ImageNotPngOrSvg,
+    /// "The image is too big: at most {max_kb} KB."
+    ImageTooBig {
+        max_kb: usize,
+    },
+    /// "This SVG runs scripts or loads other files: export it again as a plain drawing."
+    SvgUnsafe,
+    /// "Your tier does not include talk proposals."
+    TalksNotInTier,
+    /// "Please confirm you have read the rule: a talk shares expertise, it is not a sales pitch."
+    PitchRuleNotAcknowledged,
 }
 
 /// A problem with one form field, shown next to that field.

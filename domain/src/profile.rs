@@ -29,7 +29,7 @@ fn too_long(value: &str, max: usize) -> Option<Problem> {
 }
 
 /// An optional web address: empty, or an http(s) URL.
-fn check_url(value: &str) -> Option<Problem> {
+pub fn check_url(value: &str) -> Option<Problem> {
     let v = value.trim();
     if v.is_empty() {
         return None;

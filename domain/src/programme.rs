@@ -73,6 +73,10 @@ pub struct Session {
     /// The public abstract, Markdown as the speaker wrote it (render with `ui::markdown` on the
     /// server). The details written for reviewers are never read into a programme.
     pub abstract_md: String,
+    /// The partner a partner talk speaks for (empty otherwise): labelled "Partner" on the agenda
+    /// and in the exports.
+    #[serde(default)]
+    pub partner: String,
 }
 
 impl Session {
@@ -199,6 +203,7 @@ pub mod fixtures {
             level: "beginner".into(),
             language: "en".into(),
             abstract_md: String::new(),
+            partner: String::new(),
         }
     }
 

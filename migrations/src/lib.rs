@@ -42,6 +42,8 @@ mod m0045_decision_template_languages;
 mod m0046_event_texts;
 mod m0047_volunteers;
 mod m0048_volunteer_calls;
+mod m0049_partners;
+mod m0050_partner_talks;
 
 pub struct Migrator;
 
@@ -90,6 +92,8 @@ impl MigratorTrait for Migrator {
             Box::new(m0046_event_texts::Migration),
             Box::new(m0047_volunteers::Migration),
             Box::new(m0048_volunteer_calls::Migration),
+            Box::new(m0049_partners::Migration),
+            Box::new(m0050_partner_talks::Migration),
         ]
     }
 }

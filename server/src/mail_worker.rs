@@ -1,5 +1,5 @@
 //! The background worker that drains the outbox (part of the server process, not of the app crate),
-//! and queues the volunteers' day-before reminders on each pass.
+//! and queues the volunteers' day-before reminders and the partners' checklist reminders on each pass.
 use std::time::Duration;
 
 use tokio::sync::watch;
@@ -15,6 +15,9 @@ pub async fn run(state: AppState, poll: Duration, mut shutdown: watch::Receiver<
     loop {
         if let Err(e) = app::volunteers::reminders::queue_due(&state, state.clock.now()).await {
             tracing::warn!(error = %e, "volunteer reminders not queued");
+        }
+        if let Err(e) = app::partners::reminders::queue_due(&state, state.clock.now()).await {
+            tracing::warn!(error = %e, "partner checklist reminders not queued");
         }
         match drain_once(&state).await {
             Ok(n) if n > 0 => continue,

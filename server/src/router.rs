@@ -63,10 +63,15 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
     };
 
     let photos = ServeDir::new(state.config.data_dir.join("photos"));
+    // Logos may be SVG: opened on their own, they run nothing and load nothing.
+    let logos = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox")))
+        .service(ServeDir::new(state.config.data_dir.join("logos")));
     // Photo uploads get their own, larger body limit so an oversized picture is answered with a
     // message on the profile page rather than a bare 413.
     let uploads = Router::new()
         .route("/profile/photo", post(app::speakers::photo::upload))
+        .route("/events/{slug}/partner/{id}/logo", post(app::partners::files::upload_logo))
         .layer(DefaultBodyLimit::max(UPLOAD_LIMIT_BYTES))
         .layer(RequestBodyLimitLayer::new(UPLOAD_LIMIT_BYTES))
         .with_state(state.clone());
@@ -77,6 +82,8 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
         .route("/metrics", get(observability::metrics))
         .route("/admin/events/{slug}/proposals.csv", get(app::organizer::csv::proposals_csv))
         .route("/admin/events/{slug}/volunteers.csv", get(app::volunteers::hours::volunteers_csv))
+        .route("/admin/events/{slug}/partners/badges.csv", get(app::partners::files::badges_csv))
+        .route("/events/{slug}/partner/{id}/contacts.csv", get(app::partners::files::shared_csv))
         .merge(app::agenda::exports::routes())
         .merge(app::volunteers::feed::routes())
         .merge(app::agenda::rest::routes())
@@ -85,6 +92,7 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
         .leptos_routes_with_context(&state, routes, context.clone(), shell_fn)
         .nest(&pkg_route, static_files)
         .nest_service("/media/photos", photos)
+        .nest_service("/media/logos", logos)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(middleware::from_fn(mw::server_fn_error_status))
         .layer(middleware::from_fn(crate::nul_guard::refuse_nul))

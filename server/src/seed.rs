@@ -15,6 +15,8 @@ use app::events::service as events;
 mod seed_cfp;
 #[path = "seed_favourites.rs"]
 mod seed_favourites;
+#[path = "seed_partners.rs"]
+mod seed_partners;
 #[path = "seed_review.rs"]
 pub mod seed_review;
 #[path = "seed_schedule.rs"]
@@ -33,7 +35,7 @@ pub struct DemoAccount {
     pub admin: bool,
 }
 
-pub const DEMO_ACCOUNTS: [DemoAccount; 5] = [
+pub const DEMO_ACCOUNTS: [DemoAccount; 6] = [
     DemoAccount { email: "admin@estrade.example", name: "Ada Admin", password: "demo-admin-pass", role: None, admin: true },
     DemoAccount {
         email: "organizer@estrade.example",
@@ -57,6 +59,13 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 5] = [
         role: Some(Role::Volunteer),
         admin: false,
     },
+    DemoAccount {
+        email: "partner@estrade.example",
+        name: "Paula Partner",
+        password: "demo-partner-pass",
+        role: Some(Role::Partner),
+        admin: false,
+    },
 ];
 
 /// The demo speaker, who gets a profile, talks and proposals to the upcoming event.
@@ -64,6 +73,7 @@ const SOFIA_EMAIL: &str = "speaker@estrade.example";
 const ORGANISER_EMAIL: &str = "organizer@estrade.example";
 const REVIEWER_EMAIL: &str = "reviewer@estrade.example";
 const VOLUNTEER_EMAIL: &str = "volunteer@estrade.example";
+const PARTNER_EMAIL: &str = "partner@estrade.example";
 
 const CNDF_CFP_TEXT: (&str, &str) = (
     "\
@@ -165,6 +175,7 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
     seed_favourites::seed_favourites(db, &upcoming, now).await?;
     let volunteer = user::Entity::find_by_id(id(VOLUNTEER_EMAIL)?).one(db).await?.ok_or_else(|| anyhow::anyhow!("demo volunteer missing"))?;
     seed_volunteers::seed_volunteers(db, &upcoming, &last_year, &volunteer, id(ORGANISER_EMAIL)?, now).await?;
+    seed_partners::seed_partners(db, &upcoming, id(PARTNER_EMAIL)?, now).await?;
     Ok(())
 }
 
@@ -190,6 +201,10 @@ pub fn print_accounts(base_url: &str) {
     println!(
         "Volunteers: a bilingual call, five teams, room hosts from the agenda, 25 fictional volunteers (4 applications \
          to decide, last year's to invite); Victor Volunteer holds two shifts."
+    );
+    println!(
+        "Partner village: three tiers, ten fictional partners at every step, a floor map; Paula Partner speaks for Nordic Mesh \
+         (Gold, booth A1)."
     );
     println!("Cloud Native Days France: the call for papers is open for {} more days.", seed_cfp::CLOSES_IN_DAYS);
     println!(

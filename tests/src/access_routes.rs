@@ -48,11 +48,11 @@ const PNG: &[u8] = &[
 ];
 
 impl World {
-    /// `GET /path` sends a GET; `UPLOAD /path` a multipart form with `photo`.
+    /// `GET /path` sends a GET; `UPLOAD /path` a multipart form with `photo` (`logo` for a partner's logo).
     async fn request(&self, role: Role, request: &str, photo: &[u8]) -> Answer {
         let (verb, target) = request.split_once(' ').expect("VERB /path");
         match verb {
-            "UPLOAD" => self.upload(role, target, "photo", photo.to_vec()).await,
+            "UPLOAD" => self.upload(role, target, if target.ends_with("/logo") { "logo" } else { "photo" }, photo.to_vec()).await,
             other => self.send(role, Method::from_bytes(other.as_bytes()).expect("a method"), target, &[]).await,
         }
     }

@@ -9,6 +9,7 @@ pub mod html;
 pub mod http;
 pub mod import;
 pub mod matrix;
+pub mod partners;
 pub mod review;
 pub mod schedule;
 pub mod selection;

@@ -124,6 +124,48 @@ async fn volunteer_shift(app: &TestApp) {
     app::volunteers::lead::add_shift(&app.state.db, &e, &form, chrono::Utc::now()).await.expect("shift");
 }
 
+/// A tier, an accepted partner (applied by the spare account) with a booth and a staff pass, for
+/// the village's endpoints.
+async fn partner_village(app: &TestApp) {
+    use domain::partners::{application::ApplicationForm, booths::BoothForm, pipeline::Decision, tiers::TierForm};
+    let (db, now) = (&app.state.db, chrono::Utc::now());
+    let e = app::events::service::by_slug(db, SLUG).await.expect("sel-conf");
+    let tier = TierForm {
+        name: "Matrix tier".into(),
+        kind: "sponsor".into(),
+        price_eur: "1000".into(),
+        available: "5".into(),
+        booth_size: "4".into(),
+        staff_passes: "3".into(),
+        ..TierForm::default()
+    };
+    app::partners::tiers::save(db, &e, None, &tier, now).await.expect("tier");
+    let tier = app::partners::tiers::tiers_of(db, e.id).await.unwrap().remove(0);
+    let spare = user::Entity::find().filter(user::Column::Email.eq("spare@example.org")).one(db).await.unwrap().expect("spare");
+    let form = ApplicationForm {
+        company: "Matrix Partner".into(),
+        vat: String::new(),
+        billing_name: "Spare".into(),
+        billing_email: "spare@example.org".into(),
+        tier: tier.id.to_string(),
+        message: String::new(),
+    };
+    let id = app::partners::apply::apply(db, &e, &spare, &form, now).await.expect("application");
+    app::partners::pipeline::decide(&app.state, &e, id, Decision::Accept, None, now).await.expect("accepted");
+    let booth = BoothForm { number: "M1".into(), x: "1".into(), y: "1".into(), w: "2".into(), h: "2".into() };
+    app::partners::booths::save_booth(db, &e, None, &booth, now).await.expect("booth");
+    let spare_booth = BoothForm { number: "M2".into(), x: "5".into(), y: "1".into(), w: "2".into(), h: "2".into() };
+    app::partners::booths::save_booth(db, &e, None, &spare_booth, now).await.expect("spare booth");
+    let staff = app::entities::partner_staff::ActiveModel {
+        partner_id: Set(id),
+        name: Set("Matrix Staff".into()),
+        email: Set("staff@matrix.example".into()),
+        created_at: Set(now),
+        ..Default::default()
+    };
+    staff.insert(db).await.expect("staff pass");
+}
+
 /// The volunteer's private calendar address, whose secret the feed route is called with.
 async fn volunteer_calendar(app: &TestApp) {
     let e = app::events::service::by_slug(&app.state.db, SLUG).await.expect("sel-conf");
@@ -231,6 +273,7 @@ impl World {
         let app = c.app;
         people(&app, c.event).await;
         volunteer_calendar(&app).await;
+        partner_village(&app).await;
         let db_id = |e: i32| e.to_string();
         let mut vars: HashMap<&'static str, String> = HashMap::from([
             ("slug", SLUG.to_string()),
@@ -260,6 +303,14 @@ impl World {
         vars.insert("application", id_where::<app::entities::volunteer_application::Entity, _>(&app, secret, &vars["feed"], |r| r.id).await);
         let accueil = app::entities::volunteer_team::Column::Name;
         vars.insert("team", id_where::<app::entities::volunteer_team::Entity, _>(&app, accueil, "Accueil", |r| r.id).await);
+        use app::entities::{partner, partner_booth, partner_staff, partner_tier};
+        vars.insert("tier", id_where::<partner_tier::Entity, _>(&app, partner_tier::Column::Name, "Matrix tier", |r| r.id).await);
+        vars.insert("partner", id_where::<partner::Entity, _>(&app, partner::Column::Name, "Matrix Partner", |r| r.id).await);
+        let matrix_partner = partner::Entity::find().filter(partner::Column::Name.eq("Matrix Partner")).one(&app.state.db).await.unwrap();
+        vars.insert("partner_code", matrix_partner.expect("the matrix partner").code);
+        vars.insert("booth", id_where::<partner_booth::Entity, _>(&app, partner_booth::Column::Number, "M1", |r| r.id).await);
+        vars.insert("spare_booth", id_where::<partner_booth::Entity, _>(&app, partner_booth::Column::Number, "M2", |r| r.id).await);
+        vars.insert("staff", id_where::<partner_staff::Entity, _>(&app, partner_staff::Column::Name, "Matrix Staff", |r| r.id).await);
         vars.insert("cospeaker", cospeaker_row(&app, &codes[0], "bea@example.org").await);
         vars.insert("mail", failed_mail(&app).await);
         vars.insert("public_talk", public_code(&app, "talks").await);

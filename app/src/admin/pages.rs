@@ -149,7 +149,8 @@ pub fn AdminEventPage() -> impl IntoView {
                         <a href=urls::admin_selection(&e.summary.slug)>{tr!(admin.manage.selection)}</a>" · "
                         <a href=urls::admin_selection_settings(&e.summary.slug)>{tr!(admin.manage.selection_settings)}</a>" · "
                         <a href=urls::admin_conflicts(&e.summary.slug)>{tr!(admin.manage.conflicts)}</a>" · "
-                        <a href=urls::admin_volunteers(&e.summary.slug)>{tr!(admin.manage.volunteers)}</a>
+                        <a href=urls::admin_volunteers(&e.summary.slug)>{tr!(admin.manage.volunteers)}</a>" · "
+                        <a href=urls::admin_partners(&e.summary.slug) rel="external">{tr!(admin.manage.partners)}</a>
                     </p>
                     {move || created.get().then(|| view! { <Notice>{tr!(admin.manage.created)}</Notice> })}
                     {move || saved.get().then(|| view! { <Notice>{tr!(admin.manage.saved)}</Notice> })}

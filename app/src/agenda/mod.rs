@@ -63,6 +63,8 @@ pub struct TalkView {
     pub language: String,
     pub abstract_html: crate::ui::SafeHtml,
     pub speakers: Vec<SpeakerCard>,
+    /// The partner a partner talk speaks for (empty otherwise).
+    pub partner: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

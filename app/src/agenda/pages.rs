@@ -188,6 +188,7 @@ fn SessionBox(r: Row, slug: String) -> impl IntoView {
                     {(!r.format.is_empty()).then(|| view! { <span class="badge">{r.format.clone()}</span> })}
                     {(!r.language.is_empty()).then(|| view! { <span class="badge lang">{r.language.clone()}</span> })}
                     {(!r.level.is_empty()).then(|| view! { <span class="badge">{r.level.clone()}</span> })}
+                    {r.partner.then(|| view! { <span class="badge partner">{tr!(agenda.partner_talk)}</span> })}
                 </p>
             })}
             {r.code.clone().map(|code| view! { <Star code title=r.title.clone()/> })}

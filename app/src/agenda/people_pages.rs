@@ -37,6 +37,7 @@ pub fn TalkPage() -> impl IntoView {
                             <span class="badge">{t.format.clone()}</span>
                             {(!t.language.is_empty()).then(|| view! { <span class="badge lang">{t.language.clone()}</span> })}
                             {(!t.level.is_empty()).then(|| view! { <span class="badge">{t.level.clone()}</span> })}
+                            {(!t.partner.is_empty()).then(|| view! { <span class="badge partner">{tr!(agenda.partner_of, partner = &t.partner).to_string()}</span> })}
                         </p>
                         <p class="talk-actions">
                             <Star code=t.code.clone() title=t.title.clone()/>

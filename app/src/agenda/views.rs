@@ -76,6 +76,7 @@ pub fn talk(l: Locale, p: &Programme, code: &str) -> AppResult<TalkView> {
         language: labels::language(l, &s.language),
         abstract_html: render_markdown(&s.abstract_md),
         speakers: s.speakers.iter().map(|r| card(r.code.as_deref().and_then(|c| p.speaker(c)), &r.name, r.code.clone())).collect(),
+        partner: s.partner.clone(),
     })
 }
 

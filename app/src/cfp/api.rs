@@ -38,7 +38,7 @@ pub async fn save_proposal(#[server(flatten)] form: ProposalForm) -> Result<(), 
     let me = require_user(&state.db).await?;
     let intent = Intent::parse(form.intent.as_deref().unwrap_or("draft"));
     let ProposalForm { slug, code, form_key, talk_id, talk, format_id, track_id, .. } = form;
-    let input = SaveInput { slug, code, form_key, talk_id, talk, format_id, track_id, intent };
+    let input = SaveInput { slug, code, form_key, talk_id, talk, format_id, track_id, intent, partner: None };
     let code = super::proposals::save(&state, &me, input).await?;
     let flag = if intent == Intent::Submit { "submitted" } else { "saved" };
     leptos_axum::redirect(&format!("/proposals/{code}?{flag}=1"));

@@ -47,6 +47,9 @@ pub struct SaveInput {
     pub format_id: String,
     pub track_id: String,
     pub intent: Intent,
+    /// The partner a new proposal speaks for (its speaker being one of its contacts, checked by the
+    /// caller); the "no sales pitch" rule was acknowledged when this is set.
+    pub partner: Option<i32>,
 }
 
 /// An event whose CFP `viewer` may see: public and unlisted events for everyone, drafts for members.
@@ -273,6 +276,8 @@ async fn create(state: &AppState, me: &user::Model, input: SaveInput) -> AppResu
         form_key: Set(input.form_key.trim().into()),
         submitted_at: Set(submit.then_some(now)),
         withdrawn_at: Set(None),
+        partner_id: Set(input.partner),
+        pitch_rule_accepted_at: Set(input.partner.map(|_| now)),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()

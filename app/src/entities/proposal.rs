@@ -32,6 +32,11 @@ pub struct Model {
     pub form_key: String,
     pub submitted_at: Option<DateTimeUtc>,
     pub withdrawn_at: Option<DateTimeUtc>,
+    /// The partner this proposal speaks for (shown to organisers and, once scheduled, on the agenda;
+    /// never to reviewers).
+    pub partner_id: Option<i32>,
+    /// When its speaker acknowledged the "no sales pitch" rule (partner proposals only).
+    pub pitch_rule_accepted_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -76,6 +76,10 @@ pub fn EventPage() -> impl IntoView {
                         } else {
                             view! { <a class="button" href=crate::plumbing::urls::volunteer_call(&e.summary.slug) rel="external">{tr!(events.page.volunteer_call)}</a> }.into_any()
                         }}</p>
+                        <p>
+                            <a class="button" href=crate::plumbing::urls::village(&e.summary.slug) rel="external">{tr!(events.page.village)}</a>" "
+                            <a class="button" href=crate::plumbing::urls::partners_prospectus(&e.summary.slug) rel="external">{tr!(events.page.become_partner)}</a>
+                        </p>
                         {e.can_manage.then(|| view! {
                             <p><a class="button" href=format!("/admin/events/{}", e.summary.slug)>{tr!(events.page.manage)}</a></p>
                         })}

@@ -257,9 +257,11 @@ fn event(p: &Programme, ids: &Ids, tz: Tz, s: &Session, room: &str) -> FrabEvent
     }
 }
 
-/// Talks carry their format's name ("Talk", "Workshop"), as pretalx does; other items their kind.
+/// Talks carry their format's name ("Talk", "Workshop"), as pretalx does, and "Partner" before it
+/// for a partner's talk ("Partner · Talk"); other items their kind.
 fn event_type(s: &Session) -> String {
     match s.kind {
+        Kind::Talk if !s.partner.is_empty() => format!("Partner · {}", if s.format.trim().is_empty() { "Talk" } else { s.format.trim() }),
         Kind::Talk if !s.format.trim().is_empty() => s.format.clone(),
         kind => kind.key().to_string(),
     }

@@ -268,6 +268,8 @@ pub struct OrganizerProposal {
     pub submitted_at: Option<String>,
     pub withdrawn_at: Option<String>,
     pub speakers: Vec<SpeakerCard>,
+    /// The partner a partner talk speaks for (organisers only; reviewers never see it).
+    pub partner: Option<String>,
 }
 
 #[cfg(test)]

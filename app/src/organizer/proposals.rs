@@ -293,6 +293,10 @@ pub async fn detail(db: &impl ConnectionTrait, e: &event::Model, code: &str) -> 
         Some(id) => track::Entity::find_by_id(id).one(db).await?.map(|t| t.name),
         None => None,
     };
+    let partner = match p.partner_id {
+        Some(id) => crate::entities::partner::Entity::find_by_id(id).one(db).await?.map(|x| x.name),
+        None => None,
+    };
     let tz = zone(&e.time_zone);
     Ok(OrganizerProposal {
         event: crate::events::summary::summary(e),
@@ -310,6 +314,7 @@ pub async fn detail(db: &impl ConnectionTrait, e: &event::Model, code: &str) -> 
         submitted_at: p.submitted_at.map(|t| long_date_time(use_locale(), &t.with_timezone(&tz))),
         withdrawn_at: p.withdrawn_at.map(|t| long_date_time(use_locale(), &t.with_timezone(&tz))),
         speakers: speakers.iter().map(card).collect(),
+        partner,
     })
 }
 

@@ -167,6 +167,7 @@ fn ProposalDetail(p: OrganizerProposal) -> impl IntoView {
         </p>
         {p.submitted_at.clone().map(|t| view! { <p class="meta">{tr!(organizer.detail.submitted_on, at = t).to_string()}</p> })}
         {p.withdrawn_at.clone().map(|t| view! { <p class="meta">{tr!(organizer.detail.withdrawn_on, at = t).to_string()}</p> })}
+        {p.partner.clone().map(|name| view! { <p class="meta"><span class="badge partner">{tr!(organizer.detail.partner, partner = &name).to_string()}</span></p> })}
         <section class="card">
             <h2>{tr!(organizer.detail.abstract_heading)}</h2>
             <div class="prose" inner_html=p.summary_html.html()></div>

@@ -131,6 +131,51 @@ pub fn admin_shift(slug: impl Display, id: i32) -> String {
     format!("/admin/events/{slug}/volunteers/shifts/{id}")
 }
 
+/// `/admin/events/:slug/partners`: tiers, applications and the village's settings.
+pub fn admin_partners(slug: impl Display) -> String {
+    format!("/admin/events/{slug}/partners")
+}
+
+/// `/admin/events/:slug/partners/:id`: one partner's application and pipeline.
+pub fn admin_partner(slug: impl Display, id: i32) -> String {
+    format!("/admin/events/{slug}/partners/{id}")
+}
+
+/// `/admin/events/:slug/village`: the village's floor map and its booths.
+pub fn admin_village_map(slug: impl Display) -> String {
+    format!("/admin/events/{slug}/village")
+}
+
+/// `/admin/events/:slug/partners/badges.csv`: partners' staff passes for the badge printer.
+pub fn admin_partner_badges_csv(slug: impl Display) -> String {
+    format!("/admin/events/{slug}/partners/badges.csv")
+}
+
+/// `/events/:slug/partners`: the prospectus and the application form.
+pub fn partners_prospectus(slug: impl Display) -> String {
+    format!("/events/{slug}/partners")
+}
+
+/// `/events/:slug/partner/:id`: a partner's own space.
+pub fn partner_space(slug: impl Display, id: i32) -> String {
+    format!("/events/{slug}/partner/{id}")
+}
+
+/// `/events/:slug/partner/:id/contacts.csv`: attendees who shared their contact with the partner.
+pub fn partner_contacts_csv(slug: impl Display, id: i32) -> String {
+    format!("/events/{slug}/partner/{id}/contacts.csv")
+}
+
+/// `/events/:slug/village`: the partner village as attendees read it.
+pub fn village(slug: impl Display) -> String {
+    format!("/events/{slug}/village")
+}
+
+/// `/events/:slug/village/:code`: one partner's page.
+pub fn village_partner(slug: impl Display, code: impl Display) -> String {
+    format!("/events/{slug}/village/{code}")
+}
+
 /// `/review`: a reviewer's events.
 pub fn review() -> String {
     "/review".into()
@@ -220,6 +265,15 @@ mod tests {
             (volunteer_call(slug), "/events/:slug/volunteer"),
             (admin_volunteer_people(slug), "/admin/events/:slug/volunteers/people"),
             (admin_shift(slug, 7), "/admin/events/:slug/volunteers/shifts/:id"),
+            (admin_partners(slug), "/admin/events/:slug/partners"),
+            (admin_partner(slug, 7), "/admin/events/:slug/partners/:id"),
+            (admin_village_map(slug), "/admin/events/:slug/village"),
+            (admin_partner_badges_csv(slug), "/admin/events/{slug}/partners/badges.csv"),
+            (partners_prospectus(slug), "/events/:slug/partners"),
+            (partner_space(slug, 7), "/events/:slug/partner/:id"),
+            (partner_contacts_csv(slug, 7), "/events/{slug}/partner/{id}/contacts.csv"),
+            (village(slug), "/events/:slug/village"),
+            (village_partner(slug, code), "/events/:slug/village/:code"),
             (my_shifts(slug), "/events/:slug/volunteer/mine"),
             (admin_volunteers(slug), "/admin/events/:slug/volunteers"),
             (review(), "/review"),

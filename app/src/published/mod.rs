@@ -11,7 +11,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use domain::programme::{Programme, ProgrammeRoom, ProgrammeTrack, Session, Speaker, SpeakerRef};
 use domain::timetable::Slot;
 use crate::formats::zoned::{long_label, zone};
-use crate::entities::{event, proposal, room, schedule_version, speaker_profile, track, user};
+use crate::entities::{event, partner, proposal, room, schedule_version, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
 
 mod cache;
@@ -92,7 +92,11 @@ async fn build(db: &impl ConnectionTrait, e: &event::Model, v: &schedule_version
         .collect();
     let speaker_ids: Vec<i32> = slots.iter().flat_map(|s| s.speakers.iter().map(|p| p.id)).collect();
     let people = people(db, &speaker_ids).await?;
-    let sessions: Vec<Session> = slots.iter().map(|s| session(s, proposals.get(s.code.as_deref().unwrap_or("")), &people, tz)).collect();
+    let partner_ids: Vec<i32> = proposals.values().filter_map(|p| p.partner_id).collect();
+    let partners: HashMap<i32, String> =
+        partner::Entity::find().filter(partner::Column::Id.is_in(partner_ids)).all(db).await?.into_iter().map(|p| (p.id, p.name)).collect();
+    let sessions: Vec<Session> =
+        slots.iter().map(|s| session(s, proposals.get(s.code.as_deref().unwrap_or("")), &people, &partners, tz)).collect();
     Ok(Programme {
         slug: e.slug.clone(),
         name: e.name.clone(),
@@ -130,7 +134,7 @@ async fn people(db: &impl ConnectionTrait, ids: &[i32]) -> AppResult<People> {
     }).collect())
 }
 
-fn session(s: &Slot, p: Option<&proposal::Model>, people: &People, tz: Tz) -> Session {
+fn session(s: &Slot, p: Option<&proposal::Model>, people: &People, partners: &HashMap<i32, String>, tz: Tz) -> Session {
     let local = |t: DateTime<Utc>| t.with_timezone(&tz);
     Session {
         item: s.item,
@@ -154,6 +158,7 @@ fn session(s: &Slot, p: Option<&proposal::Model>, people: &People, tz: Tz) -> Se
         level: p.map(|p| p.level.clone()).unwrap_or_default(),
         language: p.map(|p| p.language.clone()).unwrap_or_default(),
         abstract_md: p.map(|p| p.summary.clone()).unwrap_or_default(),
+        partner: p.and_then(|p| p.partner_id).and_then(|id| partners.get(&id).cloned()).unwrap_or_default(),
     }
 }
 

@@ -210,3 +210,34 @@ db_test!(a_draft_event_has_no_public_schedule, |backend: Backend| async move {
         assert_eq!(get(&s, &format!("/{SLUG}/{path}"), &[]).await.status(), 404, "{path} of a draft event");
     }
 });
+
+db_test!(a_partner_talk_is_labelled_in_the_agenda_and_the_exports_which_stay_valid, |backend: Backend| async move {
+    use app::entities::proposal;
+    use domain::partners::pipeline::Decision;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let s = sched(backend, Setup::default()).await;
+    let app = &s.c.app;
+    let db = &app.state.db;
+    let e = app::events::service::by_slug(db, SLUG).await.unwrap();
+    app::partners::tiers::save(db, &e, None, &estrade_tests::partners::tier_form("Gold", 2, 2), Utc::now()).await.unwrap();
+    let tier = app::partners::tiers::tiers_of(db, e.id).await.unwrap().remove(0);
+    let (_, partner) = estrade_tests::partners::applicant(app, &e, &tier, 1).await;
+    app::partners::pipeline::decide(&app.state, &e, partner, Decision::Accept, None, Utc::now()).await.unwrap();
+    let alpha = proposal::Entity::find().filter(proposal::Column::Code.eq(s.codes[0].clone())).one(db).await.unwrap().unwrap();
+    proposal::ActiveModel { partner_id: Set(Some(partner)), ..alpha.into() }.update(db).await.unwrap();
+    s.publish_sample().await;
+
+    let (_, agenda) = estrade_tests::http::get_text(&client(), app, &format!("/events/{SLUG}/agenda")).await;
+    assert!(agenda.contains("badge partner"), "the agenda labels it");
+    let (_, talk) = estrade_tests::http::get_text(&client(), app, &format!("/events/{SLUG}/talk/{}", s.codes[0])).await;
+    assert!(talk.contains("Partner talk · Company 1"), "the talk page names the partner");
+    let (_, other) = estrade_tests::http::get_text(&client(), app, &format!("/events/{SLUG}/talk/{}", s.codes[1])).await;
+    assert!(!other.contains("Partner talk"), "other talks are not labelled");
+    let doc = assert_valid_json(&ok_body(&s, &format!("/{SLUG}/schedule.json"), "application/json").await);
+    let text = doc.to_string();
+    assert!(text.contains("\"type\":\"Partner · REX\""), "{text}");
+    assert_eq!(text.matches("Partner · ").count(), 1, "only the partner's talk");
+    let xml = ok_body(&s, &format!("/{SLUG}/schedule.xml"), "application/xml; charset=utf-8").await;
+    assert_valid_xml(&xml);
+    assert!(xml.contains("<type>Partner · REX</type>"), "{xml}");
+});
