@@ -86,8 +86,16 @@ fn PageScripts(options: LeptosOptions) -> impl IntoView {
     let plain = use_context::<http::request::Parts>().is_some_and(|req| domain::agenda::is_attendee_page(req.uri.path()));
     #[cfg(not(feature = "ssr"))]
     let plain = false;
+    #[cfg(feature = "ssr")]
+    let map_editor = use_context::<http::request::Parts>().is_some_and(|req| domain::agenda::is_floor_map_editor(req.uri.path()));
+    #[cfg(not(feature = "ssr"))]
+    let map_editor = false;
     if plain {
-        view! { <script src="/agenda.js" defer=true></script> }.into_any()
+        view! {
+            <script src="/agenda.js" defer=true></script>
+            {map_editor.then(|| view! { <script src="/village-map.js" defer=true></script> })}
+        }
+        .into_any()
     } else {
         view! { <HydrationScripts options/> }.into_any()
     }

@@ -287,6 +287,12 @@ pub fn is_attendee_page(path: &str) -> bool {
         }
 }
 
+/// The organisers' floor map, which also loads the drag-and-drop script.
+pub fn is_floor_map_editor(path: &str) -> bool {
+    let parts: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
+    matches!(parts.as_slice(), ["admin", "events", slug, "village"] if !slug.is_empty())
+}
+
 /// The partner village's pages, served the same way: the village and a partner's page, "Become a
 /// partner", a partner's space, and the organisers' partner and floor-map pages (their forms post
 /// and come back; none needs the app).
@@ -346,5 +352,7 @@ mod attendee_page_tests {
         ] {
             assert!(!is_attendee_page(p), "{p}");
         }
+        assert!(super::is_floor_map_editor("/admin/events/cn/village"));
+        assert!(!super::is_floor_map_editor("/events/cn/village"));
     }
 }

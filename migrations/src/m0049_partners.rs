@@ -233,8 +233,18 @@ async fn partners(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                 .col(timestamp_with_time_zone(P::CreatedAt))
                 .col(timestamp_with_time_zone(P::UpdatedAt))
                 .foreign_key(&mut cascade_fk((P::Table, P::EventId), (Events::Table, Events::Id)))
-                .foreign_key(ForeignKey::create().from(P::Table, P::WishedTierId).to(PartnerTiers::Table, PartnerTiers::Id).on_delete(ForeignKeyAction::SetNull))
-                .foreign_key(ForeignKey::create().from(P::Table, P::TierId).to(PartnerTiers::Table, PartnerTiers::Id).on_delete(ForeignKeyAction::Restrict))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(P::Table, P::WishedTierId)
+                        .to(PartnerTiers::Table, PartnerTiers::Id)
+                        .on_delete(ForeignKeyAction::SetNull),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(P::Table, P::TierId)
+                        .to(PartnerTiers::Table, PartnerTiers::Id)
+                        .on_delete(ForeignKeyAction::Restrict),
+                )
                 .index(Index::create().name("ux_partners_event_name").col(P::EventId).col(P::Name).unique())
                 .index(Index::create().name("ux_partners_code").col(P::Code).unique())
                 .to_owned(),
@@ -310,7 +320,12 @@ async fn booths(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                 .col(integer_null(B::PartnerId))
                 .col(timestamp_with_time_zone(B::CreatedAt))
                 .foreign_key(&mut cascade_fk((B::Table, B::EventId), (Events::Table, Events::Id)))
-                .foreign_key(ForeignKey::create().from(B::Table, B::PartnerId).to(Partners::Table, Partners::Id).on_delete(ForeignKeyAction::SetNull))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(B::Table, B::PartnerId)
+                        .to(Partners::Table, Partners::Id)
+                        .on_delete(ForeignKeyAction::SetNull),
+                )
                 .index(Index::create().name("ux_partner_booths_number").col(B::EventId).col(B::Number).unique())
                 .index(Index::create().name("ux_partner_booths_partner").col(B::PartnerId).unique())
                 .to_owned(),

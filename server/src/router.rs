@@ -72,6 +72,8 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
     let uploads = Router::new()
         .route("/profile/photo", post(app::speakers::photo::upload))
         .route("/events/{slug}/partner/{id}/logo", post(app::partners::files::upload_logo))
+        .route("/admin/events/{slug}/village/plan", post(app::partners::files::upload_plan))
+        .layer(middleware::from_fn(crate::nul_guard::refuse_nul))
         .layer(DefaultBodyLimit::max(UPLOAD_LIMIT_BYTES))
         .layer(RequestBodyLimitLayer::new(UPLOAD_LIMIT_BYTES))
         .with_state(state.clone());

@@ -28,15 +28,64 @@ const TIERS: [(&str, &str, i32, i32, i32, i32, [bool; 5]); 3] = [
 
 /// (company, tier index, status, steps done, booth, description).
 const PARTNERS: [(&str, usize, Status, usize, Option<&str>, &str); 10] = [
-    ("Nordic Mesh", 0, Status::Accepted, 2, Some("A1"), "We run **service meshes** for Lille's public transport. Ask us about mTLS at scale and the outage that taught us the most."),
-    ("Flandres Cloud", 0, Status::Accepted, 3, Some("A2"), "A regional cloud provider on the Franco-Belgian border: data sovereignty, bare-metal Kubernetes, our open-source operators."),
-    ("Opale Observability", 1, Status::Accepted, 1, Some("B1"), "OpenTelemetry from the collector to the dashboard: our SRE team answers your tracing questions."),
-    ("Beffroi Security", 1, Status::Accepted, 0, Some("B2"), "Supply-chain security in practice: SBOMs, signing, and the policies we run in production."),
-    ("Ch'ti Platform", 1, Status::Accepted, 0, None, "Platform engineering for 40 product teams: golden paths, internal developer portal, our mistakes."),
+    (
+        "Nordic Mesh",
+        0,
+        Status::Accepted,
+        2,
+        Some("A1"),
+        "We run **service meshes** for Lille's public transport. Ask us about mTLS at scale and the outage that taught us the most.",
+    ),
+    (
+        "Flandres Cloud",
+        0,
+        Status::Accepted,
+        3,
+        Some("A2"),
+        "A regional cloud provider on the Franco-Belgian border: data sovereignty, bare-metal Kubernetes, our open-source operators.",
+    ),
+    (
+        "Opale Observability",
+        1,
+        Status::Accepted,
+        1,
+        Some("B1"),
+        "OpenTelemetry from the collector to the dashboard: our SRE team answers your tracing questions.",
+    ),
+    (
+        "Beffroi Security",
+        1,
+        Status::Accepted,
+        0,
+        Some("B2"),
+        "Supply-chain security in practice: SBOMs, signing, and the policies we run in production.",
+    ),
+    (
+        "Ch'ti Platform",
+        1,
+        Status::Accepted,
+        0,
+        None,
+        "Platform engineering for 40 product teams: golden paths, internal developer portal, our mistakes.",
+    ),
     ("Rijsel Data", 1, Status::Applied, 0, None, "Data pipelines on Kubernetes."),
     ("Dunes Networking", 1, Status::Waitlist, 0, None, "eBPF networking for telcos."),
-    ("Lille Kubernetes Meetup", 2, Status::Accepted, 0, Some("C1"), "The monthly Kubernetes meetup of Lille: come and give a lightning talk."),
-    ("CNCF Lille Students", 2, Status::Accepted, 0, Some("C2"), "Students of Lille's universities who learn cloud native together; we look for mentors."),
+    (
+        "Lille Kubernetes Meetup",
+        2,
+        Status::Accepted,
+        0,
+        Some("C1"),
+        "The monthly Kubernetes meetup of Lille: come and give a lightning talk.",
+    ),
+    (
+        "CNCF Lille Students",
+        2,
+        Status::Accepted,
+        0,
+        Some("C2"),
+        "Students of Lille's universities who learn cloud native together; we look for mentors.",
+    ),
     ("Legacy Pitch Corp", 1, Status::Declined, 0, None, "Wanted a keynote slot."),
 ];
 
@@ -91,7 +140,16 @@ async fn settings(db: &DatabaseConnection, e: &event::Model, now: DateTime<Utc>)
 }
 
 #[allow(clippy::too_many_arguments)]
-fn partner_row(e: &event::Model, name: &str, tier: &partner_tier::Model, status: Status, steps: usize, description: &str, i: usize, now: DateTime<Utc>) -> partner::ActiveModel {
+fn partner_row(
+    e: &event::Model,
+    name: &str,
+    tier: &partner_tier::Model,
+    status: Status,
+    steps: usize,
+    description: &str,
+    i: usize,
+    now: DateTime<Utc>,
+) -> partner::ActiveModel {
     let applied = now - Duration::days(60 - i as i64 * 3);
     let step = |n: usize| (steps >= n).then(|| applied + Duration::days(7 * n as i64));
     let accepted = status == Status::Accepted;
@@ -185,10 +243,21 @@ pub async fn seed_partners(db: &DatabaseConnection, e: &event::Model, partner_us
         }
         if i == 0 {
             partner_talk(db, e, id).await?;
-            let contact = partner_contact::ActiveModel { partner_id: Set(id), user_id: Set(partner_user), created_at: Set(now), ..Default::default() };
+            let contact = partner_contact::ActiveModel {
+                partner_id: Set(id),
+                user_id: Set(partner_user),
+                created_at: Set(now),
+                ..Default::default()
+            };
             partner_contact::Entity::insert(contact).exec_without_returning(db).await?;
             for (name, email) in [("Inès Nordic", "ines@nordic-mesh.invalid"), ("Tom Nordic", "tom@nordic-mesh.invalid")] {
-                let pass = partner_staff::ActiveModel { partner_id: Set(id), name: Set(name.into()), email: Set(email.into()), created_at: Set(now), ..Default::default() };
+                let pass = partner_staff::ActiveModel {
+                    partner_id: Set(id),
+                    name: Set(name.into()),
+                    email: Set(email.into()),
+                    created_at: Set(now),
+                    ..Default::default()
+                };
                 partner_staff::Entity::insert(pass).exec_without_returning(db).await?;
             }
         }

@@ -29,7 +29,7 @@ const TEAMS: [(&str, &str, &str, bool, &str); 5] = [
         "Show the 5-minute card, then the 0 card.",
     ),
     ("Catering", "Coffee breaks and lunch with the caterer.", "#bf8700", false, "Gloves and aprons are in the kitchen."),
-    ("Partner village", "Guide visitors through the village.", "#1a7f37", false, ""),
+    ("Village guides", "Guide visitors through the partner village.", "#1a7f37", false, ""),
     ("Video", "Cameras and streaming of the main room.", "#cf222e", true, "Only after the video briefing: ask Inès."),
 ];
 

@@ -52,7 +52,16 @@ impl World {
     async fn request(&self, role: Role, request: &str, photo: &[u8]) -> Answer {
         let (verb, target) = request.split_once(' ').expect("VERB /path");
         match verb {
-            "UPLOAD" => self.upload(role, target, if target.ends_with("/logo") { "logo" } else { "photo" }, photo.to_vec()).await,
+            "UPLOAD" => {
+                let field = if target.ends_with("/logo") {
+                    "logo"
+                } else if target.ends_with("/plan") {
+                    "plan"
+                } else {
+                    "photo"
+                };
+                self.upload(role, target, field, photo.to_vec()).await
+            }
             other => self.send(role, Method::from_bytes(other.as_bytes()).expect("a method"), target, &[]).await,
         }
     }

@@ -24,12 +24,14 @@ pub async fn partner_access(db: &impl ConnectionTrait, slug: &str, partner_id: i
 }
 
 /// The same check for a person already known (routes outside Leptos read the session themselves).
-pub async fn partner_access_as(db: &impl ConnectionTrait, event: event::Model, user: user::Model, partner_id: i32) -> AppResult<PartnerAccess> {
-    let partner = partner::Entity::find_by_id(partner_id)
-        .filter(partner::Column::EventId.eq(event.id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+pub async fn partner_access_as(
+    db: &impl ConnectionTrait,
+    event: event::Model,
+    user: user::Model,
+    partner_id: i32,
+) -> AppResult<PartnerAccess> {
+    let partner =
+        partner::Entity::find_by_id(partner_id).filter(partner::Column::EventId.eq(event.id)).one(db).await?.ok_or(AppError::NotFound)?;
     let organiser = event_roles(db, &user, event.id).await?.contains(&Role::Organizer);
     if organiser || is_contact(db, partner.id, user.id).await? {
         Ok(PartnerAccess { event, user, partner, organiser })

@@ -93,7 +93,8 @@ pub async fn mark_partner_step(slug: String, partner: String, step: String) -> R
     let state = crate::state::app_state();
     let e = organiser(&slug).await?;
     let id = crate::plumbing::parse_id(&partner)?;
-    let step = domain::partners::pipeline::Step::parse(&step).ok_or_else(|| AppError::field("step", crate::tr!(errors.correct_the_field)))?;
+    let step =
+        domain::partners::pipeline::Step::parse(&step).ok_or_else(|| AppError::field("step", crate::tr!(errors.correct_the_field)))?;
     super::pipeline::mark_step(&state.db, &e, id, step, state.clock.now()).await?;
     back_to(crate::plumbing::urls::admin_partner(&e.slug, id), "step_marked");
     Ok(())

@@ -9,7 +9,10 @@ use super::admin_api::{
 use super::views::{AdminView, PartnerAdminView, PartnerRow, TierView, VillageSettingsView};
 use crate::plumbing::{param, urls};
 use crate::tr;
-use crate::ui::{action_error, field_error, outcome, query_flag, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, TextArea, VersionFields, Versions};
+use crate::ui::{
+    action_error, field_error, outcome, query_flag, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, TextArea,
+    VersionFields, Versions,
+};
 
 #[component]
 pub fn PartnersAdminPage() -> impl IntoView {
@@ -237,12 +240,26 @@ fn PartnerAdmin(v: PartnerAdminView) -> impl IntoView {
         (query_flag("notes_saved"), tr!(partners.admin.notes_saved)),
     ];
     let accepted = v.row.status == "accepted";
-    let tiers: Vec<(String, String, bool)> =
-        v.tiers.iter().map(|t| (t.id.to_string(), tr!(partners.admin.tier_left, tier = &t.name, left = t.left).to_string(), Some(t.id) == v.wished_tier_id)).collect();
-    let decisions = [("accept", tr!(partners.admin.accept)), ("waitlist", tr!(partners.admin.waitlist)), ("decline", tr!(partners.admin.decline))]
-        .into_iter()
-        .filter(|(code, _)| !(accepted && *code == "accept") && v.row.status != match *code { "accept" => "accepted", "waitlist" => "waitlist", _ => "declined" })
-        .collect::<Vec<_>>();
+    let tiers: Vec<(String, String, bool)> = v
+        .tiers
+        .iter()
+        .map(|t| {
+            (t.id.to_string(), tr!(partners.admin.tier_left, tier = &t.name, left = t.left).to_string(), Some(t.id) == v.wished_tier_id)
+        })
+        .collect();
+    let decisions =
+        [("accept", tr!(partners.admin.accept)), ("waitlist", tr!(partners.admin.waitlist)), ("decline", tr!(partners.admin.decline))]
+            .into_iter()
+            .filter(|(code, _)| {
+                !(accepted && *code == "accept")
+                    && v.row.status
+                        != match *code {
+                            "accept" => "accepted",
+                            "waitlist" => "waitlist",
+                            _ => "declined",
+                        }
+            })
+            .collect::<Vec<_>>();
     let (slug_decide, id_decide, slug_notes, id_notes) = (slug.clone(), id.clone(), slug.clone(), id.clone());
     view! {
         <PageTitle text=tr!(partners.admin.partner_title, partner = &v.row.name, name = &v.event.name).to_string()/>

@@ -57,7 +57,13 @@ pub async fn prospectus_view(db: &impl ConnectionTrait, e: &event::Model, viewer
 }
 
 /// Records the application and makes `me` its contact; answers the new partner's id.
-pub async fn apply(db: &DatabaseConnection, e: &event::Model, me: &user::Model, form: &ApplicationForm, now: DateTime<Utc>) -> AppResult<i32> {
+pub async fn apply(
+    db: &DatabaseConnection,
+    e: &event::Model,
+    me: &user::Model,
+    form: &ApplicationForm,
+    now: DateTime<Utc>,
+) -> AppResult<i32> {
     let tier_ids: Vec<i32> = tiers_of(db, e.id).await?.iter().map(|t| t.id).collect();
     let problems = application_errors(form, &tier_ids);
     if !problems.is_empty() {

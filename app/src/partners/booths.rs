@@ -5,8 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter, QueryOrder, Set};
 
-use super::views::{MapAdminView, MapBooth, MapView, VillageSettingsForm, VillageSettingsView};
 use super::talks::PITCH_RULE;
+use super::views::{MapAdminView, MapBooth, MapView, VillageSettingsForm, VillageSettingsView};
 use super::{apply::PROSPECTUS, store, tiers};
 use crate::db::BeginWrite;
 use crate::entities::{event, partner, partner_booth, partner_village};
@@ -15,7 +15,7 @@ use crate::events::texts;
 use crate::plumbing::unique_violation_as;
 use domain::partners::booths::{check_booth, check_floor, size_warning, Booth, BoothForm};
 use domain::partners::checklist::Item;
-use domain::partners::store::Status;
+use domain::partners::pipeline::Status;
 use domain::problem::{FieldProblem, Problem};
 
 /// A new village's floor, in metres.
@@ -48,7 +48,9 @@ fn shape(b: &partner_booth::Model) -> Booth {
 
 /// The map with each booth's partner, if it is accepted (a declined partner's booth reads free).
 pub async fn map_view(db: &impl ConnectionTrait, e: &event::Model, highlight: Option<i32>) -> AppResult<MapView> {
-    let (width, height) = floor(&village_of(db, e).await?);
+    let village = village_of(db, e).await?;
+    let (width, height) = floor(&village);
+    let plan_src = village.map(|v| v.plan_file).filter(|f| !f.is_empty()).map(|f| format!("/media/logos/{f}"));
     let partners = store::partners_of_event(db, e).await?;
     let booths = booths_of(db, e.id)
         .await?
@@ -61,7 +63,7 @@ pub async fn map_view(db: &impl ConnectionTrait, e: &event::Model, highlight: Op
             MapBooth { id: b.id, number: b.number, x: b.x, y: b.y, w: b.w, h: b.h, partner }
         })
         .collect();
-    Ok(MapView { width, height, booths, highlight })
+    Ok(MapView { width, height, booths, highlight, plan_src })
 }
 
 pub async fn map_admin_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<MapAdminView> {
@@ -82,6 +84,26 @@ pub async fn map_admin_view(db: &impl ConnectionTrait, e: &event::Model) -> AppR
         }
     }
     Ok(MapAdminView { event: crate::events::summary::summary(e), map: map_view(db, e, None).await?, partners, warnings })
+}
+
+/// Points the village at a new floor plan image; answers the file it replaces ("" if none).
+pub async fn set_plan(db: &DatabaseConnection, e: &event::Model, file: &str, now: DateTime<Utc>) -> AppResult<String> {
+    let txn = db.begin_write().await?;
+    let previous = village_of(&txn, e).await?;
+    let (width, height) = floor(&previous);
+    let row = partner_village::ActiveModel {
+        event_id: Set(e.id),
+        width: Set(width),
+        height: Set(height),
+        plan_file: Set(file.to_string()),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    use partner_village::Column as V;
+    let upsert = OnConflict::column(V::EventId).update_columns([V::PlanFile, V::UpdatedAt]).to_owned();
+    partner_village::Entity::insert(row).on_conflict(upsert).exec_without_returning(&txn).await?;
+    txn.commit().await?;
+    Ok(previous.map(|v| v.plan_file).unwrap_or_default())
 }
 
 /// Draws a booth (`id` None) or moves/resizes one; it must fit on the floor and overlap no other.
@@ -160,16 +182,6 @@ pub async fn assign(db: &DatabaseConnection, e: &event::Model, booth_id: i32, pa
     Ok(())
 }
 
-fn due(v: &Option<partner_village::Model>, item: Item) -> String {
-    let d = v.as_ref().and_then(|v| match item {
-        Item::Logo => v.logo_due,
-        Item::Description => v.description_due,
-        Item::Staff => v.staff_due,
-        Item::Needs => v.needs_due,
-    });
-    d.map(|d| d.to_string()).unwrap_or_default()
-}
-
 pub async fn settings_view(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<VillageSettingsView> {
     let v = village_of(db, e).await?;
     let mut versions = texts::versions(db, e.id, PROSPECTUS).await?;
@@ -183,7 +195,16 @@ pub async fn settings_view(db: &impl ConnectionTrait, e: &event::Model) -> AppRe
         rule_translations: rules,
         width: width.to_string(),
         height: height.to_string(),
-        due: Item::ALL.into_iter().map(|i| (format!("{}_due", i.as_str()), super::words::item(i), due(&v, i))).collect(),
+        due: Item::ALL
+            .into_iter()
+            .map(|i| {
+                (
+                    format!("{}_due", i.as_str()),
+                    super::words::item(i),
+                    v.as_ref().and_then(|v| store::due_of(v, i)).map(|d| d.to_string()).unwrap_or_default(),
+                )
+            })
+            .collect(),
     })
 }
 

@@ -16,6 +16,8 @@ use domain::roles::ORGANISERS;
 
 /// Largest logo accepted.
 pub const LOGO_MAX_BYTES: usize = 512 * 1024;
+/// Largest floor plan accepted.
+pub const PLAN_MAX_BYTES: usize = 2 * 1024 * 1024;
 
 /// Why an upload was refused, as the space page's `logo_error` says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +56,12 @@ impl LogoProblem {
 
 /// The checked file and its extension: PNG (re-encoded) or a safe SVG (kept as sent).
 pub fn checked_logo(bytes: Vec<u8>) -> Result<(Vec<u8>, &'static str), LogoProblem> {
-    if bytes.len() > LOGO_MAX_BYTES {
+    checked_image(bytes, LOGO_MAX_BYTES)
+}
+
+/// The same checks for an image of at most `max` bytes.
+pub fn checked_image(bytes: Vec<u8>, max: usize) -> Result<(Vec<u8>, &'static str), LogoProblem> {
+    if bytes.len() > max {
         return Err(LogoProblem::TooBig);
     }
     if infer::get(&bytes).is_some_and(|t| t.mime_type() == "image/png") {
@@ -66,17 +73,17 @@ pub fn checked_logo(bytes: Vec<u8>) -> Result<(Vec<u8>, &'static str), LogoProbl
     Err(LogoProblem::NotAnImage)
 }
 
-/// The `logo` field's bytes (reading stops past the limit) and whether it is the dark variant.
-async fn logo_field(multipart: &mut Multipart) -> Result<(Vec<u8>, bool), LogoProblem> {
+/// The file field's bytes (`logo` or `plan`; reading stops past `max`) and whether it is the dark variant.
+async fn image_field(multipart: &mut Multipart, max: usize) -> Result<(Vec<u8>, bool), LogoProblem> {
     let mut dark = false;
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) if field.name() == Some("variant") => dark = field.text().await.is_ok_and(|v| v == "dark"),
-            Ok(Some(mut field)) if field.name() == Some("logo") => {
+            Ok(Some(mut field)) if matches!(field.name(), Some("logo" | "plan")) => {
                 let mut bytes = Vec::new();
                 while let Some(chunk) = field.chunk().await.map_err(|_| LogoProblem::TooBig)? {
                     bytes.extend_from_slice(&chunk);
-                    if bytes.len() > LOGO_MAX_BYTES {
+                    if bytes.len() > max {
                         return Err(LogoProblem::TooBig);
                     }
                 }
@@ -125,13 +132,18 @@ async fn store(state: &AppState, p: &partner::Model, bytes: &[u8], ext: &str, da
 }
 
 /// `POST /events/{slug}/partner/{id}/logo` (multipart: `logo`, and `variant=dark` for the dark one).
-pub async fn upload_logo(State(state): State<AppState>, Path((slug, id)): Path<(String, i32)>, headers: HeaderMap, mut multipart: Multipart) -> Response {
+pub async fn upload_logo(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, i32)>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
     let Some(a) = access(&state, &headers, &slug, id).await else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let space = crate::plumbing::urls::partner_space(&a.event.slug, a.partner.id);
     let back = |p: LogoProblem| Redirect::to(&format!("{space}?logo_error={}#logo", p.code())).into_response();
-    let (bytes, dark) = match logo_field(&mut multipart).await {
+    let (bytes, dark) = match image_field(&mut multipart, LOGO_MAX_BYTES).await {
         Ok(x) => x,
         Err(p) => return back(p),
     };
@@ -147,12 +159,63 @@ pub async fn upload_logo(State(state): State<AppState>, Path((slug, id)): Path<(
     }
 }
 
+/// `POST /admin/events/{slug}/village/plan` (multipart `plan`): the floor plan drawn under the booths.
+pub async fn upload_plan(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    l: Option<Extension<RequestLocale>>,
+    mut multipart: Multipart,
+) -> Response {
+    let e = match event_for(&state, &slug, &headers, locale(l), ORGANISERS).await {
+        Ok(e) => e,
+        Err(answer) => return answer,
+    };
+    let map = crate::plumbing::urls::admin_village_map(&e.slug);
+    let back = |p: LogoProblem| Redirect::to(&format!("{map}?plan_error={}#plan", p.code())).into_response();
+    let (bytes, _) = match image_field(&mut multipart, PLAN_MAX_BYTES).await {
+        Ok(x) => x,
+        Err(p) => return back(p),
+    };
+    let checked = tokio::task::spawn_blocking(move || checked_image(bytes, PLAN_MAX_BYTES)).await.unwrap_or(Err(LogoProblem::Failed));
+    let (bytes, ext) = match checked {
+        Ok(x) => x,
+        Err(p) => return back(p),
+    };
+    let dir = logos_dir(&state);
+    let name = format!("plan-{}.{ext}", crate::crypto::new_code());
+    let written = async {
+        tokio::fs::create_dir_all(&dir).await.ok()?;
+        tokio::fs::write(dir.join(&name), &bytes).await.ok()
+    };
+    if written.await.is_none() {
+        return back(LogoProblem::Failed);
+    }
+    match super::booths::set_plan(&state.db, &e, &name, state.clock.now()).await {
+        Ok(previous) => {
+            if !previous.is_empty() && !previous.contains('/') && !previous.contains("..") {
+                let _ = tokio::fs::remove_file(dir.join(previous)).await;
+            }
+            Redirect::to(&format!("{map}?plan=saved#plan")).into_response()
+        }
+        Err(_) => {
+            let _ = tokio::fs::remove_file(dir.join(&name)).await;
+            back(LogoProblem::Failed)
+        }
+    }
+}
+
 fn locale(l: Option<Extension<RequestLocale>>) -> Locale {
     l.map(|Extension(RequestLocale(l))| l).unwrap_or_default()
 }
 
 /// `GET /admin/events/{slug}/partners/badges.csv`: every accepted partner's staff passes.
-pub async fn badges_csv(State(state): State<AppState>, Path(slug): Path<String>, headers: HeaderMap, l: Option<Extension<RequestLocale>>) -> Response {
+pub async fn badges_csv(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    l: Option<Extension<RequestLocale>>,
+) -> Response {
     let l = locale(l);
     let e = match event_for(&state, &slug, &headers, l, ORGANISERS).await {
         Ok(e) => e,
@@ -173,7 +236,12 @@ pub async fn badges_csv(State(state): State<AppState>, Path(slug): Path<String>,
 }
 
 /// `GET /events/{slug}/partner/{id}/contacts.csv`: who chose to share their contact with this partner.
-pub async fn shared_csv(State(state): State<AppState>, Path((slug, id)): Path<(String, i32)>, headers: HeaderMap, l: Option<Extension<RequestLocale>>) -> Response {
+pub async fn shared_csv(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, i32)>,
+    headers: HeaderMap,
+    l: Option<Extension<RequestLocale>>,
+) -> Response {
     let l = locale(l);
     let Some(a) = access(&state, &headers, &slug, id).await else {
         return text(StatusCode::NOT_FOUND, leptos_i18n::td_string!(l, organizer.csv.not_found));

@@ -17,7 +17,14 @@ fn hello(l: Locale, name: &str) -> String {
 }
 
 /// Tells every contact of `p` what the organisers decided.
-pub async fn decided(state: &AppState, db: &impl ConnectionTrait, e: &event::Model, p: &partner::Model, decision: Decision, now: DateTime<Utc>) -> AppResult<()> {
+pub async fn decided(
+    state: &AppState,
+    db: &impl ConnectionTrait,
+    e: &event::Model,
+    p: &partner::Model,
+    decision: Decision,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let space = state.config.link(&crate::plumbing::urls::partner_space(&e.slug, p.id));
     for u in super::store::contacts_of(db, p.id).await? {
         let l = for_recipient(u.language.as_deref(), Some(&e.default_language));
@@ -43,7 +50,15 @@ pub async fn decided(state: &AppState, db: &impl ConnectionTrait, e: &event::Mod
 }
 
 /// Tells a staff member their pass is on the list (in the event's language: they may have no account).
-pub async fn staff_pass(state: &AppState, db: &impl ConnectionTrait, e: &event::Model, p: &partner::Model, name: &str, email: &str, now: DateTime<Utc>) -> AppResult<()> {
+pub async fn staff_pass(
+    state: &AppState,
+    db: &impl ConnectionTrait,
+    e: &event::Model,
+    p: &partner::Model,
+    name: &str,
+    email: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let l = for_recipient(None, Some(&e.default_language));
     let village = state.config.link(&crate::plumbing::urls::village(&e.slug));
     let mail = compose(

@@ -46,6 +46,12 @@ fn Map(v: MapAdminView) -> impl IntoView {
         <FormError error=delete_error/>
         <FormError error=assign_error/>
         <FloorMap map=v.map.clone() slug=slug.clone() label=tr!(partners.village.map_label).to_string()/>
+        {(!v.partners.is_empty()).then(|| view! {
+            <p class="hint">{tr!(partners.map.drag_hint)}</p>
+            <ul class="partner-chips">{v.partners.iter().map(|(id, name, tier)| view! {
+                <li draggable="true" data-partner=id.to_string()>{name.clone()}" · "<span class="hint">{tier.clone()}</span></li>
+            }).collect_view()}</ul>
+        })}
         <section class="card" id="booths">
             <h2>{tr!(partners.map.booths)}</h2>
             {v.map.booths.is_empty().then(|| view! { <p>{tr!(partners.map.none)}</p> })}
@@ -53,6 +59,7 @@ fn Map(v: MapAdminView) -> impl IntoView {
                 <BoothRow b slug=slug.clone() partners=partners.clone() assign delete/>
             }).collect_view()}</ul>
         </section>
+        <PlanForm slug=slug.clone()/>
         <section class="card" id="new-booth">
             <h2>{tr!(partners.map.new_booth)}</h2>
             <p class="hint">{tr!(partners.map.new_hint)}</p>
@@ -110,5 +117,35 @@ fn BoothRow(
                 <button type="submit" class="button small danger">{tr!(partners.map.delete)}</button>
             </Form>
         </li>
+    }
+}
+
+/// The floor plan upload: a plain multipart form (PNG or a plain SVG, 2 MB at most).
+#[component]
+fn PlanForm(slug: String) -> impl IntoView {
+    let saved = query_flag("plan");
+    let error = crate::ui::query_value("plan_error");
+    let message = move || {
+        error.get().and_then(|code| super::files::LogoProblem::from_code(&code)).map(|p| match p {
+            super::files::LogoProblem::TooBig => {
+                crate::lang::problems::here(&domain::problem::Problem::ImageTooBig { max_kb: super::files::PLAN_MAX_BYTES / 1024 })
+            }
+            other => {
+                other.problem().map(|x| crate::lang::problems::here(&x)).unwrap_or_else(|| tr!(partners.space.logo_failed).to_string())
+            }
+        })
+    };
+    view! {
+        <section class="card" id="plan">
+            <h2>{tr!(partners.map.plan)}</h2>
+            <p class="hint">{tr!(partners.map.plan_hint)}</p>
+            {move || saved.get().then(|| view! { <Notice>{tr!(partners.map.plan_saved)}</Notice> })}
+            {move || message().map(|m| view! { <div class="notice notice-error" role="alert">{m}</div> })}
+            <form method="post" action=urls::admin_village_plan(&slug) enctype="multipart/form-data" class="logo-form">
+                <label for="f-plan">{tr!(partners.map.plan_file)}</label>
+                <input type="file" id="f-plan" name="plan" accept="image/png,image/svg+xml" required/>
+                <button type="submit" class="button">{tr!(partners.space.upload)}</button>
+            </form>
+        </section>
     }
 }

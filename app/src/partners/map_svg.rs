@@ -14,11 +14,13 @@ const SCALE: i32 = 10;
 pub fn FloorMap(map: MapView, slug: String, #[prop(into)] label: String) -> impl IntoView {
     let (w, h) = (map.width * SCALE, map.height * SCALE);
     let highlight = map.highlight;
-    let booths = map.booths.into_iter().map(|b| view! { <BoothShape b=b.clone() slug=slug.clone() lit=highlight == Some(b.id)/> }).collect_view();
+    let booths =
+        map.booths.into_iter().map(|b| view! { <BoothShape b=b.clone() slug=slug.clone() lit=highlight == Some(b.id)/> }).collect_view();
     view! {
         <figure class="floor-map">
             <svg viewBox=format!("0 0 {w} {h}") role="group" aria-label=label xmlns="http://www.w3.org/2000/svg">
                 <rect class="floor" x="0" y="0" width=w height=h/>
+                {map.plan_src.map(|src| view! { <image href=src x="0" y="0" width=w height=h preserveAspectRatio="xMidYMid meet"/> })}
                 {booths}
             </svg>
         </figure>
@@ -45,7 +47,7 @@ fn BoothShape(b: MapBooth, slug: String, lit: bool) -> impl IntoView {
         Some((code, name)) => {
             let label = tr!(partners.map.booth_of, number = &b.number, partner = &name).to_string();
             view! {
-                <a class=class href=urls::village_partner(&slug, &code) aria-label=label>{shape(Some(name))}</a>
+                <a class=class href=urls::village_partner(&slug, &code) aria-label=label data-booth=b.id>{shape(Some(name))}</a>
             }
             .into_any()
         }

@@ -3,9 +3,9 @@
 //! attendees read. Rules in `domain::partners`; a tier's places and a booth are claimed in the
 //! database, so two organisers at once never oversell. Every page here is served without the app's
 //! wasm (forms post and come back), like the agenda.
-pub mod admin_api;
 #[cfg(feature = "ssr")]
 pub mod access;
+pub mod admin_api;
 #[cfg(feature = "ssr")]
 pub mod apply;
 #[cfg(feature = "ssr")]
@@ -29,10 +29,10 @@ pub mod svg;
 pub mod talks;
 #[cfg(feature = "ssr")]
 pub mod tiers;
+pub mod views;
 #[cfg(feature = "ssr")]
 pub mod village;
 pub mod village_api;
-pub mod views;
 #[cfg(feature = "ssr")]
 pub mod words;
 
@@ -41,11 +41,11 @@ pub mod admin_pages;
 #[cfg(feature = "ssr")]
 pub mod map_pages;
 #[cfg(feature = "ssr")]
+pub mod map_svg;
+#[cfg(feature = "ssr")]
 pub mod space_pages;
 #[cfg(feature = "ssr")]
 pub mod village_pages;
-#[cfg(feature = "ssr")]
-pub mod map_svg;
 
 /// The village's pages are served without the app's wasm: stand-ins in the browser's build.
 #[cfg(not(feature = "ssr"))]

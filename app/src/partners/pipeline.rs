@@ -3,7 +3,7 @@
 //! table of all partners with what each still owes.
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use super::views::{PartnerAdminView, PartnerRow, StaffLine};
 use super::{space, store, tiers, words};
@@ -54,7 +54,14 @@ async fn release_place(db: &impl ConnectionTrait, p: &partner::Model) -> AppResu
 
 /// Decides on an application. Accepting puts the partner in `tier` (else the tier it wished for);
 /// a place is claimed in the same transaction as the status changes, and the contacts are mailed.
-pub async fn decide(state: &AppState, e: &event::Model, id: i32, decision: Decision, tier: Option<i32>, now: DateTime<Utc>) -> AppResult<()> {
+pub async fn decide(
+    state: &AppState,
+    e: &event::Model,
+    id: i32,
+    decision: Decision,
+    tier: Option<i32>,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let txn = state.db.begin_write().await?;
     let p = partner_of(&txn, e, id).await?;
     let was = Status::parse(&p.status);

@@ -17,15 +17,6 @@ use crate::state::AppState;
 use domain::partners::checklist::{reminder_due, Item};
 use domain::partners::pipeline::Status;
 
-fn due_of(v: &partner_village::Model, item: Item) -> Option<chrono::NaiveDate> {
-    match item {
-        Item::Logo => v.logo_due,
-        Item::Description => v.description_due,
-        Item::Staff => v.staff_due,
-        Item::Needs => v.needs_due,
-    }
-}
-
 /// Queues the checklist reminders due at `now`; answers how many partners were reminded of an item.
 pub async fn queue_due(state: &AppState, now: DateTime<Utc>) -> AppResult<usize> {
     let villages = partner_village::Entity::find().all(&state.db).await?;
@@ -34,14 +25,14 @@ pub async fn queue_due(state: &AppState, now: DateTime<Utc>) -> AppResult<usize>
         let Some(e) = event::Entity::find_by_id(v.event_id).one(&state.db).await? else { continue };
         let tz: chrono_tz::Tz = e.time_zone.parse().unwrap_or(chrono_tz::UTC);
         let today = now.with_timezone(&tz).date_naive();
-        if !Item::ALL.iter().any(|i| reminder_due(due_of(&v, *i), today)) {
+        if !Item::ALL.iter().any(|i| reminder_due(store::due_of(&v, *i), today)) {
             continue;
         }
         let tiers = tiers::tiers_of(&state.db, e.id).await?;
         for p in store::partners_of_event(&state.db, &e).await?.into_iter().filter(|p| Status::parse(&p.status) == Status::Accepted) {
             let tier = tiers.iter().find(|t| Some(t.id) == p.tier_id);
             for (_, item) in space::missing_items(&state.db, &p, tier).await? {
-                let Some(due) = due_of(&v, item).filter(|d| reminder_due(Some(*d), today)) else { continue };
+                let Some(due) = store::due_of(&v, item).filter(|d| reminder_due(Some(*d), today)) else { continue };
                 if remind(state, &e, &p, item, due, now).await? {
                     sent += 1;
                 }
@@ -55,9 +46,17 @@ pub async fn queue_due(state: &AppState, now: DateTime<Utc>) -> AppResult<usize>
 }
 
 /// Records the reminder and mails the partner's contacts, unless it was recorded before.
-async fn remind(state: &AppState, e: &event::Model, p: &partner::Model, item: Item, due: chrono::NaiveDate, now: DateTime<Utc>) -> AppResult<bool> {
+async fn remind(
+    state: &AppState,
+    e: &event::Model,
+    p: &partner::Model,
+    item: Item,
+    due: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
     let txn = state.db.begin_write().await?;
-    let row = partner_reminder::ActiveModel { partner_id: Set(p.id), item: Set(item.as_str().into()), sent_at: Set(now), ..Default::default() };
+    let row =
+        partner_reminder::ActiveModel { partner_id: Set(p.id), item: Set(item.as_str().into()), sent_at: Set(now), ..Default::default() };
     let once = OnConflict::columns([partner_reminder::Column::PartnerId, partner_reminder::Column::Item]).do_nothing().to_owned();
     let inserted = partner_reminder::Entity::insert(row).on_conflict(once).try_insert().exec_without_returning(&txn).await?;
     if !matches!(inserted, sea_orm::TryInsertResult::Inserted(1)) {
@@ -72,7 +71,15 @@ async fn remind(state: &AppState, e: &event::Model, p: &partner::Model, item: It
             &u.email,
             td_string!(l, partners.mail.reminder_subject, event = e.name.as_str(), item = what.as_str()).to_string(),
             &td_string!(l, mail.hello_name, name = u.display_name.as_str()).to_string(),
-            &[td_string!(l, partners.mail.reminder_body, company = p.name.as_str(), item = what.as_str(), event = e.name.as_str(), date = dates::long_date(l, due)).to_string()],
+            &[td_string!(
+                l,
+                partners.mail.reminder_body,
+                company = p.name.as_str(),
+                item = what.as_str(),
+                event = e.name.as_str(),
+                date = dates::long_date(l, due)
+            )
+            .to_string()],
             (td_string!(l, partners.mail.to_space), &link),
         );
         outbox::enqueue(&txn, mail, now).await?;

@@ -1,7 +1,7 @@
 //! A partner's own space: where the application stands, the checklist, the profile, the staff
 //! passes (never more than the tier gives: the partner's row is taken first, so two contacts adding
 //! at once are counted one after the other) and the booth once placed.
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
@@ -9,7 +9,7 @@ use super::access::PartnerAccess;
 use super::views::{ChecklistLine, SpaceView, StaffLine};
 use super::{booths, store, tiers, words};
 use crate::db::BeginWrite;
-use crate::entities::{event, partner, partner_share, partner_staff, partner_tier, partner_village};
+use crate::entities::{partner, partner_share, partner_staff, partner_tier, partner_village};
 use crate::error::{AppError, AppResult};
 use crate::plumbing::unique_violation_as;
 use crate::state::AppState;
@@ -18,18 +18,12 @@ use domain::partners::checklist::{missing, Item, Progress};
 use domain::partners::pipeline::Status;
 use domain::problem::Problem;
 
-fn due_of(village: &Option<partner_village::Model>, item: Item) -> Option<NaiveDate> {
-    let v = village.as_ref()?;
-    match item {
-        Item::Logo => v.logo_due,
-        Item::Description => v.description_due,
-        Item::Staff => v.staff_due,
-        Item::Needs => v.needs_due,
-    }
-}
-
 /// What `p` still owes: (item in the reader's words, the item), checklist order.
-pub async fn missing_items(db: &impl ConnectionTrait, p: &partner::Model, tier: Option<&partner_tier::Model>) -> AppResult<Vec<(String, Item)>> {
+pub async fn missing_items(
+    db: &impl ConnectionTrait,
+    p: &partner::Model,
+    tier: Option<&partner_tier::Model>,
+) -> AppResult<Vec<(String, Item)>> {
     let progress = progress_of(db, p).await?;
     let (passes, booth) = tier.map_or((false, false), |t| (t.staff_passes > 0, t.booth_size > 0));
     Ok(missing(progress, passes, booth).into_iter().map(|i| (words::item(i), i)).collect())
@@ -45,7 +39,12 @@ pub async fn progress_of(db: &impl ConnectionTrait, p: &partner::Model) -> AppRe
     })
 }
 
-fn checklist(l: crate::lang::Locale, progress: Progress, tier: Option<&partner_tier::Model>, village: &Option<partner_village::Model>) -> Vec<ChecklistLine> {
+fn checklist(
+    l: crate::lang::Locale,
+    progress: Progress,
+    tier: Option<&partner_tier::Model>,
+    village: &Option<partner_village::Model>,
+) -> Vec<ChecklistLine> {
     let (passes, booth) = tier.map_or((false, false), |t| (t.staff_passes > 0, t.booth_size > 0));
     Item::ALL
         .into_iter()
@@ -57,7 +56,10 @@ fn checklist(l: crate::lang::Locale, progress: Progress, tier: Option<&partner_t
         .map(|i| ChecklistLine {
             label: words::item(i),
             done: progress.done(i),
-            due: due_of(village, i).map(|d| crate::tr!(partners.space.due, date = crate::lang::dates::long_date(l, d)).to_string()),
+            due: village
+                .as_ref()
+                .and_then(|v| store::due_of(v, i))
+                .map(|d| crate::tr!(partners.space.due, date = crate::lang::dates::long_date(l, d)).to_string()),
         })
         .collect()
 }
@@ -89,7 +91,11 @@ pub async fn space_view(db: &impl ConnectionTrait, a: &PartnerAccess) -> AppResu
         name: p.name.clone(),
         status: status.as_str().into(),
         status_label: words::status(status),
-        checklist: if status == Status::Accepted { checklist(crate::lang::use_locale(), progress, tier.as_ref(), &village) } else { vec![] },
+        checklist: if status == Status::Accepted {
+            checklist(crate::lang::use_locale(), progress, tier.as_ref(), &village)
+        } else {
+            vec![]
+        },
         tier: tier.as_ref().map(words::tier_view),
         steps: words::steps(e, p),
         description: p.description.clone(),

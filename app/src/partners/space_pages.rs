@@ -3,11 +3,16 @@
 //! Served without the app's wasm; every form posts and comes back.
 use leptos::prelude::*;
 
-use super::space_api::{load_partner_space, load_prospectus, AddPartnerStaff, ApplyAsPartner, ProposePartnerTalk, RemovePartnerStaff, SavePartnerProfile};
+use super::space_api::{
+    load_partner_space, load_prospectus, AddPartnerStaff, ApplyAsPartner, ProposePartnerTalk, RemovePartnerStaff, SavePartnerProfile,
+};
 use super::views::{PartnerTalks, ProspectusView, SpaceView, StaffLine, TierView};
 use crate::plumbing::{param, urls};
 use crate::tr;
-use crate::ui::{action_error, field_error, outcome, query_flag, query_value, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton, TextArea};
+use crate::ui::{
+    action_error, field_error, outcome, query_flag, query_value, Check, Form, FormError, Notice, OrgField, PageTitle, SubmitButton,
+    TextArea,
+};
 use domain::partners::application::{COMPANY_MAX, DESCRIPTION_MAX, JOBS_MAX, MESSAGE_MAX, PERSON_MAX, VAT_MAX};
 
 #[component]
@@ -81,7 +86,8 @@ fn Prospectus(v: ProspectusView) -> impl IntoView {
 fn ApplyForm(v: ProspectusView) -> impl IntoView {
     let action = ServerAction::<ApplyAsPartner>::new();
     let error = action_error(action);
-    let open: Vec<(String, String)> = v.tiers.iter().filter(|t| t.left > 0).map(|t| (t.id.to_string(), format!("{} · {}", t.name, t.price))).collect();
+    let open: Vec<(String, String)> =
+        v.tiers.iter().filter(|t| t.left > 0).map(|t| (t.id.to_string(), format!("{} · {}", t.name, t.price))).collect();
     view! {
         <FormError error/>
         <Form action>
@@ -115,18 +121,13 @@ pub fn SpacePage() -> impl IntoView {
 #[component]
 fn Space(v: SpaceView) -> impl IntoView {
     let slug = v.event.slug.clone();
-    let flags = [
-        (query_flag("applied"), tr!(partners.space.applied)),
-        (query_flag("saved"), tr!(partners.space.saved)),
-        (query_flag("staff_added"), tr!(partners.space.staff_added)),
-        (query_flag("staff_removed"), tr!(partners.space.staff_removed)),
-    ];
+    let applied = query_flag("applied");
     let accepted = v.status == "accepted";
     view! {
         <PageTitle text=tr!(partners.space.title, partner = &v.name, name = &v.event.name).to_string()/>
         <p class="meta"><a href=format!("/events/{slug}")>{v.event.name.clone()}</a>" · "<a href=urls::partners_prospectus(&slug)>{tr!(partners.space.prospectus)}</a></p>
         <h1>{v.name.clone()}</h1>
-        {flags.into_iter().map(|(flag, text)| view! { {move || flag.get().then(|| view! { <Notice>{text}</Notice> })} }).collect_view()}
+        {move || applied.get().then(|| view! { <Notice>{tr!(partners.space.applied)}</Notice> })}
         <section class="card">
             <h2>{tr!(partners.space.status)}</h2>
             <p class="status-line">{v.status_label.clone()}{v.tier.as_ref().map(|t| format!(" · {}", t.name))}</p>
@@ -177,7 +178,7 @@ fn Accepted(v: SpaceView) -> impl IntoView {
 
 #[component]
 fn LogoForms(v: SpaceView) -> impl IntoView {
-    let action = format!("/events/{}/partner/{}/logo", v.event.slug, v.id);
+    let action = urls::partner_logo(&v.event.slug, v.id);
     let error = query_value("logo_error");
     let saved = query_flag("logo");
     let message = move || {
@@ -186,7 +187,8 @@ fn LogoForms(v: SpaceView) -> impl IntoView {
             None => tr!(partners.space.logo_failed).to_string(),
         })
     };
-    let variants = [("light", tr!(partners.space.logo_light), v.logo_src.clone()), ("dark", tr!(partners.space.logo_dark), v.logo_dark_src.clone())];
+    let variants =
+        [("light", tr!(partners.space.logo_light), v.logo_src.clone()), ("dark", tr!(partners.space.logo_dark), v.logo_dark_src.clone())];
     view! {
         <section class="card" id="logo">
             <h2>{tr!(partners.space.logo)}</h2>
@@ -215,9 +217,11 @@ fn ProfileForm(v: SpaceView) -> impl IntoView {
     let error = action_error(action);
     let jobs = v.tier.as_ref().is_some_and(|t| t.job_posts);
     let booth = v.tier.as_ref().is_some_and(|t| t.booth_size > 0);
+    let saved = query_flag("saved");
     view! {
         <section class="card" id="profile">
             <h2>{tr!(partners.space.profile)}</h2>
+            {move || saved.get().then(|| view! { <Notice>{tr!(partners.space.saved)}</Notice> })}
             <FormError error/>
             <Form action>
                 <input type="hidden" name="slug" value=v.event.slug.clone()/>
@@ -250,9 +254,12 @@ fn Staff(v: SpaceView) -> impl IntoView {
     let limit = v.tier.as_ref().map_or(0, |t| t.staff_passes);
     let full = v.staff.len() as i32 >= limit;
     let (slug, id) = (v.event.slug.clone(), v.id.to_string());
+    let (added, removed) = (query_flag("staff_added"), query_flag("staff_removed"));
     view! {
         <section class="card" id="staff">
             <h2>{tr!(partners.space.staff)}</h2>
+            {move || added.get().then(|| view! { <Notice>{tr!(partners.space.staff_added)}</Notice> })}
+            {move || removed.get().then(|| view! { <Notice>{tr!(partners.space.staff_removed)}</Notice> })}
             <p>{tr!(partners.space.staff_used, used = v.staff.len() as i32, limit = limit).to_string()}</p>
             <ul class="staff">{v.staff.iter().cloned().map(|s: StaffLine| {
                 let (slug, id) = (slug.clone(), id.clone());

@@ -56,7 +56,11 @@ pub async fn partner_talks(state: &AppState, a: &PartnerAccess) -> AppResult<Par
         form_key: crate::crypto::new_code(),
         proposals: proposals
             .into_iter()
-            .map(|p| TalkLine { code: p.code.clone(), title: p.title.clone(), state: crate::lang::labels::proposal_state(crate::lang::use_locale(), &p.state) })
+            .map(|p| TalkLine {
+                code: p.code.clone(),
+                title: p.title.clone(),
+                state: crate::lang::labels::proposal_state(crate::lang::use_locale(), &p.state),
+            })
             .collect(),
     })
 }

@@ -230,6 +230,8 @@ pub struct MapView {
     pub booths: Vec<MapBooth>,
     /// The booth to show highlighted (a partner's own).
     pub highlight: Option<i32>,
+    /// The floor plan image drawn under the booths, if organisers uploaded one.
+    pub plan_src: Option<String>,
 }
 
 /// The organisers' map page.
@@ -273,6 +275,8 @@ pub struct VillagePartnerView {
     pub website: String,
     pub links: Vec<String>,
     pub jobs_html: Option<SafeHtml>,
+    /// Its talks in the published agenda.
+    pub talks: Vec<crate::agenda::TalkLine>,
     pub map: MapView,
     /// None for a visitor who is not signed in; else whether they shared their contact.
     pub shared: Option<bool>,

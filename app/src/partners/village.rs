@@ -92,7 +92,12 @@ async fn has_shared(db: &impl ConnectionTrait, partner_id: i32, user_id: i32) ->
         .is_some())
 }
 
-pub async fn partner_view(db: &impl ConnectionTrait, e: &event::Model, code: &str, viewer: Option<&user::Model>) -> AppResult<VillagePartnerView> {
+pub async fn partner_view(
+    db: &impl ConnectionTrait,
+    e: &event::Model,
+    code: &str,
+    viewer: Option<&user::Model>,
+) -> AppResult<VillagePartnerView> {
     let p = by_code(db, e, code).await?;
     let tier = match p.tier_id {
         Some(id) => Some(tiers::tier_of(db, e, id).await?),
@@ -104,6 +109,14 @@ pub async fn partner_view(db: &impl ConnectionTrait, e: &event::Model, code: &st
         None => None,
     };
     let jobs = tier.as_ref().is_some_and(|t| t.job_posts) && !p.jobs.trim().is_empty();
+    let talks = match crate::published::programme(db, e, None).await {
+        Ok(programme) => {
+            let l = crate::lang::use_locale();
+            programme.sessions.iter().filter(|s| s.partner == p.name).map(|s| crate::agenda::views::line(l, s)).collect()
+        }
+        Err(AppError::NotFound) => vec![],
+        Err(err) => return Err(err),
+    };
     Ok(VillagePartnerView {
         event: crate::events::summary::summary(e),
         card: card(&p, tier.as_ref(), booth.as_ref().map(|b| b.number.clone())),
@@ -111,13 +124,21 @@ pub async fn partner_view(db: &impl ConnectionTrait, e: &event::Model, code: &st
         website: p.website.clone(),
         links: domain::partners::application::link_lines(&p.links).into_iter().map(String::from).collect(),
         jobs_html: jobs.then(|| render_markdown(&p.jobs)),
+        talks,
         map: booths::map_view(db, e, booth.map(|b| b.id)).await?,
         shared,
     })
 }
 
 /// Shares (`share`) or withdraws the signed-in attendee's contact with one partner (both idempotent).
-pub async fn share(db: &impl ConnectionTrait, e: &event::Model, code: &str, me: &user::Model, share: bool, now: DateTime<Utc>) -> AppResult<()> {
+pub async fn share(
+    db: &impl ConnectionTrait,
+    e: &event::Model,
+    code: &str,
+    me: &user::Model,
+    share: bool,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let p = by_code(db, e, code).await?;
     if share {
         let row = partner_share::ActiveModel { partner_id: Set(p.id), user_id: Set(me.id), created_at: Set(now), ..Default::default() };

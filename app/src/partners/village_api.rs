@@ -29,6 +29,10 @@ pub async fn share_contact(slug: String, code: String, share: String) -> Result<
     let e = crate::events::service::visible_model(&state.db, &slug, Some(&me)).await?;
     let yes = share == "yes";
     super::village::share(&state.db, &e, &code, &me, yes, state.clock.now()).await?;
-    leptos_axum::redirect(&format!("{}?{}=1", crate::plumbing::urls::village_partner(&e.slug, &code), if yes { "shared" } else { "withdrawn" }));
+    leptos_axum::redirect(&format!(
+        "{}?{}=1",
+        crate::plumbing::urls::village_partner(&e.slug, &code),
+        if yes { "shared" } else { "withdrawn" }
+    ));
     Ok(())
 }

@@ -108,6 +108,20 @@ fn PartnerPage(v: VillagePartnerView) -> impl IntoView {
                 {v.links.iter().map(|l| view! { <li><a href=l.clone() rel="noopener nofollow">{l.clone()}</a></li> }).collect_view()}
             </ul>
         })}
+        {(!v.talks.is_empty()).then(|| view! {
+            <section>
+                <h2>{tr!(partners.partner_page.talks)}</h2>
+                <ul>{v.talks.iter().map(|t| view! {
+                    <li>
+                        {match t.code.clone() {
+                            Some(code) => view! { <a href=format!("/events/{}/talk/{code}", slug)>{t.title.clone()}</a> }.into_any(),
+                            None => view! { <span>{t.title.clone()}</span> }.into_any(),
+                        }}
+                        " · "{t.when.clone()}" · "{t.room.clone()}
+                    </li>
+                }).collect_view()}</ul>
+            </section>
+        })}
         {v.jobs_html.clone().map(|jobs_html| view! {
             <section><h2>{tr!(partners.partner_page.jobs)}</h2><div class="prose" inner_html=jobs_html.html()></div></section>
         })}

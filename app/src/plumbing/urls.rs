@@ -146,6 +146,16 @@ pub fn admin_village_map(slug: impl Display) -> String {
     format!("/admin/events/{slug}/village")
 }
 
+/// `/admin/events/:slug/village/plan`: where the floor plan image is uploaded.
+pub fn admin_village_plan(slug: impl Display) -> String {
+    format!("/admin/events/{slug}/village/plan")
+}
+
+/// `/events/:slug/partner/:id/logo`: where a partner's logo is uploaded.
+pub fn partner_logo(slug: impl Display, id: i32) -> String {
+    format!("/events/{slug}/partner/{id}/logo")
+}
+
 /// `/admin/events/:slug/partners/badges.csv`: partners' staff passes for the badge printer.
 pub fn admin_partner_badges_csv(slug: impl Display) -> String {
     format!("/admin/events/{slug}/partners/badges.csv")
@@ -269,6 +279,8 @@ mod tests {
             (admin_partner(slug, 7), "/admin/events/:slug/partners/:id"),
             (admin_village_map(slug), "/admin/events/:slug/village"),
             (admin_partner_badges_csv(slug), "/admin/events/{slug}/partners/badges.csv"),
+            (admin_village_plan(slug), "/admin/events/{slug}/village/plan"),
+            (partner_logo(slug, 7), "/events/{slug}/partner/{id}/logo"),
             (partners_prospectus(slug), "/events/:slug/partners"),
             (partner_space(slug, 7), "/events/:slug/partner/:id"),
             (partner_contacts_csv(slug, 7), "/events/{slug}/partner/{id}/contacts.csv"),

@@ -29,8 +29,8 @@ pub struct ApplicationForm {
     pub message: String,
 }
 
-/// A VAT number: optional; else 2 letters of the country then 2 to 13 letters or digits (spaces,
-/// dots and dashes as typed are ignored).
+/// A VAT number: optional; else 2 letters of the country then 2 to 13 letters or digits, at least
+/// two of them digits (spaces, dots and dashes as typed are ignored).
 fn vat_problem(vat: &str) -> Option<Problem> {
     let compact: String = vat.chars().filter(|c| !matches!(c, ' ' | '.' | '-')).collect();
     if compact.is_empty() {
@@ -39,7 +39,8 @@ fn vat_problem(vat: &str) -> Option<Problem> {
     let ok = compact.len() <= 15
         && compact.len() >= 4
         && compact.chars().take(2).all(|c| c.is_ascii_alphabetic())
-        && compact.chars().skip(2).all(|c| c.is_ascii_alphanumeric());
+        && compact.chars().skip(2).all(|c| c.is_ascii_alphanumeric())
+        && compact.chars().skip(2).filter(char::is_ascii_digit).count() >= 2;
     (!ok).then_some(Problem::VatInvalid)
 }
 
@@ -139,6 +140,11 @@ mod tests {
     fn a_valid_application_passes() {
         assert_eq!(application_errors(&valid(), &[1, 2]), []);
         assert_eq!(application_errors(&ApplicationForm { vat: String::new(), ..valid() }, &[1, 2]), [], "VAT is optional");
+        for vat in ["DE 123.456.789", "BE0123456789", "NL123456789B01"] {
+            assert_eq!(application_errors(&ApplicationForm { vat: vat.into(), ..valid() }, &[1, 2]), [], "{vat}");
+        }
+        let words = ApplicationForm { vat: "not a vat".into(), ..valid() };
+        assert_eq!(application_errors(&words, &[1, 2]), [FieldProblem::new("vat", Problem::VatInvalid)]);
     }
 
     #[test]

@@ -88,10 +88,9 @@ pub fn size_warning(booth: &Booth, promised: i32) -> Option<Problem> {
 pub fn check_floor(width: &str, height: &str) -> Result<(i32, i32), Vec<FieldProblem>> {
     match (number_between(width, FLOOR_MIN, FLOOR_MAX), number_between(height, FLOOR_MIN, FLOOR_MAX)) {
         (Ok(w), Ok(h)) => Ok((w, h)),
-        (w, h) => Err([("width", w.err()), ("height", h.err())]
-            .into_iter()
-            .filter_map(|(f, p)| p.map(|p| FieldProblem::new(f, p)))
-            .collect()),
+        (w, h) => {
+            Err([("width", w.err()), ("height", h.err())].into_iter().filter_map(|(f, p)| p.map(|p| FieldProblem::new(f, p))).collect())
+        }
     }
 }
 

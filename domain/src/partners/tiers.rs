@@ -84,13 +84,9 @@ pub fn check_tier(form: &TierForm, taken: i32) -> Result<Tier, Vec<FieldProblem>
     note("kind", kind.is_none().then_some(Problem::TierKindUnknown));
     let community = kind == Some(TierKind::Community);
     let price = if community { Ok(0) } else { number_between(&form.price_eur, 0, PRICE_MAX) };
-    let available = number_between(&form.available, 1, AVAILABLE_MAX).and_then(|n| {
-        if n < taken {
-            Err(Problem::TierBelowTaken { taken })
-        } else {
-            Ok(n)
-        }
-    });
+    let available =
+        number_between(&form.available, 1, AVAILABLE_MAX)
+            .and_then(|n| if n < taken { Err(Problem::TierBelowTaken { taken }) } else { Ok(n) });
     let booth = number_between(&form.booth_size, 0, BOOTH_MAX);
     let passes = number_between(&form.staff_passes, 0, PASSES_MAX);
     note("price_eur", price.clone().err());
@@ -155,7 +151,14 @@ mod tests {
 
     #[test]
     fn bad_numbers_and_names_are_named_per_field() {
-        let bad = TierForm { name: " ".into(), kind: "vip".into(), price_eur: "-1".into(), available: "0".into(), booth_size: "x".into(), ..gold() };
+        let bad = TierForm {
+            name: " ".into(),
+            kind: "vip".into(),
+            price_eur: "-1".into(),
+            available: "0".into(),
+            booth_size: "x".into(),
+            ..gold()
+        };
         assert_eq!(fields(&check_tier(&bad, 0).unwrap_err()), ["name", "kind", "price_eur", "available", "booth_size"]);
     }
 

@@ -110,6 +110,7 @@ const SERVER_FNS: &[ServerFn] = &[
     sf("partners/share", SignedIn, "slug={slug}&code={partner_code}&share=yes"),
     sf("partners/apply", SignedIn, "slug={slug}&company=Matrix Applicant&vat=&billing_name=Someone&billing_email=someone@example.org&tier={tier}&message="),
     // The matrix has no partner contact: organisers may act for any partner; contacts are tested in `partners`.
+    sf("partners/propose", Organiser, "slug={slug}&partner={partner}&form_key=matrix-partner-talk&title=Partner talk&summary=Long enough abstract&level=beginner&language=en&format_id={format}&track_id=&pitch_rule=on"),
     sf("partners/profile", Organiser, "slug={slug}&partner={partner}&description=Hello&website=&links=&jobs="),
     sf("partners/add_staff", Organiser, "slug={slug}&partner={partner}&name=Extra&email=extra@matrix.example"),
     sf("partners/remove_staff", Organiser, "slug={slug}&partner={partner}&staff={staff}"),
@@ -191,6 +192,7 @@ const ROUTES: &[Route] = &[
     route("/admin/events/{slug}/partners/badges.csv", Organiser, "GET /admin/events/{slug}/partners/badges.csv"),
     route("/events/{slug}/partner/{id}/contacts.csv", Organiser, "GET /events/{slug}/partner/{partner}/contacts.csv"),
     route("/events/{slug}/partner/{id}/logo", Organiser, "UPLOAD /events/{slug}/partner/{partner}/logo"),
+    route("/admin/events/{slug}/village/plan", Organiser, "UPLOAD /admin/events/{slug}/village/plan"),
     route("/api/openapi.json", Public, "GET /api/openapi.json"),
     route("/api/v1/events", Public, "GET /api/v1/events"),
     route("/api/v1/events/{slug}", Public, "GET /api/v1/events/{slug}"),

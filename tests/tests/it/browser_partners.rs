@@ -71,7 +71,11 @@ async fn a_company_applies_is_placed_on_the_map_and_an_attendee_finds_it() {
     phone.wait_for_text("Checklist").await;
     let dir = tempfile::tempdir().unwrap();
     let logo = dir.path().join("logo.svg");
-    std::fs::write(&logo, r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#0b5cad"/></svg>"##).unwrap();
+    std::fs::write(
+        &logo,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#0b5cad"/></svg>"##,
+    )
+    .unwrap();
     phone.type_into("#f-logo-light", logo.to_str().unwrap()).await;
     phone.click("form.logo-light button[type='submit']").await;
     phone.wait_for_text("Logo saved.").await;

@@ -235,9 +235,9 @@ db_test!(a_partner_talk_is_labelled_in_the_agenda_and_the_exports_which_stay_val
     assert!(!other.contains("Partner talk"), "other talks are not labelled");
     let doc = assert_valid_json(&ok_body(&s, &format!("/{SLUG}/schedule.json"), "application/json").await);
     let text = doc.to_string();
-    assert!(text.contains("\"type\":\"Partner · REX\""), "{text}");
+    assert!(text.contains("\"type\":\"Partner · REX — experience report\""), "{text}");
     assert_eq!(text.matches("Partner · ").count(), 1, "only the partner's talk");
     let xml = ok_body(&s, &format!("/{SLUG}/schedule.xml"), "application/xml; charset=utf-8").await;
     assert_valid_xml(&xml);
-    assert!(xml.contains("<type>Partner · REX</type>"), "{xml}");
+    assert!(xml.contains("<type>Partner · REX — experience report</type>"), "{xml}");
 });
