@@ -42,6 +42,9 @@ pub struct EventDetail {
     /// The viewer volunteers at this event (or leads its volunteers, or organises it).
     #[serde(default)]
     pub volunteers_here: bool,
+    /// Accepted partners whose tier puts their logo on the home page, by tier: (tier, [(name, code, logo)]).
+    #[serde(default)]
+    pub partner_logos: Vec<(String, Vec<(String, String, String)>)>,
 }
 
 /// A person holding (or invited to) a role in an event.

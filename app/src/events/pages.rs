@@ -80,6 +80,19 @@ pub fn EventPage() -> impl IntoView {
                             <a class="button" href=crate::plumbing::urls::village(&e.summary.slug) rel="external">{tr!(events.page.village)}</a>" "
                             <a class="button" href=crate::plumbing::urls::partners_prospectus(&e.summary.slug) rel="external">{tr!(events.page.become_partner)}</a>
                         </p>
+                        {(!e.partner_logos.is_empty()).then(|| view! {
+                            <section class="partner-logos">
+                                <h2>{tr!(events.page.partners)}</h2>
+                                {e.partner_logos.iter().map(|(tier, logos)| view! {
+                                    <h3>{tier.clone()}</h3>
+                                    <ul>{logos.iter().map(|(name, code, src)| view! {
+                                        <li><a href=crate::plumbing::urls::village_partner(&e.summary.slug, code) rel="external">
+                                            <img class="logo" src=src.clone() alt=name.clone() width="120" height="60"/>
+                                        </a></li>
+                                    }).collect_view()}</ul>
+                                }).collect_view()}
+                            </section>
+                        })}
                         {e.can_manage.then(|| view! {
                             <p><a class="button" href=format!("/admin/events/{}", e.summary.slug)>{tr!(events.page.manage)}</a></p>
                         })}

@@ -72,7 +72,38 @@ pub fn detail(e: &event::Model, can_manage: bool) -> EventDetail {
         form: form_of(e),
         can_manage,
         volunteers_here: false,
+        partner_logos: vec![],
     }
+}
+
+/// The logos the home page shows: accepted partners with a logo, whose tier gives a place on it, by tier order.
+async fn partner_logos(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<Vec<(String, Vec<(String, String, String)>)>> {
+    use crate::entities::{partner, partner_tier};
+    let tiers = partner_tier::Entity::find()
+        .filter(partner_tier::Column::EventId.eq(e.id))
+        .filter(partner_tier::Column::LogoHome.eq(true))
+        .order_by_asc(partner_tier::Column::Position)
+        .all(db)
+        .await?;
+    let partners = partner::Entity::find()
+        .filter(partner::Column::EventId.eq(e.id))
+        .filter(partner::Column::Status.eq("accepted"))
+        .filter(partner::Column::LogoFile.ne(""))
+        .order_by_asc(partner::Column::Name)
+        .all(db)
+        .await?;
+    Ok(tiers
+        .into_iter()
+        .map(|t| {
+            let logos = partners
+                .iter()
+                .filter(|p| p.tier_id == Some(t.id))
+                .map(|p| (p.name.clone(), p.code.clone(), format!("/media/logos/{}", p.logo_file)))
+                .collect::<Vec<_>>();
+            (t.name, logos)
+        })
+        .filter(|(_, logos)| !logos.is_empty())
+        .collect())
 }
 
 /// Public events, split into upcoming (soonest first) and past (latest first) at `now`.
@@ -104,7 +135,8 @@ pub async fn visible(db: &impl ConnectionTrait, slug: &str, viewer: Option<&user
     };
     let description = super::texts::description(db, &e).await?;
     let form = if can_manage { full_form_of(db, &e).await? } else { form_of(&e) };
-    Ok(EventDetail { description, form, volunteers_here, ..detail(&e, can_manage) })
+    let partner_logos = partner_logos(db, &e).await?;
+    Ok(EventDetail { description, form, volunteers_here, partner_logos, ..detail(&e, can_manage) })
 }
 
 /// The event row, if `viewer` may see it (draft events: members and admins only; others get 404).

@@ -180,6 +180,14 @@ db_test!(hostile_logos_are_refused_with_a_message_and_nothing_is_stored, |backen
     assert_eq!(res.status(), 200);
     let csp = res.headers()["content-security-policy"].to_str().unwrap().to_string();
     assert!(csp.contains("sandbox") && csp.contains("default-src 'none'"), "{csp}");
+    let logo = format!("/media/logos/{}", stored.logo_file);
+    let (_, home) = get_text(&client(), &app, &format!("/events/{}", e.slug)).await;
+    assert!(!home.contains(&logo), "not on the home page while the tier does not give it");
+    let mut form = estrade_tests::partners::tier_form("Silver", 5, 2);
+    form.logo_home = Some("on".into());
+    app::partners::tiers::save(&app.state.db, &e, Some(tier.id), &form, Utc::now()).await.unwrap();
+    let (_, home) = get_text(&client(), &app, &format!("/events/{}", e.slug)).await;
+    assert!(home.contains(&logo) && home.contains("alt=\"Company 1\""), "the home page shows the logo by tier");
     app.stop().await;
 });
 
@@ -296,11 +304,54 @@ db_test!(a_floor_plan_is_checked_like_a_logo_and_drawn_under_the_booths, |backen
     let to = upload(br#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#.to_vec()).await;
     assert!(to.ends_with("plan_error=unsafe_svg#plan"), "{to}");
     assert!(app::partners::booths::village_of(&app.state.db, &e).await.unwrap().is_none(), "nothing stored");
-    let to = upload(br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 20"><rect width="30" height="20" fill="#eee"/></svg>"##.to_vec()).await;
+    let to = upload(
+        br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 20"><rect width="30" height="20" fill="#eee"/></svg>"##.to_vec(),
+    )
+    .await;
     assert!(to.ends_with("plan=saved#plan"), "{to}");
     let (_, html) = get_text(&client(), &app, &format!("/events/{}/village", e.slug)).await;
     assert!(html.contains("<image href=\"/media/logos/plan-"), "the plan is drawn on the attendees' map");
     let (status, _) = get_text(&client(), &app, &format!("/admin/events/{}/village", e.slug)).await;
     assert_ne!(status, 500);
+    app.stop().await;
+});
+
+db_test!(a_missing_item_is_reminded_once_in_the_week_before_its_deadline, |backend: Backend| async move {
+    use app::entities::{mail_outbox, partner_reminder};
+    use app::partners::views::VillageSettingsForm;
+    let app = TestApp::start(backend).await;
+    let (e, tier) = event_with_tier(&app, "reminders", 5, 2).await;
+    let (u, id) = applicant(&app, &e, &tier, 1).await;
+    decide(&app.state, &e, id, Decision::Accept, None, Utc::now()).await.unwrap();
+    let today = Utc::now().with_timezone(&chrono_tz::Europe::Paris).date_naive();
+    let settings = VillageSettingsForm {
+        width: "30".into(),
+        height: "20".into(),
+        logo_due: (today + chrono::Duration::days(3)).to_string(),
+        description_due: (today + chrono::Duration::days(30)).to_string(),
+        ..VillageSettingsForm::default()
+    };
+    app::partners::booths::save_settings(&app.state.db, &e, &settings, Utc::now()).await.unwrap();
+    let mails_to = || async {
+        mail_outbox::Entity::find()
+            .filter(mail_outbox::Column::ToAddr.eq(u.email.clone()))
+            .all(&app.state.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|m| m.subject.contains("Logo"))
+            .count()
+    };
+    let mut sweeps = tokio::task::JoinSet::new();
+    for _ in 0..4 {
+        let state = app.state.clone();
+        sweeps.spawn(async move { app::partners::reminders::queue_due(&state, Utc::now()).await.unwrap() });
+    }
+    assert_eq!(sweeps.join_all().await.into_iter().sum::<usize>(), 1, "the logo is due in 3 days; the description in 30 is not");
+    assert_eq!(mails_to().await, 1, "one mail to the contact");
+    app::partners::reminders::queue_due(&app.state, Utc::now()).await.unwrap();
+    assert_eq!(mails_to().await, 1, "never twice");
+    let rows = partner_reminder::Entity::find().filter(partner_reminder::Column::PartnerId.eq(id)).count(&app.state.db).await.unwrap();
+    assert_eq!(rows, 1);
     app.stop().await;
 });
