@@ -140,27 +140,40 @@ pub async fn rows(db: &impl ConnectionTrait, e: &event::Model) -> AppResult<Vec<
     let booths = partner_booth::Entity::find().filter(partner_booth::Column::EventId.eq(e.id)).all(db).await?;
     let mut out = Vec::new();
     for p in partners_of_event(db, e).await? {
-        let tier = tiers.iter().find(|t| Some(t.id) == p.tier_id.or(p.wished_tier_id));
-        let status = Status::parse(&p.status);
-        let missing = if status == Status::Accepted { space::missing_items(db, &p, tier).await? } else { vec![] };
-        out.push(PartnerRow {
-            id: p.id,
-            name: p.name.clone(),
-            tier: tier.map(|t| t.name.clone()).unwrap_or_default(),
-            status: status.as_str().into(),
-            status_label: words::status(status),
-            applied_on: words::applied_on(e, &p),
-            steps: words::steps(e, &p),
-            booth: booths.iter().find(|b| b.partner_id == Some(p.id)).map(|b| b.number.clone()),
-            missing: missing.into_iter().map(|(item, _)| item).collect(),
-        });
+        out.push(row(db, e, &p, &tiers, &booths).await?);
     }
     Ok(out)
 }
 
+/// One partner's line of the table, from the event's tiers and booths.
+async fn row(
+    db: &impl ConnectionTrait,
+    e: &event::Model,
+    p: &partner::Model,
+    tiers: &[partner_tier::Model],
+    booths: &[partner_booth::Model],
+) -> AppResult<PartnerRow> {
+    let tier = tiers.iter().find(|t| Some(t.id) == p.tier_id.or(p.wished_tier_id));
+    let status = Status::parse(&p.status);
+    let missing = if status == Status::Accepted { space::missing_items(db, p, tier).await? } else { vec![] };
+    Ok(PartnerRow {
+        id: p.id,
+        name: p.name.clone(),
+        tier: tier.map(|t| t.name.clone()).unwrap_or_default(),
+        status: status.as_str().into(),
+        status_label: words::status(status),
+        applied_on: words::applied_on(e, p),
+        steps: words::steps(e, p),
+        booth: booths.iter().find(|b| b.partner_id == Some(p.id)).map(|b| b.number.clone()),
+        missing: missing.into_iter().map(|(item, _)| item).collect(),
+    })
+}
+
 pub async fn partner_admin_view(db: &impl ConnectionTrait, e: &event::Model, id: i32) -> AppResult<PartnerAdminView> {
     let p = partner_of(db, e, id).await?;
-    let row = rows(db, e).await?.into_iter().find(|r| r.id == p.id).ok_or(AppError::NotFound)?;
+    let tiers = tiers::tiers_of(db, e.id).await?;
+    let booth: Vec<partner_booth::Model> = super::booths::booth_of(db, p.id).await?.into_iter().collect();
+    let row = row(db, e, &p, &tiers, &booth).await?;
     Ok(PartnerAdminView {
         event: crate::events::summary::summary(e),
         row,
@@ -170,7 +183,7 @@ pub async fn partner_admin_view(db: &impl ConnectionTrait, e: &event::Model, id:
         message: p.message.clone(),
         notes: p.notes.clone(),
         wished_tier_id: p.tier_id.or(p.wished_tier_id),
-        tiers: tiers::tiers_of(db, e.id).await?.iter().map(words::tier_view).collect(),
+        tiers: tiers.iter().map(words::tier_view).collect(),
         contacts: store::contacts_of(db, p.id).await?.into_iter().map(|u| u.email).collect(),
         staff: store::staff_of(db, p.id).await?.into_iter().map(|s| StaffLine { id: s.id, name: s.name, email: s.email }).collect(),
     })

@@ -23,7 +23,7 @@ pub async fn queue_due(state: &AppState, now: DateTime<Utc>) -> AppResult<usize>
     let mut sent = 0;
     for v in villages {
         let Some(e) = event::Entity::find_by_id(v.event_id).one(&state.db).await? else { continue };
-        let tz: chrono_tz::Tz = e.time_zone.parse().unwrap_or(chrono_tz::UTC);
+        let tz = crate::formats::zoned::zone(&e.time_zone);
         let today = now.with_timezone(&tz).date_naive();
         if !Item::ALL.iter().any(|i| reminder_due(store::due_of(&v, *i), today)) {
             continue;

@@ -14,7 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::plumbing::unique_violation_as;
 use crate::state::AppState;
 use domain::partners::application::{profile_errors, staff_errors, ProfileForm, StaffForm};
-use domain::partners::checklist::{missing, Item, Progress};
+use domain::partners::checklist::{items, missing, Item, Progress};
 use domain::partners::pipeline::Status;
 use domain::problem::Problem;
 
@@ -46,13 +46,8 @@ fn checklist(
     village: &Option<partner_village::Model>,
 ) -> Vec<ChecklistLine> {
     let (passes, booth) = tier.map_or((false, false), |t| (t.staff_passes > 0, t.booth_size > 0));
-    Item::ALL
+    items(passes, booth)
         .into_iter()
-        .filter(|i| match i {
-            Item::Staff => passes,
-            Item::Needs => booth,
-            _ => true,
-        })
         .map(|i| ChecklistLine {
             label: words::item(i),
             done: progress.done(i),

@@ -92,8 +92,10 @@ async fn has_shared(db: &impl ConnectionTrait, partner_id: i32, user_id: i32) ->
         .is_some())
 }
 
+/// `programmes` is the per-instance cache of published programmes the agenda reads too.
 pub async fn partner_view(
     db: &impl ConnectionTrait,
+    programmes: &crate::published::ProgrammeCache,
     e: &event::Model,
     code: &str,
     viewer: Option<&user::Model>,
@@ -109,7 +111,7 @@ pub async fn partner_view(
         None => None,
     };
     let jobs = tier.as_ref().is_some_and(|t| t.job_posts) && !p.jobs.trim().is_empty();
-    let talks = match crate::published::programme(db, e, None).await {
+    let talks = match crate::published::latest_programme(db, programmes, e).await {
         Ok(programme) => {
             let l = crate::lang::use_locale();
             programme.sessions.iter().filter(|s| s.partner == p.name).map(|s| crate::agenda::views::line(l, s)).collect()

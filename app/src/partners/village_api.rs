@@ -18,7 +18,7 @@ pub async fn load_village_partner(slug: String, code: String) -> Result<VillageP
     let state = crate::state::app_state();
     let viewer = crate::auth::session::current_user(&state.db).await?;
     let e = crate::events::service::visible_model(&state.db, &slug, viewer.as_ref()).await?;
-    super::village::partner_view(&state.db, &e, &code, viewer.as_ref()).await
+    super::village::partner_view(&state.db, &state.programmes, &e, &code, viewer.as_ref()).await
 }
 
 /// `share` is "yes" to share one's contact with the partner, anything else withdraws it.

@@ -62,7 +62,7 @@ pub fn item_in(l: Locale, i: Item) -> String {
 }
 
 fn day_of(l: Locale, e: &event::Model, at: DateTime<Utc>) -> String {
-    let tz: chrono_tz::Tz = e.time_zone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = crate::formats::zoned::zone(&e.time_zone);
     dates::long_date(l, at.with_timezone(&tz).date_naive())
 }
 

@@ -52,9 +52,9 @@ impl Progress {
     }
 }
 
-/// The items still missing, in checklist order. Staff passes and booth needs only count when the
-/// tier gives passes / a booth.
-pub fn missing(progress: Progress, gives_passes: bool, gives_booth: bool) -> Vec<Item> {
+/// The items a partner's checklist holds, in order: staff passes and booth needs only when the tier
+/// gives passes / a booth.
+pub fn items(gives_passes: bool, gives_booth: bool) -> Vec<Item> {
     Item::ALL
         .into_iter()
         .filter(|i| match i {
@@ -62,8 +62,12 @@ pub fn missing(progress: Progress, gives_passes: bool, gives_booth: bool) -> Vec
             Item::Needs => gives_booth,
             _ => true,
         })
-        .filter(|i| !progress.done(*i))
         .collect()
+}
+
+/// The items still missing, in checklist order.
+pub fn missing(progress: Progress, gives_passes: bool, gives_booth: bool) -> Vec<Item> {
+    items(gives_passes, gives_booth).into_iter().filter(|i| !progress.done(*i)).collect()
 }
 
 /// Whether a missing item's reminder is due on `today`: from a week before its deadline until the
