@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test release run-release bench watch build fmt clean-data
+.PHONY: run test release run-release bench bench-phone watch build fmt clean-data
 
 ## run: install missing tools, build, and serve on SQLite with demo data at http://127.0.0.1:3000
 run:
@@ -37,6 +37,11 @@ run-release: release
 ## bench: load-test the release build on a large seeded event (wrk) and record the figures in BENCHMARKS.md
 bench:
 	@scripts/bench.sh
+
+## bench-phone: with `make run-release` serving the demo, time the proposal form on a throttled phone profile
+bench-phone:
+	@npm install --silent --prefix .tools playwright-core@1.64.1
+	node scripts/phone.mjs $${BASE_URL:-http://127.0.0.1:3000} speaker@estrade.example demo-speaker-pass /events/cloud-nord-2027/cfp/propose
 
 fmt:
 	cargo fmt --all

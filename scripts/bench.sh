@@ -143,6 +143,50 @@ first_visit() {
   echo "$total $gz_total"
 }
 
+# Compressed bytes a first visit to PATH downloads (HTML and every CSS, JS, wasm and image file it
+# references), with the extra curl arguments given (a cookie header).
+weigh() {
+  local path="$1"; shift
+  local html="$work/page.html" total size url
+  curl -s "$@" -H "Accept-Encoding: $ENCODING" --compressed -o "$html" "$base$path"
+  total="$(curl -s "$@" -H "Accept-Encoding: $ENCODING" -o /dev/null -w '%{size_download}' "$base$path")"
+  for url in $(grep -oE "[\"'](/[A-Za-z0-9._/-]+\.(css|js|wasm|svg|png|ico|woff2?))[\"']" "$html" | tr -d "\"'" | sort -u); do
+    size="$(curl -s -H "Accept-Encoding: $ENCODING" -o /dev/null -w '%{size_download}' "$base$url")"
+    total=$((total + size))
+  done
+  echo "$total"
+}
+
+# One row of the page-weight table: name, path, target in KB, then curl arguments.
+weight_row() {
+  local name="$1" path="$2" target="$3"; shift 3
+  local code bytes verdict
+  code="$(status_of "$@" "$base$path")"
+  if [ "$code" != 200 ]; then
+    echo "| $name | \`$path\` | — | skipped: HTTP $code | ≤ $target KB |"
+    return
+  fi
+  bytes="$(weigh "$path" "$@")"
+  verdict="$([ $((bytes / 1024)) -le "$target" ] && echo met || echo '**missed**')"
+  echo "| $name | \`$path\` | $((bytes / 1024)) KB | $verdict | ≤ $target KB |"
+}
+
+# First visits, empty cache, signed in as the organiser (who may also propose and review).
+page_weights() {
+  local cookie="$1" proposal="$2"
+  echo "| Page | Path | First visit (compressed) | Verdict | Target |"
+  echo "|---|---|---:|---|---|"
+  weight_row "Call for papers" "/events/$SLUG/cfp" 250 -H "Cookie: $cookie"
+  weight_row "Proposal form" "/events/$SLUG/cfp/propose" 250 -H "Cookie: $cookie"
+  weight_row "My proposals" "/proposals" 250 -H "Cookie: $cookie"
+  weight_row "Profile" "/profile" 250 -H "Cookie: $cookie"
+  weight_row "Review queue" "/review/$SLUG" 300 -H "Cookie: $cookie"
+  weight_row "A proposal to review" "/review/$SLUG/$proposal" 300 -H "Cookie: $cookie"
+  weight_row "Proposals (organisers)" "/admin/events/$SLUG/proposals" 500 -H "Cookie: $cookie"
+  weight_row "Deliberation" "/admin/events/$SLUG/selection" 500 -H "Cookie: $cookie"
+  weight_row "Schedule builder" "/admin/events/$SLUG/schedule" 700 -H "Cookie: $cookie"
+}
+
 machine() {
   local cpu
   cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
@@ -165,6 +209,10 @@ report() {
   fi
   echo
   cat "$work/assets.txt"
+  echo
+  echo "Speakers', reviewers' and organisers' pages (\`Accept-Encoding: $ENCODING\`):"
+  echo
+  page_weights "$cookie" "$(sed -n 's/^Sample proposal: //p' "$work/seed.txt")"
 }
 
 # Replaces today's section of BENCHMARKS.md (or appends it).

@@ -78,26 +78,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The app's wasm, except on attendee pages, which are complete as server-rendered HTML and get
-/// only the small script behind stars and instant filters (see `domain::agenda::is_attendee_page`).
+/// The app's wasm on the few pages that need it, small scripts on every other page, which is
+/// complete as server-rendered HTML (see `domain::pages`).
 #[component]
 fn PageScripts(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    let plain = use_context::<http::request::Parts>().is_some_and(|req| domain::agenda::is_attendee_page(req.uri.path()));
+    let path = use_context::<http::request::Parts>().map(|req| req.uri.path().to_string()).unwrap_or_default();
+    // The shell is rendered on the server only.
     #[cfg(not(feature = "ssr"))]
-    let plain = false;
-    #[cfg(feature = "ssr")]
-    let map_editor = use_context::<http::request::Parts>().is_some_and(|req| domain::agenda::is_floor_map_editor(req.uri.path()));
-    #[cfg(not(feature = "ssr"))]
-    let map_editor = false;
-    if plain {
-        view! {
-            <script src="/agenda.js" defer=true></script>
-            {map_editor.then(|| view! { <script src="/village-map.js" defer=true></script> })}
-        }
-        .into_any()
-    } else {
+    let path = String::new();
+    if domain::pages::loads_app(&path) {
         view! { <HydrationScripts options/> }.into_any()
+    } else {
+        domain::pages::scripts_of(&path).into_iter().map(|src| view! { <script src=src defer=true></script> }).collect_view().into_any()
     }
 }
 
@@ -134,6 +127,18 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// A route whose page is rendered on the server only (`domain::pages`): in the browser's build it
+/// holds a stand-in that loads the page from the server, so the page's code stays out of the wasm.
+macro_rules! server_page {
+    ($page:path) => {{
+        #[cfg(feature = "ssr")]
+        let page = $page;
+        #[cfg(not(feature = "ssr"))]
+        let page = crate::agenda::ServerRendered;
+        page
+    }};
+}
+
 #[component]
 fn AppRoutes() -> impl IntoView {
     ui::layout::provide_current_user();
@@ -141,64 +146,64 @@ fn AppRoutes() -> impl IntoView {
         <Layout>
             // Async: whole pages are rendered before sending, so they read fully with JavaScript off.
             <Routes fallback=|| view! { <NotFoundNotice/> }>
-                <Route ssr=SsrMode::Async path=path!("/") view=events::pages::HomePage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug") view=events::pages::EventPage/>
-                <Route ssr=SsrMode::Async path=path!("/signin") view=accounts::pages::SignInPage/>
-                <Route ssr=SsrMode::Async path=path!("/signup") view=accounts::pages::SignUpPage/>
-                <Route ssr=SsrMode::Async path=path!("/reset") view=accounts::pages::ResetRequestPage/>
-                <Route ssr=SsrMode::Async path=path!("/reset/confirm") view=accounts::pages::ResetConfirmPage/>
-                <Route ssr=SsrMode::Async path=path!("/verify") view=accounts::pages::VerifyPage/>
-                <Route ssr=SsrMode::Async path=path!("/account") view=accounts::pages::AccountPage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/cfp") view=cfp::pages::CfpPublicPage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/agenda") view=agenda::pages::AgendaPage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/my") view=agenda::pages::MyAgendaPage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/talk/:code") view=agenda::people_pages::TalkPage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/speaker/:code") view=agenda::people_pages::SpeakerPage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/now") view=agenda::people_pages::NowPage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/changes") view=agenda::people_pages::ChangesPage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/cfp/propose") view=cfp::pages::ProposeTalkPage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer") view=volunteers::call_pages::CallPage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer/shifts") view=volunteers::pages::ShiftBoardPage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer/mine") view=volunteers::pages::MyShiftsPage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/partners") view=partners::space_pages::ProspectusPage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/partner/:id") view=partners::space_pages::SpacePage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/village") view=partners::village_pages::VillagePage/>
-                <Route ssr=SsrMode::Async path=path!("/events/:slug/village/:code") view=partners::village_pages::VillagePartnerPage/>
-                <Route ssr=SsrMode::Async path=path!("/proposals") view=speakers::proposal_pages::MyProposalsPage/>
-                <Route ssr=SsrMode::Async path=path!("/proposals/:code") view=speakers::proposal_pages::ProposalPage/>
-                <Route ssr=SsrMode::Async path=path!("/proposals/:code/edit") view=cfp::pages::EditProposalPage/>
-                <Route ssr=SsrMode::Async path=path!("/cospeaker") view=cfp::cospeaker_page::CospeakerPage/>
-                <Route ssr=SsrMode::Async path=path!("/claim") view=agenda::claim_page::ClaimPage/>
-                <Route ssr=SsrMode::Async path=path!("/profile") view=speakers::pages::ProfilePage/>
-                <Route ssr=SsrMode::Async path=path!("/talks") view=speakers::pages::TalksPage/>
-                <Route ssr=SsrMode::Async path=path!("/talks/:id") view=speakers::pages::TalkPage/>
-                <Route ssr=SsrMode::Async path=path!("/review") view=review::pages::ReviewHomePage/>
-                <Route ssr=SsrMode::Async path=path!("/review/:slug") view=review::pages::ReviewQueuePage/>
-                <Route ssr=SsrMode::Async path=path!("/review/:slug/:code") view=review::pages::ReviewProposalPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin") view=admin::pages::AdminEventsPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug") view=admin::pages::AdminEventPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/cfp") view=organizer::pages::CfpSettingsPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/venue") view=venue::pages::VenuePage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/volunteers") view=volunteers::lead_pages::LeadPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/volunteers/people") view=volunteers::people_pages::PeoplePage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/volunteers/shifts/:id") view=volunteers::shift_pages::ShiftPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/partners") view=partners::admin_pages::PartnersAdminPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/partners/:id") view=partners::admin_pages::PartnerAdminPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/village") view=partners::map_pages::MapPage/>
+                <Route ssr=SsrMode::Async path=path!("/") view=server_page!(events::pages::HomePage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug") view=server_page!(events::pages::EventPage)/>
+                <Route ssr=SsrMode::Async path=path!("/signin") view=server_page!(accounts::pages::SignInPage)/>
+                <Route ssr=SsrMode::Async path=path!("/signup") view=server_page!(accounts::pages::SignUpPage)/>
+                <Route ssr=SsrMode::Async path=path!("/reset") view=server_page!(accounts::pages::ResetRequestPage)/>
+                <Route ssr=SsrMode::Async path=path!("/reset/confirm") view=server_page!(accounts::pages::ResetConfirmPage)/>
+                <Route ssr=SsrMode::Async path=path!("/verify") view=server_page!(accounts::pages::VerifyPage)/>
+                <Route ssr=SsrMode::Async path=path!("/account") view=server_page!(accounts::pages::AccountPage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/cfp") view=server_page!(cfp::pages::CfpPublicPage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/agenda") view=server_page!(agenda::pages::AgendaPage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/my") view=server_page!(agenda::pages::MyAgendaPage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/talk/:code") view=server_page!(agenda::people_pages::TalkPage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/speaker/:code") view=server_page!(agenda::people_pages::SpeakerPage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/now") view=server_page!(agenda::people_pages::NowPage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/changes") view=server_page!(agenda::people_pages::ChangesPage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/cfp/propose") view=server_page!(cfp::pages::ProposeTalkPage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer") view=server_page!(volunteers::call_pages::CallPage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer/shifts") view=server_page!(volunteers::pages::ShiftBoardPage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/volunteer/mine") view=server_page!(volunteers::pages::MyShiftsPage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/partners") view=server_page!(partners::space_pages::ProspectusPage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/partner/:id") view=server_page!(partners::space_pages::SpacePage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/village") view=server_page!(partners::village_pages::VillagePage)/>
+                <Route ssr=SsrMode::Async path=path!("/events/:slug/village/:code") view=server_page!(partners::village_pages::VillagePartnerPage)/>
+                <Route ssr=SsrMode::Async path=path!("/proposals") view=server_page!(speakers::proposal_pages::MyProposalsPage)/>
+                <Route ssr=SsrMode::Async path=path!("/proposals/:code") view=server_page!(speakers::proposal_pages::ProposalPage)/>
+                <Route ssr=SsrMode::Async path=path!("/proposals/:code/edit") view=server_page!(cfp::pages::EditProposalPage)/>
+                <Route ssr=SsrMode::Async path=path!("/cospeaker") view=server_page!(cfp::cospeaker_page::CospeakerPage)/>
+                <Route ssr=SsrMode::Async path=path!("/claim") view=server_page!(agenda::claim_page::ClaimPage)/>
+                <Route ssr=SsrMode::Async path=path!("/profile") view=server_page!(speakers::pages::ProfilePage)/>
+                <Route ssr=SsrMode::Async path=path!("/talks") view=server_page!(speakers::pages::TalksPage)/>
+                <Route ssr=SsrMode::Async path=path!("/talks/:id") view=server_page!(speakers::pages::TalkPage)/>
+                <Route ssr=SsrMode::Async path=path!("/review") view=server_page!(review::pages::ReviewHomePage)/>
+                <Route ssr=SsrMode::Async path=path!("/review/:slug") view=server_page!(review::pages::ReviewQueuePage)/>
+                <Route ssr=SsrMode::Async path=path!("/review/:slug/:code") view=server_page!(review::pages::ReviewProposalPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin") view=server_page!(admin::pages::AdminEventsPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug") view=server_page!(admin::pages::AdminEventPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/cfp") view=server_page!(organizer::pages::CfpSettingsPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/venue") view=server_page!(venue::pages::VenuePage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/volunteers") view=server_page!(volunteers::lead_pages::LeadPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/volunteers/people") view=server_page!(volunteers::people_pages::PeoplePage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/volunteers/shifts/:id") view=server_page!(volunteers::shift_pages::ShiftPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/partners") view=server_page!(partners::admin_pages::PartnersAdminPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/partners/:id") view=server_page!(partners::admin_pages::PartnerAdminPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/village") view=server_page!(partners::map_pages::MapPage)/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule") view=schedule::builder_page::BuilderPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/place/:item") view=schedule::place_page::PlacePage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/place/:item") view=server_page!(schedule::place_page::PlacePage)/>
                 <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/import") view=schedule::import_page::ImportPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/interest") view=schedule::interest_page::InterestPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/versions") view=schedule::versions_page::VersionsPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/versions/:number") view=schedule::versions_page::VersionPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals") view=organizer::proposals_pages::ProposalsPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals/:code") view=organizer::proposals_pages::OrganizerProposalPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/conflicts") view=review::pages::ConflictsPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/selection") view=selection::pages::DeliberationPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/selection/settings") view=selection::settings_pages::SelectionSettingsPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/selection/log") view=selection::confirm_pages::SelectionLogPage/>
-                <Route ssr=SsrMode::Async path=path!("/confirm/:token") view=selection::confirm_pages::ConfirmPage/>
-                <Route ssr=SsrMode::Async path=path!("/admin/mail") view=admin::pages::AdminMailPage/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/interest") view=server_page!(schedule::interest_page::InterestPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/versions") view=server_page!(schedule::versions_page::VersionsPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/schedule/versions/:number") view=server_page!(schedule::versions_page::VersionPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals") view=server_page!(organizer::proposals_pages::ProposalsPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/proposals/:code") view=server_page!(organizer::proposals_pages::OrganizerProposalPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/conflicts") view=server_page!(review::pages::ConflictsPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/selection") view=server_page!(selection::pages::DeliberationPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/selection/settings") view=server_page!(selection::settings_pages::SelectionSettingsPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/events/:slug/selection/log") view=server_page!(selection::confirm_pages::SelectionLogPage)/>
+                <Route ssr=SsrMode::Async path=path!("/confirm/:token") view=server_page!(selection::confirm_pages::ConfirmPage)/>
+                <Route ssr=SsrMode::Async path=path!("/admin/mail") view=server_page!(admin::pages::AdminMailPage)/>
             </Routes>
         </Layout>
     }

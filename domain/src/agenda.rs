@@ -171,15 +171,17 @@ pub fn agenda(p: &Programme, f: &Filter, today: NaiveDate) -> AgendaView {
     let days = p.days();
     let day = pick_day(&days, &f.day, today);
     let of_day: Vec<&Session> = p.sessions.iter().filter(|s| Some(s.day) == day).collect();
-    let day_start = of_day.iter().map(|s| s.start).min();
-    let day_end = of_day.iter().map(|s| s.end).max();
+    // The grid spans the sessions shown: a filter leaving only the afternoon starts it there.
+    let shown_of_day: Vec<&Session> = of_day.iter().copied().filter(|s| matches(s, f)).collect();
+    let day_start = shown_of_day.iter().map(|s| s.start).min();
+    let day_end = shown_of_day.iter().map(|s| s.end).max();
     let grid_height = match (day_start, day_end) {
         (Some(a), Some(b)) => (b - a).num_minutes() / ROW_MINUTES,
         _ => 0,
     };
     let mut groups: Vec<Group> = Vec::new();
     let mut shown = 0;
-    for s in of_day.iter().filter(|s| matches(s, f)) {
+    for s in &shown_of_day {
         let offset = day_start.map_or(0, |d| (s.start - d).num_minutes() / ROW_MINUTES);
         let row = row(p, s, offset);
         shown += usize::from(s.kind == Kind::Talk);

@@ -75,6 +75,20 @@ fn grid_places_each_session_by_room_and_five_minute_rows() {
 }
 
 #[test]
+fn a_filtered_grid_starts_at_the_first_session_shown() {
+    let mut p = sample();
+    let mut late = session("late", 14, 40);
+    late.track = "Data".into();
+    p.sessions.push(late);
+    let f = Filter { track: "Data".into(), ..Default::default() };
+    let v = agenda(&p, &f, day(1));
+    assert_eq!(v.groups.len(), 1);
+    assert_eq!(v.groups[0].grid_row, 1, "no empty rows above the 14:00 talk, the only one shown");
+    assert_eq!(v.grid_height, 40 / 5);
+    assert_eq!(agenda(&p, &Filter::default(), day(1)).groups.last().map(|g| g.grid_row), Some(5 * 12 + 1), "unfiltered, 14:00 is 5 h after 09:00");
+}
+
+#[test]
 fn filter_choices_list_only_values_talks_use_in_their_order() {
     let v = agenda(&sample(), &Filter::default(), day(1));
     assert_eq!(v.choices.tracks, vec!["Cloud", "Security"]);

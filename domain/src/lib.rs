@@ -9,6 +9,7 @@ pub mod claims;
 pub mod decision_mail;
 pub mod events;
 pub mod interest;
+pub mod pages;
 pub mod partners;
 pub mod problem;
 pub mod profile;

@@ -140,6 +140,20 @@ pub enum SpeakerStatus {
     NotSelected,
 }
 
+impl SpeakerStatus {
+    /// How the status reads at a glance, the class of its badge: `good` (confirmed), `waiting`
+    /// (submitted, accepted awaiting the answer, waitlisted), `ended` (declined, not selected,
+    /// withdrawn), `draft`.
+    pub fn tone(self) -> &'static str {
+        match self {
+            SpeakerStatus::Proposal(ProposalState::Draft) => "draft",
+            SpeakerStatus::Proposal(ProposalState::Submitted) | SpeakerStatus::AcceptedAwaitingAnswer | SpeakerStatus::Waitlisted => "waiting",
+            SpeakerStatus::Answered(Response::Confirmed) => "good",
+            SpeakerStatus::Proposal(ProposalState::Withdrawn) | SpeakerStatus::Answered(Response::Declined) | SpeakerStatus::NotSelected => "ended",
+        }
+    }
+}
+
 pub fn speaker_status(state: ProposalState, published: Option<Decision>, response: Option<Response>) -> SpeakerStatus {
     match (published, response) {
         (Some(Decision::Accepted), None) => SpeakerStatus::AcceptedAwaitingAnswer,
@@ -173,6 +187,16 @@ pub fn feedback_error(feedback: &str) -> Option<FieldProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_declined_talk_never_looks_like_a_confirmed_one() {
+        let confirmed = speaker_status(ProposalState::Submitted, Some(Decision::Accepted), Some(Response::Confirmed));
+        let declined = speaker_status(ProposalState::Submitted, Some(Decision::Accepted), Some(Response::Declined));
+        assert_eq!((confirmed.tone(), declined.tone()), ("good", "ended"));
+        assert_eq!(speaker_status(ProposalState::Submitted, Some(Decision::Rejected), None).tone(), "ended");
+        assert_eq!(speaker_status(ProposalState::Submitted, Some(Decision::Accepted), None).tone(), "waiting");
+        assert_eq!(speaker_status(ProposalState::Draft, None, None).tone(), "draft");
+    }
     use chrono::TimeZone;
 
     #[test]

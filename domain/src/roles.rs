@@ -41,6 +41,8 @@ pub const VOLUNTEER_LEADS: &[Role] = &[Role::VolunteerLead, Role::Organizer];
 pub const VOLUNTEERS: &[Role] = &[Role::Volunteer, Role::VolunteerLead, Role::Organizer];
 /// Who speaks for a partner of the event: partner contacts and organisers.
 pub const PARTNER_CONTACTS: &[Role] = &[Role::Partner, Role::Organizer];
+/// Who has pages to manage in the event (`/admin` lists it for them): organisers and volunteer leads.
+pub const MANAGERS: &[Role] = &[Role::Organizer, Role::VolunteerLead];
 /// Anyone with a role in the event.
 pub const MEMBERS: &[Role] = &Role::ALL;
 
@@ -63,7 +65,7 @@ mod tests {
 
     #[test]
     fn organisers_belong_to_every_role_set() {
-        for set in [ORGANISERS, REVIEWERS, VOLUNTEER_LEADS, VOLUNTEERS, PARTNER_CONTACTS, MEMBERS] {
+        for set in [ORGANISERS, REVIEWERS, VOLUNTEER_LEADS, VOLUNTEERS, PARTNER_CONTACTS, MANAGERS, MEMBERS] {
             assert!(set.contains(&Role::Organizer), "{set:?}");
         }
         assert_eq!(names(REVIEWERS), ["reviewer", "organizer"]);

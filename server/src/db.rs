@@ -31,11 +31,28 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     Ok(Database::connect(opts).await?)
 }
 
+/// The key of the PostgreSQL advisory lock instances take turns on to migrate ("estrade" in ASCII).
+const MIGRATION_LOCK: i64 = 0x0065_7374_7261_6465;
+
 /// Connects and brings the schema up to date.
 pub async fn connect_and_migrate(url: &str) -> anyhow::Result<DatabaseConnection> {
     let db = connect(url).await?;
-    Migrator::up(&db, None).await?;
+    migrate_once(&db).await?;
     Ok(db)
+}
+
+/// Several instances may start at once (a Deployment's replicas): on PostgreSQL they take turns
+/// through an advisory lock held on one connection, so the schema is migrated exactly once and the
+/// others find it done. SQLite serves one process.
+async fn migrate_once(db: &DatabaseConnection) -> anyhow::Result<()> {
+    if db.get_database_backend() != sea_orm::DbBackend::Postgres {
+        return Ok(Migrator::up(db, None).await?);
+    }
+    let mut held = db.get_postgres_connection_pool().acquire().await?;
+    sea_orm::sqlx::query("SELECT pg_advisory_lock($1)").bind(MIGRATION_LOCK).execute(&mut *held).await?;
+    let migrated = Migrator::up(db, None).await;
+    sea_orm::sqlx::query("SELECT pg_advisory_unlock($1)").bind(MIGRATION_LOCK).execute(&mut *held).await?;
+    Ok(migrated?)
 }
 
 #[cfg(test)]

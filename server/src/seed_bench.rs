@@ -59,6 +59,8 @@ pub struct Seeded {
     pub version: i32,
     /// The code of one placed talk (its public page is `/events/bench-conf/talk/{code}`).
     pub sample_code: String,
+    /// Its reviewers' code (its review page is `/review/bench-conf/{code}`).
+    pub sample_review_code: String,
 }
 
 /// One talk as planned: who gives it, its format and track, and where and when.
@@ -455,7 +457,9 @@ pub async fn seed_bench(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::
     let published = freeze(&txn, &e, Some(organiser), "", now).await.map_err(|x| anyhow::anyhow!("publish: {x}"))?;
     let (version, _, _) = published.ok_or_else(|| anyhow::anyhow!("publish: nothing placed"))?;
     txn.commit().await?;
-    Ok(Seeded { event: e, talks: codes.len(), speakers: speakers.len(), version, sample_code: codes[0].clone() })
+    let sample = proposal::Entity::find().filter(proposal::Column::Code.eq(codes[0].clone())).one(db).await?;
+    let sample_review_code = sample.and_then(|p| p.review_code).unwrap_or_default();
+    Ok(Seeded { event: e, talks: codes.len(), speakers: speakers.len(), version, sample_code: codes[0].clone(), sample_review_code })
 }
 
 pub fn print_summary(s: &Seeded, took: std::time::Duration) {
@@ -471,6 +475,7 @@ pub fn print_summary(s: &Seeded, took: std::time::Duration) {
     );
     println!("Organiser: {ORGANISER_EMAIL} / {ORGANISER_PASSWORD}");
     println!("Sample talk: /events/{}/talk/{}", s.event.slug, s.sample_code);
+    println!("Sample proposal: {}", s.sample_review_code);
 }
 
 #[cfg(test)]

@@ -105,7 +105,7 @@ impl Browser {
     /// Signs in through the sign-in page, then lands on `next`.
     pub async fn sign_in(&self, base_url: &str, next: &str, email: &str, password: &str) {
         self.goto(&format!("{base_url}/signin?next={next}")).await;
-        self.wait_hydrated().await;
+        self.wait_ready().await;
         self.fill("email", email).await;
         self.fill("password", password).await;
         self.submit_form_of("password").await;
@@ -160,6 +160,25 @@ impl Browser {
 
     pub async fn current_path(&self) -> String {
         self.client.current_url().await.expect("url").path().to_string()
+    }
+
+    /// Waits until the page is ready: its script ran (server-rendered pages, `/page.js`) or the app
+    /// hydrated (the few pages that load the wasm, `domain::pages::loads_app`).
+    pub async fn wait_ready(&self) {
+        let path = self.current_path().await;
+        if domain::pages::loads_app(&path) {
+            return self.wait_hydrated().await;
+        }
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            let v = self.client.execute("return [!!window.__estrade_page, !!window.__estrade_hydrated]", vec![]).await.expect("script");
+            match (v[0].as_bool(), v[1].as_bool()) {
+                (_, Some(true)) => panic!("{path}, a server-rendered page, loaded the app's wasm"),
+                (Some(true), _) => return,
+                _ if tokio::time::Instant::now() > deadline => panic!("/page.js never ran on {path}"),
+                _ => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
     }
 
     /// Whether the Leptos app has hydrated (the wasm ran).

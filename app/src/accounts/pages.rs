@@ -2,13 +2,22 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::auth::api::{ChangePassword, RequestPasswordReset, ResendVerification, ResetPassword, SignIn, SignUp, UpdateProfile, VerifyEmail};
+use super::api::EraseAccount;
+use crate::auth::api::{ChangeEmail, ChangePassword, RequestPasswordReset, ResendVerification, ResetPassword, SignIn, SignUp, UpdateProfile, VerifyEmail};
 use crate::tr;
 use crate::ui::{action_error, field_error, use_current_user, Field, Form, FormError, Notice, PageTitle, Select, SubmitButton};
 
 fn query(name: &'static str) -> Memo<Option<String>> {
     let q = use_query_map();
     Memo::new(move |_| q.read().get(name))
+}
+
+/// `page` carrying on where the person was going (`?next=`), if anywhere.
+fn with_next(page: &str, next: Option<String>) -> String {
+    match next.filter(|n| !n.is_empty()) {
+        Some(n) => format!("{page}?next={}", crate::plumbing::path_in_query(&n)),
+        None => page.to_string(),
+    }
 }
 
 #[component]
@@ -29,7 +38,7 @@ pub fn SignInPage() -> impl IntoView {
                 <Field label=tr!(accounts.password) name="password" kind="password" autocomplete="current-password" error=field_error(error, "password")/>
                 <SubmitButton action label=tr!(accounts.sign_in.submit)/>
             </Form>
-            <p class="aside"><a href="/reset">{tr!(accounts.sign_in.forgot)}</a>" · "<a href="/signup">{tr!(accounts.sign_in.create)}</a></p>
+            <p class="aside"><a href="/reset">{tr!(accounts.sign_in.forgot)}</a>" · "<a href=move || with_next("/signup", next.get())>{tr!(accounts.sign_in.create)}</a></p>
         </section>
     }
 }
@@ -53,7 +62,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <Field label=tr!(accounts.password) name="password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint=tr!(accounts.password_hint) error=field_error(error, "password")/>
                 <SubmitButton action label=tr!(accounts.sign_up.submit)/>
             </Form>
-            <p class="aside">{tr!(accounts.sign_up.have_account)}<a href="/signin">{tr!(accounts.sign_up.sign_in)}</a></p>
+            <p class="aside">{tr!(accounts.sign_up.have_account)}<a href=move || with_next("/signin", next.get())>{tr!(accounts.sign_up.sign_in)}</a></p>
         </section>
     }
 }
@@ -153,6 +162,7 @@ fn AccountDetails(me: crate::auth::CurrentUser) -> impl IntoView {
         {move || flag("saved").then(|| view! { <Notice>{tr!(accounts.account.saved)}</Notice> })}
         {move || flag("password").then(|| view! { <Notice>{tr!(accounts.account.password_changed)}</Notice> })}
         {move || flag("resent").then(|| view! { <Notice>{tr!(accounts.account.resent)}</Notice> })}
+        {move || flag("email").then(|| view! { <Notice>{tr!(accounts.account.email_changed)}</Notice> })}
         <section class="card">
             <h2>{tr!(accounts.account.profile)}</h2>
             <p>{tr!(accounts.account.email_label)}<strong>{me.email.clone()}</strong>
@@ -186,6 +196,47 @@ fn AccountDetails(me: crate::auth::CurrentUser) -> impl IntoView {
                 <Field label=tr!(accounts.account.current_password) name="current_password" kind="password" autocomplete="current-password" error=field_error(password_error, "current_password")/>
                 <Field label=tr!(accounts.account.new_password) name="new_password" kind="password" autocomplete="new-password" minlength=10 maxlength=128 hint=tr!(accounts.password_hint) error=field_error(password_error, "new_password")/>
                 <SubmitButton action=password label=tr!(accounts.account.change_password)/>
+            </Form>
+        </section>
+        <ChangeEmailForm/>
+        <EraseAccountForm/>
+    }
+}
+
+#[component]
+fn ChangeEmailForm() -> impl IntoView {
+    let action = ServerAction::<ChangeEmail>::new();
+    let error = action_error(action);
+    view! {
+        <section class="card">
+            <h2>{tr!(accounts.account.change_email)}</h2>
+            <p class="hint">{tr!(accounts.account.change_email_hint)}</p>
+            <FormError error/>
+            <Form action>
+                <Field label=tr!(accounts.account.new_email) name="new_email" kind="email" autocomplete="email" maxlength=254 error=field_error(error, "new_email")/>
+                <Field label=tr!(accounts.account.current_password) name="password" kind="password" autocomplete="current-password" error=field_error(error, "password")/>
+                <SubmitButton action label=tr!(accounts.account.change_email)/>
+            </Form>
+        </section>
+    }
+}
+
+/// Deleting the account, saying first what goes and what stays, and why.
+#[component]
+fn EraseAccountForm() -> impl IntoView {
+    let action = ServerAction::<EraseAccount>::new();
+    let error = action_error(action);
+    view! {
+        <section class="card danger-zone">
+            <h2>{tr!(accounts.erase.heading)}</h2>
+            <p>{tr!(accounts.erase.goes)}</p>
+            <p>{tr!(accounts.erase.stays)}</p>
+            <FormError error/>
+            <Form action>
+                <Field label=tr!(accounts.account.current_password) name="password" kind="password" autocomplete="current-password" error=field_error(error, "password")/>
+                <crate::ui::Check label=tr!(accounts.erase.understand) name="confirm" id="f-confirm" checked=false/>
+                {move || field_error(error, "confirm").get().map(|m| view! { <p class="field-error">{m}</p> })}
+                <button type="submit" class="button danger">{tr!(accounts.erase.submit)}</button>
             </Form>
         </section>
     }

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{failed_mails, RetryMail};
 use crate::error::AppError;
-use crate::events::api::{admin_events, event_members, get_event, CreateEvent, GrantRole, RevokeRole, UpdateEvent};
+use crate::events::api::{event_members, managed_events, get_event, CreateEvent, GrantRole, RevokeRole, UpdateEvent};
 use crate::plumbing::{param, urls};
 use crate::tr;
 use crate::ui::{action_error, field_error, Field, Form, FormError, Notice, PageTitle, Select, SubmitButton, TextArea, VersionFields, Versions};
@@ -16,7 +16,7 @@ fn or_notice<T>(r: Result<T, AppError>, ok: impl FnOnce(T) -> AnyView) -> AnyVie
     match r {
         Ok(v) => ok(v),
         Err(AppError::Unauthorized) => view! {
-            <p class="notice notice-error">{tr!(admin.sign_in.before)}<a href="/signin?next=/admin">{tr!(admin.sign_in.link)}</a>{tr!(admin.sign_in.after)}</p>
+            <p class="notice notice-error">{tr!(admin.sign_in.before)}<a href="/signin?next=/admin">{tr!(admin.sign_in.link)}</a>"."</p>
         }
         .into_any(),
         Err(e) => view! { <p class="notice notice-error" role="alert">{e.text()}</p> }.into_any(),
@@ -81,39 +81,66 @@ fn DescriptionFields(form: EventForm, error: Signal<Option<AppError>>) -> impl I
     }
 }
 
+/// `/admin`: the events the person manages (every event, the failed mails and the creation form
+/// for an administrator).
 #[component]
 pub fn AdminEventsPage() -> impl IntoView {
-    let events = Resource::new(|| (), |_| admin_events());
+    let events = Resource::new(|| (), |_| managed_events());
+    view! {
+        <PageTitle text=tr!(admin.events.title)/>
+        <h1>{tr!(admin.events.heading)}</h1>
+        <Suspense fallback=|| view! { <p>{tr!(admin.loading)}</p> }>
+            {move || events.get().map(|r| or_notice(r, |managed| view! {
+                {managed.is_admin.then(|| view! { <p><a href=urls::admin_mail()>{tr!(admin.mails.heading)}</a></p> })}
+                <ManagedList events=managed.events/>
+                {managed.is_admin.then(|| view! { <CreateEventForm/> })}
+            }.into_any()))}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ManagedList(events: Vec<crate::events::ManagedEvent>) -> impl IntoView {
+    if events.is_empty() {
+        return view! { <p class="empty card">{tr!(admin.events.none)}<a href="/">{tr!(admin.events.none_link)}</a>"."</p> }.into_any();
+    }
+    let locale = crate::lang::use_locale();
+    view! {
+        <section class="card">
+            <h2>{tr!(admin.events.list)}</h2>
+            <div class="table-scroll">
+                <table class="table">
+                    <thead><tr><th scope="col">{tr!(admin.events.event)}</th><th scope="col">{tr!(admin.events.dates)}</th><th scope="col">{tr!(admin.events.your_roles)}</th><th scope="col">{tr!(admin.event.visibility)}</th></tr></thead>
+                    <tbody>
+                        {events.into_iter().map(|e| {
+                            let roles = e.roles.iter().map(|&r| crate::lang::role_name(locale, r)).collect::<Vec<_>>().join(", ");
+                            view! {
+                                <tr>
+                                    <td><a href=e.manage>{e.summary.name}</a></td>
+                                    <td>{e.summary.dates}</td><td>{roles}</td>
+                                    <td>{Visibility::parse(&e.summary.visibility).map(visibility_label).unwrap_or_default()}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn CreateEventForm() -> impl IntoView {
     let create = ServerAction::<CreateEvent>::new();
     let error = action_error(create);
     let blank = EventForm { time_zone: "Europe/Paris".into(), visibility: "draft".into(), ..Default::default() };
     view! {
-        <PageTitle text=tr!(admin.events.title)/>
-        <h1>{tr!(admin.events.heading)}</h1>
-        <p><a href=urls::admin_mail()>{tr!(admin.mails.heading)}</a></p>
-        <Suspense fallback=|| view! { <p>{tr!(admin.loading)}</p> }>
-            {move || events.get().map(|r| or_notice(r, |list| view! {
-                <section class="card">
-                    <h2>{tr!(admin.events.list)}</h2>
-                    <table class="table">
-                        <thead><tr><th scope="col">{tr!(admin.events.event)}</th><th scope="col">{tr!(admin.events.dates)}</th><th scope="col">{tr!(admin.event.city)}</th><th scope="col">{tr!(admin.event.visibility)}</th></tr></thead>
-                        <tbody>
-                            {list.into_iter().map(|e| view! {
-                                <tr>
-                                    <td><a href=urls::admin_event(&e.slug)>{e.name}</a></td>
-                                    <td>{e.dates}</td><td>{e.city}</td><td>{Visibility::parse(&e.visibility).map(visibility_label).unwrap_or_default()}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </section>
-            }.into_any()))}
-        </Suspense>
         <section class="card">
             <h2>{tr!(admin.events.create)}</h2>
             <FormError error/>
             <Form action=create>
-                <EventFields form=blank.clone() error/>
+                <EventFields form=blank error/>
                 <SubmitButton action=create label=tr!(admin.events.create_button)/>
             </Form>
         </section>

@@ -9,7 +9,7 @@ use crate::error::AppError;
 use domain::agenda::{AgendaView, Filter};
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(super) mod ssr {
     use std::sync::Arc;
 
     use crate::entities::{event, user};

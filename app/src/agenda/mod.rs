@@ -22,21 +22,8 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod people_pages;
 
-/// In the browser's build, the attendee pages are stand-ins: they are rendered on the server only
-/// (their HTML ships no app wasm), so their code and words stay out of the app's wasm.
-#[cfg(not(feature = "ssr"))]
-pub mod pages {
-    pub use super::ServerRendered as AgendaPage;
-    pub use super::ServerRendered as MyAgendaPage;
-}
-
-#[cfg(not(feature = "ssr"))]
-pub mod people_pages {
-    pub use super::ServerRendered as TalkPage;
-    pub use super::ServerRendered as SpeakerPage;
-    pub use super::ServerRendered as NowPage;
-    pub use super::ServerRendered as ChangesPage;
-}
+#[cfg(feature = "ssr")]
+pub mod rendered;
 #[cfg(feature = "ssr")]
 pub mod rest;
 #[cfg(feature = "ssr")]
@@ -106,6 +93,8 @@ pub struct NowView {
     /// "14:05 Europe/Paris"
     pub clock: String,
     pub rooms: Vec<RoomNow>,
+    /// Why nothing is on, when nothing is: the event is still to come, over, or done for today.
+    pub quiet: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,22 +114,16 @@ pub struct StarredView {
     pub ics: String,
 }
 
-/// Called by every attendee page. They are never hydrated, so in the browser they only render when
-/// the app's router reached one from a hydrated page (say, the redirect after signing in): load it
-/// from the server instead, with its script.
-pub fn load_from_server() {
+/// What the browser's router holds for a page rendered on the server only (`domain::pages`):
+/// reached by a client-side move from a hydrated page (a link on the schedule builder), it loads
+/// the page from the server.
+#[cfg(not(feature = "ssr"))]
+#[leptos::component]
+pub fn ServerRendered() -> impl leptos::IntoView {
     #[cfg(feature = "hydrate")]
     leptos::prelude::Effect::new(|_| {
         let _ = leptos::prelude::window().location().reload();
     });
-}
-
-/// What the browser's router holds for a page rendered on the server only: reached by a client-side
-/// move from a hydrated page, it loads the page from the server.
-#[cfg(not(feature = "ssr"))]
-#[leptos::component]
-pub fn ServerRendered() -> impl leptos::IntoView {
-    load_from_server();
 }
 
 /// Where an imported speaker's claim stands (see `claims`).

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{load_agenda, load_starred};
+use super::api::load_starred;
 use super::favourites::{AccountStarsData, Star};
 use crate::plumbing::param;
 use crate::tr;
@@ -45,32 +45,36 @@ pub fn AgendaLinks(slug: String, updated: String) -> impl IntoView {
 
 #[component]
 pub fn AgendaPage() -> impl IntoView {
-    super::load_from_server();
-    let slug = param("slug");
-    let filter = filter_from_query();
-    let data = Resource::new(move || (slug(), filter.get()), |(s, f)| load_agenda(s, f));
+    let slug = param("slug")();
+    let filter = filter_from_query().get_untracked();
+    let (for_stars, for_page) = (slug.clone(), slug);
     view! {
-        <AccountStarsData slug=slug()/>
-        <Transition fallback=|| view! { <p>{tr!(agenda.loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Ok(v) => view! { <Agenda v/> }.into_any(),
-                Err(crate::error::AppError::NotFound) => {
-                    crate::ui::outcome::answer_status(&crate::error::AppError::NotFound);
-                    view! { <p class="notice">{tr!(agenda.not_published)}</p> }.into_any()
+        <AccountStarsData slug=for_stars/>
+        <Suspense fallback=|| view! { <p>{tr!(agenda.loading)}</p> }>
+            {Suspend::new(async move {
+                match super::rendered::agenda(&for_page, filter, |v| view! { <AgendaBody v/> }.into_any()).await {
+                    Ok(page) => view! {
+                        <PageTitle text=page.title/>
+                        <div class="agenda-page" inner_html=page.body_html.html()></div>
+                    }.into_any(),
+                    Err(crate::error::AppError::NotFound) => {
+                        crate::ui::outcome::answer_status(&crate::error::AppError::NotFound);
+                        view! { <p class="notice">{tr!(agenda.not_published)}</p> }.into_any()
+                    }
+                    Err(e) => outcome::<()>(Err(e), "", |_| ().into_any()),
                 }
-                Err(e) => outcome::<()>(Err(e), "", |_| ().into_any()),
             })}
-        </Transition>
+        </Suspense>
     }
 }
 
+/// The agenda's programme part, below the page's title (see `rendered`).
 #[component]
-fn Agenda(v: AgendaView) -> impl IntoView {
+pub fn AgendaBody(v: AgendaView) -> impl IntoView {
     let slug = v.slug.clone();
     let style = format!("--rooms:{};--rows:{}", v.rooms.len().max(1), v.grid_height.max(1));
     let rooms = v.rooms.clone();
     view! {
-        <PageTitle text=tr!(agenda.title_of, what = tr!(agenda.agenda), event = &v.name).to_string()/>
         <h1>{v.name.clone()}" — "{tr!(agenda.agenda)}</h1>
         <AgendaLinks slug=slug.clone() updated=v.updated.clone()/>
         <DayTabs v=v.clone()/>
@@ -178,7 +182,8 @@ fn SessionBox(r: Row, slug: String) -> impl IntoView {
     };
     let speakers = r.speakers.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ");
     view! {
-        <li class="session" class:break=!is_talk style=place>
+        <li class="session" class:break=matches!(r.kind, Kind::Break | Kind::Lunch | Kind::Village)
+            class:plenary=matches!(r.kind, Kind::Plenary | Kind::Welcome | Kind::Closing) style=place>
             <p class="session-when">{format!("{}–{}", r.start_local, r.end_local)}<span class="session-room">{format!(" · {}", r.room)}</span></p>
             <h3 class="session-title">{title}</h3>
             {(!speakers.is_empty()).then(|| view! { <p class="session-speakers">{speakers}</p> })}
@@ -200,7 +205,6 @@ fn SessionBox(r: Row, slug: String) -> impl IntoView {
 /// `?talks=` (the page script adds it); a signed-in visitor's account list is added on the server.
 #[component]
 pub fn MyAgendaPage() -> impl IntoView {
-    super::load_from_server();
     let slug = param("slug");
     let query = use_query_map();
     let talks = move || query.read().get("talks").unwrap_or_default();

@@ -15,7 +15,6 @@ fn back_to_agenda(slug: &str, event_name: &str) -> impl IntoView {
 
 #[component]
 pub fn TalkPage() -> impl IntoView {
-    super::load_from_server();
     let slug = param("slug");
     let code = param("code");
     let data = Resource::new(move || (slug(), code()), |(s, c)| load_talk(s, c));
@@ -98,7 +97,6 @@ fn talk_lines(slug: &str, lines: Vec<TalkLine>) -> impl IntoView {
 
 #[component]
 pub fn SpeakerPage() -> impl IntoView {
-    super::load_from_server();
     let slug = param("slug");
     let code = param("code");
     let data = Resource::new(move || (slug(), code()), |(s, c)| load_speaker(s, c));
@@ -123,7 +121,6 @@ pub fn SpeakerPage() -> impl IntoView {
 /// What is on in each room; reloads itself every minute, JavaScript or not.
 #[component]
 pub fn NowPage() -> impl IntoView {
-    super::load_from_server();
     let slug = param("slug");
     let data = Resource::new(move || slug(), load_now_and_next);
     view! {
@@ -134,7 +131,7 @@ pub fn NowPage() -> impl IntoView {
                 {back_to_agenda(&v.slug, &v.event_name)}
                 <h1>{tr!(agenda.now_and_next)}</h1>
                 <p class="meta">{v.clock.clone()}</p>
-                {v.rooms.is_empty().then(|| view! { <p class="empty">{tr!(agenda.nothing_now)}</p> })}
+                {v.rooms.is_empty().then(|| view! { <p class="empty">{v.quiet.clone()}</p> })}
                 <div class="now-rooms">
                     {v.rooms.into_iter().map(|r| view! {
                         <section class="card now-room">
@@ -153,7 +150,6 @@ pub fn NowPage() -> impl IntoView {
 
 #[component]
 pub fn ChangesPage() -> impl IntoView {
-    super::load_from_server();
     let slug = param("slug");
     let data = Resource::new(move || slug(), load_changes);
     view! {

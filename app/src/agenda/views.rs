@@ -105,7 +105,14 @@ pub fn now_and_next(l: Locale, p: &Programme, now: DateTime<Utc>) -> NowView {
         })
         .filter(|r| r.now.is_some() || r.next.is_some())
         .collect();
-    NowView { slug: p.slug.clone(), event_name: p.name.clone(), clock: clock_label(now, tz(p)), rooms }
+    let quiet = if today < p.start_date {
+        leptos_i18n::td_string!(l, agenda.event_starts_on, date = dates::long_date(l, p.start_date)).to_string()
+    } else if today > p.end_date {
+        leptos_i18n::td_string!(l, agenda.event_over, date = dates::long_date(l, p.end_date)).to_string()
+    } else {
+        leptos_i18n::td_string!(l, agenda.nothing_now).to_string()
+    };
+    NowView { slug: p.slug.clone(), event_name: p.name.clone(), clock: clock_label(now, tz(p)), rooms, quiet }
 }
 
 /// The talks among `codes` (unknown ones ignored) in time order, and which of them overlap.

@@ -8,8 +8,10 @@ use crate::error::AppError;
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
     let state = crate::state::try_app_state()?;
     let Some(user) = super::session::current_user(&state.db).await? else { return Ok(None) };
-    let reviews = super::roles::reviews_anything(&state.db, &user).await?;
-    Ok(Some(CurrentUser { reviews, ..CurrentUser::from(&user) }))
+    let held = super::roles::held_anywhere(&state.db, &user).await?;
+    let holds = |set: &[domain::roles::Role]| held.iter().any(|r| set.contains(r));
+    let (reviews, manages) = (holds(domain::roles::REVIEWERS), user.is_admin || holds(domain::roles::MANAGERS));
+    Ok(Some(CurrentUser { reviews, manages, ..CurrentUser::from(&user) }))
 }
 
 #[server(endpoint = "auth/sign_up")]
@@ -66,6 +68,16 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     let user = super::guard::require_user(&state.db).await?;
     super::service::change_password(&state.db, user, &current_password, &new_password).await?;
     leptos_axum::redirect("/account?password=1");
+    Ok(())
+}
+
+/// Moves the account to another address (see `service::change_email`).
+#[server(endpoint = "auth/change_email")]
+pub async fn change_email(password: String, new_email: String) -> Result<(), AppError> {
+    let state = crate::state::app_state();
+    let user = super::guard::require_user(&state.db).await?;
+    super::service::change_email(&state, user, &password, &new_email).await?;
+    leptos_axum::redirect("/account?email=1");
     Ok(())
 }
 

@@ -25,6 +25,9 @@ pub struct CurrentUser {
     pub verified: bool,
     /// Reviews (or organises) at least one event: the menu offers "Review".
     pub reviews: bool,
+    /// Organises or leads the volunteers of at least one event: the menu offers "Manage".
+    #[serde(default)]
+    pub manages: bool,
     /// The language chosen for pages and mails, if any.
     pub language: Option<String>,
 }
@@ -39,6 +42,7 @@ impl From<&crate::entities::user::Model> for CurrentUser {
             is_admin: u.is_admin,
             verified: u.verified_at.is_some(),
             reviews: false,
+            manages: false,
             language: u.language.clone(),
         }
     }

@@ -2,21 +2,43 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use crate::entities::{membership, role_invitation, user};
+use crate::entities::{event, membership, role_invitation, user};
 use crate::error::AppResult;
 use crate::plumbing::is_unique_violation;
-use domain::roles::{self, Role, REVIEWERS};
+use domain::roles::{self, Role};
 
-/// Whether `me` reviews (or organises) any event: the menu then offers *Review*.
-pub async fn reviews_anything(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<bool> {
-    use sea_orm::PaginatorTrait;
-    let roles = roles::names(REVIEWERS);
-    let n = membership::Entity::find()
+/// The roles `me` holds in any event (each once): the menu offers *Review* to reviewers and
+/// *Manage* to managers.
+pub async fn held_anywhere(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<Vec<Role>> {
+    use sea_orm::QuerySelect;
+    let names: Vec<String> = membership::Entity::find()
+        .select_only()
+        .column(membership::Column::Role)
+        .distinct()
         .filter(membership::Column::UserId.eq(me.id))
-        .filter(membership::Column::Role.is_in(roles))
-        .count(db)
+        .into_tuple()
+        .all(db)
         .await?;
-    Ok(n > 0)
+    Ok(names.iter().filter_map(|n| Role::parse(n)).collect())
+}
+
+/// The events where `me` holds one of `roles`, with the roles held there, soonest first.
+pub async fn events_where(db: &impl ConnectionTrait, me: &user::Model, roles: &[Role]) -> AppResult<Vec<(event::Model, Vec<Role>)>> {
+    use sea_orm::QueryOrder;
+    let held = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(me.id))
+        .filter(membership::Column::Role.is_in(roles::names(roles)))
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = held.iter().map(|m| m.event_id).collect();
+    let events = event::Entity::find().filter(event::Column::Id.is_in(ids)).order_by_desc(event::Column::StartDate).all(db).await?;
+    Ok(events
+        .into_iter()
+        .map(|e| {
+            let roles = held.iter().filter(|m| m.event_id == e.id).filter_map(|m| Role::parse(&m.role)).collect();
+            (e, roles)
+        })
+        .collect())
 }
 
 /// Gives `user_id` `role` in the event; false when they already hold it.

@@ -112,7 +112,8 @@ pub async fn sign_in(state: &AppState, email: &str, password: &str, ip: &str) ->
             session::start(db, user.id).await?;
             Ok(user)
         }
-        _ => Err(AppError::field("password", tr!(auth.bad_credentials))),
+        // About the pair, not one field: said above the form, never "correct the field below".
+        _ => Err(AppError::Validation { message: tr!(auth.bad_credentials).into(), fields: vec![] }),
     }
 }
 
@@ -198,6 +199,33 @@ pub async fn change_password(db: &DatabaseConnection, user: user::Model, current
     active.update(&txn).await?;
     session::end_others(&txn, user_id).await?;
     txn.commit().await?;
+    Ok(())
+}
+
+/// Moves the account to `new_email`, the password confirming it is its owner: the address must be
+/// free, and it is unconfirmed until the link mailed to it is followed.
+pub async fn change_email(state: &AppState, user: user::Model, password: &str, new_email: &str) -> AppResult<()> {
+    if let Some(problem) = domain::accounts::check_email(new_email) {
+        return Err(AppError::problem("new_email", problem));
+    }
+    if normalize_email(new_email) == user.email_normalized {
+        return Err(AppError::field("new_email", tr!(auth.same_email)));
+    }
+    if !verify_password(password.to_string(), Some(user.password_hash.clone())).await? {
+        return Err(AppError::field("password", tr!(auth.wrong_current_password)));
+    }
+    let txn = state.db.begin_write().await?;
+    // A reset link mailed to the old address no longer opens the account (issuing the new
+    // confirmation link revokes the old ones).
+    tokens::revoke_all(&txn, user.id, tokens::PURPOSE_RESET, state.clock.now()).await?;
+    let mut active: user::ActiveModel = user.into();
+    active.email = Set(new_email.trim().to_string());
+    active.email_normalized = Set(normalize_email(new_email));
+    active.verified_at = Set(None);
+    let moved = active.update(&txn).await.map_err(|e| unique_violation_as(e, || AppError::field("new_email", tr!(auth.email_taken))))?;
+    queue_verification(state, &txn, &moved).await?;
+    txn.commit().await?;
+    state.mail_wake.notify_one();
     Ok(())
 }
 

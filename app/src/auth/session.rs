@@ -83,6 +83,12 @@ pub async fn end_current(db: &impl ConnectionTrait) -> AppResult<()> {
     Ok(())
 }
 
+/// Ends every session of a user, this request's included (its cookie is cleared by `end_current`).
+pub async fn end_all(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()> {
+    session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(db).await?;
+    Ok(())
+}
+
 /// Ends every session of a user except the one making this request.
 pub async fn end_others(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()> {
     let mut delete = session::Entity::delete_many().filter(session::Column::UserId.eq(user_id));

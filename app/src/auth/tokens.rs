@@ -12,7 +12,7 @@ pub const PURPOSE_RESET: &str = "reset";
 pub const PURPOSE_VERIFY: &str = "verify";
 
 /// Marks every live token of `user_id` for `purpose` as used.
-async fn revoke_all(db: &impl ConnectionTrait, user_id: i32, purpose: &str, now: DateTime<Utc>) -> AppResult<()> {
+pub async fn revoke_all(db: &impl ConnectionTrait, user_id: i32, purpose: &str, now: DateTime<Utc>) -> AppResult<()> {
     user_token::Entity::update_many()
         .col_expr(Column::UsedAt, Expr::value(Some(now)))
         .filter(Column::UserId.eq(user_id))

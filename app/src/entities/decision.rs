@@ -28,3 +28,17 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// What the speakers were told, if anything.
+    pub fn published(&self) -> Option<domain::review::Decision> {
+        use domain::cfp::Choice;
+        self.published_decision.as_deref().and_then(domain::review::Decision::parse)
+    }
+
+    /// The speakers' answer to an acceptance, if they gave one.
+    pub fn answer(&self) -> Option<domain::review::Response> {
+        use domain::cfp::Choice;
+        self.response.as_deref().and_then(domain::review::Response::parse)
+    }
+}

@@ -1,7 +1,7 @@
 //! Server functions for events and their members.
 use leptos::prelude::*;
 
-use super::{EventDetail, EventLists, EventSummary, MemberRow};
+use super::{AdminHome, EventDetail, EventLists, MemberRow};
 use crate::error::AppError;
 use domain::events::EventForm;
 
@@ -28,11 +28,12 @@ pub async fn get_event(slug: String) -> Result<EventDetail, AppError> {
     super::service::visible(&state.db, &slug, viewer.as_ref()).await
 }
 
+/// The events the signed-in person manages (all of them for an administrator).
 #[server(endpoint = "admin/events")]
-pub async fn admin_events() -> Result<Vec<EventSummary>, AppError> {
+pub async fn managed_events() -> Result<AdminHome, AppError> {
     let state = crate::state::app_state();
-    crate::auth::guard::require_admin(&state.db).await?;
-    super::service::all_for_admin(&state.db).await
+    let me = crate::auth::guard::require_user(&state.db).await?;
+    super::service::managed_by(&state.db, &me).await
 }
 
 /// Creates an event from the form's fields (`slug`, `name`, … `translations[en]`: see [`EventForm`]).

@@ -25,6 +25,23 @@ pub struct EventSummary {
     pub visibility: String,
 }
 
+/// What `/admin` lists for the signed-in person: every event for an administrator, else the
+/// events they organise or whose volunteers they lead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminHome {
+    pub is_admin: bool,
+    pub events: Vec<ManagedEvent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManagedEvent {
+    pub summary: EventSummary,
+    /// The roles held there (empty for an administrator who holds none).
+    pub roles: Vec<domain::roles::Role>,
+    /// Where managing it starts: the event's page for organisers, the volunteers' for their leads.
+    pub manage: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventLists {
     pub upcoming: Vec<EventSummary>,
@@ -45,6 +62,9 @@ pub struct EventDetail {
     /// Accepted partners whose tier puts their logo on the home page, by tier: (tier, [(name, code, logo)]).
     #[serde(default)]
     pub partner_logos: Vec<(String, Vec<(String, String, String)>)>,
+    /// A schedule has been published: the page offers the agenda (else it says it is to come).
+    #[serde(default)]
+    pub agenda_published: bool,
 }
 
 /// A person holding (or invited to) a role in an event.

@@ -30,6 +30,7 @@ pub fn HomePage() -> impl IntoView {
     let lists = Resource::new(|| (), |_| listed_events());
     view! {
         <PageTitle text=tr!(events.home.title)/>
+        {crate::ui::query_flag("erased").get_untracked().then(|| view! { <crate::ui::Notice>{tr!(events.home.erased)}</crate::ui::Notice> })}
         <section class="hero">
             <h1>"Estrade"</h1>
             <p>{tr!(events.home.tagline)}</p>
@@ -67,9 +68,12 @@ pub fn EventPage() -> impl IntoView {
                         <div class="description">
                             {e.description.split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
                         </div>
+                        {(!e.agenda_published).then(|| view! { <p class="meta">{tr!(events.page.agenda_to_come)}</p> })}
                         <p class="actions">
-                            <a class="button primary" href=format!("/events/{}/agenda", e.summary.slug) rel="external">{tr!(events.page.agenda)}</a>
-                            " "<a class="button" href=format!("/events/{}/cfp", e.summary.slug)>{tr!(events.page.cfp)}</a>
+                            {e.agenda_published.then(|| view! {
+                                <a class="button primary" href=format!("/events/{}/agenda", e.summary.slug)>{tr!(events.page.agenda)}</a>" "
+                            })}
+                            <a class="button" class:primary=!e.agenda_published href=format!("/events/{}/cfp", e.summary.slug)>{tr!(events.page.cfp)}</a>
                         </p>
                         <p>{if e.volunteers_here {
                             view! { <a class="button" href=crate::plumbing::urls::volunteer_board(&e.summary.slug) rel="external">{tr!(events.page.volunteer_shifts)}</a> }.into_any()

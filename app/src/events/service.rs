@@ -3,7 +3,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::summary::summary;
-use super::{EventDetail, EventLists, EventSummary, MemberRow};
+use super::{AdminHome, EventDetail, EventLists, ManagedEvent, MemberRow};
 use crate::auth::guard::has_event_role;
 use crate::auth::roles::insert_membership;
 use crate::db::BeginWrite;
@@ -73,6 +73,7 @@ pub fn detail(e: &event::Model, can_manage: bool) -> EventDetail {
         can_manage,
         volunteers_here: false,
         partner_logos: vec![],
+        agenda_published: false,
     }
 }
 
@@ -136,7 +137,8 @@ pub async fn visible(db: &impl ConnectionTrait, slug: &str, viewer: Option<&user
     let description = super::texts::description(db, &e).await?;
     let form = if can_manage { full_form_of(db, &e).await? } else { form_of(&e) };
     let partner_logos = partner_logos(db, &e).await?;
-    Ok(EventDetail { description, form, volunteers_here, partner_logos, ..detail(&e, can_manage) })
+    let agenda_published = crate::published::latest(db, e.id).await?.is_some();
+    Ok(EventDetail { description, form, volunteers_here, partner_logos, agenda_published, ..detail(&e, can_manage) })
 }
 
 /// The event row, if `viewer` may see it (draft events: members and admins only; others get 404).
@@ -152,9 +154,29 @@ pub async fn visible_model(db: &impl ConnectionTrait, slug: &str, viewer: Option
     Ok(e)
 }
 
-pub async fn all_for_admin(db: &impl ConnectionTrait) -> AppResult<Vec<EventSummary>> {
-    let all = event::Entity::find().order_by_desc(event::Column::StartDate).all(db).await?;
-    Ok(all.iter().map(summary).collect())
+/// What `/admin` lists for `me` (see [`AdminHome`]).
+pub async fn managed_by(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<AdminHome> {
+    let held = crate::auth::roles::events_where(db, me, domain::roles::MANAGERS).await?;
+    let events: Vec<(event::Model, Vec<Role>)> = if me.is_admin {
+        let all = event::Entity::find().order_by_desc(event::Column::StartDate).all(db).await?;
+        all.into_iter()
+            .map(|e| {
+                let roles = held.iter().find(|(h, _)| h.id == e.id).map(|(_, r)| r.clone()).unwrap_or_default();
+                (e, roles)
+            })
+            .collect()
+    } else {
+        held
+    };
+    let managed = events
+        .iter()
+        .map(|(e, roles)| {
+            let organises = me.is_admin || roles.contains(&Role::Organizer);
+            let manage = if organises { crate::plumbing::urls::admin_event(&e.slug) } else { crate::plumbing::urls::admin_volunteers(&e.slug) };
+            ManagedEvent { summary: summary(e), roles: roles.clone(), manage }
+        })
+        .collect();
+    Ok(AdminHome { is_admin: me.is_admin, events: managed })
 }
 
 fn validated(form: &EventForm) -> AppResult<(NaiveDate, NaiveDate)> {

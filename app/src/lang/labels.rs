@@ -30,6 +30,22 @@ pub fn proposal_state(l: Locale, code: &str) -> String {
     }
 }
 
+/// Where a proposal stands as its speakers read it (published decisions only). Organisers read
+/// the same, except that an acceptance awaiting an answer is worded for them.
+pub fn speaker_status(l: Locale, s: domain::review::SpeakerStatus, for_organisers: bool) -> String {
+    use domain::cfp::Choice;
+    use domain::review::{Response, SpeakerStatus};
+    match s {
+        SpeakerStatus::Proposal(state) => proposal_state(l, state.as_str()),
+        SpeakerStatus::AcceptedAwaitingAnswer if for_organisers => td_string!(l, selection.speaker_status.awaiting_answer).into(),
+        SpeakerStatus::AcceptedAwaitingAnswer => td_string!(l, selection.speaker_status.accepted_awaiting).into(),
+        SpeakerStatus::Answered(Response::Confirmed) => td_string!(l, selection.responses.confirmed).into(),
+        SpeakerStatus::Answered(Response::Declined) => td_string!(l, selection.responses.declined).into(),
+        SpeakerStatus::Waitlisted => td_string!(l, selection.decisions.waitlisted).into(),
+        SpeakerStatus::NotSelected => td_string!(l, selection.speaker_status.not_selected).into(),
+    }
+}
+
 /// The name of a talk language code ("fr"), or the code itself when unknown.
 pub fn language(l: Locale, code: &str) -> String {
     match code {

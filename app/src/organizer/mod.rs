@@ -200,8 +200,10 @@ pub struct ProposalRow {
     pub track: Option<String>,
     pub level_label: String,
     pub language_label: String,
-    pub state: ProposalState,
+    /// Where it stands as its speakers were told (`domain::review::SpeakerStatus`).
     pub state_label: String,
+    /// The class of its badge (`SpeakerStatus::tone`).
+    pub tone: String,
 }
 
 /// The proposals page: filters and their choices, counts, and the matching proposals.
@@ -262,8 +264,8 @@ pub struct OrganizerProposal {
     pub language_label: String,
     pub format: Option<String>,
     pub track: Option<String>,
-    pub state: ProposalState,
     pub state_label: String,
+    pub tone: String,
     /// In the event's time zone.
     pub submitted_at: Option<String>,
     pub withdrawn_at: Option<String>,

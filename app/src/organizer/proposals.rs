@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::{Candidate, Count, OrganizerProposal, ProfileLink, ProposalFilters, ProposalRow, ProposalsList, SpeakerCard};
-use crate::entities::{event, format, proposal, proposal_speaker, speaker_profile, track, user};
+use crate::entities::{decision, event, format, proposal, proposal_speaker, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
 use crate::events::cfp_settings::{formats_of, tracks_of};
 use crate::formats::zoned::zone;
@@ -14,6 +14,7 @@ use crate::lang::use_locale;
 use crate::tr;
 use crate::ui::markdown::render_markdown;
 use domain::cfp::{Choice, Language, Level, ProposalState};
+use domain::review::{speaker_status, SpeakerStatus};
 
 /// A speaker of a proposal: their account and, if they wrote one, their profile.
 #[derive(Debug, Clone)]
@@ -178,17 +179,38 @@ fn language_label(code: &str) -> String {
     crate::lang::labels::language(crate::lang::use_locale(), code)
 }
 
+/// Where each proposal stands as its speakers were told (published decisions and answers), by id.
+async fn statuses_of(db: &impl ConnectionTrait, proposals: &[&proposal::Model]) -> AppResult<HashMap<i32, SpeakerStatus>> {
+    let ids: Vec<i32> = proposals.iter().map(|p| p.id).collect();
+    let decisions: HashMap<i32, decision::Model> =
+        decision::Entity::find().filter(decision::Column::ProposalId.is_in(ids)).all(db).await?.into_iter().map(|d| (d.proposal_id, d)).collect();
+    Ok(proposals
+        .iter()
+        .map(|p| {
+            let d = decisions.get(&p.id);
+            let published = d.and_then(|d| d.published()).filter(|_| p.proposal_state() == ProposalState::Submitted);
+            (p.id, speaker_status(p.proposal_state(), published, d.and_then(|d| d.answer())))
+        })
+        .collect())
+}
+
+fn status_label(s: SpeakerStatus) -> String {
+    crate::lang::labels::speaker_status(use_locale(), s, true)
+}
+
 /// The proposals page of `e` with `filters` applied.
 pub async fn list(db: &impl ConnectionTrait, e: &event::Model, filters: ProposalFilters) -> AppResult<ProposalsList> {
     let all = event_proposals(db, e.id).await?;
     let active: Vec<&proposal::Model> = all.rows.iter().map(|l| &l.proposal).filter(|p| is_active(p)).collect();
     let by_format = counts(&all.formats, |f| (f.id, f.name.clone(), f.hidden), active.iter().map(|p| p.format_id).collect());
     let by_track = counts(&all.tracks, |t| (t.id, t.name.clone(), t.hidden), active.iter().map(|p| p.track_id).collect());
-    let rows = all
-        .filtered(&filters)
+    let shown = all.filtered(&filters);
+    let statuses = statuses_of(db, &shown.iter().map(|l| &l.proposal).collect::<Vec<_>>()).await?;
+    let rows = shown
         .into_iter()
         .map(|l| {
             let p = &l.proposal;
+            let status = statuses.get(&p.id).copied().unwrap_or(SpeakerStatus::Proposal(p.proposal_state()));
             ProposalRow {
                 code: p.code.clone(),
                 title: p.title.clone(),
@@ -197,8 +219,8 @@ pub async fn list(db: &impl ConnectionTrait, e: &event::Model, filters: Proposal
                 track: all.track_name(p.track_id),
                 level_label: level_label(&p.level),
                 language_label: language_label(&p.language),
-                state: p.proposal_state(),
-                state_label: state_label(&p.state),
+                state_label: status_label(status),
+                tone: status.tone().into(),
             }
         })
         .collect();
@@ -298,6 +320,7 @@ pub async fn detail(db: &impl ConnectionTrait, e: &event::Model, code: &str) -> 
         None => None,
     };
     let tz = zone(&e.time_zone);
+    let status = statuses_of(db, &[&p]).await?.remove(&p.id).unwrap_or(SpeakerStatus::Proposal(p.proposal_state()));
     Ok(OrganizerProposal {
         event: crate::events::summary::summary(e),
         code: p.code.clone(),
@@ -309,8 +332,8 @@ pub async fn detail(db: &impl ConnectionTrait, e: &event::Model, code: &str) -> 
         language_label: language_label(&p.language),
         format,
         track,
-        state_label: state_label(&p.state),
-        state: p.proposal_state(),
+        state_label: status_label(status),
+        tone: status.tone().into(),
         submitted_at: p.submitted_at.map(|t| long_date_time(use_locale(), &t.with_timezone(&tz))),
         withdrawn_at: p.withdrawn_at.map(|t| long_date_time(use_locale(), &t.with_timezone(&tz))),
         speakers: speakers.iter().map(card).collect(),

@@ -7,19 +7,14 @@ use super::{Count, OrganizerProposal, ProposalFilters, ProposalRow, ProposalsLis
 use crate::plumbing::{param, urls};
 use crate::tr;
 use crate::ui::{outcome, Choices, Field, PageTitle};
-use domain::cfp::ProposalState;
 
 /// "1 proposal", "3 proposals".
 fn proposals(n: usize) -> String {
     tr!(organizer.proposals.count, count = n as i32).to_string()
 }
 
-fn state_badge(state: ProposalState, label: String) -> AnyView {
-    if state == ProposalState::Withdrawn {
-        view! { <span class="badge warn">{label}</span> }.into_any()
-    } else {
-        view! { <span>{label}</span> }.into_any()
-    }
+fn state_badge(tone: &str, label: String) -> AnyView {
+    view! { <span class=format!("badge tone-{tone}")>{label}</span> }.into_any()
 }
 
 #[component]
@@ -130,7 +125,7 @@ fn ProposalsTable(slug: String, rows: Vec<ProposalRow>) -> impl IntoView {
                             <td>{p.track.unwrap_or_default()}</td>
                             <td>{p.level_label}</td>
                             <td>{p.language_label}</td>
-                            <td>{state_badge(p.state, p.state_label)}</td>
+                            <td>{state_badge(&p.tone, p.state_label)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -161,7 +156,7 @@ fn ProposalDetail(p: OrganizerProposal) -> impl IntoView {
         <p class="meta"><a href=urls::admin_proposals(&s)>{tr!(organizer.detail.back, name = &p.event.name).to_string()}</a></p>
         <h1>{p.title.clone()}</h1>
         <p>
-            {state_badge(p.state, p.state_label.clone())}" · "
+            {state_badge(&p.tone, p.state_label.clone())}" · "
             {or_none(p.format.clone(), tr!(organizer.detail.no_format))}" · "{or_none(p.track.clone(), tr!(organizer.detail.no_track))}" · "
             {p.level_label.clone()}" · "{p.language_label.clone()}
         </p>

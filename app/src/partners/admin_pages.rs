@@ -16,7 +16,6 @@ use crate::ui::{
 
 #[component]
 pub fn PartnersAdminPage() -> impl IntoView {
-    crate::agenda::load_from_server();
     let slug = param("slug");
     let data = Resource::new(slug, load_partners_admin);
     view! {
@@ -215,7 +214,6 @@ fn Settings(slug: String, s: VillageSettingsView) -> impl IntoView {
 
 #[component]
 pub fn PartnerAdminPage() -> impl IntoView {
-    crate::agenda::load_from_server();
     let slug = param("slug");
     let id = param("id");
     let data = Resource::new(move || (slug(), id()), |(s, p)| load_partner_admin(s, p));

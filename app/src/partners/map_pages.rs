@@ -13,7 +13,6 @@ use crate::ui::{action_error, field_error, outcome, query_flag, Form, FormError,
 
 #[component]
 pub fn MapPage() -> impl IntoView {
-    crate::agenda::load_from_server();
     let slug = param("slug");
     let data = Resource::new(slug, load_village_map);
     view! {

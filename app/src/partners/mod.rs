@@ -47,23 +47,3 @@ pub mod space_pages;
 #[cfg(feature = "ssr")]
 pub mod village_pages;
 
-/// The village's pages are served without the app's wasm: stand-ins in the browser's build.
-#[cfg(not(feature = "ssr"))]
-pub mod admin_pages {
-    pub use crate::agenda::ServerRendered as PartnersAdminPage;
-    pub use crate::agenda::ServerRendered as PartnerAdminPage;
-}
-#[cfg(not(feature = "ssr"))]
-pub mod map_pages {
-    pub use crate::agenda::ServerRendered as MapPage;
-}
-#[cfg(not(feature = "ssr"))]
-pub mod space_pages {
-    pub use crate::agenda::ServerRendered as ProspectusPage;
-    pub use crate::agenda::ServerRendered as SpacePage;
-}
-#[cfg(not(feature = "ssr"))]
-pub mod village_pages {
-    pub use crate::agenda::ServerRendered as VillagePage;
-    pub use crate::agenda::ServerRendered as VillagePartnerPage;
-}

@@ -17,7 +17,6 @@ use domain::partners::application::{COMPANY_MAX, DESCRIPTION_MAX, JOBS_MAX, MESS
 
 #[component]
 pub fn ProspectusPage() -> impl IntoView {
-    crate::agenda::load_from_server();
     let slug = param("slug");
     let data = Resource::new(slug, load_prospectus);
     view! {
@@ -107,7 +106,6 @@ fn ApplyForm(v: ProspectusView) -> impl IntoView {
 
 #[component]
 pub fn SpacePage() -> impl IntoView {
-    crate::agenda::load_from_server();
     let slug = param("slug");
     let id = param("id");
     let data = Resource::new(move || (slug(), id()), |(s, p)| load_partner_space(s, p));

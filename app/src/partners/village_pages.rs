@@ -12,7 +12,6 @@ use crate::ui::{outcome, query_flag, query_value, Form, Notice, PageTitle};
 
 #[component]
 pub fn VillagePage() -> impl IntoView {
-    crate::agenda::load_from_server();
     let slug = param("slug");
     let q = query_value("q");
     let data = Resource::new(move || (slug(), q.get().unwrap_or_default()), |(s, q)| load_village(s, q));
@@ -72,7 +71,6 @@ fn Card(c: VillageCard, slug: String) -> impl IntoView {
 
 #[component]
 pub fn VillagePartnerPage() -> impl IntoView {
-    crate::agenda::load_from_server();
     let slug = param("slug");
     let code = param("code");
     let data = Resource::new(move || (slug(), code()), |(s, c)| load_village_partner(s, c));

@@ -30,23 +30,34 @@ pub async fn load_builder(slug: String) -> Result<BuilderView, AppError> {
 }
 
 /// Places (or moves) an item; `version` is the one the page showed, `room` an id or "all",
-/// `start` the local time HH:MM of `day`.
+/// `start` the local time HH:MM of `day`. A form comes back to the builder; a drop on the grid
+/// (`stay`) stays where it is and shows the answer beside the drop.
 #[server(endpoint = "schedule/place")]
-pub async fn place_item(slug: String, item: String, version: String, #[server(flatten)] at: Where) -> Result<Vec<String>, AppError> {
+pub async fn place_item(
+    slug: String,
+    item: String,
+    version: String,
+    #[server(flatten)] at: Where,
+    stay: Option<String>,
+) -> Result<Vec<String>, AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     let warnings = super::place::place(&state.db, &event, parse_id(&item)?, &version, &at, state.clock.now()).await?;
-    leptos_axum::redirect(&builder_at(&event.slug, &at.day, "placed"));
+    if stay.is_none() {
+        leptos_axum::redirect(&builder_at(&event.slug, &at.day, "placed"));
+    }
     Ok(warnings)
 }
 
 /// Back to the unscheduled panel (a talk) or off the schedule (a break, lunch…).
 #[server(endpoint = "schedule/unplace")]
-pub async fn unplace_item(slug: String, item: String, version: String, day: String) -> Result<(), AppError> {
+pub async fn unplace_item(slug: String, item: String, version: String, day: String, stay: Option<String>) -> Result<(), AppError> {
     let state = crate::state::app_state();
     let event = event_access(&state.db, &slug, ORGANISERS).await?.event;
     super::place::unplace(&state.db, &event, parse_id(&item)?, &version, state.clock.now()).await?;
-    leptos_axum::redirect(&builder_at(&event.slug, &day, "unplaced"));
+    if stay.is_none() {
+        leptos_axum::redirect(&builder_at(&event.slug, &day, "unplaced"));
+    }
     Ok(())
 }
 

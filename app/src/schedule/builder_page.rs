@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{load_builder, AddScheduleItem, PlaceItem, PublishSchedule, UnplaceItem};
-use super::grid::Board;
+use super::grid::{Board, DropNote};
 use super::place_page::WhereFields;
 use super::{kind_name, BuilderView};
 use crate::plumbing::{general_error, param, urls};
@@ -29,6 +29,23 @@ pub fn BuilderPage() -> impl IntoView {
         (query_flag("unchanged"), tr!(schedule.builder.unchanged)),
     ];
     let placed_warnings = Signal::derive(move || place.value().get().and_then(|r| r.ok()).unwrap_or_default());
+    let note = RwSignal::new(None::<DropNote>);
+    provide_context(note);
+    // The server's answer to a drop replaces "Placing…" beside it.
+    Effect::new(move |_| {
+        let Some(answer) = place.value().get() else { return };
+        let (text, refused) = match answer {
+            Ok(w) if w.is_empty() => (tr!(schedule.builder.placed).to_string(), false),
+            Ok(w) => (tr!(schedule.builder.placed_but_check, warnings = w.join(" ")).to_string(), false),
+            Err(e) => (e.text(), true),
+        };
+        note.update(|n| {
+            if let Some(n) = n.as_mut() {
+                n.text = text;
+                n.refused = refused;
+            }
+        });
+    });
     view! {
         <Transition fallback=|| view! { <p>{tr!(schedule.loading)}</p> }>
             {move || builder.get().map(|r| outcome(r, &urls::admin_schedule(slug()), |v| {

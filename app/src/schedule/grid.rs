@@ -22,6 +22,18 @@ struct Spot {
     row: usize,
 }
 
+/// What the last drop did, shown beside it (so an organiser working on the afternoon reads it
+/// where they dropped, not above the grid). Lives with the page: the board is drawn again after
+/// every move.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DropNote {
+    pub date: String,
+    pub room: Option<i32>,
+    pub row: usize,
+    pub text: String,
+    pub refused: bool,
+}
+
 /// The drag in progress, shared by the panel and the grid.
 #[derive(Clone, Copy)]
 struct Drag {
@@ -129,7 +141,7 @@ pub fn Board(
     unplace: ServerAction<UnplaceItem>,
 ) -> impl IntoView {
     let drag = Drag::new();
-    let refusal = RwSignal::new(None::<String>);
+    let note = expect_context::<RwSignal<Option<DropNote>>>();
     let v = StoredValue::new(view);
     let d = StoredValue::new(day);
     let slug = StoredValue::new(slug);
@@ -140,19 +152,22 @@ pub fn Board(
     let drop_on = move |spot: Spot| {
         let Some(id) = drag.item.get_untracked() else { return };
         let Some((candidate, verdict)) = v.with_value(|v| d.with_value(|d| preview(v, d, id, spot))) else { return };
+        let date = d.with_value(|d| d.date.clone());
+        let at = |text: String, refused: bool| DropNote { date: date.clone(), room: spot.room, row: spot.row, text, refused };
         if !verdict.allowed() {
-            refusal.set(Some(v.with_value(|v| d.with_value(|d| describe(v, d, &candidate, &verdict)))));
+            note.set(Some(at(v.with_value(|v| d.with_value(|d| describe(v, d, &candidate, &verdict))), true)));
             return;
         }
-        refusal.set(None);
+        note.set(Some(at(tr!(schedule.grid.placing).to_string(), false)));
         let (version, minutes) = v.with_value(|v| v.item(id).map(|i| (i.version, i.minutes)).unwrap_or_default());
         let room = if candidate.rooms.len() == 1 { candidate.rooms[0].to_string() } else { "all".into() };
-        let (date, start) = d.with_value(|d| (d.date.clone(), d.rows.get(spot.row).cloned().unwrap_or_default()));
+        let start = d.with_value(|d| d.rows.get(spot.row).cloned().unwrap_or_default());
         place.dispatch(PlaceItem {
             slug: slug.get_value(),
             item: id.to_string(),
             version: version.to_string(),
-            at: super::Where { day: date, room, start, minutes: minutes.to_string() },
+            at: super::Where { day: date.clone(), room, start, minutes: minutes.to_string() },
+            stay: Some("1".into()),
         });
     };
     let drop_on_panel = move |_| {
@@ -160,18 +175,17 @@ pub fn Board(
         let placed = v.with_value(|v| v.item(id).filter(|i| i.placed.is_some()).map(|i| i.version));
         if let Some(version) = placed {
             let date = d.with_value(|d| d.date.clone());
-            unplace.dispatch(UnplaceItem { slug: slug.get_value(), item: id.to_string(), version: version.to_string(), day: date });
+            note.set(None);
+            unplace.dispatch(UnplaceItem { slug: slug.get_value(), item: id.to_string(), version: version.to_string(), day: date, stay: Some("1".into()) });
         }
     };
-    let status = move || {
-        hovering.get().map(|(p, verdict)| v.with_value(|v| d.with_value(|d| describe(v, d, &p, &verdict)))).or_else(|| refusal.get())
-    };
+    let status = move || hovering.get().map(|(p, verdict)| v.with_value(|v| d.with_value(|d| describe(v, d, &p, &verdict))));
     view! {
         <div class="sched-board">
             <UnscheduledPanel v d slug drag on_drop=drop_on_panel/>
             <div class="sched-main">
                 <p class="sched-status" role="status" aria-live="polite" data-testid="drag-status">{status}</p>
-                <Grid v d slug drag hovering on_drop=drop_on/>
+                <Grid v d slug drag hovering note on_drop=drop_on/>
             </div>
         </div>
     }
@@ -253,6 +267,7 @@ fn Grid(
     slug: StoredValue<String>,
     drag: Drag,
     hovering: Memo<Option<(Placement, Verdict)>>,
+    note: RwSignal<Option<DropNote>>,
     on_drop: impl Fn(Spot) + Copy + 'static,
 ) -> impl IntoView {
     let rooms = v.with_value(|v| v.rooms.clone());
@@ -301,6 +316,12 @@ fn Grid(
         Some(view! { <div class=format!("sched-preview {class}") style=grid_area(row, span, column, room_count) aria-hidden="true"></div> })
     };
     let date = d.with_value(|d| d.date.clone());
+    let today = date.clone();
+    let note_here = move || {
+        let n = note.get().filter(|n| n.date == today)?;
+        let class = if n.refused { "sched-note refused" } else { "sched-note" };
+        Some(view! { <p class=class role="status" style=grid_area(n.row, 1, column_of(n.room), room_count)>{n.text}</p> })
+    };
     let placed: Vec<BuilderItem> =
         v.with_value(|v| v.items.iter().filter(|i| i.placed.as_ref().is_some_and(|p| p.date == date)).cloned().collect());
     let warned: Vec<i32> = v.with_value(|v| v.warnings.iter().map(|w| w.item).collect());
@@ -333,6 +354,7 @@ fn Grid(
                 {cells}
                 {items}
                 {preview}
+                {note_here}
             </div>
         </div>
     }

@@ -149,14 +149,7 @@ fn response_name(l: Locale, r: Response) -> &'static str {
 
 /// What a speaker reads about a proposal, in the page's language.
 fn status_label(s: SpeakerStatus) -> String {
-    let l = crate::lang::use_locale();
-    match s {
-        SpeakerStatus::Proposal(state) => crate::lang::labels::proposal_state(l, state.as_str()),
-        SpeakerStatus::AcceptedAwaitingAnswer => tr!(selection.speaker_status.accepted_awaiting).into(),
-        SpeakerStatus::Answered(r) => response_name(l, r).into(),
-        SpeakerStatus::Waitlisted => tr!(selection.decisions.waitlisted).into(),
-        SpeakerStatus::NotSelected => tr!(selection.speaker_status.not_selected).into(),
-    }
+    crate::lang::labels::speaker_status(crate::lang::use_locale(), s, false)
 }
 
 /// Answers from the mailed link (no account needed: the link is the key).
@@ -199,8 +192,10 @@ pub async fn speaker_side(
         let d = decisions.get(&p.id);
         let published = d.and_then(published_of).filter(|_| submitted);
         let response = d.and_then(response_of);
+        let status = speaker_status(p.proposal_state(), published, response);
         let mut side = SpeakerSide {
-            status_label: status_label(speaker_status(p.proposal_state(), published, response)),
+            status_label: status_label(status),
+            tone: status.tone().into(),
             awaiting_answer: false,
             note: None,
             holds_slot: published.is_some_and(|d| holds_slot(d, response)),

@@ -22,11 +22,11 @@ pub fn decision_of(d: &decision::Model) -> Option<Decision> {
 }
 
 pub fn published_of(d: &decision::Model) -> Option<Decision> {
-    d.published_decision.as_deref().and_then(Decision::parse)
+    d.published()
 }
 
 pub fn response_of(d: &decision::Model) -> Option<Response> {
-    d.response.as_deref().and_then(Response::parse)
+    d.answer()
 }
 
 /// The decisions of these proposals, by proposal id.

@@ -324,6 +324,9 @@ pub struct ConfirmationView {
 pub struct SpeakerSide {
     /// From `domain::review::speaker_status`.
     pub status_label: String,
+    /// Its badge's class (`SpeakerStatus::tone`).
+    #[serde(default)]
+    pub tone: String,
     /// A published acceptance waiting for the speakers' answer, before the deadline.
     pub awaiting_answer: bool,
     /// "Please answer before …", or that the deadline passed.

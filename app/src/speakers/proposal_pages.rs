@@ -13,7 +13,7 @@ use crate::plumbing::param;
 use crate::selection::confirm_pages::AnswerButtons;
 use crate::tr;
 use crate::ui::{action_error, field_error, outcome, query_flag, Field, Form, FormError, Notice, PageTitle, SubmitButton};
-use domain::cfp::{Choice, ProposalState};
+use domain::cfp::ProposalState;
 
 #[component]
 pub fn MyProposalsPage() -> impl IntoView {
@@ -33,20 +33,24 @@ pub fn MyProposalsPage() -> impl IntoView {
                 view! { <p class="empty">{tr!(speakers.mine.empty)}</p> }.into_any()
             } else {
                 view! {
-                    <table class="table">
-                        <thead><tr><th scope="col">{tr!(speakers.mine.talk)}</th><th scope="col">{tr!(speakers.mine.event)}</th><th scope="col">{tr!(speakers.mine.format)}</th><th scope="col">{tr!(speakers.mine.state)}</th></tr></thead>
-                        <tbody>{rows.into_iter().map(|p| view! {
-                            <tr>
-                                <td><a href=format!("/proposals/{}", p.code)>{p.title}</a>{p.co_speaker.then(|| view! { " "<span class="badge">{tr!(speakers.mine.co_speaker)}</span> })}</td>
-                                <td><a href=format!("/events/{}", p.event_slug)>{p.event_name}</a></td>
-                                <td>{p.format.unwrap_or_default()}</td>
-                                <td>
-                                    <span class=format!("badge state-{}", p.state.as_str())>{p.selection.status_label}</span>
-                                    {p.selection.awaiting_answer.then(|| view! { <AnswerButtons code=p.code.clone() back="list"/> })}
-                                </td>
-                            </tr>
-                        }).collect_view()}</tbody>
-                    </table>
+                    // A list of cards rather than a table: it reads on a phone as on a desktop.
+                    <ul class="proposal-list">{rows.into_iter().map(|p| view! {
+                        <li class="card">
+                            <h2 class="proposal-title">
+                                <a href=format!("/proposals/{}", p.code)>{p.title}</a>
+                                {p.co_speaker.then(|| view! { " "<span class="badge">{tr!(speakers.mine.co_speaker)}</span> })}
+                            </h2>
+                            <p class="meta">
+                                <a href=format!("/events/{}", p.event_slug)>{p.event_name}</a>
+                                {p.format.map(|f| format!(" · {f}"))}
+                            </p>
+                            <p>
+                                <span class="visually-hidden">{tr!(speakers.mine.state)}": "</span>
+                                <span class=format!("badge tone-{}", p.selection.tone)>{p.selection.status_label}</span>
+                            </p>
+                            {p.selection.awaiting_answer.then(|| view! { <AnswerButtons code=p.code.clone() back="list"/> })}
+                        </li>
+                    }).collect_view()}</ul>
                 }.into_any()
             }))}
         </Suspense>
@@ -85,7 +89,7 @@ fn ProposalDetails(p: ProposalView) -> impl IntoView {
         <p class="meta"><a href="/proposals">{tr!(speakers.mine.heading)}</a>" · "<a href=format!("/events/{}/cfp", p.event.slug)>{p.event.name.clone()}</a></p>
         <h1>{p.talk.title.clone()}</h1>
         <p>
-            <span class=format!("badge state-{}", p.state.as_str())>{p.selection.status_label.clone()}</span>" "
+            <span class=format!("badge tone-{}", p.selection.tone)>{p.selection.status_label.clone()}</span>" "
             {p.format.clone().unwrap_or_else(|| tr!(speakers.proposal.no_format).into())}" · "
             {p.track.clone().unwrap_or_else(|| tr!(speakers.proposal.no_track).into())}" · "
             {p.level_label.clone()}" · "{p.language_label.clone()}

@@ -63,7 +63,8 @@ fn titles_text_areas_and_forms_come_from_ui() {
 
 #[test]
 fn inner_html_is_only_rendered_markdown() {
-    // `SafeHtml` is made only by `ui::markdown::render_markdown` (sanitised); `.html()` is its text.
+    // `SafeHtml` is made only by `ui::markdown::render_markdown` (sanitised) or by rendering the
+    // app's own components (`SafeHtml::rendered`); `.html()` is its text.
     let found = offenders(|rel, text| {
         lines_with(rel, text, "inner_html=")
             .into_iter()

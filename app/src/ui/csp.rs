@@ -1,10 +1,10 @@
 //! The Content-Security-Policy of pages.
 //!
-//! Attendee pages (`domain::agenda::is_attendee_page`) run no inline script: they load `/agenda.js` only,
-//! so their policy allows scripts from this site and no nonce. That keeps them the same for every
-//! anonymous visitor, so the page cache may serve one copy for a minute without handing out a
-//! nonce that would then be valid for everyone. Other pages (never cached) get a fresh nonce for
-//! Leptos' inline hydration scripts.
+//! Server-rendered pages (all but the few that load the app, `domain::pages::loads_app`) run no
+//! inline script and no wasm: they load small scripts from this site, so their policy allows those
+//! and nothing else. That keeps them the same for every anonymous visitor, so the page cache may
+//! serve one copy for a minute without handing out a nonce that would then be valid for everyone.
+//! The app's pages (never cached) get a fresh nonce for Leptos' inline hydration scripts.
 //!
 //! Images come from this site only: Markdown images are rendered as links (`ui::markdown`), so a
 //! text's author cannot learn who reads it. Speakers may give the address of their photo instead of
@@ -14,7 +14,9 @@
 /// What a page's policy depends on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PagePolicy<'a> {
-    /// The response's nonce (None on attendee pages).
+    /// The page loads the app's wasm.
+    pub app: bool,
+    /// The response's nonce (None on server-rendered pages).
     pub nonce: Option<&'a str>,
     /// The page may show remote (https) speaker photos.
     pub remote_photos: bool,
@@ -24,21 +26,25 @@ pub struct PagePolicy<'a> {
 
 /// The policy for `path` as the server renders it.
 pub fn policy_for(path: &str, nonce: Option<&str>, reload_socket: Option<(&str, u32)>) -> String {
-    let attendee = domain::agenda::is_attendee_page(path);
+    let app = domain::pages::loads_app(path);
     policy(PagePolicy {
+        app,
         // While developing with `cargo leptos watch`, the reload script needs the nonce everywhere.
-        nonce: if attendee && reload_socket.is_none() { None } else { nonce },
-        remote_photos: attendee || path.trim_end_matches('/') == "/profile",
+        nonce: if app || reload_socket.is_some() { nonce } else { None },
+        remote_photos: domain::agenda::is_attendee_page(path) || path.trim_end_matches('/') == "/profile",
         reload_socket,
     })
 }
 
 /// The header value.
 pub fn policy(p: PagePolicy) -> String {
-    let script = match p.nonce {
-        Some(nonce) => format!("'self' 'wasm-unsafe-eval' 'nonce-{nonce}'"),
-        None => "'self' 'wasm-unsafe-eval'".to_string(),
-    };
+    let mut script = String::from("'self'");
+    if p.app {
+        script.push_str(" 'wasm-unsafe-eval'");
+    }
+    if let Some(nonce) = p.nonce {
+        script.push_str(&format!(" 'nonce-{nonce}'"));
+    }
     let img = if p.remote_photos { "'self' data: https:" } else { "'self' data:" };
     let connect = match p.reload_socket {
         Some((protocol, port)) => format!("'self' {protocol}://127.0.0.1:{port} {protocol}://localhost:{port}"),
@@ -59,13 +65,12 @@ mod tests {
     }
 
     #[test]
-    fn attendee_pages_carry_no_nonce_others_their_own() {
-        let agenda = policy_for("/events/cn/agenda", Some("abc"), None);
-        assert_eq!(directive(&agenda, "script-src"), "'self' 'wasm-unsafe-eval'");
-        let talk = policy_for("/events/cn/talk/xyz", Some("abc"), None);
-        assert!(!talk.contains("nonce"), "{talk}");
-        let review = policy_for("/review/cn", Some("abc"), None);
-        assert_eq!(directive(&review, "script-src"), "'self' 'wasm-unsafe-eval' 'nonce-abc'");
+    fn server_rendered_pages_carry_no_nonce_the_apps_their_own() {
+        for path in ["/events/cn/agenda", "/events/cn/talk/xyz", "/review/cn", "/events/cn/cfp/propose"] {
+            assert_eq!(directive(&policy_for(path, Some("abc"), None), "script-src"), "'self'", "{path}");
+        }
+        let builder = policy_for("/admin/events/cn/schedule", Some("abc"), None);
+        assert_eq!(directive(&builder, "script-src"), "'self' 'wasm-unsafe-eval' 'nonce-abc'");
     }
 
     #[test]

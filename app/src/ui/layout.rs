@@ -51,10 +51,11 @@ fn UserMenu() -> impl IntoView {
         match me {
             Some(me) => view! {
                 <ul class="nav-links">
+                    <li><a href="/">{tr!(common.nav.events)}</a></li>
                     <li><a href="/proposals">{tr!(common.nav.my_proposals)}</a></li>
                     <li><a href="/profile">{tr!(common.nav.profile)}</a></li>
                     {me.reviews.then(|| view! { <li><a href="/review">{tr!(common.nav.review)}</a></li> })}
-                    {me.is_admin.then(|| view! { <li><a href="/admin">{tr!(common.nav.admin)}</a></li> })}
+                    {me.manages.then(|| view! { <li><a href="/admin">{tr!(common.nav.manage)}</a></li> })}
                     <li><a href="/account" class="who">{me.display_name.clone()}</a></li>
                     <li>
                         <Form action=sign_out attr:class="inline-form">

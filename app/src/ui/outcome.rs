@@ -13,12 +13,13 @@ pub fn outcome<T>(r: Result<T, AppError>, here: &str, ok: impl FnOnce(T) -> AnyV
     match r {
         Ok(v) => ok(v),
         Err(AppError::Unauthorized) => {
-            let next = format!("/signin?next={here}");
+            let next = crate::plumbing::path_in_query(here);
+            let (sign_in, sign_up) = (format!("/signin?next={next}"), format!("/signup?next={next}"));
             view! {
                 <section class="card narrow">
                     <p>
-                        {tr!(errors.sign_in_first.before)}<a href=next>{tr!(errors.sign_in_first.link)}</a>
-                        {tr!(errors.sign_in_first.new_here)}<a href="/signup">{tr!(errors.sign_in_first.create)}</a>"."
+                        {tr!(errors.sign_in_first.before)}<a href=sign_in>{tr!(errors.sign_in_first.link)}</a>
+                        {tr!(errors.sign_in_first.new_here)}<a href=sign_up>{tr!(errors.sign_in_first.create)}</a>"."
                     </p>
                 </section>
             }

@@ -1,5 +1,5 @@
-//! HTML that may go into `inner_html`: only `ui::markdown::render_markdown` makes one on the server
-//! (a browser receives it from the server inside a page's data).
+//! HTML that may go into `inner_html`: made on the server only, by `ui::markdown::render_markdown`
+//! (sanitised) or by rendering the app's own components (`rendered`, whose texts Leptos escapes).
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -10,6 +10,13 @@ impl SafeHtml {
     /// Wraps the sanitiser's output; nothing outside `ui` can call it.
     #[cfg(feature = "ssr")]
     pub(super) fn sanitised(html: String) -> Self {
+        SafeHtml(html)
+    }
+
+    /// The HTML of the app's own components rendered on the server (`agenda::rendered`): every
+    /// text in it was escaped by Leptos while rendering.
+    #[cfg(feature = "ssr")]
+    pub fn rendered(html: String) -> Self {
         SafeHtml(html)
     }
 

@@ -11,7 +11,6 @@ use domain::volunteers::application::{TShirt, LANGUAGES_MAX, NOTE_MAX};
 
 #[component]
 pub fn CallPage() -> impl IntoView {
-    crate::agenda::load_from_server();
     let slug = param("slug");
     let data = Resource::new(slug, load_call);
     view! {

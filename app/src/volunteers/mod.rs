@@ -31,18 +31,6 @@ pub mod mine;
 pub mod pages;
 pub mod people_api;
 
-/// The volunteers' own pages are attendee-like (server-rendered, no app wasm): stand-ins in the browser's build.
-#[cfg(not(feature = "ssr"))]
-pub mod pages {
-    pub use crate::agenda::ServerRendered as ShiftBoardPage;
-    pub use crate::agenda::ServerRendered as MyShiftsPage;
-}
-
-#[cfg(not(feature = "ssr"))]
-pub mod call_pages {
-    pub use crate::agenda::ServerRendered as CallPage;
-}
-
 pub mod people_pages;
 #[cfg(feature = "ssr")]
 pub mod reminders;

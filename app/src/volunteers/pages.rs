@@ -11,7 +11,6 @@ use crate::ui::{action_error, outcome, query_flag, Form, Notice, PageTitle};
 
 #[component]
 pub fn ShiftBoardPage() -> impl IntoView {
-    crate::agenda::load_from_server();
     let slug = param("slug");
     let only = query_flag("only");
     let data = Resource::new(move || (slug(), only.get()), |(s, only)| load_board(s, only.then(|| "open".to_string())));
@@ -126,7 +125,6 @@ fn ShiftCard(
 /// "My shifts": next first, with the team's briefing and its lead's contact, and the calendar feed.
 #[component]
 pub fn MyShiftsPage() -> impl IntoView {
-    crate::agenda::load_from_server();
     let slug = param("slug");
     let data = Resource::new(slug, load_my_shifts);
     view! {

@@ -21,7 +21,7 @@ const fn route(pattern: &'static str, access: Access, request: &'static str) -> 
 /// delete things come after the ones that read them.
 const SERVER_FNS: &[ServerFn] = &[
     sf("admin/create_event", Admin, "slug=matrix-new&name=Matrix&city=Lille&venue=Hall&time_zone=Europe/Paris&start_date=2027-05-01&end_date=2027-05-01&description=&visibility=public"),
-    sf("admin/events", Admin, ""),
+    sf("admin/events", SignedIn, ""),
     sf("admin/failed_mails", Admin, ""),
     sf("admin/retry_mail", Admin, "id={mail}"),
     sf("agenda/changes", Public, "slug={slug}"),
@@ -36,6 +36,8 @@ const SERVER_FNS: &[ServerFn] = &[
     sf("agenda/stars", Public, "slug={slug}"),
     sf("agenda/talk", Public, "slug={slug}&code={public_talk}"),
     sf("agenda/view", Public, "slug={slug}&day=&track=&format=&level=&language=&room=&q="),
+    sf("auth/change_email", SignedIn, "password=not the password&new_email=moved@example.org"),
+    sf("accounts/erase", SignedIn, "password=not the password&confirm=on"),
     sf("auth/change_password", SignedIn, "current_password=not the password&new_password=another long password"),
     sf("auth/me", Public, ""),
     sf("auth/profile", SignedIn, "display_name=Renamed Person"),

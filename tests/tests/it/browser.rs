@@ -21,7 +21,7 @@ async fn sign_up_sign_out_sign_in_and_see_the_account() {
     let b = Browser::start(BrowserOptions::default()).await;
 
     b.goto(&app.url("/signup")).await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
     b.fill("email", "nina@example.org").await;
     b.fill("display_name", "Nina Newcomer").await;
     b.fill("password", PASSWORD).await;
@@ -36,7 +36,7 @@ async fn sign_up_sign_out_sign_in_and_see_the_account() {
     assert_eq!(b.current_path().await, "/");
 
     b.goto(&app.url("/signin")).await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
     b.fill("email", "nina@example.org").await;
     b.fill("password", "wrong password").await;
     b.submit_form_of("password").await;
@@ -79,7 +79,7 @@ async fn sign_up_form_fits_a_phone() {
     let app = TestApp::start(Backend::Sqlite).await;
     let b = Browser::start(BrowserOptions { width: 390, height: 844, ..Default::default() }).await;
     b.goto(&app.url("/signup")).await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
     let overflow = b
         .client
         .execute("return document.documentElement.scrollWidth > window.innerWidth", vec![])
@@ -118,7 +118,7 @@ async fn screenshot_running_server() {
         } else if domain::agenda::is_attendee_page(path.split('?').next().unwrap_or_default()) {
             b.wait_agenda_script().await;
         } else {
-            b.wait_hydrated().await;
+            b.wait_ready().await;
         }
         b.screenshot(&format!("manual-{i}")).await;
     }

@@ -15,7 +15,7 @@ async fn an_accepted_speaker_states_and_removes_a_time_they_cannot_speak() {
     let page = format!("/proposals/{code}");
     b.sign_in(&c.app.base_url, &page, "ada@example.org", PASSWORD).await;
     b.wait_for_text("When you cannot speak").await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
     b.wait_for_text("No times stated").await;
 
     // A mistake: the end before the start, explained next to the field; nothing written.

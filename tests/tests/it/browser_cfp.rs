@@ -10,7 +10,7 @@ const PASSWORD: &str = "correct horse battery";
 
 async fn sign_up(b: &Browser, app: &TestApp, path: &str, email: &str, name: &str) {
     b.goto(&app.url(path)).await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
     b.fill("email", email).await;
     b.fill("display_name", name).await;
     b.fill("password", PASSWORD).await;
@@ -39,14 +39,14 @@ async fn a_new_speaker_submits_a_talk_and_a_co_speaker_joins() {
     b.wait_for_text("Welcome to Estrade!").await;
     app.verify("nadia@example.org").await; // as her confirmation link would: she invites a co-speaker below
     b.goto(&app.url("/profile")).await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
     b.fill("job_title", "Platform engineer").await;
     b.fill("bio", "Nadia builds **internal platforms** in Lille.").await;
     b.submit_form_of("bio").await;
     b.wait_for_text("Profile saved.").await;
 
     b.goto(&app.url("/events/cloud-nord-test/cfp")).await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
     b.wait_for_text("Closes in").await;
     b.click("a[href='/events/cloud-nord-test/cfp/propose']").await;
     b.wait_for_text("Propose a talk to").await;

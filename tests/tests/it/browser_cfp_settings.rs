@@ -34,7 +34,7 @@ async fn an_organiser_sets_dates_rules_and_formats() {
     let b = Browser::start(BrowserOptions::default()).await;
     b.sign_in(&app.base_url, "/admin/events/setup-conf/cfp", "olivia@example.org", PASSWORD).await;
     b.wait_for_text("Call for papers settings").await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
     b.set_value("closes_at", "2027-01-31T18:00").await;
     b.fill("max_proposals", "2").await;
     b.click("#f-lang_en").await;

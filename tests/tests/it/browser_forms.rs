@@ -83,3 +83,54 @@ async fn a_refused_proposal_and_profile_come_back_as_typed_with_javascript_off()
     b.close().await;
     app.stop().await;
 }
+
+/// The element that has the focus: its id, and whether it is inside the visible part of the page.
+async fn focused(b: &Browser) -> (String, bool) {
+    let v = b
+        .client
+        .execute(
+            "const el = document.activeElement; const r = el.getBoundingClientRect(); \
+             return [el.id || el.tagName, r.top >= 0 && r.bottom <= window.innerHeight];",
+            vec![],
+        )
+        .await
+        .expect("script");
+    (v[0].as_str().unwrap_or_default().to_string(), v[1].as_bool().unwrap_or(false))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_a_refused_form_puts_the_first_error_where_the_eye_is() {
+    let app = TestApp::start(Backend::Sqlite).await;
+    event_with_cfp(&app, "focus-conf", chrono::Utc::now() + chrono::Duration::days(3)).await;
+    let b = Browser::start(BrowserOptions { javascript: true, width: 390, height: 700 }).await;
+
+    // "Propose a talk" → sign up → back to the proposal form, not the account page.
+    b.goto(&app.url("/events/focus-conf/cfp/propose")).await;
+    b.wait_ready().await;
+    b.click("a[href^='/signup?next=']").await;
+    b.wait_for_text("Create your account").await;
+    b.wait_ready().await;
+    b.fill("email", "newcomer@example.org").await;
+    b.fill("display_name", "New Comer").await;
+    b.fill("password", PASSWORD).await;
+    b.submit_form_of("display_name").await;
+    b.wait_for_text("Propose a talk to").await;
+    assert_eq!(b.current_path().await, "/events/focus-conf/cfp/propose");
+    b.wait_ready().await;
+
+    // A two-letter title saved as a draft from the bottom of the form: the title takes the focus, on screen.
+    b.fill("title", "Hi").await;
+    b.click("button[value='draft']").await;
+    b.wait_for_text("Use at least 5 characters.").await;
+    b.wait_ready().await;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
+    let mut now = focused(&b).await;
+    while now.0 != "f-title" && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        now = focused(&b).await;
+    }
+    assert_eq!(now, ("f-title".to_string(), true), "the field in error has the focus and is on screen");
+    b.screenshot("phone-refused-draft-focus").await;
+    b.close().await;
+    app.stop().await;
+}

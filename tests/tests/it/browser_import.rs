@@ -19,7 +19,7 @@ async fn an_organiser_imports_a_schedule_file_from_the_import_page() {
     let page = format!("/admin/events/{SLUG}/schedule/import");
     b.sign_in(&app.base_url, &page, "olga@example.org", PASSWORD).await;
     b.wait_for_text("Import a schedule").await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
 
     b.present("#f-upload").await.send_keys(broken.to_str().unwrap()).await.unwrap();
     b.wait_for_value("#f-file", "\"version\"").await;

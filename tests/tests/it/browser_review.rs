@@ -96,14 +96,14 @@ async fn organisers_decide_publish_and_promote_while_speakers_answer_by_mail() {
 
     let b = Browser::start(BrowserOptions::default()).await;
     b.sign_in(&app.base_url, "/admin/events/decide-conf/selection/settings", "olivia@example.org", PASSWORD).await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
     let deadline = (chrono::Utc::now() + chrono::Duration::days(10)).format("%Y-%m-%dT18:00").to_string();
     b.set_value("confirm_by", &deadline).await;
     b.click("form:has([name='confirm_by']) button[type='submit']").await;
     b.wait_for_text("Settings saved.").await;
     b.goto(&app.url("/admin/events/decide-conf/selection")).await;
     b.wait_for_text("Accepted per format").await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
     for (n, (code, decision)) in codes.iter().zip(["accepted", "accepted", "waitlisted", "rejected"]).enumerate() {
         decide(&b, code, decision, n + 1).await;
     }
@@ -121,13 +121,13 @@ async fn organisers_decide_publish_and_promote_while_speakers_answer_by_mail() {
 
     let speaker = Browser::start(BrowserOptions { javascript: true, width: 390, height: 844 }).await;
     speaker.goto(&confirm).await;
-    speaker.wait_hydrated().await;
+    speaker.wait_ready().await;
     speaker.click("button[value='confirm']").await;
     speaker.wait_for_text("your talk is confirmed").await;
     speaker.goto(&confirm).await;
     speaker.wait_for_text("already").await;
     speaker.goto(&decline).await;
-    speaker.wait_hydrated().await;
+    speaker.wait_ready().await;
     speaker.click("button[value='decline']").await;
     speaker.wait_for_text("you will not give this talk").await;
     speaker.screenshot("selection-declined-phone").await;
@@ -136,7 +136,7 @@ async fn organisers_decide_publish_and_promote_while_speakers_answer_by_mail() {
     b.goto(&app.url("/admin/events/decide-conf/selection")).await;
     b.wait_for_text("was declined by its speakers").await;
     b.wait_for_text(TITLES[2]).await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
     b.click("form:has(input[name='code']) button.primary").await;
     b.wait_for_text("Promoted").await;
     mailed_link(&app, "speaker2@", "is accepted", "/confirm/").await;

@@ -23,7 +23,7 @@ async fn an_organiser_builds_the_schedule_by_mouse_and_keyboard_and_publishes() 
     let b = Browser::start(BrowserOptions { javascript: true, width: 1400, height: 1300 }).await;
     b.sign_in(&app.base_url, &format!("/admin/events/{SLUG}/schedule"), "olga@example.org", PASSWORD).await;
     b.wait_for_text("Unscheduled talks").await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
 
     // Drag Alpha (Ada and her co-speaker Bea) from the panel to the Amphi at 10:00.
     b.drag(&format!(".sched-card[data-item='{alpha}']"), &cell(amphi, "10:00")).await;

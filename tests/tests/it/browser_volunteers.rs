@@ -96,13 +96,13 @@ async fn a_lead_accepts_generates_room_hosts_and_checks_a_volunteer_in() {
     let b = Browser::start(BrowserOptions { javascript: true, width: 390, height: 844 }).await;
     b.sign_in(&app.base_url, &format!("/admin/events/{SLUG}/volunteers/people"), "lea@example.org", PASSWORD).await;
     b.wait_for_text("Applications and people").await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
     b.click("button[value='accept']").await;
     b.wait_for_text("accepted").await;
 
     b.goto(&app.url(&format!("/admin/events/{SLUG}/volunteers"))).await;
     b.wait_for_text("Room hosts from the agenda").await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
     let text = b.body_text().await;
     assert!(text.contains("To create") && text.contains("Alpha talk"), "the preview: {text}");
     b.select("team_id", &team.id.to_string()).await;
@@ -111,7 +111,7 @@ async fn a_lead_accepts_generates_room_hosts_and_checks_a_volunteer_in() {
     b.screenshot("volunteer-lead-hosts-applied").await;
     b.click("ul.coverage a").await;
     b.wait_for_text("Put someone on it").await;
-    b.wait_hydrated().await;
+    b.wait_ready().await;
     b.select("person", &vic.id.to_string()).await;
     b.submit_form_of("person").await;
     b.wait_for_text("Volunteer put on the shift").await;

@@ -106,8 +106,14 @@ db_test!(attendee_pages_ship_a_small_script_instead_of_the_app, |backend: Backen
         assert!(!html.contains(".wasm"), "{path} loads no wasm");
     }
     let (_, html) = get_text(&client(), app, &format!("/events/{SLUG}")).await;
-    assert!(html.contains(".wasm") && !html.contains("/agenda.js"), "other pages are the hydrated app");
+    assert!(html.contains(r#"<script src="/page.js" defer"#) && !html.contains("/agenda.js"), "other pages get the general script only");
+    assert!(!html.contains(".wasm"), "the event page loads no wasm");
     let (status, js) = get_text(&client(), app, "/agenda.js").await;
     assert_eq!(status, 200);
     assert!(js.contains("estrade:favourites:"), "the page script is served");
+    let (status, js) = get_text(&client(), app, "/page.js").await;
+    assert_eq!(status, 200);
+    assert!(js.contains("__estrade_page"), "the general script is served");
+    let icon = client().get(format!("{}/favicon.ico", app.base_url)).send().await.expect("favicon");
+    assert_eq!(icon.status(), 200, "browsers ask for /favicon.ico on every site");
 });

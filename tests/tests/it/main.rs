@@ -1,5 +1,6 @@
 //! Every integration test in one binary, so `make test` links the application once.
 mod access_matrix;
+mod account_changes;
 mod account_safety;
 mod accounts;
 mod agenda;
@@ -40,6 +41,7 @@ mod review;
 mod schedule;
 mod security;
 mod selection;
+mod scale_out;
 mod sign_in_throttle;
 mod speakers;
 mod venue;
