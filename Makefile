@@ -19,9 +19,10 @@ build:
 	@scripts/ensure-tools.sh
 	cargo leptos build
 
-## test: every test — unit, integration on SQLite and PostgreSQL, browser (Chromium)
+## test: every test — deployment files (hadolint, Kubernetes schemas), unit, integration on SQLite and PostgreSQL, browser (Chromium)
 test:
 	@scripts/ensure-tools.sh test
+	scripts/validate-deploy.sh
 	cargo leptos build
 	cargo test --workspace --no-fail-fast
 

@@ -18,10 +18,10 @@ pub mod review;
 pub mod schedule;
 pub mod selection;
 pub mod speakers;
-pub mod ui;
-pub mod venue;
 #[cfg(feature = "ssr")]
 pub mod spreadsheet;
+pub mod ui;
+pub mod venue;
 pub mod volunteers;
 
 // The catalogues compiled by build.rs (leptos_i18n): `crate::i18n::Locale` and the keys.
@@ -209,11 +209,31 @@ fn AppRoutes() -> impl IntoView {
     }
 }
 
+/// Links from the app to a server-rendered page (`domain::pages`) are followed by the browser, not
+/// by the app's router, which has only a stand-in for them: a capturing listener keeps the click
+/// from reaching the router, and the browser loads the page.
+#[cfg(feature = "hydrate")]
+fn follow_links_to_server_pages() {
+    use leptos::wasm_bindgen::{closure::Closure, JsCast};
+    let handler = Closure::<dyn Fn(leptos::web_sys::MouseEvent)>::new(|e: leptos::web_sys::MouseEvent| {
+        let link =
+            e.target().and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok()).and_then(|el| el.closest("a[href]").ok().flatten());
+        let Some(href) = link.and_then(|a| a.get_attribute("href")) else { return };
+        let path = href.split(['?', '#']).next().unwrap_or_default();
+        if path.starts_with('/') && !path.starts_with("//") && !domain::pages::loads_app(path) {
+            e.stop_propagation();
+        }
+    });
+    let _ = leptos::prelude::window().add_event_listener_with_callback_and_bool("click", handler.as_ref().unchecked_ref(), true);
+    handler.forget();
+}
+
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(App);
+    follow_links_to_server_pages();
     // Lets browser tests know the wasm is running.
     let _ = js_sys::Reflect::set(&leptos::prelude::window(), &"__estrade_hydrated".into(), &true.into());
 }

@@ -19,15 +19,14 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     }
     let is_sqlite = url.starts_with("sqlite:");
     let mut opts = ConnectOptions::new(url.to_string());
-    opts.max_connections(if is_sqlite { 8 } else { 20 })
-        .acquire_timeout(Duration::from_secs(10))
-        .sqlx_logging(false)
-        .map_sqlx_sqlite_opts(|o| {
+    opts.max_connections(if is_sqlite { 8 } else { 20 }).acquire_timeout(Duration::from_secs(10)).sqlx_logging(false).map_sqlx_sqlite_opts(
+        |o| {
             o.journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(5))
                 .foreign_keys(true)
-        });
+        },
+    );
     Ok(Database::connect(opts).await?)
 }
 

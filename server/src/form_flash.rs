@@ -8,8 +8,8 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use app::crypto::new_token;
 use app::auth::session::cookie_value;
+use app::crypto::new_token;
 use app::formats::form_flash::{flash_id, kept_fields, relocate, reports_error, FLASH_COOKIE, MAX_FLASH_BYTES};
 use app::state::AppState;
 use app::ui::flash_store;

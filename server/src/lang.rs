@@ -39,12 +39,8 @@ impl EventLanguages {
 }
 
 async fn read_defaults(db: &DatabaseConnection) -> Result<HashMap<String, String>, sea_orm::DbErr> {
-    let rows: Vec<(String, String)> = event::Entity::find()
-        .select_only()
-        .columns([event::Column::Slug, event::Column::DefaultLanguage])
-        .into_tuple()
-        .all(db)
-        .await?;
+    let rows: Vec<(String, String)> =
+        event::Entity::find().select_only().columns([event::Column::Slug, event::Column::DefaultLanguage]).into_tuple().all(db).await?;
     Ok(rows.into_iter().collect())
 }
 

@@ -2,6 +2,7 @@
 pub mod config;
 pub mod db;
 pub mod form_flash;
+pub mod hydration_data;
 pub mod lang;
 pub mod mail_worker;
 pub mod middleware;
@@ -89,11 +90,7 @@ impl Running {
 }
 
 /// Binds `listener`, serves the app and runs the mail worker until `shutdown` is called.
-pub async fn start(
-    state: AppState,
-    listener: tokio::net::TcpListener,
-    opts: &ServeOpts,
-) -> anyhow::Result<Running> {
+pub async fn start(state: AppState, listener: tokio::net::TcpListener, opts: &ServeOpts) -> anyhow::Result<Running> {
     let addr = listener.local_addr()?;
     observability::metrics_handle();
     let router = router::build(state.clone(), opts.max_body_bytes, Duration::from_secs(opts.request_timeout_secs));

@@ -40,11 +40,7 @@ fn is_cross_origin(state: &AppState, req: &Request) -> bool {
 /// Answers 413 with a sentence when the declared body is over the limit (the streaming limit
 /// layer catches bodies that do not declare their length).
 pub async fn refuse_large_bodies(State(limit): State<usize>, req: Request, next: Next) -> Response {
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
+    let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|len| len > limit) {
         let mb = limit as f64 / (1024.0 * 1024.0);
         return (StatusCode::PAYLOAD_TOO_LARGE, format!("This request is too large: the limit is {mb:.0} MB.")).into_response();
@@ -71,11 +67,13 @@ pub async fn server_fn_error_status(req: Request, next: Next) -> Response {
 
 /// Counts requests and their latency per route for `/metrics`.
 pub async fn record_metrics(req: Request, next: Next) -> Response {
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_else(|| if req.uri().path().starts_with("/pkg/") { "/pkg/*".into() } else { "other".into() });
+    let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string()).unwrap_or_else(|| {
+        if req.uri().path().starts_with("/pkg/") {
+            "/pkg/*".into()
+        } else {
+            "other".into()
+        }
+    });
     let method = req.method().to_string();
     let start = std::time::Instant::now();
     let res = next.run(req).await;
@@ -90,8 +88,7 @@ pub async fn record_metrics(req: Request, next: Next) -> Response {
 pub async fn long_cache(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     if res.status().is_success() {
-        res.headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
     }
     res
 }

@@ -11,8 +11,8 @@ use crate::config::LogFormat;
 use app::state::AppState;
 
 pub fn init_tracing(format: LogFormat) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,tower_http=info".into());
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,tower_http=info".into());
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
     let _ = match format {
         LogFormat::Json => builder.json().try_init(),
@@ -52,8 +52,5 @@ pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     if let Ok(n) = app::mail::outbox::backlog(&state.db).await {
         metrics::gauge!("estrade_mail_outbox_backlog").set(n as f64);
     }
-    (
-        [(axum::http::header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        metrics_handle().render(),
-    )
+    ([(axum::http::header::CONTENT_TYPE, "text/plain; version=0.0.4")], metrics_handle().render())
 }

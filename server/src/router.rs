@@ -65,7 +65,10 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
     let photos = ServeDir::new(state.config.data_dir.join("photos"));
     // Logos may be SVG: opened on their own, they run nothing and load nothing.
     let logos = ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
+        ))
         .service(ServeDir::new(state.config.data_dir.join("logos")));
     // Photo uploads get their own, larger body limit so an oversized picture is answered with a
     // message on the profile page rather than a bare 413.
@@ -96,6 +99,7 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
         .nest_service("/media/photos", photos)
         .nest_service("/media/logos", logos)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(middleware::from_fn(crate::hydration_data::drop_hydration_data))
         .layer(middleware::from_fn(mw::server_fn_error_status))
         .layer(middleware::from_fn(crate::nul_guard::refuse_nul))
         // Inside the body limits, which bound what it reads.
@@ -106,9 +110,7 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
         .layer(middleware::from_fn_with_state(max_body_bytes, mw::refuse_large_bodies))
         .with_state(state.clone());
 
-    let mut router = main
-        .merge(uploads)
-        .layer(middleware::from_fn_with_state(state.clone(), mw::refuse_cross_origin_writes));
+    let mut router = main.merge(uploads).layer(middleware::from_fn_with_state(state.clone(), mw::refuse_cross_origin_writes));
 
     for (name, value) in security_headers() {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));

@@ -5,10 +5,10 @@ use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use app::auth::roles::insert_membership;
 use app::auth::service::insert_user;
 use app::db::BeginWrite;
-use domain::events::EventForm;
-use domain::roles::Role;
 use app::entities::user;
 use app::events::service as events;
+use domain::events::EventForm;
+use domain::roles::Role;
 
 // Kept next to this file (server/src/) so the crate root needs no change.
 #[path = "seed_cfp.rs"]
@@ -173,7 +173,8 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
     txn.commit().await?;
     seed_schedule::seed_schedule(db, &upcoming, id(ORGANISER_EMAIL)?, now).await?;
     seed_favourites::seed_favourites(db, &upcoming, now).await?;
-    let volunteer = user::Entity::find_by_id(id(VOLUNTEER_EMAIL)?).one(db).await?.ok_or_else(|| anyhow::anyhow!("demo volunteer missing"))?;
+    let volunteer =
+        user::Entity::find_by_id(id(VOLUNTEER_EMAIL)?).one(db).await?.ok_or_else(|| anyhow::anyhow!("demo volunteer missing"))?;
     seed_volunteers::seed_volunteers(db, &upcoming, &last_year, &volunteer, id(ORGANISER_EMAIL)?, now).await?;
     seed_partners::seed_partners(db, &upcoming, id(PARTNER_EMAIL)?, now).await?;
     Ok(())

@@ -9,17 +9,17 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection
 
 use app::crypto::{hash_password, new_code, new_token};
 use app::db::BeginWrite;
+use app::entities::{
+    decision, event, event_day, format, membership, proposal, proposal_speaker, room, schedule_item, speaker_profile, track, user,
+};
+use app::formats::zoned::{local_to_utc, zone};
+use app::schedule::publish::freeze;
 use domain::accounts::normalize_email;
 use domain::cfp::{Choice, Language, Level, ProposalState, DEFAULT_FORMATS};
 use domain::review::{Decision, Response};
 use domain::roles::Role;
 use domain::schedule::MIN_GAP_MINUTES;
 use domain::timetable::Kind;
-use app::formats::zoned::{local_to_utc, zone};
-use app::entities::{
-    decision, event, event_day, format, membership, proposal, proposal_speaker, room, schedule_item, speaker_profile, track, user,
-};
-use app::schedule::publish::freeze;
 
 #[path = "seed_bench_text.rs"]
 mod text;

@@ -27,36 +27,67 @@ impl Rng {
 }
 
 const FIRST: [&str; 20] = [
-    "Alice", "Bastien", "Chiara", "Daniel", "Emma", "Farid", "Greta", "Hugo", "Ingrid", "Jonas",
-    "Keiko", "Lucas", "Maya", "Nils", "Olga", "Pablo", "Quentin", "Rosa", "Samir", "Tess",
+    "Alice", "Bastien", "Chiara", "Daniel", "Emma", "Farid", "Greta", "Hugo", "Ingrid", "Jonas", "Keiko", "Lucas", "Maya", "Nils", "Olga",
+    "Pablo", "Quentin", "Rosa", "Samir", "Tess",
 ];
 const LAST: [&str; 20] = [
-    "Andersen", "Bernard", "Costa", "Dubois", "Eriksen", "Fontaine", "García", "Hoffmann", "Ivanova", "Jansen",
-    "Kowalski", "Laurent", "Moreau", "Novak", "Okafor", "Peeters", "Quinn", "Rossi", "Schmidt", "Tanaka",
+    "Andersen", "Bernard", "Costa", "Dubois", "Eriksen", "Fontaine", "García", "Hoffmann", "Ivanova", "Jansen", "Kowalski", "Laurent",
+    "Moreau", "Novak", "Okafor", "Peeters", "Quinn", "Rossi", "Schmidt", "Tanaka",
 ];
 const JOBS: [&str; 12] = [
-    "Staff engineer", "Site reliability engineer", "Platform engineer", "Security engineer", "Developer advocate",
-    "Engineering manager", "Data engineer", "Cloud architect", "ML engineer", "Open source maintainer",
-    "Backend developer", "Head of infrastructure",
+    "Staff engineer",
+    "Site reliability engineer",
+    "Platform engineer",
+    "Security engineer",
+    "Developer advocate",
+    "Engineering manager",
+    "Data engineer",
+    "Cloud architect",
+    "ML engineer",
+    "Open source maintainer",
+    "Backend developer",
+    "Head of infrastructure",
 ];
 const COMPANIES: [&str; 15] = [
-    "Northwind Cloud", "Fjord Systems", "Harbour Data", "Tilia Software", "Blue Heron Labs", "Quartz Logistics",
-    "Meridian Bank (fictional)", "Lumen Health", "Cobalt Retail", "Orchard Energy", "Kestrel Networks",
-    "Atelier Numérique", "Polder Compute", "Granite Insurance", "Vela Mobility",
+    "Northwind Cloud",
+    "Fjord Systems",
+    "Harbour Data",
+    "Tilia Software",
+    "Blue Heron Labs",
+    "Quartz Logistics",
+    "Meridian Bank (fictional)",
+    "Lumen Health",
+    "Cobalt Retail",
+    "Orchard Energy",
+    "Kestrel Networks",
+    "Atelier Numérique",
+    "Polder Compute",
+    "Granite Insurance",
+    "Vela Mobility",
 ];
-const CITIES: [&str; 12] = [
-    "Lille", "Ghent", "Brussels", "Paris", "Lyon", "Amsterdam", "Berlin", "Nantes", "Rotterdam", "Antwerp", "Cologne", "Luxembourg",
-];
+const CITIES: [&str; 12] =
+    ["Lille", "Ghent", "Brussels", "Paris", "Lyon", "Amsterdam", "Berlin", "Nantes", "Rotterdam", "Antwerp", "Cologne", "Luxembourg"];
 const INTERESTS: [&str; 10] = [
-    "making on-call boring", "small, well-documented platforms", "supply-chain security", "honest postmortems",
-    "measuring before optimising", "teaching Kubernetes to newcomers", "open standards", "frugal infrastructure",
-    "developer experience", "data pipelines that explain themselves",
+    "making on-call boring",
+    "small, well-documented platforms",
+    "supply-chain security",
+    "honest postmortems",
+    "measuring before optimising",
+    "teaching Kubernetes to newcomers",
+    "open standards",
+    "frugal infrastructure",
+    "developer experience",
+    "data pipelines that explain themselves",
 ];
 const HOBBIES: [&str; 8] = [
-    "Off work, they run long distances slowly.", "They bake bread and break builds, in that order.",
-    "They organise a local meetup and always bring the stickers.", "They collect vintage keyboards.",
-    "They mentor first-time speakers.", "They play the cello in an amateur orchestra.",
-    "They cycle to work whatever the weather.", "They write a newsletter about incident reviews.",
+    "Off work, they run long distances slowly.",
+    "They bake bread and break builds, in that order.",
+    "They organise a local meetup and always bring the stickers.",
+    "They collect vintage keyboards.",
+    "They mentor first-time speakers.",
+    "They play the cello in an amateur orchestra.",
+    "They cycle to work whatever the weather.",
+    "They write a newsletter about incident reviews.",
 ];
 
 /// (display name, job, company, city, Markdown bio) of speaker `j` (0..200: every name distinct).
@@ -79,18 +110,78 @@ pub fn speaker(j: usize) -> (String, &'static str, &'static str, &'static str, S
 
 /// Subjects per track, in the order of the event's tracks.
 const SUBJECTS: [[&str; 10]; 6] = [
-    ["Kubernetes operators", "cluster autoscaling", "multi-cluster networking", "StatefulSets", "the Gateway API",
-     "etcd", "admission webhooks", "pod scheduling", "node upgrades", "CRD versioning"],
-    ["internal developer platforms", "golden paths", "GitOps", "progressive delivery", "CI pipelines",
-     "preview environments", "platform APIs", "self-service databases", "build caches", "release trains"],
-    ["SBOMs", "image signing", "secrets management", "policy as code", "runtime detection", "zero-trust networking",
-     "workload identity", "vulnerability triage", "least-privilege RBAC", "reproducible builds"],
-    ["OpenTelemetry", "SLOs", "distributed tracing", "log pipelines", "alert fatigue", "continuous profiling",
-     "eBPF observability", "incident reviews", "synthetic monitoring", "error budgets"],
-    ["GPU scheduling", "feature stores", "streaming pipelines", "vector databases", "model serving",
-     "data contracts", "batch workloads", "LLM inference", "lakehouse storage", "notebook platforms"],
-    ["carbon-aware scheduling", "rightsizing", "FinOps", "energy metrics", "idle clusters", "data retention",
-     "efficient container images", "hardware lifecycles", "green CI", "demand shaping"],
+    [
+        "Kubernetes operators",
+        "cluster autoscaling",
+        "multi-cluster networking",
+        "StatefulSets",
+        "the Gateway API",
+        "etcd",
+        "admission webhooks",
+        "pod scheduling",
+        "node upgrades",
+        "CRD versioning",
+    ],
+    [
+        "internal developer platforms",
+        "golden paths",
+        "GitOps",
+        "progressive delivery",
+        "CI pipelines",
+        "preview environments",
+        "platform APIs",
+        "self-service databases",
+        "build caches",
+        "release trains",
+    ],
+    [
+        "SBOMs",
+        "image signing",
+        "secrets management",
+        "policy as code",
+        "runtime detection",
+        "zero-trust networking",
+        "workload identity",
+        "vulnerability triage",
+        "least-privilege RBAC",
+        "reproducible builds",
+    ],
+    [
+        "OpenTelemetry",
+        "SLOs",
+        "distributed tracing",
+        "log pipelines",
+        "alert fatigue",
+        "continuous profiling",
+        "eBPF observability",
+        "incident reviews",
+        "synthetic monitoring",
+        "error budgets",
+    ],
+    [
+        "GPU scheduling",
+        "feature stores",
+        "streaming pipelines",
+        "vector databases",
+        "model serving",
+        "data contracts",
+        "batch workloads",
+        "LLM inference",
+        "lakehouse storage",
+        "notebook platforms",
+    ],
+    [
+        "carbon-aware scheduling",
+        "rightsizing",
+        "FinOps",
+        "energy metrics",
+        "idle clusters",
+        "data retention",
+        "efficient container images",
+        "hardware lifecycles",
+        "green CI",
+        "demand shaping",
+    ],
 ];
 
 const TITLES: [&str; 12] = [
@@ -162,8 +253,16 @@ const TAKEAWAYS: [&str; 8] = [
     "The lessons apply well beyond our stack.",
 ];
 const STEPS: [&str; 10] = [
-    "Where we started", "The first incident", "Design choices", "Migration in small steps", "Measuring the result",
-    "What went wrong", "Team and process changes", "Costs and savings", "Live demo", "Questions",
+    "Where we started",
+    "The first incident",
+    "Design choices",
+    "Migration in small steps",
+    "Measuring the result",
+    "What went wrong",
+    "Team and process changes",
+    "Costs and savings",
+    "Live demo",
+    "Questions",
 ];
 
 /// (title, Markdown abstract of about 500 characters, Markdown outline) of talk `i` in `track`.
@@ -209,7 +308,8 @@ pub const ROOMS: [(&str, i32, &str); 12] = [
 
 /// The day's keynote title.
 pub fn keynote(day: usize) -> &'static str {
-    ["Keynote: the next ten years of cloud native", "Keynote: platforms are products", "Keynote: sustainable infrastructure, for real"][day % 3]
+    ["Keynote: the next ten years of cloud native", "Keynote: platforms are products", "Keynote: sustainable infrastructure, for real"]
+        [day % 3]
 }
 
 #[cfg(test)]

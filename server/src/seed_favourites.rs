@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use app::crypto::{hash_password, new_token};
-use domain::timetable::Kind;
 use app::entities::{event, favourite, proposal, user};
+use domain::timetable::Kind;
 
 use crate::seed_bench::user_row;
 
@@ -17,7 +17,11 @@ const ATTENDEES: usize = 60;
 /// How many attendees star the `j`-th talk: spread between 4 and 59, and 52 for the first talk of
 /// the smallest room.
 fn stars_of(j: usize, in_smallest_room_first: bool) -> usize {
-    if in_smallest_room_first { 52 } else { (j * 37 + 11) % 56 + 4 }
+    if in_smallest_room_first {
+        52
+    } else {
+        (j * 37 + 11) % 56 + 4
+    }
 }
 
 pub async fn seed_favourites(db: &DatabaseConnection, e: &event::Model, now: DateTime<Utc>) -> anyhow::Result<()> {
@@ -29,10 +33,16 @@ pub async fn seed_favourites(db: &DatabaseConnection, e: &event::Model, now: Dat
     let attendees: Vec<i32> = user::Entity::find().filter(user::Column::Email.is_in(emails)).all(db).await?.iter().map(|u| u.id).collect();
 
     let codes: Vec<String> = p.sessions.iter().filter(|s| s.kind == Kind::Talk).filter_map(|s| s.code.clone()).collect();
-    let ids: HashMap<String, i32> =
-        proposal::Entity::find().filter(proposal::Column::Code.is_in(codes.clone())).all(db).await?.into_iter().map(|p| (p.code, p.id)).collect();
+    let ids: HashMap<String, i32> = proposal::Entity::find()
+        .filter(proposal::Column::Code.is_in(codes.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.code, p.id))
+        .collect();
     let smallest = p.rooms.iter().filter(|r| r.capacity.is_some()).min_by_key(|r| r.capacity).map(|r| r.id);
-    let first_small = p.sessions.iter().find(|s| s.kind == Kind::Talk && s.room_ids.first().copied() == smallest).and_then(|s| s.code.clone());
+    let first_small =
+        p.sessions.iter().find(|s| s.kind == Kind::Talk && s.room_ids.first().copied() == smallest).and_then(|s| s.code.clone());
     let mut stars = Vec::new();
     for (j, code) in codes.iter().enumerate() {
         let Some(proposal_id) = ids.get(code) else { continue };

@@ -59,7 +59,9 @@ pub async fn seed_review(
     let mut reviewers = vec![remi_id];
     for (email, name) in REVIEWERS {
         let u = insert_user(db, email, name, &new_token(), false, true, now).await.map_err(|e| anyhow::anyhow!("{email}: {e}"))?;
-        insert_membership(db, event.id, u.id, Role::Reviewer, now - Duration::days(40)).await.map_err(|e| anyhow::anyhow!("{email}: {e}"))?;
+        insert_membership(db, event.id, u.id, Role::Reviewer, now - Duration::days(40))
+            .await
+            .map_err(|e| anyhow::anyhow!("{email}: {e}"))?;
         reviewers.push(u.id);
     }
     let proposals = proposal::Entity::find()

@@ -5,13 +5,13 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::DatabaseConnection;
 
 use app::db::BeginWrite;
-use domain::schedule::{check, Context, Placement};
-use domain::venue::RoomForm;
 use app::entities::event;
 use app::schedule::place::{add_extra, place, Where};
 use app::schedule::placements_except;
 use app::schedule::publish::freeze;
 use app::schedule::service::load;
+use domain::schedule::{check, Context, Placement};
+use domain::venue::RoomForm;
 
 const ROOMS: [(&str, &str, &str); 4] = [
     ("Amphi Jean Bart", "250", "Ground floor, step-free access, induction loop."),
@@ -117,7 +117,9 @@ async fn move_one_talk(
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     let loaded = load(db, e, now).await.map_err(|x| anyhow::anyhow!("demo schedule: {x}"))?;
-    let Some(talk) = loaded.items.iter().filter(|i| i.placed.is_some() && i.minutes <= 20).max_by_key(|i| i.placed.as_ref().map(|p| p.start)) else {
+    let Some(talk) =
+        loaded.items.iter().filter(|i| i.placed.is_some() && i.minutes <= 20).max_by_key(|i| i.placed.as_ref().map(|p| p.start))
+    else {
         return Ok(());
     };
     let last = SESSIONS.len() - 1;

@@ -8,8 +8,8 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use app::crypto::{hash_password, new_token};
 use app::entities::{event, user};
 use app::volunteers::{call, hosts, lead, settings, signup};
-use domain::roles::Role;
 use domain::cfp::TrackForm;
+use domain::roles::Role;
 use domain::volunteers::shifts::ShiftForm;
 
 /// (name, description, colour, restricted, briefing).
@@ -45,10 +45,31 @@ const SHIFTS: [(usize, &str, &str, &str, &str, i32); 6] = [
 
 /// Fictional volunteers (their addresses end in `.invalid`: no mail reaches anyone).
 const PEOPLE: [&str; 25] = [
-    "Amina Diallo", "Bastien Leroy", "Chloé Martin", "Dylan Petit", "Élodie Garnier", "Farid Benali", "Gaëlle Roux",
-    "Hugo Lefebvre", "Inès Moreau", "Jules Fontaine", "Kenza Haddad", "Léo Dubois", "Maëlle Girard", "Nathan Mercier",
-    "Océane Lambert", "Paul Renard", "Quentin Faure", "Rose Chevalier", "Samuel Blanc", "Tiphaine Morel", "Ugo Perrin",
-    "Valentine Robin", "William Caron", "Yasmine Aubert", "Zacharie Henry",
+    "Amina Diallo",
+    "Bastien Leroy",
+    "Chloé Martin",
+    "Dylan Petit",
+    "Élodie Garnier",
+    "Farid Benali",
+    "Gaëlle Roux",
+    "Hugo Lefebvre",
+    "Inès Moreau",
+    "Jules Fontaine",
+    "Kenza Haddad",
+    "Léo Dubois",
+    "Maëlle Girard",
+    "Nathan Mercier",
+    "Océane Lambert",
+    "Paul Renard",
+    "Quentin Faure",
+    "Rose Chevalier",
+    "Samuel Blanc",
+    "Tiphaine Morel",
+    "Ugo Perrin",
+    "Valentine Robin",
+    "William Caron",
+    "Yasmine Aubert",
+    "Zacharie Henry",
 ];
 
 const CALL_FR: &str = "Cloud Nord tient grâce à ses bénévoles : une quarantaine de personnes accueillent, guident, \
@@ -147,7 +168,9 @@ pub async fn seed_volunteers(
     for u in &people[16..20] {
         call::apply(db, e, u, &answers, now).await.map_err(ctx("application"))?;
     }
-    app::volunteers::applications::confirm_member(db, e, record_id(db, e, &people[4]).await?, teams[4].id, now).await.map_err(ctx("video"))?;
+    app::volunteers::applications::confirm_member(db, e, record_id(db, e, &people[4]).await?, teams[4].id, now)
+        .await
+        .map_err(ctx("video"))?;
 
     signup::ensure_record(db, e.id, volunteer.id, now).await.map_err(ctx("record"))?;
     let take = |who: &'static str| ctx::<app::error::AppError>(who);
@@ -166,5 +189,9 @@ pub async fn seed_volunteers(
 }
 
 async fn record_id(db: &DatabaseConnection, e: &event::Model, u: &user::Model) -> anyhow::Result<i32> {
-    signup::volunteer_record(db, e.id, u.id).await.map_err(ctx("record"))?.map(|r| r.id).ok_or_else(|| anyhow::anyhow!("demo volunteers: no record"))
+    signup::volunteer_record(db, e.id, u.id)
+        .await
+        .map_err(ctx("record"))?
+        .map(|r| r.id)
+        .ok_or_else(|| anyhow::anyhow!("demo volunteers: no record"))
 }

@@ -38,7 +38,8 @@ pub async fn erase_account(state: &AppState, me: user::Model, password: &str, co
     }
     let now = state.clock.now();
     leave_shifts(state, &me, now).await?;
-    let photo = speaker_profile::Entity::find().filter(speaker_profile::Column::UserId.eq(me.id)).one(&state.db).await?.map(|p| p.photo_file);
+    let photo =
+        speaker_profile::Entity::find().filter(speaker_profile::Column::UserId.eq(me.id)).one(&state.db).await?.map(|p| p.photo_file);
     let unusable = hash_password(new_token()).await?;
     let txn = state.db.begin_write().await?;
     forget_personal_rows(&txn, &me).await?;
@@ -94,7 +95,10 @@ async fn forget_personal_rows(db: &impl ConnectionTrait, me: &user::Model) -> Ap
     partner_share::Entity::delete_many().filter(partner_share::Column::UserId.eq(id)).exec(db).await?;
     user_token::Entity::delete_many().filter(user_token::Column::UserId.eq(id)).exec(db).await?;
     talk::Entity::delete_many().filter(talk::Column::OwnerId.eq(id)).exec(db).await?;
-    role_invitation::Entity::delete_many().filter(role_invitation::Column::EmailNormalized.eq(me.email_normalized.clone())).exec(db).await?;
+    role_invitation::Entity::delete_many()
+        .filter(role_invitation::Column::EmailNormalized.eq(me.email_normalized.clone()))
+        .exec(db)
+        .await?;
     // Mails not sent yet; those sent or failed are the instance's record of what went out.
     mail_outbox::Entity::delete_many()
         .filter(mail_outbox::Column::ToAddr.eq(me.email.clone()))

@@ -3,7 +3,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::api::EraseAccount;
-use crate::auth::api::{ChangeEmail, ChangePassword, RequestPasswordReset, ResendVerification, ResetPassword, SignIn, SignUp, UpdateProfile, VerifyEmail};
+use crate::auth::api::{
+    ChangeEmail, ChangePassword, RequestPasswordReset, ResendVerification, ResetPassword, SignIn, SignUp, UpdateProfile, VerifyEmail,
+};
 use crate::tr;
 use crate::ui::{action_error, field_error, use_current_user, Field, Form, FormError, Notice, PageTitle, Select, SubmitButton};
 

@@ -4,10 +4,12 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{failed_mails, RetryMail};
 use crate::error::AppError;
-use crate::events::api::{event_members, managed_events, get_event, CreateEvent, GrantRole, RevokeRole, UpdateEvent};
+use crate::events::api::{event_members, get_event, managed_events, CreateEvent, GrantRole, RevokeRole, UpdateEvent};
 use crate::plumbing::{param, urls};
 use crate::tr;
-use crate::ui::{action_error, field_error, Field, Form, FormError, Notice, PageTitle, Select, SubmitButton, TextArea, VersionFields, Versions};
+use crate::ui::{
+    action_error, field_error, Field, Form, FormError, Notice, PageTitle, Select, SubmitButton, TextArea, VersionFields, Versions,
+};
 use domain::events::{EventForm, Visibility};
 use domain::roles::Role;
 

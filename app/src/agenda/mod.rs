@@ -116,14 +116,19 @@ pub struct StarredView {
 
 /// What the browser's router holds for a page rendered on the server only (`domain::pages`):
 /// reached by a client-side move from a hydrated page (a link on the schedule builder), it loads
-/// the page from the server.
+/// that address from the server (the router may not have put it in the address bar yet).
 #[cfg(not(feature = "ssr"))]
 #[leptos::component]
 pub fn ServerRendered() -> impl leptos::IntoView {
     #[cfg(feature = "hydrate")]
-    leptos::prelude::Effect::new(|_| {
-        let _ = leptos::prelude::window().location().reload();
-    });
+    {
+        use leptos::prelude::GetUntracked;
+        let here = leptos_router::hooks::use_location();
+        let target = format!("{}{}", here.pathname.get_untracked(), here.search.get_untracked());
+        leptos::prelude::Effect::new(move |_| {
+            let _ = leptos::prelude::window().location().set_href(&target);
+        });
+    }
 }
 
 /// Where an imported speaker's claim stands (see `claims`).

@@ -3,9 +3,9 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::session;
-use domain::roles::{self, Role};
 use crate::entities::{event, membership, user};
 use crate::error::{AppError, AppResult};
+use domain::roles::{self, Role};
 
 pub async fn require_user(db: &impl ConnectionTrait) -> AppResult<user::Model> {
     session::current_user(db).await?.ok_or(AppError::Unauthorized)

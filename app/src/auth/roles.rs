@@ -61,10 +61,7 @@ pub async fn insert_membership(db: &impl ConnectionTrait, event_id: i32, user_id
 
 /// Turns the invitations waiting for this user's (now verified) email into memberships.
 pub async fn apply_role_invitations(db: &impl ConnectionTrait, u: &user::Model, now: DateTime<Utc>) -> AppResult<()> {
-    let invites = role_invitation::Entity::find()
-        .filter(role_invitation::Column::EmailNormalized.eq(&u.email_normalized))
-        .all(db)
-        .await?;
+    let invites = role_invitation::Entity::find().filter(role_invitation::Column::EmailNormalized.eq(&u.email_normalized)).all(db).await?;
     for inv in invites {
         if let Some(role) = Role::parse(&inv.role) {
             insert_membership(db, inv.event_id, u.id, role, now).await?;

@@ -8,20 +8,16 @@ use leptos_axum::ResponseOptions;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::crypto::{new_token, token_hash};
-use domain::tokens::{session_is_live, SESSION_ABSOLUTE_SECS, SESSION_TOUCH_SECS};
 use crate::entities::{session, user};
 use crate::error::AppResult;
 use crate::state::{app_state, AppConfig};
+use domain::tokens::{session_is_live, SESSION_ABSOLUTE_SECS, SESSION_TOUCH_SECS};
 
 pub const COOKIE_NAME: &str = "estrade_session";
 
 /// The value of cookie `name` in a `Cookie` header.
 pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+    header.split(';').filter_map(|pair| pair.trim().split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
 fn request_parts() -> Option<Parts> {
@@ -34,11 +30,7 @@ fn session_token_from_request() -> Option<String> {
 
 /// The session token a request carries in its cookie.
 pub fn session_token(headers: &http::HeaderMap) -> Option<String> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|h| h.to_str().ok())
-        .find_map(|h| cookie_value(h, COOKIE_NAME).map(str::to_owned))
+    headers.get_all(COOKIE).iter().filter_map(|h| h.to_str().ok()).find_map(|h| cookie_value(h, COOKIE_NAME).map(str::to_owned))
 }
 
 fn set_cookie(value: String) {
@@ -74,10 +66,7 @@ pub async fn start(db: &impl ConnectionTrait, user_id: i32) -> AppResult<()> {
 /// Ends the browser's session, if any, and clears its cookie.
 pub async fn end_current(db: &impl ConnectionTrait) -> AppResult<()> {
     if let Some(token) = session_token_from_request() {
-        session::Entity::delete_many()
-            .filter(session::Column::TokenHash.eq(token_hash(&token)))
-            .exec(db)
-            .await?;
+        session::Entity::delete_many().filter(session::Column::TokenHash.eq(token_hash(&token))).exec(db).await?;
         set_cookie(cookie_header(&app_state().config, "", 0));
     }
     Ok(())
@@ -109,11 +98,8 @@ pub async fn current_user(db: &impl ConnectionTrait) -> AppResult<Option<user::M
 
 /// The user of a live session at `now`, for plain axum handlers that read the cookie themselves.
 pub async fn user_for_token(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> AppResult<Option<user::Model>> {
-    let found = session::Entity::find()
-        .filter(session::Column::TokenHash.eq(token_hash(token)))
-        .find_also_related(user::Entity)
-        .one(db)
-        .await?;
+    let found =
+        session::Entity::find().filter(session::Column::TokenHash.eq(token_hash(token))).find_also_related(user::Entity).one(db).await?;
     let Some((sess, Some(usr))) = found else { return Ok(None) };
     if !session_is_live(now.timestamp(), sess.last_seen_at.timestamp(), sess.expires_at.timestamp()) {
         session::Entity::delete_by_id(sess.id).exec(db).await?;

@@ -59,10 +59,14 @@ fn format_words(l: Locale, key: &str) -> (&'static str, &'static str) {
 /// The name and description of a default track (`domain::cfp::DEFAULT_TRACKS`) in `l`.
 fn track_words(l: Locale, key: &str) -> (&'static str, &'static str) {
     match key {
-        "kubernetes" => (td_string!(l, events.defaults.tracks.kubernetes.name), td_string!(l, events.defaults.tracks.kubernetes.description)),
+        "kubernetes" => {
+            (td_string!(l, events.defaults.tracks.kubernetes.name), td_string!(l, events.defaults.tracks.kubernetes.description))
+        }
         "platform" => (td_string!(l, events.defaults.tracks.platform.name), td_string!(l, events.defaults.tracks.platform.description)),
         "security" => (td_string!(l, events.defaults.tracks.security.name), td_string!(l, events.defaults.tracks.security.description)),
-        "observability" => (td_string!(l, events.defaults.tracks.observability.name), td_string!(l, events.defaults.tracks.observability.description)),
+        "observability" => {
+            (td_string!(l, events.defaults.tracks.observability.name), td_string!(l, events.defaults.tracks.observability.description))
+        }
         "ai_data" => (td_string!(l, events.defaults.tracks.ai_data.name), td_string!(l, events.defaults.tracks.ai_data.description)),
         "green_it" => (td_string!(l, events.defaults.tracks.green_it.name), td_string!(l, events.defaults.tracks.green_it.description)),
         _ => (td_string!(l, events.defaults.tracks.open_source.name), td_string!(l, events.defaults.tracks.open_source.description)),

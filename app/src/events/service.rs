@@ -172,7 +172,8 @@ pub async fn managed_by(db: &impl ConnectionTrait, me: &user::Model) -> AppResul
         .iter()
         .map(|(e, roles)| {
             let organises = me.is_admin || roles.contains(&Role::Organizer);
-            let manage = if organises { crate::plumbing::urls::admin_event(&e.slug) } else { crate::plumbing::urls::admin_volunteers(&e.slug) };
+            let manage =
+                if organises { crate::plumbing::urls::admin_event(&e.slug) } else { crate::plumbing::urls::admin_volunteers(&e.slug) };
             ManagedEvent { summary: summary(e), roles: roles.clone(), manage }
         })
         .collect();

@@ -4,8 +4,8 @@ use chrono::{Datelike, NaiveDate};
 use leptos_i18n::td_string;
 
 use super::EventSummary;
-use crate::lang::{dates, Locale};
 use crate::entities::event;
+use crate::lang::{dates, Locale};
 
 /// "12 March 2027", "12–13 March 2027" or "30 March 2027 – 1 April 2027", in `l`.
 pub fn dates_label(l: Locale, start: NaiveDate, end: NaiveDate) -> String {

@@ -11,10 +11,10 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::zoned::zone;
 use domain::programme::{Programme, Session, SpeakerRef};
 use domain::schedule::GRID_MINUTES;
 use domain::timetable::Kind;
-use super::zoned::zone;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FrabRoot {
@@ -161,8 +161,16 @@ pub fn schedule_json(p: &Programme, base_url: &str) -> FrabRoot {
                 timeslot_duration: duration(GRID_MINUTES),
                 time_zone_name: Some(p.time_zone.clone()).filter(|z| zone_name_ok(z)),
                 url: format!("{base}/events/{}", p.slug),
-                tracks: p.tracks.iter().map(|t| FrabTrack { name: t.name.clone(), slug: track_slug(&t.name), color: hex_colour(&t.colour) }).collect(),
-                rooms: p.rooms.iter().map(|r| FrabRoom { name: r.name.clone(), guid: ids.guid(&format!("room-{}", r.id)), capacity: r.capacity }).collect(),
+                tracks: p
+                    .tracks
+                    .iter()
+                    .map(|t| FrabTrack { name: t.name.clone(), slug: track_slug(&t.name), color: hex_colour(&t.colour) })
+                    .collect(),
+                rooms: p
+                    .rooms
+                    .iter()
+                    .map(|r| FrabRoom { name: r.name.clone(), guid: ids.guid(&format!("room-{}", r.id)), capacity: r.capacity })
+                    .collect(),
                 days: days.iter().enumerate().map(|(i, d)| day(p, &ids, tz, i + 1, *d)).collect(),
             },
         },
@@ -204,7 +212,8 @@ fn days(p: &Programme) -> Vec<NaiveDate> {
 
 fn day(p: &Programme, ids: &Ids, tz: Tz, index: usize, date: NaiveDate) -> FrabDay {
     let sessions: Vec<&Session> = p.sessions.iter().filter(|s| s.day == date).collect();
-    let midnight = |d: NaiveDate| tz.from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default()).earliest().map(|t| t.with_timezone(&Utc));
+    let midnight =
+        |d: NaiveDate| tz.from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default()).earliest().map(|t| t.with_timezone(&Utc));
     let start = sessions.iter().map(|s| s.start).min().or_else(|| midnight(date)).unwrap_or_default();
     let end = sessions.iter().map(|s| s.end).max().or_else(|| date.succ_opt().and_then(midnight)).unwrap_or_default();
     let mut rooms: Vec<(String, Vec<FrabEvent>)> = p.rooms.iter().map(|r| (r.name.clone(), Vec::new())).collect();
@@ -366,7 +375,8 @@ fn zone_name_ok(name: &str) -> bool {
     if name.ends_with("UTC") {
         return true;
     }
-    let word = |w: &str| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) && w[1..].starts_with(|c: char| c.is_ascii_lowercase());
+    let word =
+        |w: &str| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) && w[1..].starts_with(|c: char| c.is_ascii_lowercase());
     matches!(name.split_once('/'), Some((area, city)) if word(area) && word(city))
 }
 

@@ -49,8 +49,7 @@ where
     Tz::Offset: std::fmt::Display,
 {
     let local = at.naive_local();
-    td_string!(locale, common.dates.date_at_time, date = long_date(locale, local.date()), time = time(locale, local.time()))
-        .to_string()
+    td_string!(locale, common.dates.date_at_time, date = long_date(locale, local.date()), time = time(locale, local.time())).to_string()
 }
 
 #[cfg(test)]

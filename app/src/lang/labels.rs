@@ -17,7 +17,11 @@ pub fn level(l: Locale, code: &str) -> String {
 /// event's default language; a reader of another language gets it in theirs.
 pub fn room(l: Locale, published: &str) -> String {
     let spanning = super::all().iter().any(|&other| td_string!(other, schedule.all_rooms) == published);
-    if spanning { td_string!(l, schedule.all_rooms).to_string() } else { published.to_string() }
+    if spanning {
+        td_string!(l, schedule.all_rooms).to_string()
+    } else {
+        published.to_string()
+    }
 }
 
 /// The name of a proposal state code ("submitted"), or the code itself when unknown.

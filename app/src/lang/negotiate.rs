@@ -48,10 +48,7 @@ fn quality_in_thousandths(q: &str) -> Option<u16> {
 
 /// The event a page belongs to, from its path: `/events/<slug>…`, `/admin/events/<slug>…`, `/review/<slug>…`.
 pub fn event_slug_of(path: &str) -> Option<&str> {
-    let rest = path
-        .strip_prefix("/events/")
-        .or_else(|| path.strip_prefix("/admin/events/"))
-        .or_else(|| path.strip_prefix("/review/"))?;
+    let rest = path.strip_prefix("/events/").or_else(|| path.strip_prefix("/admin/events/")).or_else(|| path.strip_prefix("/review/"))?;
     let slug = rest.split('/').next()?;
     (!slug.is_empty()).then_some(slug)
 }

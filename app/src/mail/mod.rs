@@ -1,10 +1,10 @@
 //! Outgoing mail: templates (shared), outbox and delivery (server only).
-pub mod templates;
-pub mod volunteer_templates;
 #[cfg(feature = "ssr")]
 pub mod outbox;
+pub mod templates;
 #[cfg(feature = "ssr")]
 pub mod transport;
+pub mod volunteer_templates;
 
 use serde::{Deserialize, Serialize};
 

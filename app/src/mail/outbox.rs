@@ -4,16 +4,15 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use super::Email;
 use crate::crypto::new_token;
-use domain::accounts::is_undeliverable;
-use domain::backoff::{retry_delay_secs, should_give_up};
 use crate::entities::mail_outbox::{self, Column};
 use crate::error::AppResult;
+use domain::accounts::is_undeliverable;
+use domain::backoff::{retry_delay_secs, should_give_up};
 
 pub const PENDING: &str = "pending";
 pub const SENDING: &str = "sending";
@@ -79,11 +78,7 @@ pub async fn claim_due(conn: &impl ConnectionTrait, limit: u64, now: DateTime<Ut
         .col_expr(Column::LockedUntil, Expr::value(now + Duration::seconds(LEASE_SECS)))
         .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
         .filter(Column::Id.in_subquery(due_ids))
-        .filter(
-            sea_orm::Condition::any()
-                .add(Column::Status.eq(PENDING))
-                .add(Column::Status.eq(SENDING).and(Column::LockedUntil.lt(now))),
-        )
+        .filter(sea_orm::Condition::any().add(Column::Status.eq(PENDING)).add(Column::Status.eq(SENDING).and(Column::LockedUntil.lt(now))))
         .exec(conn)
         .await?;
     Ok(mail_outbox::Entity::find()
@@ -128,19 +123,11 @@ pub async fn mark_attempt_failed(
 
 /// Mails not yet sent nor given up.
 pub async fn backlog(conn: &impl ConnectionTrait) -> AppResult<u64> {
-    Ok(mail_outbox::Entity::find()
-        .filter(Column::Status.is_in([PENDING, SENDING]))
-        .count(conn)
-        .await?)
+    Ok(mail_outbox::Entity::find().filter(Column::Status.is_in([PENDING, SENDING])).count(conn).await?)
 }
 
 pub async fn failed(conn: &impl ConnectionTrait) -> AppResult<Vec<mail_outbox::Model>> {
-    Ok(mail_outbox::Entity::find()
-        .filter(Column::Status.eq(FAILED))
-        .order_by_desc(Column::Id)
-        .limit(200)
-        .all(conn)
-        .await?)
+    Ok(mail_outbox::Entity::find().filter(Column::Status.eq(FAILED)).order_by_desc(Column::Id).limit(200).all(conn).await?)
 }
 
 /// Puts a failed mail back in the queue (due at `now`), with a fresh count of attempts.

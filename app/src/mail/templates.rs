@@ -25,12 +25,7 @@ pub(crate) fn compose(l: Locale, to: &str, subject: String, greeting: &str, para
         html.push_str(&format!("<p>{}</p>", escape(p)));
     }
     text.push_str(&format!("{label}: {url}\n\n{signature}\n"));
-    html.push_str(&format!(
-        "<p><a href=\"{}\">{}</a></p><p>{}</p></body></html>",
-        escape(url),
-        escape(label),
-        escape(signature)
-    ));
+    html.push_str(&format!("<p><a href=\"{}\">{}</a></p><p>{}</p></body></html>", escape(url), escape(label), escape(signature)));
     Email { to: to.to_string(), subject, text, html, attachment: None }
 }
 
@@ -136,7 +131,14 @@ pub fn talks_scheduled(l: Locale, to: &str, name: &str, event: &str, version: &s
     paragraphs.extend(lines.iter().map(|line| format!("• {line}")));
     paragraphs.push(td_string!(l, mail.scheduled.calendar).into());
     let subject = td_string!(l, mail.scheduled.subject, count = lines.len() as i32, event = event).to_string();
-    compose(l, to, subject, &td_string!(l, mail.hello_name, name = name).to_string(), &paragraphs, (td_string!(l, mail.scheduled.link), link))
+    compose(
+        l,
+        to,
+        subject,
+        &td_string!(l, mail.hello_name, name = name).to_string(),
+        &paragraphs,
+        (td_string!(l, mail.scheduled.link), link),
+    )
 }
 
 #[cfg(test)]
@@ -164,4 +166,3 @@ mod tests {
         assert_eq!(two.subject, "Your talks at CNDF are scheduled");
     }
 }
-

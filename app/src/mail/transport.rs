@@ -61,12 +61,7 @@ impl Mailer {
 fn build_message(from: &str, row: &mail_outbox::Model) -> Result<Message, String> {
     let from: Mailbox = from.parse().map_err(|e| format!("MAIL_FROM is not an address: {e}"))?;
     let to: Mailbox = row.to_addr.parse().map_err(|e| format!("bad recipient: {e}"))?;
-    Message::builder()
-        .from(from)
-        .to(to)
-        .subject(row.subject.clone())
-        .multipart(body_of(row)?)
-        .map_err(|e| e.to_string())
+    Message::builder().from(from).to(to).subject(row.subject.clone()).multipart(body_of(row)?).map_err(|e| e.to_string())
 }
 
 /// Text and HTML as alternatives, inside a mixed part with the attachment when there is one.

@@ -120,7 +120,14 @@ pub fn shift_reminder(to: &To, shift: &ShiftWords, briefing: &str, lead: &str, l
         paragraphs.push(td_string!(l, mail.volunteer.reminder.lead, lead = lead).to_string());
     }
     paragraphs.push(td_string!(l, mail.volunteer.reminder.calendar).to_string());
-    compose(l, to.email, td_string!(l, mail.volunteer.reminder.subject, title = shift.title).to_string(), &to.hello(), &paragraphs, (td_string!(l, mail.volunteer.my_shifts), link))
+    compose(
+        l,
+        to.email,
+        td_string!(l, mail.volunteer.reminder.subject, title = shift.title).to_string(),
+        &to.hello(),
+        &paragraphs,
+        (td_string!(l, mail.volunteer.my_shifts), link),
+    )
 }
 
 /// A published agenda put `volunteer`'s talk on their shift; sent to them and to the event's leads.

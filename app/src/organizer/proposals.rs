@@ -182,8 +182,13 @@ fn language_label(code: &str) -> String {
 /// Where each proposal stands as its speakers were told (published decisions and answers), by id.
 async fn statuses_of(db: &impl ConnectionTrait, proposals: &[&proposal::Model]) -> AppResult<HashMap<i32, SpeakerStatus>> {
     let ids: Vec<i32> = proposals.iter().map(|p| p.id).collect();
-    let decisions: HashMap<i32, decision::Model> =
-        decision::Entity::find().filter(decision::Column::ProposalId.is_in(ids)).all(db).await?.into_iter().map(|d| (d.proposal_id, d)).collect();
+    let decisions: HashMap<i32, decision::Model> = decision::Entity::find()
+        .filter(decision::Column::ProposalId.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.proposal_id, d))
+        .collect();
     Ok(proposals
         .iter()
         .map(|p| {

@@ -33,8 +33,7 @@ pub fn ProposalsPage() -> impl IntoView {
             q: get("q"),
         }
     };
-    let list =
-        Resource::new(move || (slug(), filters()), |(s, f)| organizer_proposals(s, f));
+    let list = Resource::new(move || (slug(), filters()), |(s, f)| organizer_proposals(s, f));
     view! {
         <Suspense fallback=|| view! { <p>{tr!(organizer.loading)}</p> }>
             {move || list.get().map(|r| outcome(r, &urls::admin_proposals(slug()), |l| view! { <ProposalsBody l/> }.into_any()))}

@@ -3,14 +3,16 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set,
+};
 
 use super::{CfpSettingsForm, CfpSettingsView, FormatRow, TrackRow};
 use crate::db::BeginWrite;
-use crate::events::texts;
 use crate::entities::{cfp_settings, event, format, proposal, track};
 use crate::error::{AppError, AppResult, FieldError};
 use crate::events::cfp_settings::{formats_of, settings_of, status, tracks_of};
+use crate::events::texts;
 use crate::formats::zoned::{utc_to_input, zone};
 use crate::plumbing::optional_instant;
 use crate::tr;

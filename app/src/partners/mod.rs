@@ -46,4 +46,3 @@ pub mod map_svg;
 pub mod space_pages;
 #[cfg(feature = "ssr")]
 pub mod village_pages;
-

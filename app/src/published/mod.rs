@@ -8,11 +8,11 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use domain::programme::{Programme, ProgrammeRoom, ProgrammeTrack, Session, Speaker, SpeakerRef};
-use domain::timetable::Slot;
-use crate::formats::zoned::{long_label, zone};
 use crate::entities::{event, partner, proposal, room, schedule_version, speaker_profile, track, user};
 use crate::error::{AppError, AppResult};
+use crate::formats::zoned::{long_label, zone};
+use domain::programme::{Programme, ProgrammeRoom, ProgrammeTrack, Session, Speaker, SpeakerRef};
+use domain::timetable::Slot;
 
 mod cache;
 pub use cache::ProgrammeCache;
@@ -128,10 +128,13 @@ async fn people(db: &impl ConnectionTrait, ids: &[i32]) -> AppResult<People> {
         .into_iter()
         .map(|p| (p.user_id, p))
         .collect();
-    Ok(users.into_iter().map(|u| {
-        let profile = profiles.remove(&u.id);
-        (u.id, (u, profile))
-    }).collect())
+    Ok(users
+        .into_iter()
+        .map(|u| {
+            let profile = profiles.remove(&u.id);
+            (u.id, (u, profile))
+        })
+        .collect())
 }
 
 fn session(s: &Slot, p: Option<&proposal::Model>, people: &People, partners: &HashMap<i32, String>, tz: Tz) -> Session {

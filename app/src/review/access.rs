@@ -5,11 +5,11 @@ use std::collections::{HashMap, HashSet};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::auth::guard::{event_access, EventAccess};
+use crate::entities::{event, proposal, proposal_speaker, review_override, review_settings, speaker_profile, user};
+use crate::error::{AppError, AppResult};
 use domain::cfp::{Choice, ProposalState};
 use domain::review::{conflict, Conflict};
 use domain::roles::REVIEWERS;
-use crate::entities::{event, proposal, proposal_speaker, review_override, review_settings, speaker_profile, user};
-use crate::error::{AppError, AppResult};
 
 /// A signed-in reviewer (or organiser) of an event, with the event's review settings.
 pub struct Reviewer {
@@ -38,10 +38,7 @@ pub async fn submitted(db: &impl ConnectionTrait, event_id: i32) -> AppResult<Ve
 
 /// For each proposal, its speakers as (user id, company from their profile).
 pub async fn speaker_companies(db: &impl ConnectionTrait, proposal_ids: &[i32]) -> AppResult<HashMap<i32, Vec<(i32, String)>>> {
-    let links = proposal_speaker::Entity::find()
-        .filter(proposal_speaker::Column::ProposalId.is_in(proposal_ids.to_vec()))
-        .all(db)
-        .await?;
+    let links = proposal_speaker::Entity::find().filter(proposal_speaker::Column::ProposalId.is_in(proposal_ids.to_vec())).all(db).await?;
     let user_ids: Vec<i32> = links.iter().map(|l| l.user_id).collect();
     let companies: HashMap<i32, String> = speaker_profile::Entity::find()
         .filter(speaker_profile::Column::UserId.is_in(user_ids))

@@ -176,7 +176,13 @@ pub fn Board(
         if let Some(version) = placed {
             let date = d.with_value(|d| d.date.clone());
             note.set(None);
-            unplace.dispatch(UnplaceItem { slug: slug.get_value(), item: id.to_string(), version: version.to_string(), day: date, stay: Some("1".into()) });
+            unplace.dispatch(UnplaceItem {
+                slug: slug.get_value(),
+                item: id.to_string(),
+                version: version.to_string(),
+                day: date,
+                stay: Some("1".into()),
+            });
         }
     };
     let status = move || hovering.get().map(|(p, verdict)| v.with_value(|v| d.with_value(|d| describe(v, d, &p, &verdict))));

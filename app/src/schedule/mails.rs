@@ -5,14 +5,14 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use crate::formats::ical::{calendar, CalEvent, CONTENT_TYPE};
-use domain::timetable::{Change, Kind, Slot};
-use crate::formats::zoned::zone;
 use crate::entities::{event, user};
 use crate::error::AppResult;
-use crate::mail::{outbox, templates, Attachment, Email};
+use crate::formats::ical::{calendar, CalEvent, CONTENT_TYPE};
+use crate::formats::zoned::zone;
 use crate::lang::{dates, Locale};
+use crate::mail::{outbox, templates, Attachment, Email};
 use crate::state::AppState;
+use domain::timetable::{Change, Kind, Slot};
 use leptos_i18n::td_string;
 
 /// "“Title” — Thursday 11 March 2027, 10:30 am–11:10 am (Europe/Paris), Amphi (moved from …)", in `l`.

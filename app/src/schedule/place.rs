@@ -68,8 +68,7 @@ pub fn target(loaded: &Loaded, w: &Where) -> AppResult<Target> {
         }
         (None, Ok(_)) => None,
     };
-    let minutes =
-        parse_minutes(&w.minutes).map_err(|p| errors.push(FieldError::new("minutes", crate::lang::problems::here(&p)))).ok();
+    let minutes = parse_minutes(&w.minutes).map_err(|p| errors.push(FieldError::new("minutes", crate::lang::problems::here(&p)))).ok();
     match (room, start, minutes) {
         (Some(room), Some(start), Some(minutes)) if errors.is_empty() => Ok(Target { room, start, minutes }),
         _ => Err(AppError::validation(errors)),

@@ -7,13 +7,13 @@ use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::{placements_except, BuilderItem, Placed, WarningRow};
+use crate::entities::{event, event_day, format, proposal, schedule_item, track};
+use crate::error::AppResult;
+use crate::formats::zoned::zone;
+use crate::selection::deliberation::{decision_of, decisions_of, response_of};
 use domain::review::holds_slot;
 use domain::schedule::{check, Context, DayHours, Room, Unavailable};
 use domain::timetable::Kind;
-use crate::formats::zoned::zone;
-use crate::entities::{event, event_day, format, proposal, schedule_item, track};
-use crate::error::AppResult;
-use crate::selection::deliberation::{decision_of, decisions_of, response_of};
 
 /// Length of a talk whose format is gone.
 const FALLBACK_MINUTES: i32 = 30;
@@ -62,9 +62,8 @@ pub async fn slot_holders(db: &impl ConnectionTrait, event_id: i32) -> AppResult
     let submitted = crate::review::access::submitted(db, event_id).await?;
     let ids: Vec<i32> = submitted.iter().map(|p| p.id).collect();
     let decisions = decisions_of(db, &ids).await?;
-    let holds = |p: &proposal::Model| {
-        decisions.get(&p.id).is_some_and(|d| decision_of(d).is_some_and(|dec| holds_slot(dec, response_of(d))))
-    };
+    let holds =
+        |p: &proposal::Model| decisions.get(&p.id).is_some_and(|d| decision_of(d).is_some_and(|dec| holds_slot(dec, response_of(d))));
     Ok(submitted.into_iter().filter(|p| holds(p)).collect())
 }
 
@@ -105,11 +104,7 @@ pub async fn sync_talks(
         .exec(db)
         .await?;
     }
-    let gone: Vec<i32> = items
-        .iter()
-        .filter(|i| i.proposal_id.is_some_and(|p| !holders.iter().any(|h| h.id == p)))
-        .map(|i| i.id)
-        .collect();
+    let gone: Vec<i32> = items.iter().filter(|i| i.proposal_id.is_some_and(|p| !holders.iter().any(|h| h.id == p))).map(|i| i.id).collect();
     if missing.is_empty() && gone.is_empty() {
         return Ok(items);
     }
@@ -158,7 +153,13 @@ pub async fn load(db: &impl ConnectionTrait, e: &event::Model, now: DateTime<Utc
     let proposals: HashMap<i32, proposal::Model> = if proposal_ids.is_empty() {
         HashMap::new()
     } else {
-        proposal::Entity::find().filter(proposal::Column::Id.is_in(proposal_ids.clone())).all(db).await?.into_iter().map(|p| (p.id, p)).collect()
+        proposal::Entity::find()
+            .filter(proposal::Column::Id.is_in(proposal_ids.clone()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect()
     };
     let speakers = crate::organizer::proposals::speakers_of(db, proposal_ids).await?;
     let items = rows

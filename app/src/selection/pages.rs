@@ -24,10 +24,7 @@ pub fn DeliberationPage() -> impl IntoView {
     let publish = ServerAction::<PublishDecisions>::new();
     let promote = ServerAction::<PromoteProposal>::new();
     let versions = move || decide.version().get() + publish.version().get() + promote.version().get();
-    let data = Resource::new(
-        move || (slug(), filters(), versions()),
-        |(s, f, _)| load_deliberation(s, f),
-    );
+    let data = Resource::new(move || (slug(), filters(), versions()), |(s, f, _)| load_deliberation(s, f));
     let published = Memo::new(move |_| query.read().get("published"));
     let flags = [
         (query_flag("decided"), tr!(selection.deliberation.flags.decided)),

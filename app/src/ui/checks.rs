@@ -100,7 +100,9 @@ fn raw_text_elements_hold_only_constants() {
     // A catalogue text without arguments is a constant too (`lang::catalogue_check` refuses `<` in them).
     let is_constant = |e: &str| {
         (e.starts_with("tr!(") && !e.contains(','))
-            || e.rsplit("::").next().is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+            || e.rsplit("::")
+                .next()
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
     };
     let found = offenders(|rel, text| {
         ["script", "style", "noscript"]

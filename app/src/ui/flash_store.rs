@@ -4,9 +4,9 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 
 use super::flash::FlashedForm;
 use crate::crypto::{new_token, token_hash};
-use crate::formats::form_flash::FLASH_MINUTES;
 use crate::entities::form_flash;
 use crate::error::{AppError, AppResult};
+use crate::formats::form_flash::FLASH_MINUTES;
 
 /// Neither the id in the address nor the browser's cookie finds a submission alone.
 fn key(id: &str, browser: &str) -> String {

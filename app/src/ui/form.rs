@@ -198,7 +198,8 @@ pub fn Choices(
     options: Vec<(String, String)>,
     #[prop(optional, into)] selected: String,
     /// Text of an empty first option ("Choose…"); none when empty.
-    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)]
+    placeholder: &'static str,
     #[prop(optional)] hint: &'static str,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {

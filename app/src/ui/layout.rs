@@ -86,7 +86,11 @@ fn LanguageSwitch() -> impl IntoView {
     let back = move || {
         let query = location.search.get();
         let query = query.trim_start_matches('?');
-        if query.is_empty() { location.pathname.get() } else { format!("{}?{query}", location.pathname.get()) }
+        if query.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{query}", location.pathname.get())
+        }
     };
     view! {
         <ul class="lang-switch" aria-label=tr!(common.language.switch_label)>

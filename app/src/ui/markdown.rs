@@ -60,9 +60,7 @@ mod tests {
 
     #[test]
     fn scripts_handlers_and_javascript_links_are_removed() {
-        let html = render_markdown(
-            "<script>alert(1)</script>\n\n[click](javascript:alert(2))\n\n<img src=x onerror=\"alert(3)\">",
-        ).html();
+        let html = render_markdown("<script>alert(1)</script>\n\n[click](javascript:alert(2))\n\n<img src=x onerror=\"alert(3)\">").html();
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
@@ -74,7 +72,8 @@ mod tests {
             "![our diagram](https://tracker.example/d.png) and ![](https://tracker.example/pixel.gif)\n\n\
              <img src=\"https://tracker.example/raw.png\"> <p><img src=//tracker.example/x.png alt=x></p>\n\n\
              [![badge](https://tracker.example/b.svg)](https://ci.example)",
-        ).html();
+        )
+        .html();
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains(r#"<a href="https://tracker.example/d.png" rel="noopener noreferrer nofollow">our diagram</a>"#), "{html}");
         assert!(html.contains(">https://tracker.example/pixel.gif</a>"), "an image without alt text shows its address: {html}");

@@ -14,13 +14,13 @@ pub use outcome::{outcome, query_flag, query_value};
 pub use safe_html::SafeHtml;
 pub use title::PageTitle;
 pub use versions::{VersionFields, Versions};
-#[cfg(feature = "ssr")]
-pub mod flash_store;
+#[cfg(test)]
+pub(crate) mod checks;
 #[cfg(feature = "ssr")]
 pub mod csp;
 #[cfg(feature = "ssr")]
+pub mod flash_store;
+#[cfg(feature = "ssr")]
 pub mod markdown;
-#[cfg(test)]
-pub(crate) mod checks;
 #[cfg(test)]
 mod untranslated;

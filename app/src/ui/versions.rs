@@ -35,7 +35,8 @@ pub fn VersionFields(
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let Versions { name, others, language, first, translations } = versions;
-    let label_in = move |l: Locale| tr!(common.text_in, text = label, language = leptos_i18n::td_string!(l, common.language.name)).to_string();
+    let label_in =
+        move |l: Locale| tr!(common.text_in, text = label, language = leptos_i18n::td_string!(l, common.language.name)).to_string();
     let rest = all().iter().copied().filter(move |&l| l != language).map(move |l| {
         let field = format!("{others}[{}]", code(l));
         view! {

@@ -48,9 +48,9 @@ db_test!(erasing_an_account_forgets_the_person_and_keeps_the_selections_record, 
     let (_, format, track) = event_with_cfp(&app, "erase-conf", app.state.clock.now() + Duration::days(10)).await;
     let c = client();
     sign_up(&c, &app, "leaving@example.org", "Leaving Speaker", PASSWORD).await;
-    let draft = with(proposal_form("erase-conf", "k-draft", format, track, "draft"), "title", "A draft to forget");
+    let draft = with(proposal_form("erase-conf", "key-erase-draft", format, track, "draft"), "title", "A draft to forget");
     assert_eq!(send(&c, &app, "cfp/save", &draft).await.status(), 200);
-    let submitted = with(proposal_form("erase-conf", "k-sub", format, track, "submit"), "title", "A submitted talk");
+    let submitted = with(proposal_form("erase-conf", "key-erase-submitted", format, track, "submit"), "title", "A submitted talk");
     assert_eq!(send(&c, &app, "cfp/save", &submitted).await.status(), 200);
     let fields = ["bio", "company", "job_title", "photo_url", "website", "github", "linkedin", "social", "city", "private_notes"];
     let mut profile = vec![("public_name", "Leaving Speaker")];

@@ -59,7 +59,7 @@ async fn a_new_speaker_submits_a_talk_and_a_co_speaker_joins() {
     b.click("a[href='/proposals']").await;
     b.wait_for_text("Platform teams without the pain").await;
     b.wait_for_text("Submitted").await;
-    b.click("td a[href^='/proposals/']").await;
+    b.click(".proposal-list a[href^='/proposals/']").await;
     b.wait_for_text("Invite a co-speaker").await;
     b.fill("email", "cyril@example.org").await;
     b.submit_form_of("email").await;

@@ -53,7 +53,7 @@ async fn the_hydrated_app_keeps_the_language_of_the_page() {
     assert!(!text.contains("Unscheduled talks"), "{text}");
     // A page reached by a client-side move from the app is loaded from the server, in French too.
     b.click(".sched-card a.place-link").await;
-    b.wait_for_text("Placer « ").await;
+    b.wait_for_text("Placer «").await;
     b.wait_ready().await;
     assert_eq!(html_lang(&b).await, "fr");
     b.screenshot("language-switch-fr-hydrated").await;

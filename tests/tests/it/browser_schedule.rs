@@ -12,6 +12,16 @@ fn cell(room: i32, time: &str) -> String {
     format!(".sched-cell[data-room='{room}'][data-time='{time}']")
 }
 
+async fn scroll_y(b: &Browser) -> f64 {
+    b.client.execute("return window.scrollY", vec![]).await.unwrap().as_f64().unwrap_or(-1.0)
+}
+
+/// The note the builder shows beside the last drop.
+async fn note_text(b: &Browser) -> String {
+    let v = b.client.execute("const n = document.querySelector('.sched-note'); return n ? n.innerText : ''", vec![]).await.unwrap();
+    v.as_str().unwrap_or_default().to_string()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_organiser_builds_the_schedule_by_mouse_and_keyboard_and_publishes() {
     let s = sched(Backend::Sqlite, Setup::default()).await;
@@ -37,9 +47,19 @@ async fn an_organiser_builds_the_schedule_by_mouse_and_keyboard_and_publishes() 
     // …and dropping there places nothing.
     b.release().await;
     assert!(s.builder().await["items"].as_array().unwrap().iter().any(|i| i["id"].to_string() == beta && i["placed"].is_null()));
-    // Resolved: after Alpha, with a gap.
-    b.drag(&format!(".sched-card[data-item='{beta}']"), &cell(atelier, "11:00")).await;
+    // The refusal is told beside the drop.
+    b.wait_for_text("Cannot drop at 10:10 in Atelier").await;
+    assert!(note_text(&b).await.contains("Cannot drop at 10:10 in Atelier"), "the refusal sits by the drop");
+    // Resolved: after Alpha, with a gap. The page stays where it was scrolled; "Placed." shows by the drop.
+    b.client.execute("window.scrollTo(0, 250)", vec![]).await.unwrap();
+    b.drag_over(&format!(".sched-card[data-item='{beta}']"), &cell(atelier, "11:00")).await;
+    let before = scroll_y(&b).await;
+    b.release().await;
     b.wait_for_text("11:00–11:40").await;
+    assert!((scroll_y(&b).await - before).abs() < 2.0, "a successful drop keeps the scroll position");
+    let note = note_text(&b).await;
+    assert!(note.contains("Placed."), "the outcome sits by the drop: {note}");
+    b.screenshot("schedule-drop-outcome").await;
 
     // Lunch across all rooms, from the form.
     b.choose("#f-kind", "lunch").await;

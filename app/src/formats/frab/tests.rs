@@ -14,7 +14,10 @@ fn programme() -> Programme {
     talk.item = 7;
     talk.title = "Sécurité & Cloud: the REX".into();
     talk.start_local = "10:00".into();
-    talk.speakers = vec![SpeakerRef { code: Some("ada1".into()), name: "Ada Speaker".into() }, SpeakerRef { code: None, name: "Bea Martin, PhD".into() }];
+    talk.speakers = vec![
+        SpeakerRef { code: Some("ada1".into()), name: "Ada Speaker".into() },
+        SpeakerRef { code: None, name: "Bea Martin, PhD".into() },
+    ];
     let mut lunch = session("", 11, 60);
     lunch.item = 8;
     lunch.kind = Kind::Lunch;
@@ -37,8 +40,14 @@ fn programme() -> Programme {
         version_name: "v2 — moved Beta".into(),
         published_at: Utc.with_ymd_and_hms(2027, 3, 1, 12, 0, 0).unwrap(),
         published_label: String::new(),
-        rooms: vec![ProgrammeRoom { id: 1, name: "Amphi".into(), capacity: Some(300) }, ProgrammeRoom { id: 2, name: "Atelier".into(), capacity: None }],
-        tracks: vec![ProgrammeTrack { name: "Cloud".into(), colour: "#1f6feb".into() }, ProgrammeTrack { name: "5G & edge".into(), colour: String::new() }],
+        rooms: vec![
+            ProgrammeRoom { id: 1, name: "Amphi".into(), capacity: Some(300) },
+            ProgrammeRoom { id: 2, name: "Atelier".into(), capacity: None },
+        ],
+        tracks: vec![
+            ProgrammeTrack { name: "Cloud".into(), colour: "#1f6feb".into() },
+            ProgrammeTrack { name: "5G & edge".into(), colour: String::new() },
+        ],
         sessions: vec![talk, lunch],
         speakers: vec![Speaker {
             code: "ada1".into(),
@@ -151,11 +160,27 @@ fn the_xml_follows_the_xsd_order_and_escapes_text() {
     assert!(x.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), "{x}");
     assert!(x.contains("<acronym>cloud_nord</acronym>"), "{x}");
     assert!(x.contains("<track name=\"5G &amp; edge\" slug=\"track-5g-edge\">5G &amp; edge</track>"), "{x}");
-    assert!(x.contains("<day index=\"1\" date=\"2027-03-10\" start=\"2027-03-10T10:00:00+01:00\" end=\"2027-03-10T13:00:00+01:00\">"), "{x}");
+    assert!(
+        x.contains("<day index=\"1\" date=\"2027-03-10\" start=\"2027-03-10T10:00:00+01:00\" end=\"2027-03-10T13:00:00+01:00\">"),
+        "{x}"
+    );
     assert!(x.contains("<title>Sécurité &amp; Cloud: the REX</title>"), "{x}");
     assert!(x.contains("<room name=\"Atelier\" guid=\""), "{x}");
     assert_eq!(x.matches("<event ").count(), 2);
-    let order = ["<room>", "<title>", "<subtitle>", "<type>", "<date>", "<start>", "<duration>", "<abstract>", "<slug>", "<track>", "<persons>", "<language>"];
+    let order = [
+        "<room>",
+        "<title>",
+        "<subtitle>",
+        "<type>",
+        "<date>",
+        "<start>",
+        "<duration>",
+        "<abstract>",
+        "<slug>",
+        "<track>",
+        "<persons>",
+        "<language>",
+    ];
     let event = &x[x.find("<event ").unwrap()..];
     let positions: Vec<usize> = order.iter().map(|t| event.find(t).unwrap_or_else(|| panic!("{t} in {event}"))).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");

@@ -91,29 +91,26 @@ fn day(w: &mut W, d: &FrabDay, rooms: &[FrabRoom]) -> io::Result<()> {
 
 fn event(w: &mut W, e: &FrabEvent) -> io::Result<()> {
     let id = e.id.to_string();
-    w.create_element("event")
-        .with_attribute(("guid", e.guid.as_str()))
-        .with_attribute(("id", id.as_str()))
-        .write_inner_content(|w| {
-            text(w, "room", &e.room)?;
-            text(w, "title", &e.title)?;
-            text(w, "subtitle", &e.subtitle)?;
-            text(w, "type", &e.kind)?;
-            text(w, "date", &e.date)?;
-            text(w, "start", &e.start)?;
-            text(w, "duration", &e.duration)?;
-            text(w, "abstract", &e.abstract_text)?;
-            text(w, "slug", &e.slug)?;
-            text(w, "track", e.track.as_deref().unwrap_or(""))?;
-            persons(w, e)?;
-            if let Some(language) = &e.language {
-                text(w, "language", language)?;
-            }
-            text(w, "description", &e.description)?;
-            w.create_element("links").write_empty()?;
-            text(w, "url", &e.url)?;
-            Ok(())
-        })?;
+    w.create_element("event").with_attribute(("guid", e.guid.as_str())).with_attribute(("id", id.as_str())).write_inner_content(|w| {
+        text(w, "room", &e.room)?;
+        text(w, "title", &e.title)?;
+        text(w, "subtitle", &e.subtitle)?;
+        text(w, "type", &e.kind)?;
+        text(w, "date", &e.date)?;
+        text(w, "start", &e.start)?;
+        text(w, "duration", &e.duration)?;
+        text(w, "abstract", &e.abstract_text)?;
+        text(w, "slug", &e.slug)?;
+        text(w, "track", e.track.as_deref().unwrap_or(""))?;
+        persons(w, e)?;
+        if let Some(language) = &e.language {
+            text(w, "language", language)?;
+        }
+        text(w, "description", &e.description)?;
+        w.create_element("links").write_empty()?;
+        text(w, "url", &e.url)?;
+        Ok(())
+    })?;
     Ok(())
 }
 

@@ -69,7 +69,11 @@ fn reads_a_pretalx_export() {
 /// A frab-style day: no `date` on events (local start in the file's zone), no declared rooms,
 /// a lunch copied into every room.
 fn frab_json(lunch_rooms: &[&str], start: &str) -> String {
-    let lunch = |room: &str| format!(r#"{{"guid": "77777777-0000-4000-8000-000000000001", "start": "12:30", "duration": "01:00", "room": "{room}", "title": "Lunch", "type": "lunch", "persons": []}}"#);
+    let lunch = |room: &str| {
+        format!(
+            r#"{{"guid": "77777777-0000-4000-8000-000000000001", "start": "12:30", "duration": "01:00", "room": "{room}", "title": "Lunch", "type": "lunch", "persons": []}}"#
+        )
+    };
     let mut rooms = vec![format!(
         r#""Amphi": [{{"id": 1, "start": "{start}", "duration": "0:45", "room": "Amphi", "title": "Opening", "type": "Talk", "persons": [{{"id": 9, "public_name": "Ada"}}]}}, {}]"#,
         lunch("Amphi")
@@ -78,7 +82,10 @@ fn frab_json(lunch_rooms: &[&str], start: &str) -> String {
     if !lunch_rooms.contains(&"Atelier") {
         rooms.push(r#""Atelier": []"#.into());
     }
-    format!(r#"{{"schedule": {{"version": "1", "conference": {{"title": "T", "days": [{{"index": 1, "date": "2027-03-10", "rooms": {{{}}}}}]}}}}}}"#, rooms.join(", "))
+    format!(
+        r#"{{"schedule": {{"version": "1", "conference": {{"title": "T", "days": [{{"index": 1, "date": "2027-03-10", "rooms": {{{}}}}}]}}}}}}"#,
+        rooms.join(", ")
+    )
 }
 
 #[test]
@@ -97,15 +104,30 @@ fn names_the_first_problem_with_its_place() {
     let bad_time = frab_json(&["Atelier"], "25:00");
     assert_eq!(parse(&bad_time, Paris).unwrap_err().to_string(), "schedule.conference.days[0].rooms.Amphi[0]: start “25:00” is not a time");
     let bad_duration = PRETALX.replace("\"01:30\"", "\"an hour\"");
-    assert_eq!(parse(&bad_duration, Paris).unwrap_err().to_string(), "schedule.conference.days[0].rooms.Atelier[0]: duration “an hour” is not a length (HH:MM)");
+    assert_eq!(
+        parse(&bad_duration, Paris).unwrap_err().to_string(),
+        "schedule.conference.days[0].rooms.Atelier[0]: duration “an hour” is not a length (HH:MM)"
+    );
     let unknown_room = PRETALX.replace("\"Atelier\": [", "\"Cave\": [");
-    assert_eq!(parse(&unknown_room, Paris).unwrap_err().to_string(), "schedule.conference.days[0].rooms.Cave: room “Cave” is not listed in the conference's rooms");
-    let bad_date = PRETALX.replace("2027-03-10T10:00:00+01:00\", \"start\": \"10:00\", \"duration\": \"00:40\"", "2027-03-10 10h\", \"start\": \"10:00\", \"duration\": \"00:40\"");
-    assert!(parse(&bad_date, Paris).unwrap_err().to_string().starts_with("schedule.conference.days[0].rooms.Amphi[0]: date “2027-03-10 10h” is not a date and time"));
+    assert_eq!(
+        parse(&unknown_room, Paris).unwrap_err().to_string(),
+        "schedule.conference.days[0].rooms.Cave: room “Cave” is not listed in the conference's rooms"
+    );
+    let bad_date = PRETALX.replace(
+        "2027-03-10T10:00:00+01:00\", \"start\": \"10:00\", \"duration\": \"00:40\"",
+        "2027-03-10 10h\", \"start\": \"10:00\", \"duration\": \"00:40\"",
+    );
+    assert!(parse(&bad_date, Paris)
+        .unwrap_err()
+        .to_string()
+        .starts_with("schedule.conference.days[0].rooms.Amphi[0]: date “2027-03-10 10h” is not a date and time"));
     let no_title = PRETALX.replace("\"title\": \"Runtime security with eBPF\",", "");
     assert_eq!(parse(&no_title, Paris).unwrap_err().to_string(), "schedule.conference.days[0].rooms.Atelier[0]: it has no title");
     let partly = frab_json(&["Atelier"], "09:00").replace("\"Atelier\": [{", "\"Cave\": [], \"Atelier\": [{");
-    assert_eq!(parse(&partly, Paris).unwrap_err().to_string(), "schedule.conference.days[0].rooms.Amphi[1]: “Lunch” is in several rooms at once but not in all of them");
+    assert_eq!(
+        parse(&partly, Paris).unwrap_err().to_string(),
+        "schedule.conference.days[0].rooms.Amphi[1]: “Lunch” is in several rooms at once but not in all of them"
+    );
     let alone = parse(&frab_json(&[], "09:00"), Paris).unwrap();
     assert_eq!(alone.sessions[1].room, None, "a lunch alone in the first room spans all rooms, as Estrade exports it");
     let talk = r#""Atelier": [{"id": 5, "start": "12:45", "duration": "0:30", "title": "Lunch talk", "persons": [{"name": "Bo"}]}]"#;
@@ -124,7 +146,10 @@ fn malformed_or_foreign_files_are_refused_as_a_whole() {
     assert_eq!(parse("[]", Paris).unwrap_err().to_string(), "the file should be an object with “schedule”");
     let empty = r#"{"schedule": {"conference": {"days": []}}}"#;
     assert_eq!(parse(empty, Paris).unwrap_err().to_string(), "this schedule has no sessions to import");
-    assert!(parse("<schedule><day date='2027-03-10'><room name='A'></day></schedule>", Paris).unwrap_err().message.starts_with("this is not valid XML"));
+    assert!(parse("<schedule><day date='2027-03-10'><room name='A'></day></schedule>", Paris)
+        .unwrap_err()
+        .message
+        .starts_with("this is not valid XML"));
     assert_eq!(parse("<html/>", Paris).unwrap_err().to_string(), "the document's root is <html>, not <schedule>");
 }
 
@@ -169,7 +194,10 @@ fn reads_a_frab_xml_export_and_names_problems_with_xpath() {
     assert_eq!((talk.persons[0].key.as_str(), talk.persons[0].name.as_str()), ("0e1a2b3c-4d5e-5f60-8172-8394a5b6c7d8", "Amina Benali"));
     assert_eq!(s.tracks[0].colour, "#cf222e");
     let coffee = &s.sessions[1];
-    assert_eq!((coffee.kind, coffee.room.as_deref(), coffee.start, coffee.track.as_deref()), (Kind::Break, Some("Atelier"), utc(9, 45), None));
+    assert_eq!(
+        (coffee.kind, coffee.room.as_deref(), coffee.start, coffee.track.as_deref()),
+        (Kind::Break, Some("Atelier"), utc(9, 45), None)
+    );
     assert_eq!(s.sessions[2].kind, Kind::Plenary, "a session nobody speaks at cannot be a proposal");
 }
 
@@ -187,7 +215,12 @@ fn deep_nesting_is_refused_before_any_tree_is_built() {
     ];
     for text in deep {
         let err = parse(&text, Paris).unwrap_err();
-        assert_eq!(err.to_string(), "the file nests more than 32 levels deep; a schedule needs about ten, so this is not one", "{}", &text[..40]);
+        assert_eq!(
+            err.to_string(),
+            "the file nests more than 32 levels deep; a schedule needs about ten, so this is not one",
+            "{}",
+            &text[..40]
+        );
     }
     let at_limit = format!("<schedule>{}{}</schedule>", "<x>".repeat(limits::MAX_DEPTH - 1), "</x>".repeat(limits::MAX_DEPTH - 1));
     assert_eq!(parse(&at_limit, Paris).unwrap_err().to_string(), "this schedule has no sessions to import");
@@ -226,6 +259,8 @@ fn files_too_large_or_too_crowded_are_refused_with_the_limit() {
     );
     let people = (0..101).map(|n| session_with(n, n * 50..n * 50 + 50)).collect();
     assert_eq!(err(crowded(people, 1, 0)), "the file has 5050 people; an import takes at most 5000");
-    let tracked = (0..=limits::MAX_TRACKS).map(|n| serde_json::json!({"id": n, "start": "10:00", "duration": "00:30", "title": "T", "track": format!("t{n}")})).collect();
+    let tracked = (0..=limits::MAX_TRACKS)
+        .map(|n| serde_json::json!({"id": n, "start": "10:00", "duration": "00:30", "title": "T", "track": format!("t{n}")}))
+        .collect();
     assert_eq!(err(crowded(tracked, 1, 0)), "the file has 201 tracks; an import takes at most 200");
 }
