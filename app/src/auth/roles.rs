@@ -22,7 +22,7 @@ pub async fn held_anywhere(db: &impl ConnectionTrait, me: &user::Model) -> AppRe
     Ok(names.iter().filter_map(|n| Role::parse(n)).collect())
 }
 
-/// The events where `me` holds one of `roles`, with the roles held there, soonest first.
+/// The events where `me` holds one of `roles`, with the roles held there, latest start first.
 pub async fn events_where(db: &impl ConnectionTrait, me: &user::Model, roles: &[Role]) -> AppResult<Vec<(event::Model, Vec<Role>)>> {
     use sea_orm::QueryOrder;
     let held = membership::Entity::find()
