@@ -45,6 +45,8 @@ pub enum AppError {
     BadRequest(String),
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
+    #[error("The service cannot reach its database right now. Please try again in a minute.")]
+    Unavailable,
     #[error("The server could not be reached: {0}")]
     Network(String),
 }
@@ -82,6 +84,7 @@ impl AppError {
             AppError::Unauthorized => td_string!(locale, errors.unauthorized).to_string(),
             AppError::Forbidden => td_string!(locale, errors.forbidden).to_string(),
             AppError::Internal => td_string!(locale, errors.internal).to_string(),
+            AppError::Unavailable => td_string!(locale, errors.unavailable).to_string(),
             AppError::Network(detail) => td_string!(locale, errors.network, detail = detail).to_string(),
             AppError::Validation { message, .. } => message.clone(),
             AppError::Conflict(m) | AppError::TooManyRequests(m) | AppError::BadRequest(m) => m.clone(),
@@ -110,6 +113,7 @@ impl AppError {
             AppError::Conflict(_) => 409,
             AppError::TooManyRequests(_) => 429,
             AppError::BadRequest(_) => 400,
+            AppError::Unavailable => 503,
             AppError::Internal | AppError::Network(_) => 500,
         }
     }
@@ -124,9 +128,39 @@ impl AppError {
 
 #[cfg(feature = "ssr")]
 impl From<sea_orm::DbErr> for AppError {
+    /// A database that cannot be reached is a 503 (try again), not a bug.
     fn from(err: sea_orm::DbErr) -> Self {
-        AppError::internal(err)
+        match err {
+            sea_orm::DbErr::Conn(_) | sea_orm::DbErr::ConnectionAcquire(_) => {
+                tracing::warn!(error = %err, "database unreachable");
+                AppError::Unavailable
+            }
+            other => AppError::internal(other),
+        }
     }
+}
+
+/// The page every request gets while the database cannot be used, in both languages (choosing
+/// one may itself need the database: a person's saved preference).
+#[cfg(feature = "ssr")]
+pub fn unavailable_page() -> String {
+    use crate::lang::Locale;
+    use leptos_i18n::td_string;
+    let part = |l: Locale| {
+        format!(
+            "<section lang=\"{}\"><h1>{}</h1><p>{}</p></section>",
+            crate::lang::code(l),
+            td_string!(l, errors.unavailable_title),
+            td_string!(l, errors.unavailable)
+        )
+    };
+    format!(
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} / {}</title><style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}}</style></head><body>{}{}</body></html>",
+        td_string!(Locale::fr, errors.unavailable_title),
+        td_string!(Locale::en, errors.unavailable_title),
+        part(Locale::fr),
+        part(Locale::en)
+    )
 }
 
 impl FromServerFnError for AppError {

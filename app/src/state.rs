@@ -17,8 +17,8 @@ pub struct AppConfig {
     pub mail_from: String,
     /// Where `.eml` files, uploads and the SQLite file live.
     pub data_dir: PathBuf,
-    /// First delay before a failed mail is retried; it doubles each attempt.
-    pub mail_retry_base_secs: u64,
+    /// How a mail the SMTP server did not take is retried, and for how long.
+    pub mail_retry: domain::backoff::RetryPolicy,
     /// Sign-in throttling and limits on mails sent on request.
     pub limits: domain::throttle::Limits,
     /// Take the client IP from `X-Forwarded-For` (only behind a trusted proxy).

@@ -39,6 +39,18 @@ pub enum Command {
         #[arg(long, env = "ADMIN_PASSWORD", hide_env_values = true)]
         password: String,
     },
+    /// Copy the SQLite database into FILE while the server may be running (an online backup).
+    /// On PostgreSQL use pg_dump or CloudNativePG's backups (see deploy/README.md).
+    Backup {
+        /// The backup file to write (must not exist).
+        file: PathBuf,
+    },
+    /// Restore a backup made by `server backup` into the empty SQLite database of DATABASE_URL,
+    /// then bring its schema up to date.
+    Restore {
+        /// The backup file to read.
+        file: PathBuf,
+    },
     /// Import a frab or pretalx schedule.json / schedule.xml into an event whose schedule is empty:
     /// rooms, tracks, formats, speakers and accepted talks, placed and published as a version.
     Import {
@@ -84,9 +96,15 @@ pub struct ServeOpts {
     pub smtp_url: Option<String>,
     #[arg(long, env = "MAIL_FROM", default_value = "Estrade <no-reply@estrade.localhost>")]
     pub mail_from: String,
-    /// First retry delay of a failed mail, doubled each attempt.
+    /// First retry delay of a mail the SMTP server did not take, doubled each attempt.
     #[arg(long, env = "MAIL_RETRY_BASE_SECS", default_value_t = 30)]
     pub mail_retry_base_secs: u64,
+    /// Longest delay between two tries of a mail.
+    #[arg(long, env = "MAIL_RETRY_MAX_DELAY_SECS", default_value_t = 900)]
+    pub mail_retry_max_delay_secs: u64,
+    /// How long after it was queued a mail is still retried before it is marked failed (default 24 h).
+    #[arg(long, env = "MAIL_RETRY_WINDOW_SECS", default_value_t = 86_400)]
+    pub mail_retry_window_secs: u64,
     /// How often the mail worker looks for due mails.
     #[arg(long, env = "MAIL_POLL_SECS", default_value_t = 5)]
     pub mail_poll_secs: u64,
@@ -101,4 +119,10 @@ pub struct ServeOpts {
     /// Take client IPs from X-Forwarded-For (only behind a proxy you trust).
     #[arg(long, env = "TRUST_FORWARDED_FOR", default_value_t = false)]
     pub trust_forwarded_for: bool,
+    /// On SIGTERM, keep serving this long with /readyz at 503 before refusing new connections.
+    #[arg(long, env = "SHUTDOWN_DRAIN_SECS", default_value_t = 0)]
+    pub shutdown_drain_secs: u64,
+    /// Then give in-flight requests this long to finish.
+    #[arg(long, env = "SHUTDOWN_TIMEOUT_SECS", default_value_t = 20)]
+    pub shutdown_timeout_secs: u64,
 }

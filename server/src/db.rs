@@ -5,13 +5,23 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 
-fn sqlite_file(url: &str) -> Option<&str> {
+pub fn sqlite_file(url: &str) -> Option<&str> {
     let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next().unwrap_or(rest);
     (!path.is_empty() && path != ":memory:").then_some(path)
 }
 
 pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
+    Ok(Database::connect(options(url, false)?).await?)
+}
+
+/// A pool that opens its connections when first used: no I/O here, so an unreachable database
+/// does not keep the server from starting (see `health`).
+pub async fn connect_lazily(url: &str) -> anyhow::Result<DatabaseConnection> {
+    Ok(Database::connect(options(url, true)?).await?)
+}
+
+fn options(url: &str, lazy: bool) -> anyhow::Result<ConnectOptions> {
     if let Some(parent) = sqlite_file(url).and_then(|p| std::path::Path::new(p).parent()) {
         if !parent.as_os_str().is_empty() {
             std::fs::create_dir_all(parent)?;
@@ -19,15 +29,18 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     }
     let is_sqlite = url.starts_with("sqlite:");
     let mut opts = ConnectOptions::new(url.to_string());
-    opts.max_connections(if is_sqlite { 8 } else { 20 }).acquire_timeout(Duration::from_secs(10)).sqlx_logging(false).map_sqlx_sqlite_opts(
-        |o| {
+    opts.max_connections(if is_sqlite { 8 } else { 20 })
+        .acquire_timeout(Duration::from_secs(5))
+        .connect_timeout(Duration::from_secs(5))
+        .connect_lazy(lazy)
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|o| {
             o.journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(5))
                 .foreign_keys(true)
-        },
-    );
-    Ok(Database::connect(opts).await?)
+        });
+    Ok(opts)
 }
 
 /// The key of the PostgreSQL advisory lock instances take turns on to migrate ("estrade" in ASCII).
@@ -43,7 +56,7 @@ pub async fn connect_and_migrate(url: &str) -> anyhow::Result<DatabaseConnection
 /// Several instances may start at once (a Deployment's replicas): on PostgreSQL they take turns
 /// through an advisory lock held on one connection, so the schema is migrated exactly once and the
 /// others find it done. SQLite serves one process.
-async fn migrate_once(db: &DatabaseConnection) -> anyhow::Result<()> {
+pub async fn migrate_once(db: &DatabaseConnection) -> anyhow::Result<()> {
     if db.get_database_backend() != sea_orm::DbBackend::Postgres {
         return Ok(Migrator::up(db, None).await?);
     }

@@ -1,7 +1,10 @@
 //! Estrade's server: configuration, router, background workers, commands.
+pub mod backup;
+pub mod cli;
 pub mod config;
 pub mod db;
 pub mod form_flash;
+pub mod health;
 pub mod hydration_data;
 pub mod lang;
 pub mod mail_worker;
@@ -48,7 +51,11 @@ pub fn app_config(opts: &ServeOpts, data_dir: std::path::PathBuf, site_addr: Soc
         base_url: opts.base_url.clone().unwrap_or_else(|| format!("http://{site_addr}")),
         mail_from: opts.mail_from.clone(),
         data_dir,
-        mail_retry_base_secs: opts.mail_retry_base_secs,
+        mail_retry: domain::backoff::RetryPolicy {
+            base_secs: opts.mail_retry_base_secs,
+            max_delay_secs: opts.mail_retry_max_delay_secs,
+            window_secs: opts.mail_retry_window_secs,
+        },
         limits: Default::default(),
         trust_forwarded_for: opts.trust_forwarded_for,
     }
@@ -74,28 +81,71 @@ pub fn app_state(options: LeptosOptions, db: DatabaseConnection, mailer: Mailer,
     }
 }
 
+/// How a server stops: how long it keeps serving while `/readyz` already says 503 (so load
+/// balancers take it out first), then how long in-flight requests get to finish.
+#[derive(Debug, Clone, Copy)]
+pub struct StopPlan {
+    pub drain: Duration,
+    pub grace: Duration,
+}
+
+impl StopPlan {
+    /// No drain; in-flight requests still finish (tests).
+    pub fn immediate() -> Self {
+        StopPlan { drain: Duration::ZERO, grace: Duration::from_secs(30) }
+    }
+}
+
 /// A running server: its address and a handle to stop it gracefully.
 pub struct Running {
     pub addr: SocketAddr,
+    pub health: health::Health,
     stop: watch::Sender<bool>,
     task: tokio::task::JoinHandle<anyhow::Result<()>>,
 }
 
 impl Running {
-    /// Stops accepting, lets in-flight requests and the current mail batch finish, then returns.
-    pub async fn shutdown(self) -> anyhow::Result<()> {
+    /// Says "not ready", keeps serving for `plan.drain`, then stops accepting and lets in-flight
+    /// requests (up to `plan.grace`) and the mail being sent finish.
+    pub async fn shutdown(self, plan: StopPlan) -> anyhow::Result<()> {
+        self.health.set_stopping();
+        tracing::info!(drain_ms = plan.drain.as_millis() as u64, "shutting down: not ready any more");
+        tokio::time::sleep(plan.drain).await;
+        tracing::info!("shutting down: finishing in-flight requests");
         let _ = self.stop.send(true);
-        self.task.await?
+        match tokio::time::timeout(plan.grace, self.task).await {
+            Ok(done) => done?,
+            Err(_) => {
+                tracing::warn!(grace_ms = plan.grace.as_millis() as u64, "requests still running after the grace period; stopping anyway");
+                Ok(())
+            }
+        }?;
+        tracing::info!("stopped");
+        Ok(())
     }
 }
 
-/// Binds `listener`, serves the app and runs the mail worker until `shutdown` is called.
+/// Binds `listener`, serves the app and runs the mail worker until `shutdown` is called. The
+/// database must already be migrated.
 pub async fn start(state: AppState, listener: tokio::net::TcpListener, opts: &ServeOpts) -> anyhow::Result<Running> {
+    start_with_health(state, listener, opts, health::Health::ready()).await
+}
+
+/// [`start`] for an instance whose database may not be ready yet: pages answer 503 and the mail
+/// worker waits until `health` says it can serve.
+pub async fn start_with_health(
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    opts: &ServeOpts,
+    health: health::Health,
+) -> anyhow::Result<Running> {
     let addr = listener.local_addr()?;
     observability::metrics_handle();
-    let router = router::build(state.clone(), opts.max_body_bytes, Duration::from_secs(opts.request_timeout_secs));
+    let router = router::build(state.clone(), health.clone(), opts.max_body_bytes, Duration::from_secs(opts.request_timeout_secs));
     let (stop, stop_rx) = watch::channel(false);
-    let worker = tokio::spawn(mail_worker::run(state, Duration::from_secs(opts.mail_poll_secs.max(1)), stop_rx.clone()));
+    let worker =
+        tokio::spawn(mail_worker::run(state.clone(), health.clone(), Duration::from_secs(opts.mail_poll_secs.max(1)), stop_rx.clone()));
+    tokio::spawn(health.clone().probe(state.db.clone(), stop_rx.clone()));
     let mut server_stop = stop_rx;
     let task = tokio::spawn(async move {
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
@@ -106,5 +156,5 @@ pub async fn start(state: AppState, listener: tokio::net::TcpListener, opts: &Se
         worker.await?;
         Ok(())
     });
-    Ok(Running { addr, stop, task })
+    Ok(Running { addr, health, stop, task })
 }

@@ -2,10 +2,8 @@
 use std::sync::OnceLock;
 
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
-use sea_orm::ConnectionTrait;
 
 use crate::config::LogFormat;
 use app::state::AppState;
@@ -32,25 +30,34 @@ pub fn metrics_handle() -> &'static PrometheusHandle {
     })
 }
 
-/// The process is up.
-pub async fn healthz() -> &'static str {
-    "ok"
-}
-
-/// The process can reach its database.
-pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    match state.db.execute_unprepared("SELECT 1").await {
-        Ok(_) => (StatusCode::OK, "ready"),
-        Err(e) => {
-            tracing::warn!(error = %e, "database not ready");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
-        }
-    }
-}
-
+/// Prometheus text: request latency per route pattern (recorded by `middleware::record_metrics`),
+/// the mail outbox, the page cache (`public_cache`) and the database pool, read now.
 pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
-    if let Ok(n) = app::mail::outbox::backlog(&state.db).await {
+    // A database that is away must not hold the scrape: the outbox gauges keep their last value.
+    let quickly = std::time::Duration::from_secs(1);
+    if let Ok(Ok(n)) = tokio::time::timeout(quickly, app::mail::outbox::backlog(&state.db)).await {
         metrics::gauge!("estrade_mail_outbox_backlog").set(n as f64);
     }
+    if let Ok(Ok(n)) = tokio::time::timeout(quickly, app::mail::outbox::failed_count(&state.db)).await {
+        metrics::gauge!("estrade_mail_outbox_failed").set(n as f64);
+    }
+    let (size, idle) = pool_use(&state.db);
+    metrics::gauge!("estrade_db_pool_connections").set(size as f64);
+    metrics::gauge!("estrade_db_pool_idle").set(idle as f64);
+    metrics::gauge!("estrade_db_pool_in_use").set(size.saturating_sub(idle) as f64);
     ([(axum::http::header::CONTENT_TYPE, "text/plain; version=0.0.4")], metrics_handle().render())
+}
+
+/// Connections the pool holds, and how many of them are idle.
+fn pool_use(db: &sea_orm::DatabaseConnection) -> (u32, u32) {
+    match db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => {
+            let p = db.get_postgres_connection_pool();
+            (p.size(), p.num_idle() as u32)
+        }
+        _ => {
+            let p = db.get_sqlite_connection_pool();
+            (p.size(), p.num_idle() as u32)
+        }
+    }
 }

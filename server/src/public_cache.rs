@@ -131,8 +131,10 @@ pub async fn serve(State(cache): State<PublicCache>, req: Request, next: Next) -
     let asked = (header_str(req.headers(), header::IF_NONE_MATCH), header_str(req.headers(), header::IF_MODIFIED_SINCE));
     let stamp = cache.stamp().await;
     if let Some(entry) = cache.get(&key, stamp) {
+        metrics::counter!("estrade_page_cache_hits_total").increment(1);
         return answer(&entry, &accept, &asked);
     }
+    metrics::counter!("estrade_page_cache_misses_total").increment(1);
     let res = next.run(req).await;
     let Some(max_age) = is_public(res.headers()).filter(|_| worth_keeping(&res)) else {
         return res;

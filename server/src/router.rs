@@ -10,6 +10,7 @@ use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -32,6 +33,13 @@ fn security_headers() -> [(HeaderName, &'static str); 5] {
     ]
 }
 
+/// Every log line of a request carries its id (from `X-Request-Id`, set here when the proxy did
+/// not) and its path — never its query string, which may hold a reset or claim token.
+fn request_span(req: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+    tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+}
+
 /// The app's routes, listed once per process. Listing renders the app with resource loading
 /// suppressed for the whole process (leptos_server's `SuppressResourceLoad`): a page whose resource
 /// first ran while another router was being built would wait forever (leptos-rs/leptos#4773). The
@@ -42,7 +50,7 @@ pub fn route_list() -> Vec<AxumRouteListing> {
 }
 
 /// Builds the whole application router for `state`.
-pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Router {
+pub fn build(state: AppState, health: crate::health::Health, max_body_bytes: usize, timeout: Duration) -> Router {
     let options = state.leptos_options.clone();
     let cache = crate::public_cache::PublicCache::new(state.db.clone());
     let routes = route_list();
@@ -82,9 +90,6 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
         .with_state(state.clone());
 
     let main = Router::new()
-        .route("/healthz", get(observability::healthz))
-        .route("/readyz", get(observability::readyz))
-        .route("/metrics", get(observability::metrics))
         .route("/admin/events/{slug}/proposals.csv", get(app::organizer::csv::proposals_csv))
         .route("/admin/events/{slug}/volunteers.csv", get(app::volunteers::hours::volunteers_csv))
         .route("/admin/events/{slug}/partners/badges.csv", get(app::partners::files::badges_csv))
@@ -115,15 +120,31 @@ pub fn build(state: AppState, max_body_bytes: usize, timeout: Duration) -> Route
     for (name, value) in security_headers() {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
     }
-    router.layer(
-        ServiceBuilder::new()
-            .layer(TraceLayer::new_for_http())
-            .layer(middleware::from_fn(mw::record_metrics))
-            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
-            // Compresses what the page cache did not answer already compressed.
-            .layer(CompressionLayer::new())
-            // Before the page cache, which keeps one answer per language.
-            .layer(middleware::from_fn_with_state((state.clone(), crate::lang::EventLanguages::default()), crate::lang::choose))
-            .layer(middleware::from_fn_with_state(cache, crate::public_cache::serve)),
-    )
+    // Probes and metrics answer outside every layer (no page cache, language or session lookup,
+    // which would wait for a database that may be away) and stay out of the request logs.
+    let probes = Router::new()
+        .route("/healthz", get(crate::health::healthz))
+        .route("/readyz", get(crate::health::readyz))
+        .with_state(health.clone())
+        .merge(Router::new().route("/metrics", get(observability::metrics)).with_state(state.clone()));
+    router
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(request_span)
+                        .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO)),
+                )
+                .layer(middleware::from_fn(mw::record_metrics))
+                .layer(middleware::from_fn_with_state(health, crate::health::unavailable_page))
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+                // Compresses what the page cache did not answer already compressed.
+                .layer(CompressionLayer::new())
+                // Before the page cache, which keeps one answer per language.
+                .layer(middleware::from_fn_with_state((state.clone(), crate::lang::EventLanguages::default()), crate::lang::choose))
+                .layer(middleware::from_fn_with_state(cache, crate::public_cache::serve)),
+        )
+        .merge(probes)
 }

@@ -180,7 +180,9 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::R
     Ok(())
 }
 
-pub fn print_accounts(base_url: &str) {
+/// Says what the demo holds. The passwords are shown only to a person at a terminal (text logs):
+/// with JSON logs, output goes to a log store, which must hold no password (they are in the README).
+pub fn print_accounts(base_url: &str, with_passwords: bool) {
     println!("\nDemo accounts (fictional people) for {base_url}:");
     for a in &DEMO_ACCOUNTS {
         let what = match (a.admin, a.role) {
@@ -188,7 +190,8 @@ pub fn print_accounts(base_url: &str) {
             (_, Some(r)) => format!("{} of the demo events", app::lang::role_name(app::lang::Locale::en, r).to_lowercase()),
             _ => "speaker".to_string(),
         };
-        println!("  {:<28} {:<22} {what}", a.email, a.password);
+        let password = if with_passwords { a.password } else { "(password in the README)" };
+        println!("  {:<28} {:<22} {what}", a.email, password);
     }
     let others = seed_talks::PROPOSALS.iter().filter(|p| p.0 != seed_talks::SOFIA).count();
     println!(

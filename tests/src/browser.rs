@@ -169,13 +169,20 @@ impl Browser {
         if domain::pages::loads_app(&path) {
             return self.wait_hydrated().await;
         }
+        self.wait_page_script("__estrade_page", &format!("/page.js on {path}")).await
+    }
+
+    /// Waits until the page's own script set `window.<flag>`; panics if the app's wasm ran instead
+    /// (a server-rendered page must not load it).
+    async fn wait_page_script(&self, flag: &str, what: &str) {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        let probe = format!("return [!!window.{flag}, !!window.__estrade_hydrated]");
         loop {
-            let v = self.client.execute("return [!!window.__estrade_page, !!window.__estrade_hydrated]", vec![]).await.expect("script");
+            let v = self.client.execute(&probe, vec![]).await.expect("script");
             match (v[0].as_bool(), v[1].as_bool()) {
-                (_, Some(true)) => panic!("{path}, a server-rendered page, loaded the app's wasm"),
+                (_, Some(true)) => panic!("{what}: a server-rendered page loaded the app's wasm"),
                 (Some(true), _) => return,
-                _ if tokio::time::Instant::now() > deadline => panic!("/page.js never ran on {path}"),
+                _ if tokio::time::Instant::now() > deadline => panic!("{what} never ran"),
                 _ => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         }
@@ -225,16 +232,7 @@ impl Browser {
 
     /// Waits until the attendee pages' script (`/agenda.js`) has run; those pages load no wasm.
     pub async fn wait_agenda_script(&self) {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
-        loop {
-            let v = self.client.execute("return [!!window.__estrade_agenda, !!window.__estrade_hydrated]", vec![]).await.expect("script");
-            match (v[0].as_bool(), v[1].as_bool()) {
-                (_, Some(true)) => panic!("an attendee page loaded the app's wasm"),
-                (Some(true), _) => return,
-                _ if tokio::time::Instant::now() > deadline => panic!("/agenda.js never ran"),
-                _ => tokio::time::sleep(Duration::from_millis(100)).await,
-            }
-        }
+        self.wait_page_script("__estrade_agenda", "/agenda.js").await
     }
 
     /// The element `css` finds, waiting up to 10 s for it.

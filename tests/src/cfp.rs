@@ -27,20 +27,29 @@ pub fn event_form(slug: &str) -> domain::events::EventForm {
 
 /// Creates a public event (Europe/Paris) whose CFP closes at `closes`; returns its first format and track ids.
 pub async fn event_with_cfp(app: &TestApp, slug: &str, closes: DateTime<Utc>) -> (i32, i32, i32) {
-    let e = app::events::service::create(&app.state.db, &event_form(slug), app.state.clock.now()).await.expect("event created");
-    set_closing(app, e.id, Some(closes - Duration::days(60)), closes).await;
-    let f = app::events::cfp_settings::formats_of(&app.state.db, e.id, false).await.unwrap();
-    let t = app::events::cfp_settings::tracks_of(&app.state.db, e.id, false).await.unwrap();
+    event_with_cfp_in(&app.state.db, slug, closes, app.state.clock.now()).await
+}
+
+/// [`event_with_cfp`] straight in a database (a server started as a separate process).
+pub async fn event_with_cfp_in(db: &sea_orm::DatabaseConnection, slug: &str, closes: DateTime<Utc>, now: DateTime<Utc>) -> (i32, i32, i32) {
+    let e = app::events::service::create(db, &event_form(slug), now).await.expect("event created");
+    set_closing_in(db, e.id, Some(closes - Duration::days(60)), closes).await;
+    let f = app::events::cfp_settings::formats_of(db, e.id, false).await.unwrap();
+    let t = app::events::cfp_settings::tracks_of(db, e.id, false).await.unwrap();
     (e.id, f[0].id, t[0].id)
 }
 
 pub async fn set_closing(app: &TestApp, event_id: i32, opens: Option<DateTime<Utc>>, closes: DateTime<Utc>) {
+    set_closing_in(&app.state.db, event_id, opens, closes).await
+}
+
+async fn set_closing_in(db: &sea_orm::DatabaseConnection, event_id: i32, opens: Option<DateTime<Utc>>, closes: DateTime<Utc>) {
     use app::entities::cfp_settings as s;
-    let row = s::Entity::find().filter(s::Column::EventId.eq(event_id)).one(&app.state.db).await.unwrap().unwrap();
+    let row = s::Entity::find().filter(s::Column::EventId.eq(event_id)).one(db).await.unwrap().unwrap();
     let mut row: s::ActiveModel = row.into();
     row.opens_at = Set(opens);
     row.closes_at = Set(Some(closes));
-    row.update(&app.state.db).await.unwrap();
+    row.update(db).await.unwrap();
 }
 
 /// A complete proposal form for `slug`, sent with `intent` and `form_key`.

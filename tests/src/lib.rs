@@ -4,12 +4,14 @@ pub mod access;
 pub mod access_routes;
 pub mod browser;
 pub mod cfp;
+pub mod cluster;
 pub mod db;
 pub mod html;
 pub mod http;
 pub mod import;
 pub mod matrix;
 pub mod partners;
+pub mod process;
 pub mod review;
 pub mod schedule;
 pub mod selection;
@@ -60,13 +62,23 @@ fn leptos_options(addr: SocketAddr) -> LeptosOptions {
 pub struct Setup {
     /// `Some(port)`: send mail by SMTP to 127.0.0.1:port; `None`: write .eml files.
     pub smtp_port: Option<u16>,
+    /// Longest delay between two tries of a mail (default 60 s).
+    pub mail_retry_max_delay_secs: Option<u64>,
+    /// How long a mail is retried (default 24 h).
+    pub mail_retry_window_secs: Option<u64>,
 }
 
 pub struct TestApp {
     pub base_url: String,
+    /// The first (or only) instance's state.
     pub state: AppState,
+    /// Every instance's state (one unless started as a cluster); each has its own caches.
+    pub instances: Vec<AppState>,
+    /// Each instance's own address, bypassing the front of a cluster.
+    pub instance_urls: Vec<String>,
     pub mail_dir: PathBuf,
-    running: Option<server::Running>,
+    running: Vec<server::Running>,
+    front: Option<tokio::task::JoinHandle<()>>,
     _db: TestDb,
     _dir: tempfile::TempDir,
 }
@@ -77,42 +89,54 @@ impl TestApp {
     }
 
     pub async fn start_with(backend: Backend, setup: Setup) -> TestApp {
-        Self::start_inner(backend, setup, false).await
+        Self::start_inner(backend, setup, false, 1).await
     }
 
     /// A server that takes the client's address from `X-Forwarded-For`, as behind a trusted proxy:
     /// tests play several clients' addresses with it.
     pub async fn start_behind_proxy(backend: Backend) -> TestApp {
-        Self::start_inner(backend, Setup::default(), true).await
+        Self::start_inner(backend, Setup::default(), true, 1).await
     }
 
-    async fn start_inner(backend: Backend, setup: Setup, trust_forwarded_for: bool) -> TestApp {
+    /// `n` instances on one database and one data directory (the shared volume), each with its own
+    /// caches and mail worker, behind a front that sends each new connection to the next instance
+    /// (`base_url`). Clients from `cluster::client` open a connection per request, so every request
+    /// goes to the next instance, as through a round-robin load balancer.
+    pub async fn start_cluster(backend: Backend, setup: Setup, n: usize) -> TestApp {
+        Self::start_inner(backend, setup, false, n).await
+    }
+
+    async fn start_inner(backend: Backend, setup: Setup, trust_forwarded_for: bool, n: usize) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let test_db = TestDb::create(backend, dir.path()).await;
-        let db = server::db::connect_and_migrate(&test_db.url).await.expect("connect and migrate");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let addr = listener.local_addr().unwrap();
-        let opts = ServeOpts {
-            bind: Some(addr),
-            base_url: None,
-            smtp_url: setup.smtp_port.map(|p| format!("smtp://127.0.0.1:{p}")),
-            mail_from: "Estrade <no-reply@estrade.test>".into(),
-            mail_retry_base_secs: 1,
-            mail_poll_secs: 1,
-            seed_demo_if_empty: false,
-            max_body_bytes: 2 * 1024 * 1024,
-            request_timeout_secs: 30,
-            trust_forwarded_for,
+        let listeners = bind_free(n).await;
+        let addrs: Vec<SocketAddr> = listeners.iter().map(|l| l.local_addr().unwrap()).collect();
+        let (public, front_task) = if n == 1 {
+            (format!("http://{}", addrs[0]), None)
+        } else {
+            let (url, task) = cluster::round_robin_front(addrs).await;
+            (url, Some(task))
         };
-        let config = server::app_config(&opts, dir.path().to_path_buf(), addr);
-        let mailer = server::mailer(opts.smtp_url.as_deref(), dir.path()).expect("mailer");
-        let state = server::app_state(leptos_options(addr), db, mailer, config);
-        let running = server::start(state.clone(), listener, &opts).await.expect("server starts");
+        let (mut states, mut running, mut urls) = (Vec::new(), Vec::new(), Vec::new());
+        for listener in listeners {
+            let db = server::db::connect_and_migrate(&test_db.url).await.expect("connect and migrate");
+            let addr = listener.local_addr().unwrap();
+            let opts = serve_opts(addr, &setup, trust_forwarded_for, &public);
+            let config = server::app_config(&opts, dir.path().to_path_buf(), addr);
+            let mailer = server::mailer(opts.smtp_url.as_deref(), dir.path()).expect("mailer");
+            let state = server::app_state(leptos_options(addr), db, mailer, config);
+            running.push(server::start(state.clone(), listener, &opts).await.expect("server starts"));
+            urls.push(format!("http://{addr}"));
+            states.push(state);
+        }
         TestApp {
-            base_url: format!("http://{addr}"),
-            state,
+            base_url: public,
+            state: states[0].clone(),
+            instances: states,
+            instance_urls: urls,
             mail_dir: dir.path().join("mail"),
-            running: Some(running),
+            running,
+            front: front_task,
             _db: test_db,
             _dir: dir,
         }
@@ -207,9 +231,40 @@ impl TestApp {
     }
 
     pub async fn stop(mut self) {
-        if let Some(r) = self.running.take() {
-            r.shutdown().await.expect("clean shutdown");
+        if let Some(front) = self.front.take() {
+            front.abort();
         }
+        for r in self.running.drain(..) {
+            r.shutdown(server::StopPlan::immediate()).await.expect("clean shutdown");
+        }
+    }
+}
+
+/// `n` listeners on free local ports.
+async fn bind_free(n: usize) -> Vec<tokio::net::TcpListener> {
+    let mut out = Vec::new();
+    for _ in 0..n {
+        out.push(tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind"));
+    }
+    out
+}
+
+fn serve_opts(addr: SocketAddr, setup: &Setup, trust_forwarded_for: bool, public_url: &str) -> ServeOpts {
+    ServeOpts {
+        bind: Some(addr),
+        base_url: Some(public_url.to_string()),
+        smtp_url: setup.smtp_port.map(|p| format!("smtp://127.0.0.1:{p}")),
+        mail_from: "Estrade <no-reply@estrade.test>".into(),
+        mail_retry_base_secs: 1,
+        mail_retry_max_delay_secs: setup.mail_retry_max_delay_secs.unwrap_or(60),
+        mail_retry_window_secs: setup.mail_retry_window_secs.unwrap_or(86_400),
+        mail_poll_secs: 1,
+        seed_demo_if_empty: false,
+        max_body_bytes: 2 * 1024 * 1024,
+        request_timeout_secs: 30,
+        trust_forwarded_for,
+        shutdown_drain_secs: 0,
+        shutdown_timeout_secs: 20,
     }
 }
 

@@ -38,7 +38,11 @@ pub async fn add_cospeaker(c: &Conf, code: &str, email: &str) {
 }
 
 pub async fn sched(backend: Backend, setup: Setup) -> Sched {
-    let c = conf(backend, setup).await;
+    sched_on(conf(backend, setup).await).await
+}
+
+/// [`sched`] for an event already set up.
+pub async fn sched_on(c: Conf) -> Sched {
     let mut rooms = Vec::new();
     for (name, seats) in [("Amphi", "300"), ("Atelier", "40")] {
         let form = RoomForm { name: name.into(), capacity: seats.into(), description: String::new() };

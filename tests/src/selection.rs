@@ -25,7 +25,11 @@ pub struct Conf {
 }
 
 pub async fn conf(backend: Backend, setup: Setup) -> Conf {
-    let app = TestApp::start_with(backend, setup).await;
+    conf_on(TestApp::start_with(backend, setup).await).await
+}
+
+/// [`conf`] on a server (or cluster) already started.
+pub async fn conf_on(app: TestApp) -> Conf {
     let (event, _, track) = event_with_cfp(&app, SLUG, Utc::now() + chrono::Duration::days(30)).await;
     let formats = app::events::cfp_settings::formats_of(&app.state.db, event, false).await.unwrap().iter().map(|f| f.id).collect();
     app.create_user("olga@example.org", "Olga Organiser", PASSWORD, false).await;

@@ -11,6 +11,8 @@ use mailin_embedded::{Handler, Response, Server};
 pub struct Mail {
     pub to: String,
     pub subject: String,
+    /// The `Message-ID` header, the same on every try of one outbox row.
+    pub message_id: String,
     pub text: String,
     /// (file name, MIME type, decoded text) of each attachment.
     pub attachments: Vec<(String, String, String)>,
@@ -49,7 +51,7 @@ impl Mail {
                 (name, p.ctype.mimetype.clone(), p.get_body().unwrap_or_default())
             })
             .collect();
-        Mail { to: header("To"), subject: header("Subject"), text, attachments }
+        Mail { to: header("To"), subject: header("Subject"), message_id: header("Message-ID"), text, attachments }
     }
 
     /// The first link in the text body that starts with `prefix`.

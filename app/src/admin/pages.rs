@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{failed_mails, RetryMail};
+use super::api::{failed_mails, RetryAllMails, RetryMail};
 use crate::error::AppError;
 use crate::events::api::{event_members, get_event, managed_events, CreateEvent, GrantRole, RevokeRole, UpdateEvent};
 use crate::plumbing::{param, urls};
@@ -254,30 +254,53 @@ fn MembersTable(rows: Vec<crate::events::MemberRow>) -> impl IntoView {
 pub fn AdminMailPage() -> impl IntoView {
     let mails = Resource::new(|| (), |_| failed_mails());
     let retry = ServerAction::<RetryMail>::new();
+    let retry_all = ServerAction::<RetryAllMails>::new();
     let retried = flag("retried");
+    let retried_all = flag("retried_all");
     view! {
         <PageTitle text=tr!(admin.mails.title)/>
         <h1>{tr!(admin.mails.heading)}</h1>
         {move || retried.get().then(|| view! { <Notice>{tr!(admin.mails.retried)}</Notice> })}
+        {move || retried_all.get().then(|| view! { <Notice>{tr!(admin.mails.retried_all)}</Notice> })}
         <Suspense fallback=|| view! { <p>{tr!(admin.loading)}</p> }>
-            {move || mails.get().map(|r| or_notice(r, |list| if list.is_empty() {
-                view! { <p class="empty">{tr!(admin.mails.empty)}</p> }.into_any()
-            } else {
-                view! {
-                    <table class="table">
-                        <thead><tr><th scope="col">{tr!(admin.mails.to)}</th><th scope="col">{tr!(admin.mails.subject)}</th><th scope="col">{tr!(admin.mails.tries)}</th><th scope="col">{tr!(admin.mails.last_error)}</th><th scope="col"></th></tr></thead>
-                        <tbody>{list.into_iter().map(|m| view! {
-                            <tr>
-                                <td>{m.to}</td><td>{m.subject}</td><td>{m.attempts}</td><td>{m.last_error}</td>
-                                <td><Form action=retry attr:class="inline-form">
-                                    <input type="hidden" name="id" value=m.id/>
-                                    <button type="submit" class="link-button">{tr!(admin.mails.retry)}</button>
-                                </Form></td>
-                            </tr>
-                        }).collect_view()}</tbody>
-                    </table>
-                }.into_any()
-            }))}
+            {move || mails.get().map(|r| or_notice(r, |t| view! {
+                <h2>{tr!(admin.mails.retrying_heading)}</h2>
+                {if t.retrying.is_empty() {
+                    view! { <p class="empty">{tr!(admin.mails.retrying_empty)}</p> }.into_any()
+                } else {
+                    view! {
+                        <p>{tr!(admin.mails.retrying_intro)}</p>
+                        <table class="table">
+                            <thead><tr><th scope="col">{tr!(admin.mails.to)}</th><th scope="col">{tr!(admin.mails.subject)}</th><th scope="col">{tr!(admin.mails.tries)}</th><th scope="col">{tr!(admin.mails.last_error)}</th><th scope="col">{tr!(admin.mails.next_try)}</th></tr></thead>
+                            <tbody>{t.retrying.into_iter().map(|m| view! {
+                                <tr><td>{m.to}</td><td>{m.subject}</td><td>{m.attempts}</td><td>{m.last_error}</td><td>{m.next_try}</td></tr>
+                            }).collect_view()}</tbody>
+                        </table>
+                    }.into_any()
+                }}
+                <h2>{tr!(admin.mails.failed_heading)}</h2>
+                {if t.failed.is_empty() {
+                    view! { <p class="empty">{tr!(admin.mails.empty)}</p> }.into_any()
+                } else {
+                    view! {
+                        <Form action=retry_all attr:class="inline-form">
+                            <button type="submit">{tr!(admin.mails.retry_all)}</button>
+                        </Form>
+                        <table class="table">
+                            <thead><tr><th scope="col">{tr!(admin.mails.to)}</th><th scope="col">{tr!(admin.mails.subject)}</th><th scope="col">{tr!(admin.mails.tries)}</th><th scope="col">{tr!(admin.mails.last_error)}</th><th scope="col"></th></tr></thead>
+                            <tbody>{t.failed.into_iter().map(|m| view! {
+                                <tr>
+                                    <td>{m.to}</td><td>{m.subject}</td><td>{m.attempts}</td><td>{m.last_error}</td>
+                                    <td><Form action=retry attr:class="inline-form">
+                                        <input type="hidden" name="id" value=m.id/>
+                                        <button type="submit" class="link-button">{tr!(admin.mails.retry)}</button>
+                                    </Form></td>
+                                </tr>
+                            }).collect_view()}</tbody>
+                        </table>
+                    }.into_any()
+                }}
+            }.into_any()))}
         </Suspense>
     }
 }

@@ -32,7 +32,7 @@ impl Email {
     }
 }
 
-/// A mail the worker gave up on, as admins see it.
+/// A mail the worker gave up on, or is still trying, as admins see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FailedMail {
     pub id: i32,
@@ -41,4 +41,13 @@ pub struct FailedMail {
     pub attempts: i32,
     pub last_error: String,
     pub created_at: String,
+    /// When it is tried next (mails still being tried).
+    pub next_try: String,
+}
+
+/// The mails admins should know of: those still being tried after a failure, and those given up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailTroubles {
+    pub retrying: Vec<FailedMail>,
+    pub failed: Vec<FailedMail>,
 }

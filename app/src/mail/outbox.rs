@@ -12,15 +12,17 @@ use crate::crypto::new_token;
 use crate::entities::mail_outbox::{self, Column};
 use crate::error::AppResult;
 use domain::accounts::is_undeliverable;
-use domain::backoff::{retry_delay_secs, should_give_up};
+use domain::backoff::RetryPolicy;
 
 pub const PENDING: &str = "pending";
 pub const SENDING: &str = "sending";
 pub const SENT: &str = "sent";
 pub const FAILED: &str = "failed";
 
-/// How long a claim holds before another worker may take the row again (a crashed worker's rows come back).
-const LEASE_SECS: i64 = 300;
+/// How long a claim holds before another worker may take the row again: a killed worker's mails
+/// come back this soon. The worker renews it before each mail, and one SMTP exchange is bounded by
+/// the transport's 10 s timeout, so a live worker never loses a mail it is sending.
+pub const LEASE_SECS: i64 = 30;
 
 /// Queues a mail; pass the transaction of the change that causes it. A mail to a reserved `.invalid`
 /// address (an imported speaker's account, a demo attendee) is dropped: no mailbox could take it.
@@ -89,6 +91,37 @@ pub async fn claim_due(conn: &impl ConnectionTrait, limit: u64, now: DateTime<Ut
         .await?)
 }
 
+/// Extends this worker's claim on `row` before it is sent; false when the claim was lost (the lease
+/// ran out and another worker took the mail), and the mail must then be left to that worker.
+pub async fn renew_claim(conn: &impl ConnectionTrait, row: &mail_outbox::Model, now: DateTime<Utc>) -> AppResult<bool> {
+    let res = mail_outbox::Entity::update_many()
+        .col_expr(Column::LockedUntil, Expr::value(now + Duration::seconds(LEASE_SECS)))
+        .filter(Column::Id.eq(row.id))
+        .filter(Column::Status.eq(SENDING))
+        .filter(Column::ClaimToken.eq(row.claim_token.clone()))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Hands claimed rows back to the queue, due at once, for any worker (this one is stopping).
+pub async fn release(conn: &impl ConnectionTrait, rows: &[mail_outbox::Model]) -> AppResult<u64> {
+    let mut released = 0;
+    for row in rows {
+        let res = mail_outbox::Entity::update_many()
+            .col_expr(Column::Status, Expr::value(PENDING))
+            .col_expr(Column::ClaimToken, Expr::value(Option::<String>::None))
+            .col_expr(Column::Attempts, Expr::col(Column::Attempts).sub(1))
+            .filter(Column::Id.eq(row.id))
+            .filter(Column::Status.eq(SENDING))
+            .filter(Column::ClaimToken.eq(row.claim_token.clone()))
+            .exec(conn)
+            .await?;
+        released += res.rows_affected;
+    }
+    Ok(released)
+}
+
 pub async fn mark_sent(conn: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> AppResult<()> {
     mail_outbox::Entity::update_many()
         .col_expr(Column::Status, Expr::value(SENT))
@@ -100,16 +133,18 @@ pub async fn mark_sent(conn: &impl ConnectionTrait, id: i32, now: DateTime<Utc>)
     Ok(())
 }
 
-/// Records a failed try: back to pending after the backoff delay, or failed for good.
+/// Records a failed try: back to pending after the backoff delay, or failed for good (refused for
+/// good, or out of the retry window). Returns whether it was given up.
 pub async fn mark_attempt_failed(
     conn: &impl ConnectionTrait,
     row: &mail_outbox::Model,
     error: &str,
-    retry_base_secs: u64,
+    permanent: bool,
+    policy: &RetryPolicy,
     now: DateTime<Utc>,
-) -> AppResult<()> {
-    let give_up = should_give_up(row.attempts);
-    let next = now + Duration::seconds(retry_delay_secs(row.attempts, retry_base_secs) as i64);
+) -> AppResult<bool> {
+    let give_up = policy.gives_up(row.attempts, permanent);
+    let next = now + Duration::seconds(policy.delay_after(row.attempts) as i64);
     mail_outbox::Entity::update_many()
         .col_expr(Column::Status, Expr::value(if give_up { FAILED } else { PENDING }))
         .col_expr(Column::NextAttemptAt, Expr::value(next))
@@ -118,7 +153,7 @@ pub async fn mark_attempt_failed(
         .filter(Column::Id.eq(row.id))
         .exec(conn)
         .await?;
-    Ok(())
+    Ok(give_up)
 }
 
 /// Mails not yet sent nor given up.
@@ -126,19 +161,43 @@ pub async fn backlog(conn: &impl ConnectionTrait) -> AppResult<u64> {
     Ok(mail_outbox::Entity::find().filter(Column::Status.is_in([PENDING, SENDING])).count(conn).await?)
 }
 
+/// Mails given up.
+pub async fn failed_count(conn: &impl ConnectionTrait) -> AppResult<u64> {
+    Ok(mail_outbox::Entity::find().filter(Column::Status.eq(FAILED)).count(conn).await?)
+}
+
 pub async fn failed(conn: &impl ConnectionTrait) -> AppResult<Vec<mail_outbox::Model>> {
     Ok(mail_outbox::Entity::find().filter(Column::Status.eq(FAILED)).order_by_desc(Column::Id).limit(200).all(conn).await?)
 }
 
-/// Puts a failed mail back in the queue (due at `now`), with a fresh count of attempts.
-pub async fn retry(conn: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> AppResult<bool> {
-    let res = mail_outbox::Entity::update_many()
+/// Mails that failed at least once and are still being tried (the SMTP server is down, say).
+pub async fn retrying(conn: &impl ConnectionTrait) -> AppResult<Vec<mail_outbox::Model>> {
+    Ok(mail_outbox::Entity::find()
+        .filter(Column::Status.is_in([PENDING, SENDING]))
+        .filter(Column::LastError.is_not_null())
+        .order_by_asc(Column::Id)
+        .limit(200)
+        .all(conn)
+        .await?)
+}
+
+/// Puts every failed mail back in the queue; returns how many.
+pub async fn retry_all(conn: &impl ConnectionTrait, now: DateTime<Utc>) -> AppResult<u64> {
+    let res = requeue(mail_outbox::Entity::update_many(), now).filter(Column::Status.eq(FAILED)).exec(conn).await?;
+    Ok(res.rows_affected)
+}
+
+/// Due now, with a fresh count of attempts (so a whole retry window again).
+fn requeue(update: sea_orm::UpdateMany<mail_outbox::Entity>, now: DateTime<Utc>) -> sea_orm::UpdateMany<mail_outbox::Entity> {
+    update
         .col_expr(Column::Status, Expr::value(PENDING))
         .col_expr(Column::Attempts, Expr::value(0))
         .col_expr(Column::NextAttemptAt, Expr::value(now))
-        .filter(Column::Id.eq(id))
-        .filter(Column::Status.eq(FAILED))
-        .exec(conn)
-        .await?;
+}
+
+/// Puts a failed mail back in the queue (due at `now`), with a fresh count of attempts.
+pub async fn retry(conn: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> AppResult<bool> {
+    let res =
+        requeue(mail_outbox::Entity::update_many(), now).filter(Column::Id.eq(id)).filter(Column::Status.eq(FAILED)).exec(conn).await?;
     Ok(res.rows_affected == 1)
 }

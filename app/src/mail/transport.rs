@@ -45,23 +45,52 @@ impl Mailer {
     }
 
     /// Sends one outbox row; the error text is kept on the row for admins.
-    pub async fn send(&self, from: &str, row: &mail_outbox::Model) -> Result<(), String> {
-        let message = build_message(from, row)?;
+    pub async fn send(&self, from: &str, row: &mail_outbox::Model) -> Result<(), SendFailure> {
+        let message = build_message(from, row).map_err(SendFailure::permanent)?;
         match self {
-            Mailer::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+            Mailer::Smtp(t) => {
+                t.send(message).await.map(|_| ()).map_err(|e| SendFailure { permanent: e.is_permanent(), reason: e.to_string() })
+            }
             Mailer::Files(t, dir) => {
-                let id = t.send(message).await.map_err(|e| e.to_string())?;
-                tracing::info!(to = %row.to_addr, subject = %row.subject, file = %dir.join(format!("{id}.eml")).display(), "mail written");
+                let id = t.send(message).await.map_err(|e| SendFailure { permanent: false, reason: e.to_string() })?;
+                tracing::debug!(mail_id = row.id, file = %dir.join(format!("{id}.eml")).display(), "mail written");
                 Ok(())
             }
         }
     }
 }
 
+/// Why a mail was not handed over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SendFailure {
+    pub reason: String,
+    /// The server refused it for good (a 5xx answer, an address that cannot be written): trying
+    /// again cannot help.
+    pub permanent: bool,
+}
+
+impl SendFailure {
+    fn permanent(reason: String) -> Self {
+        SendFailure { reason, permanent: true }
+    }
+}
+
+/// The `Message-ID` of an outbox row: the same on every try, so a mail sent twice (a crash
+/// between the SMTP server's acceptance and the row's update) is recognisable as one.
+pub fn message_id(from: &Mailbox, row: &mail_outbox::Model) -> String {
+    format!("<estrade.{}.{}@{}>", row.id, row.created_at.timestamp_millis(), from.email.domain())
+}
+
 fn build_message(from: &str, row: &mail_outbox::Model) -> Result<Message, String> {
     let from: Mailbox = from.parse().map_err(|e| format!("MAIL_FROM is not an address: {e}"))?;
     let to: Mailbox = row.to_addr.parse().map_err(|e| format!("bad recipient: {e}"))?;
-    Message::builder().from(from).to(to).subject(row.subject.clone()).multipart(body_of(row)?).map_err(|e| e.to_string())
+    Message::builder()
+        .message_id(Some(message_id(&from, row)))
+        .from(from)
+        .to(to)
+        .subject(row.subject.clone())
+        .multipart(body_of(row)?)
+        .map_err(|e| e.to_string())
 }
 
 /// Text and HTML as alternatives, inside a mixed part with the attachment when there is one.

@@ -24,6 +24,7 @@ const SERVER_FNS: &[ServerFn] = &[
     sf("admin/events", SignedIn, ""),
     sf("admin/failed_mails", Admin, ""),
     sf("admin/retry_mail", Admin, "id={mail}"),
+    sf("admin/retry_all_mails", Admin, ""),
     sf("agenda/changes", Public, "slug={slug}"),
     sf("agenda/claim", Secret, "token=0123456789abcdef"),
     sf("agenda/claim_accept", Secret, "token=0123456789abcdef"),

@@ -14,7 +14,7 @@ fn token_of(link: &str) -> String {
 
 db_test!(reset_mail_arrives_only_for_known_accounts, |backend: Backend| async move {
     let sink = SmtpSink::start();
-    let app = TestApp::start_with(backend, Setup { smtp_port: Some(sink.port) }).await;
+    let app = TestApp::start_with(backend, Setup { smtp_port: Some(sink.port), ..Default::default() }).await;
     app.create_user("hana@example.org", "Hana", PASSWORD, false).await;
     let c = client();
     let known = call(&c, &app, "auth/request_reset", &[("email", "hana@example.org")]).await;
@@ -39,7 +39,7 @@ db_test!(reset_mail_arrives_only_for_known_accounts, |backend: Backend| async mo
 
 db_test!(reset_link_sets_the_password_once_and_only_once, |backend: Backend| async move {
     let sink = SmtpSink::start();
-    let app = TestApp::start_with(backend, Setup { smtp_port: Some(sink.port) }).await;
+    let app = TestApp::start_with(backend, Setup { smtp_port: Some(sink.port), ..Default::default() }).await;
     app.create_user("ivan@example.org", "Ivan", PASSWORD, false).await;
     let c = client();
     call(&c, &app, "auth/request_reset", &[("email", "ivan@example.org")]).await;
@@ -61,7 +61,7 @@ db_test!(reset_link_sets_the_password_once_and_only_once, |backend: Backend| asy
 
 db_test!(mail_waits_while_smtp_is_down_and_is_delivered_once_after, |backend: Backend| async move {
     let port = SmtpSink::free_port();
-    let app = TestApp::start_with(backend, Setup { smtp_port: Some(port) }).await;
+    let app = TestApp::start_with(backend, Setup { smtp_port: Some(port), ..Default::default() }).await;
     app.create_user("jo@example.org", "Jo", PASSWORD, false).await;
     call(&client(), &app, "auth/request_reset", &[("email", "jo@example.org")]).await;
 
@@ -114,7 +114,7 @@ db_test!(without_smtp_mails_are_eml_files_and_verification_works, |backend: Back
 
 db_test!(a_role_given_to_a_new_email_waits_for_that_email_to_be_verified, |backend: Backend| async move {
     let sink = SmtpSink::start();
-    let app = TestApp::start_with(backend, Setup { smtp_port: Some(sink.port) }).await;
+    let app = TestApp::start_with(backend, Setup { smtp_port: Some(sink.port), ..Default::default() }).await;
     app.create_user("root@example.org", "Root", PASSWORD, true).await;
     let root = client();
     sign_in(&root, &app, "root@example.org", PASSWORD).await;
@@ -172,7 +172,7 @@ fn assert_calendar_attached(mail: &estrade_tests::smtp::Mail) {
 db_test!(a_calendar_file_travels_as_an_attachment, |backend: Backend| async move {
     use app::mail::{outbox, templates};
     let sink = SmtpSink::start();
-    let app = TestApp::start_with(backend, Setup { smtp_port: Some(sink.port) }).await;
+    let app = TestApp::start_with(backend, Setup { smtp_port: Some(sink.port), ..Default::default() }).await;
     let without = templates::talks_scheduled(app::lang::Locale::en, "bea@example.org", "Bea", "Cloud Nord", "v1", &["“Beta” — later".into()], "http://x/proposals");
     outbox::enqueue(&app.state.db, calendar_mail("ada@example.org", "Golden paths"), app.state.clock.now()).await.unwrap();
     outbox::enqueue(&app.state.db, without, app.state.clock.now()).await.unwrap();

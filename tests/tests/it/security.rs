@@ -157,10 +157,22 @@ db_test!(probes_and_metrics_answer, |backend: Backend| async move {
     assert_eq!(get_text(&c, &app, "/healthz").await, (200, "ok".to_string()));
     assert_eq!(get_text(&c, &app, "/readyz").await, (200, "ready".to_string()));
     get_text(&c, &app, "/").await;
+    get_text(&c, &app, "/events/no-such-event-4711/agenda").await;
     let (status, metrics) = get_text(&c, &app, "/metrics").await;
     assert_eq!(status, 200);
     assert!(metrics.contains("estrade_http_requests_total"), "{metrics}");
-    assert!(metrics.contains("estrade_mail_outbox_backlog"));
+    // Latency per route pattern, never per address.
+    assert!(metrics.contains(r#"estrade_http_request_duration_seconds_bucket{method="GET",route="/events/{slug}/agenda""#), "{metrics}");
+    assert!(!metrics.contains("no-such-event-4711"), "{metrics}");
+    for name in [
+        "estrade_mail_outbox_backlog",
+        "estrade_mail_outbox_failed",
+        "estrade_db_pool_connections",
+        "estrade_db_pool_in_use",
+        "estrade_page_cache_misses_total",
+    ] {
+        assert!(metrics.contains(name), "{name} in {metrics}");
+    }
     app.stop().await;
 });
 

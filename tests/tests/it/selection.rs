@@ -275,7 +275,7 @@ db_test!(a_decline_suggests_the_next_waitlisted_and_promotion_mails_its_speaker,
 
 db_test!(decisions_published_while_smtp_is_down_are_delivered_once_after, |backend: Backend| async move {
     let port = SmtpSink::free_port();
-    let c = conf(backend, Setup { smtp_port: Some(port) }).await;
+    let c = conf(backend, Setup { smtp_port: Some(port), ..Default::default() }).await;
     let f = c.formats[0];
     let (_, a) = c.submit("hal@example.org", "Hal", "Talk one", f).await;
     let (_, b) = c.submit("ida@example.org", "Ida", "Talk two", f).await;
