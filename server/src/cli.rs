@@ -108,7 +108,7 @@ async fn serve(common: crate::config::CommonOpts, opts: crate::config::ServeOpts
     let state = crate::app_state(options, db, mailer, config);
     let health = crate::health::Health::starting();
     let listener = tokio::net::TcpListener::bind(addr).await?;
-    let running = crate::start_with_health(state.clone(), listener, &opts, health.clone()).await?;
+    let running = crate::start_with_health(state.clone(), listener, &opts, health.clone(), Some(common.database_url.clone())).await?;
     tokio::select! {
         prepared = prepare(&state, &health, opts.seed_demo_if_empty, &base_url, common.log_format) => prepared?,
         _ = shutdown_signal() => return running.shutdown(stop_plan(&opts)).await,

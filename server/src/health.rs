@@ -12,7 +12,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::ConnectionTrait;
 use tokio::sync::watch;
 
 /// How often the database is asked `SELECT 1`, and how long it has to answer.
@@ -78,12 +78,14 @@ impl Health {
         }
     }
 
-    /// Asks the database every `PROBE_EVERY` until `stop` turns true (once migrated).
-    pub async fn probe(self, db: DatabaseConnection, mut stop: watch::Receiver<bool>) {
+    /// Asks the database at `url` every `PROBE_EVERY` until `stop` turns true (once migrated), on a
+    /// connection of its own: a pool busy with a rush of requests is not a database that is away
+    /// (and a probe that gave up waiting in the pool's queue could leave a waiter unserved).
+    pub async fn probe(self, url: String, mut stop: watch::Receiver<bool>) {
         loop {
             if self.0.migrated.load(Ordering::SeqCst) {
-                let answered = tokio::time::timeout(PROBE_TIMEOUT, db.execute_unprepared("SELECT 1")).await;
-                self.set_database_up(matches!(answered, Ok(Ok(_))));
+                let answered = tokio::time::timeout(PROBE_TIMEOUT, answers(&url)).await;
+                self.set_database_up(matches!(answered, Ok(true)));
             }
             tokio::select! {
                 _ = stop.wait_for(|v| *v) => break,
@@ -91,6 +93,16 @@ impl Health {
             }
         }
     }
+}
+
+/// Whether a fresh connection to `url` answers `SELECT 1`.
+async fn answers(url: &str) -> bool {
+    let mut opts = sea_orm::ConnectOptions::new(url.to_string());
+    opts.max_connections(1).min_connections(0).connect_timeout(PROBE_TIMEOUT).acquire_timeout(PROBE_TIMEOUT).sqlx_logging(false);
+    let Ok(db) = sea_orm::Database::connect(opts).await else { return false };
+    let ok = db.execute_unprepared("SELECT 1").await.is_ok();
+    let _ = db.close().await;
+    ok
 }
 
 /// `/healthz`: the process is up.

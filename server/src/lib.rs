@@ -128,16 +128,18 @@ impl Running {
 /// Binds `listener`, serves the app and runs the mail worker until `shutdown` is called. The
 /// database must already be migrated.
 pub async fn start(state: AppState, listener: tokio::net::TcpListener, opts: &ServeOpts) -> anyhow::Result<Running> {
-    start_with_health(state, listener, opts, health::Health::ready()).await
+    start_with_health(state, listener, opts, health::Health::ready(), None).await
 }
 
 /// [`start`] for an instance whose database may not be ready yet: pages answer 503 and the mail
-/// worker waits until `health` says it can serve.
+/// worker waits until `health` says it can serve. With `probe_url`, the database there is asked
+/// every 2 s whether it answers (see `health`).
 pub async fn start_with_health(
     state: AppState,
     listener: tokio::net::TcpListener,
     opts: &ServeOpts,
     health: health::Health,
+    probe_url: Option<String>,
 ) -> anyhow::Result<Running> {
     let addr = listener.local_addr()?;
     observability::metrics_handle();
@@ -145,7 +147,9 @@ pub async fn start_with_health(
     let (stop, stop_rx) = watch::channel(false);
     let worker =
         tokio::spawn(mail_worker::run(state.clone(), health.clone(), Duration::from_secs(opts.mail_poll_secs.max(1)), stop_rx.clone()));
-    tokio::spawn(health.clone().probe(state.db.clone(), stop_rx.clone()));
+    if let Some(url) = probe_url {
+        tokio::spawn(health.clone().probe(url, stop_rx.clone()));
+    }
     let mut server_stop = stop_rx;
     let task = tokio::spawn(async move {
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())

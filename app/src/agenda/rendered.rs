@@ -22,7 +22,7 @@ pub struct RenderedAgenda {
 /// The agenda of `slug` for `filter`, from the cache when this programme was rendered so already;
 /// else `body` renders it (the page's own view of the programme part).
 pub async fn agenda(slug: &str, filter: Filter, body: impl FnOnce(AgendaView) -> AnyView) -> Result<RenderedAgenda, AppError> {
-    let (_, e, p) = super::api::ssr::programme(slug).await?;
+    let (e, p) = programme_in_own_task(slug).await?;
     super::api::ssr::mark_public();
     let state = crate::state::app_state();
     let today = state.clock.now().with_timezone(&crate::formats::zoned::zone(&e.time_zone)).date_naive();
@@ -38,6 +38,28 @@ pub async fn agenda(slug: &str, filter: Filter, body: impl FnOnce(AgendaView) ->
     let html = render(l, move || body(view));
     state.programmes.keep_rendered(key, Arc::new(html.clone()));
     Ok(RenderedAgenda { title, body_html: SafeHtml::rendered(html) })
+}
+
+/// The visible event `slug` and its latest programme, read in a task of its own. This runs inside
+/// the page's `Suspend`, which the renderer may poll before it can be woken: a waiter for a pooled
+/// database connection registered from there can be woken for nothing, and the pool's queue then
+/// stalls until its timeout (seen with 8 concurrent signed-in visitors on SQLite's 8 connections:
+/// 2 requests/s, then 503s). A spawned task is polled whenever it is woken.
+async fn programme_in_own_task(slug: &str) -> Result<(crate::entities::event::Model, Arc<domain::programme::Programme>), AppError> {
+    let state = crate::state::app_state();
+    let token = crate::auth::session::session_token_from_request();
+    let slug = slug.trim().to_string();
+    tokio::spawn(async move {
+        let viewer = match token {
+            Some(t) => crate::auth::session::user_for_token(&state.db, &t, state.clock.now()).await?,
+            None => None,
+        };
+        let e = crate::events::service::visible_model(&state.db, &slug, viewer.as_ref()).await?;
+        let p = crate::published::latest_programme(&state.db, &state.programmes, &e).await?;
+        Ok((e, p))
+    })
+    .await
+    .map_err(AppError::internal)?
 }
 
 /// A view as HTML, rendered apart from the page (in `l`).

@@ -24,7 +24,7 @@ fn request_parts() -> Option<Parts> {
     use_context::<Parts>()
 }
 
-fn session_token_from_request() -> Option<String> {
+pub(crate) fn session_token_from_request() -> Option<String> {
     session_token(&request_parts()?.headers)
 }
 

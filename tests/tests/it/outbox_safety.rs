@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use app::entities::mail_outbox;
 use app::mail::{outbox, Email};
-use estrade_tests::http::{call, client, sign_in};
+use estrade_tests::http::{call, client, get_text, location, post_without_js, sign_in};
 use estrade_tests::{db_test, Backend, Setup, SmtpSink, TestApp};
 use sea_orm::{EntityTrait, TransactionTrait};
 
@@ -62,6 +62,9 @@ db_test!(an_smtp_outage_longer_than_eight_tries_loses_no_mail_and_sends_each_onc
     assert_eq!(seen["retrying"].as_array().map(Vec::len), Some(10), "{seen}");
     assert!(seen["retrying"][0]["last_error"].as_str().is_some_and(|e| !e.is_empty()), "{seen}");
     assert_eq!(seen["failed"].as_array().map(Vec::len), Some(0), "{seen}");
+    let (status, page) = get_text(&admin, &app, "/admin/mail").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Still being tried") && page.contains("person0@example.org"), "{page}");
 
     let sink = SmtpSink::start_on(port);
     TestApp::eventually("every mail delivered", WAIT, || async { deliveries(&sink).len() == 10 }).await;
@@ -87,9 +90,15 @@ db_test!(mails_past_the_retry_window_are_failed_shown_and_retried_all_at_once, |
     let seen: serde_json::Value = call(&admin, &app, "admin/failed_mails", &[]).await.json().await.expect("json");
     assert_eq!(seen["failed"].as_array().map(Vec::len), Some(4), "{seen}");
 
+    let (_, page) = get_text(&admin, &app, "/admin/mail").await;
+    assert!(page.contains("Given up") && page.contains("Retry all failed mails"), "{page}");
+
+    // Retry all, from the page without JavaScript.
     let sink = SmtpSink::start_on(port);
-    let res = call(&admin, &app, "admin/retry_all_mails", &[]).await;
-    assert!(res.status().is_success() || res.status().is_redirection(), "{}", res.status());
+    let res = post_without_js(&admin, &app, "admin/retry_all_mails", "/admin/mail", &[]).await;
+    assert_eq!(location(&res), "/admin/mail?retried_all=4");
+    let (_, page) = get_text(&admin, &app, "/admin/mail?retried_all=4").await;
+    assert!(page.contains("Every failed mail is queued again."), "{page}");
     TestApp::eventually("every mail delivered", WAIT, || async { deliveries(&sink).len() == 4 }).await;
     TestApp::eventually("every row marked sent", WAIT, || async { rows(&app).await.iter().all(|r| r.status == "sent") }).await;
     assert!(deliveries(&sink).values().all(|n| *n == 1), "{:?}", deliveries(&sink));
