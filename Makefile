@@ -42,7 +42,7 @@ bench:
 ## bench-phone: with `make run-release` serving the demo, time the proposal form on a throttled phone profile
 bench-phone:
 	@npm install --silent --prefix .tools playwright-core@1.64.1
-	node scripts/phone.mjs $${BASE_URL:-http://127.0.0.1:3000} speaker@estrade.example demo-speaker-pass /events/cloud-nord-2027/cfp/propose
+	node scripts/phone.mjs $${BASE_URL:-http://127.0.0.1:3000} speaker@estrade.example demo-speaker-pass /events/cndf-2027/cfp/propose
 
 fmt:
 	cargo fmt --all

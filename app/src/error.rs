@@ -155,7 +155,7 @@ pub fn unavailable_page() -> String {
         )
     };
     format!(
-        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} / {}</title><style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}}</style></head><body>{}{}</body></html>",
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} / {}</title></head><body>{}{}</body></html>",
         td_string!(Locale::fr, errors.unavailable_title),
         td_string!(Locale::en, errors.unavailable_title),
         part(Locale::fr),

@@ -139,3 +139,19 @@ db_test!(public_answers_come_from_the_cache_and_revalidate, |backend: Backend| a
     })
     .await;
 });
+
+// Many signed-in visitors at once, more than the database pool has connections (8 on SQLite):
+// each gets the agenda, none waits on the pool until it gives up (a page that read the database
+// from a future polled before it could be woken lost the pool's wake-ups, and answered 503).
+db_test!(signed_in_visitors_at_once_all_get_the_agenda, |backend: Backend| async move {
+    let s = sched(backend, Setup::default()).await;
+    published(&s).await;
+    let url = s.c.app.url(&format!("/events/{SLUG}/agenda"));
+    let mut visits = tokio::task::JoinSet::new();
+    for _ in 0..32 {
+        let (org, url) = (s.c.org.clone(), url.clone());
+        visits.spawn(async move { org.get(&url).send().await.map(|r| r.status().as_u16()).unwrap_or(0) });
+    }
+    let statuses = visits.join_all().await;
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+});

@@ -347,8 +347,10 @@ db_test!(a_missing_item_is_reminded_once_in_the_week_before_its_deadline, |backe
         let state = app.state.clone();
         sweeps.spawn(async move { app::partners::reminders::queue_due(&state, Utc::now()).await.unwrap() });
     }
-    assert_eq!(sweeps.join_all().await.into_iter().sum::<usize>(), 1, "the logo is due in 3 days; the description in 30 is not");
-    assert_eq!(mails_to().await, 1, "one mail to the contact");
+    // The server's own mail worker sweeps too (every second): together, one mail is queued.
+    let queued: usize = sweeps.join_all().await.into_iter().sum();
+    assert!(queued <= 1, "{queued} queued by four sweeps at once");
+    assert_eq!(mails_to().await, 1, "one mail to the contact: the logo is due in 3 days; the description in 30 is not");
     app::partners::reminders::queue_due(&app.state, Utc::now()).await.unwrap();
     assert_eq!(mails_to().await, 1, "never twice");
     let rows = partner_reminder::Entity::find().filter(partner_reminder::Column::PartnerId.eq(id)).count(&app.state.db).await.unwrap();
