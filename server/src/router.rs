@@ -8,7 +8,7 @@ use axum::{middleware, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower::ServiceBuilder;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
@@ -141,7 +141,9 @@ pub fn build(state: AppState, health: crate::health::Health, max_body_bytes: usi
                 .layer(middleware::from_fn_with_state(health, crate::health::unavailable_page))
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
                 // Compresses what the page cache did not answer already compressed.
-                .layer(CompressionLayer::new())
+                // Brotli's default (quality 11) costs tens of milliseconds per 100 KB page: fine
+                // once for the page cache, far too slow for every signed-in answer.
+                .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
                 // Before the page cache, which keeps one answer per language.
                 .layer(middleware::from_fn_with_state((state.clone(), crate::lang::EventLanguages::default()), crate::lang::choose))
                 .layer(middleware::from_fn_with_state(cache, crate::public_cache::serve)),
