@@ -87,3 +87,26 @@ pub async fn post_without_js(client: &Client, app: &TestApp, endpoint: &str, fro
 pub fn location(res: &Response) -> String {
     res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
 }
+
+/// The smallest valid PNG: one transparent pixel.
+pub const PIXEL_PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01,
+    0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41,
+    0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49,
+    0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+/// Uploads `bytes` as the profile photo `name`, as the profile page's form does; returns where the
+/// server sends the browser back (a 303).
+pub async fn upload_photo(c: &Client, app: &TestApp, bytes: Vec<u8>, name: &str) -> String {
+    let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_string());
+    let res = c
+        .post(app.url("/profile/photo"))
+        .header("Origin", &app.base_url)
+        .multipart(reqwest::multipart::Form::new().part("photo", part))
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(res.status(), 303, "the browser is sent back to the profile page");
+    location(&res)
+}

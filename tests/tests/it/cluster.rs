@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use app::entities::mail_outbox;
 use estrade_tests::db::postgres_available;
-use estrade_tests::http::{call, sign_in, sign_up};
+use estrade_tests::http::{call, sign_in, sign_up, upload_photo, PIXEL_PNG};
 use estrade_tests::schedule::{sched_on, Sched};
 use estrade_tests::selection::{conf_on, SLUG};
 use estrade_tests::{Backend, Setup, SmtpSink, TestApp};
@@ -133,26 +133,11 @@ async fn a_publish_through_one_instance_is_what_every_instance_serves(s: &Sched)
     }
 }
 
-/// The smallest valid PNG: one transparent pixel.
-const PIXEL_PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00,
-    0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63,
-    0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60,
-    0x82,
-];
 
 async fn an_upload_through_one_instance_is_read_from_every_instance(app: &TestApp) {
     let c = estrade_tests::http::client();
     sign_up(&c, app, "paz@example.org", "Paz", PASSWORD).await;
-    let part = reqwest::multipart::Part::bytes(PIXEL_PNG.to_vec()).file_name("me.png");
-    let res = c
-        .post(app.url("/profile/photo"))
-        .header("Origin", &app.base_url)
-        .multipart(reqwest::multipart::Form::new().part("photo", part))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.headers()["location"], "/profile?photo=saved");
+    assert_eq!(upload_photo(&c, app, PIXEL_PNG.to_vec(), "me.png").await, "/profile?photo=saved");
     let profile: serde_json::Value = call(&c, app, "speakers/profile", &[]).await.json().await.unwrap();
     let src = profile["photo_src"].as_str().expect("a photo").to_string();
     let mut copies = Vec::new();

@@ -2,7 +2,7 @@
 use std::time::Duration;
 
 use estrade_tests::cfp::{code_of, event_with_cfp, proposal_form, send};
-use estrade_tests::http::{call, client, sign_up};
+use estrade_tests::http::{call, client, sign_up, upload_photo, PIXEL_PNG};
 use estrade_tests::{db_test, Backend, TestApp};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
@@ -116,30 +116,10 @@ db_test!(co_speaker_links_expire_on_the_app_clock, |backend: Backend| async move
     app.stop().await;
 });
 
-async fn upload(c: &reqwest::Client, app: &TestApp, bytes: Vec<u8>, name: &str) -> String {
-    let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_string());
-    let res = c
-        .post(app.url("/profile/photo"))
-        .header("Origin", &app.base_url)
-        .multipart(reqwest::multipart::Form::new().part("photo", part))
-        .send()
-        .await
-        .expect("upload");
-    assert_eq!(res.status(), 303, "the browser is sent back to the profile page");
-    res.headers()["location"].to_str().unwrap().to_string()
-}
-
 fn stored_photos(app: &TestApp) -> usize {
     std::fs::read_dir(app.state.config.data_dir.join("photos")).map(|d| d.count()).unwrap_or(0)
 }
 
-/// The smallest valid PNG: one transparent pixel.
-const PIXEL_PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01,
-    0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41,
-    0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49,
-    0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
-];
 
 db_test!(photos_are_checked_by_size_and_content, |backend: Backend| async move {
     let app = TestApp::start(backend).await;
@@ -147,24 +127,24 @@ db_test!(photos_are_checked_by_size_and_content, |backend: Backend| async move {
     sign_up(&c, &app, "ravi@example.org", "Ravi", PASSWORD).await;
 
     let huge = [PIXEL_PNG, &vec![0u8; 20 * 1024 * 1024]].concat();
-    assert_eq!(upload(&c, &app, huge, "me.png").await, "/profile?photo_error=too-big");
-    assert_eq!(upload(&c, &app, b"%PDF-1.7 not a picture".to_vec(), "me.png").await, "/profile?photo_error=not-an-image");
+    assert_eq!(upload_photo(&c, &app, huge, "me.png").await, "/profile?photo_error=too-big");
+    assert_eq!(upload_photo(&c, &app, b"%PDF-1.7 not a picture".to_vec(), "me.png").await, "/profile?photo_error=not-an-image");
     assert_eq!(stored_photos(&app), 0, "nothing stored");
     let profile: serde_json::Value = call(&c, &app, "speakers/profile", &[]).await.json().await.unwrap();
     assert!(profile["photo_src"].is_null());
 
-    assert_eq!(upload(&c, &app, PIXEL_PNG.to_vec(), "me.png").await, "/profile?photo=saved");
+    assert_eq!(upload_photo(&c, &app, PIXEL_PNG.to_vec(), "me.png").await, "/profile?photo=saved");
     assert_eq!(stored_photos(&app), 1);
     let profile: serde_json::Value = call(&c, &app, "speakers/profile", &[]).await.json().await.unwrap();
     let src = profile["photo_src"].as_str().unwrap().to_string();
     let res = c.get(app.url(&src)).send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "image/png");
-    assert_eq!(upload(&c, &app, PIXEL_PNG.to_vec(), "again.png").await, "/profile?photo=saved");
+    assert_eq!(upload_photo(&c, &app, PIXEL_PNG.to_vec(), "again.png").await, "/profile?photo=saved");
     assert_eq!(stored_photos(&app), 1, "the previous upload is deleted");
 
     let anonymous = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    assert_eq!(upload(&anonymous, &app, PIXEL_PNG.to_vec(), "x.png").await, "/signin?next=/profile");
+    assert_eq!(upload_photo(&anonymous, &app, PIXEL_PNG.to_vec(), "x.png").await, "/signin?next=/profile");
     app.stop().await;
 });
 
@@ -216,7 +196,7 @@ db_test!(uploaded_photos_lose_their_gps_position, |backend: Backend| async move 
     sign_up(&c, &app, "gaia@example.org", "Gaia", PASSWORD).await;
     let photo = jpeg_with_gps();
     assert!(gps_latitude(&photo).is_some_and(|l| l.contains("48")), "the fixture carries a position");
-    assert_eq!(upload(&c, &app, photo, "holiday.jpg").await, "/profile?photo=saved");
+    assert_eq!(upload_photo(&c, &app, photo, "holiday.jpg").await, "/profile?photo=saved");
     let profile: serde_json::Value = call(&c, &app, "speakers/profile", &[]).await.json().await.unwrap();
     let src = profile["photo_src"].as_str().unwrap().to_string();
     let res = c.get(app.url(&src)).send().await.unwrap();
