@@ -1,7 +1,7 @@
 //! When a mail that could not be handed to the SMTP server is tried again, and when it is given up.
 //!
 //! An SMTP outage of a few hours (a provider's incident, a night) must not lose mail: a transient
-//! failure is retried with a doubling delay, capped, for a whole window after the mail was queued.
+//! failure is retried with a doubling delay, capped, until the retries span a whole window.
 //! Only then, or when the server refused the mail for good (a 5xx answer), is it marked failed and
 //! shown to administrators, who can queue it again.
 
@@ -12,7 +12,8 @@ pub struct RetryPolicy {
     pub base_secs: u64,
     /// The longest delay between two tries.
     pub max_delay_secs: u64,
-    /// How long after it was queued a mail is still tried.
+    /// How long the retries of a mail span before it is given up (counted in tries: see
+    /// [`RetryPolicy::gives_up`]).
     pub window_secs: u64,
 }
 

@@ -38,8 +38,21 @@ pub(super) mod ssr {
 
     /// Who is asking, and the latest published programme of the visible event `slug`.
     pub async fn programme(slug: &str) -> Result<(Option<user::Model>, event::Model, Arc<Programme>), AppError> {
-        let (viewer, e) = event(slug).await?;
-        let state = crate::state::app_state();
+        programme_for(crate::state::app_state(), crate::auth::session::session_token_from_request(), slug.trim().to_string()).await
+    }
+
+    /// [`programme`] from the state and session token, without the request's context: for a task
+    /// of its own (see `agenda::rendered`).
+    pub async fn programme_for(
+        state: crate::state::AppState,
+        token: Option<String>,
+        slug: String,
+    ) -> Result<(Option<user::Model>, event::Model, Arc<Programme>), AppError> {
+        let viewer = match token {
+            Some(t) => crate::auth::session::user_for_token(&state.db, &t, state.clock.now()).await?,
+            None => None,
+        };
+        let e = crate::events::service::visible_model(&state.db, &slug, viewer.as_ref()).await?;
         let p = crate::published::latest_programme(&state.db, &state.programmes, &e).await?;
         Ok((viewer, e, p))
     }

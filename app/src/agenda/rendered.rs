@@ -46,20 +46,13 @@ pub async fn agenda(slug: &str, filter: Filter, body: impl FnOnce(AgendaView) ->
 /// stalls until its timeout (seen with 8 concurrent signed-in visitors on SQLite's 8 connections:
 /// 2 requests/s, then 503s). A spawned task is polled whenever it is woken.
 async fn programme_in_own_task(slug: &str) -> Result<(crate::entities::event::Model, Arc<domain::programme::Programme>), AppError> {
-    let state = crate::state::app_state();
-    let token = crate::auth::session::session_token_from_request();
-    let slug = slug.trim().to_string();
-    tokio::spawn(async move {
-        let viewer = match token {
-            Some(t) => crate::auth::session::user_for_token(&state.db, &t, state.clock.now()).await?,
-            None => None,
-        };
-        let e = crate::events::service::visible_model(&state.db, &slug, viewer.as_ref()).await?;
-        let p = crate::published::latest_programme(&state.db, &state.programmes, &e).await?;
-        Ok((e, p))
-    })
-    .await
-    .map_err(AppError::internal)?
+    let read = super::api::ssr::programme_for(
+        crate::state::app_state(),
+        crate::auth::session::session_token_from_request(),
+        slug.trim().to_string(),
+    );
+    let (_, e, p) = tokio::spawn(read).await.map_err(AppError::internal)??;
+    Ok((e, p))
 }
 
 /// A view as HTML, rendered apart from the page (in `l`).

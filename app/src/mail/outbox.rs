@@ -104,22 +104,20 @@ pub async fn renew_claim(conn: &impl ConnectionTrait, row: &mail_outbox::Model, 
     Ok(res.rows_affected == 1)
 }
 
-/// Hands claimed rows back to the queue, due at once, for any worker (this one is stopping).
+/// Hands claimed rows back to the queue, due at once, for any worker (this one is stopping). Rows
+/// another worker has taken since (a different claim token) are left alone.
 pub async fn release(conn: &impl ConnectionTrait, rows: &[mail_outbox::Model]) -> AppResult<u64> {
-    let mut released = 0;
-    for row in rows {
-        let res = mail_outbox::Entity::update_many()
-            .col_expr(Column::Status, Expr::value(PENDING))
-            .col_expr(Column::ClaimToken, Expr::value(Option::<String>::None))
-            .col_expr(Column::Attempts, Expr::col(Column::Attempts).sub(1))
-            .filter(Column::Id.eq(row.id))
-            .filter(Column::Status.eq(SENDING))
-            .filter(Column::ClaimToken.eq(row.claim_token.clone()))
-            .exec(conn)
-            .await?;
-        released += res.rows_affected;
-    }
-    Ok(released)
+    let Some(claim) = rows.first().and_then(|r| r.claim_token.clone()) else { return Ok(0) };
+    let res = mail_outbox::Entity::update_many()
+        .col_expr(Column::Status, Expr::value(PENDING))
+        .col_expr(Column::ClaimToken, Expr::value(Option::<String>::None))
+        .col_expr(Column::Attempts, Expr::col(Column::Attempts).sub(1))
+        .filter(Column::Id.is_in(rows.iter().map(|r| r.id)))
+        .filter(Column::Status.eq(SENDING))
+        .filter(Column::ClaimToken.eq(claim))
+        .exec(conn)
+        .await?;
+    Ok(res.rows_affected)
 }
 
 pub async fn mark_sent(conn: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> AppResult<()> {

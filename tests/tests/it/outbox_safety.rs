@@ -31,6 +31,18 @@ fn recipients(n: usize) -> Vec<String> {
     (0..n).map(|i| format!("person{i}@example.org")).collect()
 }
 
+/// Mails to `recipients` queued and claimed at `now` by another instance's worker, in one
+/// transaction so that this instance's worker never sees them unclaimed.
+async fn claimed_by_another_worker(app: &TestApp, recipients: &[String], now: chrono::DateTime<chrono::Utc>) -> Vec<mail_outbox::Model> {
+    let txn = app.state.db.begin().await.unwrap();
+    for to in recipients {
+        outbox::enqueue(&txn, mail(to), now).await.unwrap();
+    }
+    let claimed = outbox::claim_due(&txn, 20, now).await.unwrap();
+    txn.commit().await.unwrap();
+    claimed
+}
+
 /// How many times each address received a mail.
 fn deliveries(sink: &SmtpSink) -> HashMap<String, usize> {
     let mut seen = HashMap::new();
@@ -118,12 +130,7 @@ db_test!(a_dead_workers_claims_come_back_after_the_short_lease, |backend: Backen
     app.state.clock.set(Some(now));
     // A worker of another instance claims the mails, then dies without sending them (queued and
     // claimed in one transaction, so this instance's worker does not see them first).
-    let txn = app.state.db.begin().await.unwrap();
-    for r in &recipients(5) {
-        outbox::enqueue(&txn, mail(r), now).await.unwrap();
-    }
-    let claimed = outbox::claim_due(&txn, 20, now).await.unwrap();
-    txn.commit().await.unwrap();
+    let claimed = claimed_by_another_worker(&app, &recipients(5), now).await;
     assert_eq!(claimed.len(), 5);
     app.state.mail_wake.notify_one();
     tokio::time::sleep(Duration::from_secs(2)).await;
@@ -144,10 +151,7 @@ db_test!(a_crash_between_acceptance_and_the_update_sends_at_most_one_duplicate_w
     let now = app.state.clock.now();
     app.state.clock.set(Some(now));
     // The dying worker: claims, hands the mail to SMTP, and is killed before it writes "sent".
-    let txn = app.state.db.begin().await.unwrap();
-    outbox::enqueue(&txn, mail("ada@example.org"), now).await.unwrap();
-    let claimed = outbox::claim_due(&txn, 20, now).await.unwrap();
-    txn.commit().await.unwrap();
+    let claimed = claimed_by_another_worker(&app, &["ada@example.org".to_string()], now).await;
     app.state.mailer.send(&app.state.config.mail_from, &claimed[0]).await.expect("SMTP accepts");
 
     app.state.clock.set(Some(now + chrono::Duration::seconds(outbox::LEASE_SECS + 1)));
