@@ -1,7 +1,7 @@
 // Estrade — the public agenda pages' only script (they ship no wasm; everything else on them is
 // server-rendered). It does three things:
-//  1. stars: the list of starred talk codes lives in localStorage per event; signed in, the page
-//     carries the account's list (#account-stars) and each star is saved there too. The first
+//  1. stars: the list of starred talk codes lives in localStorage per event; signed in (the header's
+//     menu says so), the account's list is read and each star is saved there too. The first
 //     visit of an account from a browser adds the browser's stars to the account; after that the
 //     account is the reference and the browser mirrors it;
 //  2. "My agenda" links carry the browser's list (?talks=…) so the server can render the page;
@@ -15,9 +15,10 @@
   if (!match) return;
   var slug = match[1];
   var key = "estrade:favourites:" + slug;
+  // Signed in, the account's list comes with the page ("My agenda") or from /api/agenda/stars (the
+  // agenda and talk pages, which the server renders once for everyone); `user` is set once it is here.
   var account = document.getElementById("account-stars");
-  var user = account ? account.getAttribute("data-user") : null;
-  var mergedKey = "estrade:favourites-merged:" + slug + ":" + user;
+  var user = null;
 
   function split(v) { return (v || "").split(",").filter(function (c) { return c; }); }
   function load(k) { try { return localStorage.getItem(k); } catch (e) { return null; } }
@@ -108,23 +109,41 @@
     s.addEventListener("change", function () { s.form.submit(); });
   });
 
-  if (user) {
-    var theirs = split(account.getAttribute("data-codes"));
+  // The account's list is the reference: the browser's extra stars are added to it once.
+  function adoptAccount(list) {
+    user = list.user;
+    var mergedKey = "estrade:favourites-merged:" + slug + ":" + user;
+    var theirs = list.codes;
+    reread();
     var extra = codes.filter(function (c) { return theirs.indexOf(c) < 0; });
     if (load(mergedKey) || !extra.length) {
       save(mergedKey, "1");
       adopt(theirs);
-    } else {
-      adopt(theirs.concat(extra));
-      post("merge", { codes: extra.join(",") })
-        .then(function (s) {
-          save(mergedKey, "1");
-          adopt(s.codes);
-          render();
-          if (onMyPage) location.reload();
-        })
-        .catch(function () { say(account.getAttribute("data-failed")); });
+      return;
     }
+    adopt(theirs.concat(extra));
+    post("merge", { codes: extra.join(",") })
+      .then(function (s) {
+        save(mergedKey, "1");
+        adopt(s.codes);
+        render();
+        if (onMyPage) location.reload();
+      })
+      .catch(function () { say(account.getAttribute("data-failed")); });
+  }
+
+  var inline = account && account.getAttribute("data-user");
+  if (inline) {
+    adoptAccount({ user: inline, codes: split(account.getAttribute("data-codes")) });
+  } else if (document.querySelector("[data-signed-in]")) {
+    fetch("/api/agenda/stars?slug=" + encodeURIComponent(slug), { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (list) {
+        if (!list) return;
+        adoptAccount(list);
+        render();
+      })
+      .catch(function () { /* the browser's list stays shown */ });
   } else if (onMyPage && codes.length && !new URLSearchParams(location.search).get("talks")) {
     location.replace("?talks=" + encodeURIComponent(codes.join(",")));
     return;

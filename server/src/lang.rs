@@ -44,6 +44,11 @@ async fn read_defaults(db: &DatabaseConnection) -> Result<HashMap<String, String
     Ok(rows.into_iter().collect())
 }
 
+/// Who the request's session belongs to (None: an ended session), when this layer had to look it
+/// up; the page cache's menu for signed-in visitors then needs no second lookup.
+#[derive(Clone)]
+pub struct SessionUser(pub Option<app::entities::user::Model>);
+
 /// The middleware: puts the chosen language in the request's extensions and says so in the answer.
 pub async fn choose(State((state, events)): State<(AppState, EventLanguages)>, mut req: Request, next: Next) -> Response {
     let headers = req.headers();
@@ -51,10 +56,11 @@ pub async fn choose(State((state, events)): State<(AppState, EventLanguages)>, m
     let cookie = cookies.iter().find_map(|h| cookie_value(h, COOKIE)).map(str::to_string);
     let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_string);
     // Only looked up when the cookie says nothing: a signed-in visitor's saved choice.
-    let account = match (cookie.as_deref().and_then(app::lang::parse), session_token(headers)) {
-        (None, Some(token)) => user_for_token(&state.db, &token, state.clock.now()).await.ok().flatten().and_then(|u| u.language),
+    let seen = match (cookie.as_deref().and_then(app::lang::parse), session_token(headers)) {
+        (None, Some(token)) => user_for_token(&state.db, &token, state.clock.now()).await.ok().map(SessionUser),
         _ => None,
     };
+    let account = seen.as_ref().and_then(|s| s.0.as_ref()).and_then(|u| u.language.clone());
     let event_default = match event_slug_of(req.uri().path()) {
         Some(slug) if cookie.is_none() && account.is_none() => events.default_of(&state.db, slug).await,
         _ => None,
@@ -66,6 +72,9 @@ pub async fn choose(State((state, events)): State<(AppState, EventLanguages)>, m
         event_default: event_default.as_deref(),
     });
     req.extensions_mut().insert(RequestLocale(locale));
+    if let Some(seen) = seen {
+        req.extensions_mut().insert(seen);
+    }
     let mut res = next.run(req).await;
     let headers = res.headers_mut();
     headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(code(locale)));

@@ -52,7 +52,7 @@ pub fn route_list() -> Vec<AxumRouteListing> {
 /// Builds the whole application router for `state`.
 pub fn build(state: AppState, health: crate::health::Health, max_body_bytes: usize, timeout: Duration) -> Router {
     let options = state.leptos_options.clone();
-    let cache = crate::public_cache::PublicCache::new(state.db.clone());
+    let cache = crate::public_cache::PublicCache::new(state.clone());
     let routes = route_list();
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
     let pkg_route = format!("/{}", options.site_pkg_dir);

@@ -2,7 +2,9 @@
 //! server never sees them unless the visitor opens "My agenda" or `faved.ics`. Signed in, the
 //! account keeps them too: the first visit merges the browser's list into the account, and from
 //! then on the account is the reference. Attendee pages ship no wasm: the stars are server-rendered
-//! buttons, hidden until `/agenda.js` (in `assets/`) reads the list and shows them.
+//! buttons, hidden until `/agenda.js` (in `assets/`) reads the list and shows them. Public pages
+//! hold nothing personal: the header's menu is the server's to fill in (`server::public_cache`) and
+//! the account's stars are the script's to fetch.
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -79,8 +81,16 @@ pub async fn merge_stars(slug: String, codes: String) -> Result<StarList, AppErr
     ssr::stars(&me, &e).await
 }
 
-/// For a signed-in visitor, their account's stars as data the page script reads; nothing for
-/// anonymous visitors (whose pages are then the same for everyone and cacheable).
+/// What the page script says when a star could not be saved, on pages that are the same for every
+/// visitor (the agenda, a talk): signed in, the script asks `/api/agenda/stars` for the account's
+/// list, so that the server may send everyone the page it rendered once.
+#[component]
+pub fn StarTexts() -> impl IntoView {
+    view! { <div hidden id="account-stars" data-failed=tr!(agenda.star_not_saved)></div> }
+}
+
+/// For a signed-in visitor, their account's stars as data the page script reads, on a personal
+/// page ("My agenda"); nothing for anonymous visitors.
 #[component]
 pub fn AccountStarsData(slug: String) -> impl IntoView {
     let data = Resource::new(move || slug.clone(), load_account_stars);

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::api::load_starred;
-use super::favourites::{AccountStarsData, Star};
+use super::favourites::{AccountStarsData, Star, StarTexts};
 use crate::plumbing::param;
 use crate::tr;
 use crate::ui::{outcome, PageTitle};
@@ -47,9 +47,9 @@ pub fn AgendaLinks(slug: String, updated: String) -> impl IntoView {
 pub fn AgendaPage() -> impl IntoView {
     let slug = param("slug")();
     let filter = filter_from_query().get_untracked();
-    let (for_stars, for_page) = (slug.clone(), slug);
+    let for_page = slug;
     view! {
-        <AccountStarsData slug=for_stars/>
+        <StarTexts/>
         <Suspense fallback=|| view! { <p>{tr!(agenda.loading)}</p> }>
             {Suspend::new(async move {
                 match super::rendered::agenda(&for_page, filter, |v| view! { <AgendaBody v/> }.into_any()).await {

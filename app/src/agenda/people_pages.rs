@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_meta::Meta;
 
 use super::api::{load_changes, load_now_and_next, load_speaker, load_talk};
-use super::favourites::{AccountStarsData, Star};
+use super::favourites::{Star, StarTexts};
 use super::{SpeakerCard, TalkLine};
 use crate::plumbing::param;
 use crate::tr;
@@ -19,7 +19,7 @@ pub fn TalkPage() -> impl IntoView {
     let code = param("code");
     let data = Resource::new(move || (slug(), code()), |(s, c)| load_talk(s, c));
     view! {
-        <AccountStarsData slug=slug()/>
+        <StarTexts/>
         <Transition fallback=|| view! { <p>{tr!(agenda.loading)}</p> }>
             {move || data.get().map(|r| outcome(r, "", |t| {
                 let style = (!t.track_colour.is_empty()).then(|| format!("--track:{}", t.track_colour));

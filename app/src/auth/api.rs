@@ -8,10 +8,7 @@ use crate::error::AppError;
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
     let state = crate::state::try_app_state()?;
     let Some(user) = super::session::current_user(&state.db).await? else { return Ok(None) };
-    let held = super::roles::held_anywhere(&state.db, &user).await?;
-    let holds = |set: &[domain::roles::Role]| held.iter().any(|r| set.contains(r));
-    let (reviews, manages) = (holds(domain::roles::REVIEWERS), user.is_admin || holds(domain::roles::MANAGERS));
-    Ok(Some(CurrentUser { reviews, manages, ..CurrentUser::from(&user) }))
+    Ok(Some(super::roles::current_user(&state.db, &user).await?))
 }
 
 #[server(endpoint = "auth/sign_up")]

@@ -22,6 +22,14 @@ pub async fn held_anywhere(db: &impl ConnectionTrait, me: &user::Model) -> AppRe
     Ok(names.iter().filter_map(|n| Role::parse(n)).collect())
 }
 
+/// What the browser may know about `me`, with the menu's *Review* and *Manage* flags.
+pub async fn current_user(db: &impl ConnectionTrait, me: &user::Model) -> AppResult<super::CurrentUser> {
+    let held = held_anywhere(db, me).await?;
+    let holds = |set: &[Role]| held.iter().any(|r| set.contains(r));
+    let (reviews, manages) = (holds(roles::REVIEWERS), me.is_admin || holds(roles::MANAGERS));
+    Ok(super::CurrentUser { reviews, manages, ..super::CurrentUser::from(me) })
+}
+
 /// The events where `me` holds one of `roles`, with the roles held there, latest start first.
 pub async fn events_where(db: &impl ConnectionTrait, me: &user::Model, roles: &[Role]) -> AppResult<Vec<(event::Model, Vec<Role>)>> {
     use sea_orm::QueryOrder;

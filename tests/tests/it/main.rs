@@ -4,6 +4,7 @@ mod account_changes;
 mod account_safety;
 mod accounts;
 mod agenda;
+mod agenda_signed_in;
 mod api_fuzz;
 mod api_v1;
 mod availability;

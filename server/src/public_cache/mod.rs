@@ -1,14 +1,22 @@
 //! Serves public answers (agenda pages, exports) from memory during the morning rush.
 //!
-//! A response is kept when a handler marks it `Cache-Control: public` and the request carried no
-//! session: it is then the same for every anonymous visitor. An entry lives at most its `max-age`
-//! and only while the newest published schedule version and the events' visibility (read from the
-//! database at most once a second, so several instances agree) are those it was rendered under. Entries hold the body
+//! A response is kept when a handler marks it `Cache-Control: public`: it is then the same for
+//! every anonymous visitor. An entry lives at most its `max-age` and only while the newest
+//! published schedule version and the events' visibility (read from the database at most once a
+//! second, so several instances agree) are those it was rendered under. Entries hold the body
 //! already compressed (gzip and brotli) and an ETag, so a hit costs no rendering, no query and no
 //! compression, and a revalidation is a 304. It sits inside the compression layer, which leaves
 //! its already-encoded answers alone and compresses everything else.
+//!
+//! A public page differs for a signed-in visitor only by the header's menu (and the stars, which
+//! the page script fetches): such a visitor gets the kept page with their menu in place of the
+//! anonymous one (`signed_in`). Entries are only ever filled by an anonymous rendering.
+mod gzip_around;
+mod signed_in;
+
 use std::collections::HashMap;
 use std::io::Write;
+use std::ops::Range;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -21,6 +29,8 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryOrder, QuerySel
 use sha2::{Digest, Sha256};
 
 use app::entities::{event, schedule_version};
+use app::state::AppState;
+use gzip_around::GzipAround;
 
 /// Beyond this many entries the cache starts afresh (bounded memory whatever URLs are asked).
 const MAX_ENTRIES: usize = 2_000;
@@ -33,8 +43,11 @@ const STAMP_EVERY: Duration = Duration::from_secs(1);
 pub struct PublicCache(Arc<Inner>);
 
 struct Inner {
-    db: DatabaseConnection,
+    state: AppState,
     entries: Mutex<HashMap<String, Arc<Entry>>>,
+    /// Addresses whose anonymous answer could not be kept (a draft event an organiser previews),
+    /// with the stamp they were tried under: signed-in visitors get their own rendering at once.
+    unshared: Mutex<HashMap<String, i64>>,
     stamp: tokio::sync::Mutex<(Option<Instant>, i64)>,
 }
 
@@ -47,11 +60,24 @@ struct Entry {
     identity: Bytes,
     gzip: Bytes,
     br: Bytes,
+    /// For an HTML page with the header's menu: the page around it, for signed-in visitors.
+    around_menu: Option<AroundMenu>,
+}
+
+struct AroundMenu {
+    before: Bytes,
+    after: Bytes,
+    gzip: GzipAround,
 }
 
 impl PublicCache {
-    pub fn new(db: DatabaseConnection) -> Self {
-        PublicCache(Arc::new(Inner { db, entries: Mutex::new(HashMap::new()), stamp: tokio::sync::Mutex::new((None, 0)) }))
+    pub fn new(state: AppState) -> Self {
+        PublicCache(Arc::new(Inner {
+            state,
+            entries: Mutex::new(HashMap::new()),
+            unshared: Mutex::new(HashMap::new()),
+            stamp: tokio::sync::Mutex::new((None, 0)),
+        }))
     }
 
     /// What public pages depend on besides their URL: the newest schedule version and every
@@ -63,7 +89,7 @@ impl PublicCache {
             return guard.1;
         }
         // On a read failure the stamp moves, so nothing stale is served.
-        let value = read_stamp(&self.0.db).await.unwrap_or_else(|e| {
+        let value = read_stamp(&self.0.state.db).await.unwrap_or_else(|e| {
             tracing::warn!("public cache: cannot read what public pages depend on: {e}");
             guard.1.wrapping_sub(1)
         });
@@ -82,6 +108,33 @@ impl PublicCache {
                 entries.clear();
             }
             entries.insert(key, entry);
+        }
+    }
+
+    /// Keeps `res` under `key` when it is worth it; else gives it back.
+    async fn keep(&self, key: String, stamp: i64, res: Response) -> Result<Arc<Entry>, Response> {
+        let Some(max_age) = is_public(res.headers()).filter(|_| worth_keeping(&res)) else {
+            return Err(res);
+        };
+        let (parts, body) = res.into_parts();
+        let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
+            return Err((StatusCode::INTERNAL_SERVER_ERROR, "This page is too large to send.").into_response());
+        };
+        let entry = Arc::new(entry(stamp, max_age, parts.headers, bytes).await);
+        self.put(key, entry.clone());
+        Ok(entry)
+    }
+
+    fn shared_elsewhere(&self, key: &str, stamp: i64) -> bool {
+        self.0.unshared.lock().map_or(true, |u| u.get(key) != Some(&stamp))
+    }
+
+    fn not_shared(&self, key: String, stamp: i64) {
+        if let Ok(mut unshared) = self.0.unshared.lock() {
+            if unshared.len() >= MAX_ENTRIES {
+                unshared.clear();
+            }
+            unshared.insert(key, stamp);
         }
     }
 }
@@ -115,37 +168,35 @@ fn is_public(headers: &HeaderMap) -> Option<Duration> {
 
 /// The middleware: see the module documentation.
 pub async fn serve(State(cache): State<PublicCache>, req: Request, next: Next) -> Response {
-    let cacheable_request = matches!(*req.method(), Method::GET | Method::HEAD);
-    if !cacheable_request || app::auth::session::session_token(req.headers()).is_some() {
-        let mut res = next.run(req).await;
-        if is_public(res.headers()).is_some() {
-            // Personal (signed-in) answers must not be kept by a shared cache.
-            res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
-        }
-        return res;
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        return privately(next.run(req).await);
     }
     // One answer per language: the same address reads differently in French and English.
     let language = req.extensions().get::<app::lang::RequestLocale>().map_or("", |l| app::lang::code(l.0));
     let key = format!("{language} {}", req.uri());
     let accept = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-    let asked = (header_str(req.headers(), header::IF_NONE_MATCH), header_str(req.headers(), header::IF_MODIFIED_SINCE));
     let stamp = cache.stamp().await;
+    if let Some(token) = app::auth::session::session_token(req.headers()) {
+        return signed_in::answer(&cache, req, next, signed_in::Asked { key, stamp, accept, token }).await;
+    }
+    let asked = (header_str(req.headers(), header::IF_NONE_MATCH), header_str(req.headers(), header::IF_MODIFIED_SINCE));
     if let Some(entry) = cache.get(&key, stamp) {
         metrics::counter!("estrade_page_cache_hits_total").increment(1);
         return answer(&entry, &accept, &asked);
     }
     metrics::counter!("estrade_page_cache_misses_total").increment(1);
-    let res = next.run(req).await;
-    let Some(max_age) = is_public(res.headers()).filter(|_| worth_keeping(&res)) else {
-        return res;
-    };
-    let (parts, body) = res.into_parts();
-    let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
-        return (StatusCode::INTERNAL_SERVER_ERROR, "This page is too large to send.").into_response();
-    };
-    let entry = Arc::new(entry(stamp, max_age, parts.headers, bytes).await);
-    cache.put(key, entry.clone());
-    answer(&entry, &accept, &asked)
+    match cache.keep(key, stamp, next.run(req).await).await {
+        Ok(entry) => answer(&entry, &accept, &asked),
+        Err(res) => res,
+    }
+}
+
+/// A personal answer marked public (rendered for a signed-in visitor) must not be kept by a shared cache.
+fn privately(mut res: Response) -> Response {
+    if is_public(res.headers()).is_some() {
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
+    }
+    res
 }
 
 fn worth_keeping(res: &Response) -> bool {
@@ -173,9 +224,20 @@ async fn entry(stamp: i64, max_age: Duration, mut headers: HeaderMap, identity: 
     }
     let digest = Sha256::digest(&identity);
     let etag = HeaderValue::from_str(&format!("W/\"{}\"", hex::encode(&digest[..12]))).expect("hex is a valid header");
+    let menu = is_html(&headers).then(|| std::str::from_utf8(&identity).ok().and_then(app::ui::layout::menu_span)).flatten();
     let body = identity.clone();
-    let (gzip, br) = tokio::task::spawn_blocking(move || (gzip(&body), brotli(&body))).await.unwrap_or_default();
-    Entry { stamp, born: Instant::now(), max_age, headers, etag, identity, gzip: gzip.into(), br: br.into() }
+    let compressed = tokio::task::spawn_blocking(move || (gzip(&body), brotli(&body), menu.map(|m| around(&body, m)))).await;
+    let (gzip, br, around_menu) = compressed.unwrap_or_default();
+    Entry { stamp, born: Instant::now(), max_age, headers, etag, identity, gzip: gzip.into(), br: br.into(), around_menu }
+}
+
+fn is_html(headers: &HeaderMap) -> bool {
+    headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"))
+}
+
+fn around(body: &Bytes, menu: Range<usize>) -> AroundMenu {
+    let (before, after) = (body.slice(..menu.start), body.slice(menu.end..));
+    AroundMenu { gzip: GzipAround::new(&before, &after), before, after }
 }
 
 fn gzip(body: &[u8]) -> Vec<u8> {
