@@ -271,9 +271,10 @@ pub fn AdminMailPage() -> impl IntoView {
                     view! {
                         <p>{tr!(admin.mails.retrying_intro)}</p>
                         <table class="table">
-                            <thead><tr><th scope="col">{tr!(admin.mails.to)}</th><th scope="col">{tr!(admin.mails.subject)}</th><th scope="col">{tr!(admin.mails.tries)}</th><th scope="col">{tr!(admin.mails.last_error)}</th><th scope="col">{tr!(admin.mails.next_try)}</th></tr></thead>
-                            <tbody>{t.retrying.into_iter().map(|m| view! {
-                                <tr><td>{m.to}</td><td>{m.subject}</td><td>{m.attempts}</td><td>{m.last_error}</td><td>{m.next_try}</td></tr>
+                            {mail_head(tr!(admin.mails.next_try).into_any())}
+                            <tbody>{t.retrying.into_iter().map(|m| {
+                                let next_try = m.next_try.clone();
+                                view! { <tr>{mail_cells(m)}<td>{next_try}</td></tr> }
                             }).collect_view()}</tbody>
                         </table>
                     }.into_any()
@@ -287,20 +288,37 @@ pub fn AdminMailPage() -> impl IntoView {
                             <button type="submit">{tr!(admin.mails.retry_all)}</button>
                         </Form>
                         <table class="table">
-                            <thead><tr><th scope="col">{tr!(admin.mails.to)}</th><th scope="col">{tr!(admin.mails.subject)}</th><th scope="col">{tr!(admin.mails.tries)}</th><th scope="col">{tr!(admin.mails.last_error)}</th><th scope="col"></th></tr></thead>
-                            <tbody>{t.failed.into_iter().map(|m| view! {
+                            {mail_head(view! { <span class="visually-hidden">{tr!(admin.members.actions)}</span> }.into_any())}
+                            <tbody>{t.failed.into_iter().map(|m| { let id = m.id; view! {
                                 <tr>
-                                    <td>{m.to}</td><td>{m.subject}</td><td>{m.attempts}</td><td>{m.last_error}</td>
+                                    {mail_cells(m)}
                                     <td><Form action=retry attr:class="inline-form">
-                                        <input type="hidden" name="id" value=m.id/>
+                                        <input type="hidden" name="id" value=id/>
                                         <button type="submit" class="link-button">{tr!(admin.mails.retry)}</button>
                                     </Form></td>
                                 </tr>
-                            }).collect_view()}</tbody>
+                            }}).collect_view()}</tbody>
                         </table>
                     }.into_any()
                 }}
             }.into_any()))}
         </Suspense>
     }
+}
+
+/// The columns both mail tables share, then `last`'s.
+fn mail_head(last: AnyView) -> impl IntoView {
+    view! {
+        <thead><tr>
+            <th scope="col">{tr!(admin.mails.to)}</th>
+            <th scope="col">{tr!(admin.mails.subject)}</th>
+            <th scope="col">{tr!(admin.mails.tries)}</th>
+            <th scope="col">{tr!(admin.mails.last_error)}</th>
+            <th scope="col">{last}</th>
+        </tr></thead>
+    }
+}
+
+fn mail_cells(m: crate::mail::FailedMail) -> impl IntoView {
+    view! { <td>{m.to}</td><td>{m.subject}</td><td>{m.attempts}</td><td>{m.last_error}</td> }
 }
