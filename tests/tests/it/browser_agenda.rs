@@ -155,6 +155,8 @@ async fn stars_follow_an_attendee_into_their_account_and_organisers_count_them()
     b.wait_agenda_script().await;
     b.present("button.star.on[aria-label*='Beta talk']").await;
     b.present("button.star.on[aria-label*='Alpha talk']").await;
+    b.client.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
+    b.screenshot("agenda-signed-in-phone").await;
     b.goto(&app.url(&format!("/events/{SLUG}/my"))).await;
     b.wait_for_text("Beta talk").await;
     b.screenshot("agenda-my-signed-in").await;
