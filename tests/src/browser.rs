@@ -127,6 +127,22 @@ impl Browser {
         el.click().await.expect("click");
     }
 
+    /// Clicks `css` and waits for the page it leads to (a form posted without JavaScript), so that
+    /// the next wait cannot be satisfied by the page being left.
+    pub async fn click_to_next_page(&self, css: &str) {
+        self.client.execute("window.__estrade_left = true", vec![]).await.expect("mark the page");
+        self.click(css).await;
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            let v = self.client.execute("return !window.__estrade_left && document.readyState === 'complete'", vec![]).await;
+            if v.ok().and_then(|v| v.as_bool()) == Some(true) {
+                return;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "clicking {css} led to no new page");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Clicks the submit button of the form that contains the input named `name`.
     pub async fn submit_form_of(&self, name: &str) {
         self.click(&format!("form:has([name='{name}']) button[type='submit']")).await;

@@ -168,8 +168,9 @@ pub fn NotFoundNotice() -> impl IntoView {
     }
 }
 
-#[cfg(all(test, feature = "ssr"))]
+#[cfg(test)]
 mod tests {
+    #![cfg(feature = "ssr")]
     use super::*;
 
     fn someone() -> CurrentUser {

@@ -49,15 +49,15 @@ async fn a_newcomer_applies_and_takes_shifts_on_a_phone_without_javascript() {
     b.wait_for_text("You are a volunteer at this event").await;
     b.click("a[href='/events/phone-call/volunteer/shifts']").await;
     b.wait_for_text("Volunteer shifts at").await;
-    b.click(&format!("#shift-{} button[type='submit']", badges.id)).await;
+    b.click_to_next_page(&format!("#shift-{} button[type='submit']", badges.id)).await;
     b.wait_for_text("You are on this shift. Thank you!").await;
-    b.click(&format!("#shift-{} button[type='submit']", lunch.id)).await;
+    b.click_to_next_page(&format!("#shift-{} button[type='submit']", lunch.id)).await;
     b.wait_for_text("You are on this shift. Thank you!").await;
     let text = b.body_text().await;
     assert!(text.contains("This shift overlaps your shift “Badges”"), "the reason is on the Cloakroom card: {text}");
-    b.click(&format!("#shift-{} button[type='submit']", full.id)).await;
+    b.click_to_next_page(&format!("#shift-{} button[type='submit']", full.id)).await;
     b.wait_for_text("You are on the waiting list").await;
-    b.click(&format!("#shift-{} button[type='submit']", lunch.id)).await;
+    b.click_to_next_page(&format!("#shift-{} button[type='submit']", lunch.id)).await;
     b.wait_for_text("You are no longer on this shift.").await;
     b.screenshot("volunteer-board-after-journey").await;
 
