@@ -74,6 +74,10 @@ db_test!(signed_in_visitors_get_the_kept_agenda_with_their_own_menu, |backend: B
     assert!(page.html.contains("Zoé &lt;/ul&gt;&lt;script&gt;") && !page.html.contains("<script>alert"), "{}", page.html);
     assert!(!page.html.contains("Olga Organiser") && !page.html.contains(r#"href="/admin""#));
 
+    // A talk's page likewise.
+    let talk = twice(&s.c.org, &app.url(&format!("/events/{SLUG}/talk/{}", s.codes[0])), "en").await;
+    assert!(talk.contains("Olga Organiser") && talk.contains("Alpha talk"));
+
     // In French, the French page and menu.
     let french = twice(&s.c.org, &url, "fr").await;
     assert!(french.contains("Se déconnecter") && french.contains("Olga Organiser"));
