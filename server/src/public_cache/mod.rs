@@ -14,7 +14,7 @@
 mod gzip_around;
 mod signed_in;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
@@ -48,6 +48,8 @@ struct Inner {
     /// Addresses whose anonymous answer could not be kept (a draft event an organiser previews),
     /// with the stamp they were tried under: signed-in visitors get their own rendering at once.
     unshared: Mutex<HashMap<String, i64>>,
+    /// Addresses whose anonymous answer a request is rendering to keep.
+    filling: Mutex<HashSet<String>>,
     stamp: tokio::sync::Mutex<(Option<Instant>, i64)>,
 }
 
@@ -76,6 +78,7 @@ impl PublicCache {
             state,
             entries: Mutex::new(HashMap::new()),
             unshared: Mutex::new(HashMap::new()),
+            filling: Mutex::new(HashSet::new()),
             stamp: tokio::sync::Mutex::new((None, 0)),
         }))
     }
@@ -125,8 +128,15 @@ impl PublicCache {
         Ok(entry)
     }
 
-    fn shared_elsewhere(&self, key: &str, stamp: i64) -> bool {
-        self.0.unshared.lock().map_or(true, |u| u.get(key) != Some(&stamp))
+    /// Leave to render the anonymous page at `key` to keep it: not when it is known not to be
+    /// kept under `stamp`, nor while another request renders it (a signed-in crowd after a publish
+    /// renders it once, not once each). The leave lasts as long as the guard.
+    fn leave_to_fill(&self, key: &str, stamp: i64) -> Option<Filling> {
+        if self.0.unshared.lock().is_ok_and(|u| u.get(key) == Some(&stamp)) {
+            return None;
+        }
+        let mut filling = self.0.filling.lock().ok()?;
+        filling.insert(key.to_string()).then(|| Filling { cache: self.clone(), key: key.to_string() })
     }
 
     fn not_shared(&self, key: String, stamp: i64) {
@@ -135,6 +145,20 @@ impl PublicCache {
                 unshared.clear();
             }
             unshared.insert(key, stamp);
+        }
+    }
+}
+
+/// See [`PublicCache::leave_to_fill`].
+struct Filling {
+    cache: PublicCache,
+    key: String,
+}
+
+impl Drop for Filling {
+    fn drop(&mut self) {
+        if let Ok(mut filling) = self.cache.0.filling.lock() {
+            filling.remove(&self.key);
         }
     }
 }

@@ -35,9 +35,9 @@ pub(super) async fn answer(cache: &PublicCache, req: Request, next: Next, asked:
         }
         return privately(next.run(req).await);
     }
-    let anonymous = cache.shared_elsewhere(&asked.key, asked.stamp).then(|| without_session(&req));
+    let fill = cache.leave_to_fill(&asked.key, asked.stamp).map(|leave| (leave, without_session(&req)));
     let res = next.clone().run(req).await;
-    if let (Some(anonymous), true) = (anonymous, is_public(res.headers()).is_some() && super::is_html(res.headers())) {
+    if let (Some((_leave, anonymous)), true) = (fill, is_public(res.headers()).is_some() && super::is_html(res.headers())) {
         // Rendered once more as an anonymous visitor sees it, so that the next signed-in visitors
         // (and anonymous ones) are served from memory.
         if cache.keep(asked.key.clone(), asked.stamp, next.run(anonymous).await).await.is_err() {
