@@ -87,6 +87,7 @@ fn without_session(req: &Request) -> Request {
     *copy.uri_mut() = req.uri().clone();
     *copy.version_mut() = req.version();
     *copy.extensions_mut() = req.extensions().clone();
+    copy.extensions_mut().remove::<SessionUser>();
     let headers = copy.headers_mut();
     for (name, value) in req.headers() {
         if name != header::COOKIE {
@@ -108,4 +109,30 @@ fn without_session(req: &Request) -> Request {
         }
     }
     copy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_anonymous_copy_keeps_everything_but_the_session() {
+        let mut req = Request::builder()
+            .method("GET")
+            .uri("/events/nord/agenda?day=2027-03-10")
+            .header(header::COOKIE, "estrade_lang=fr; estrade_session=secret-token; other=1")
+            .header(header::ACCEPT_LANGUAGE, "fr")
+            .body(Body::empty())
+            .unwrap();
+        req.extensions_mut().insert(SessionUser(None));
+        req.extensions_mut().insert(RequestLocale(Locale::default()));
+        let copy = without_session(&req);
+        assert_eq!((copy.method(), copy.uri()), (req.method(), req.uri()));
+        assert_eq!(copy.headers()[header::COOKIE], "estrade_lang=fr; other=1");
+        assert_eq!(copy.headers()[header::ACCEPT_LANGUAGE], "fr");
+        assert!(copy.extensions().get::<SessionUser>().is_none() && copy.extensions().get::<RequestLocale>().is_some());
+
+        let only_session = Request::builder().header(header::COOKIE, "estrade_session=secret-token").body(Body::empty()).unwrap();
+        assert!(without_session(&only_session).headers().get(header::COOKIE).is_none());
+    }
 }
