@@ -36,6 +36,8 @@ use gzip_around::GzipAround;
 const MAX_ENTRIES: usize = 2_000;
 /// Bodies larger than this are served but not kept.
 const MAX_BODY: usize = 8 * 1024 * 1024;
+/// How long an address whose anonymous answer could not be kept is not tried again.
+const UNSHARED_FOR: Duration = Duration::from_secs(60);
 /// How stale the "newest version" may be.
 const STAMP_EVERY: Duration = Duration::from_secs(1);
 
@@ -46,8 +48,9 @@ struct Inner {
     state: AppState,
     entries: Mutex<HashMap<String, Arc<Entry>>>,
     /// Addresses whose anonymous answer could not be kept (a draft event an organiser previews),
-    /// with the stamp they were tried under: signed-in visitors get their own rendering at once.
-    unshared: Mutex<HashMap<String, i64>>,
+    /// with the stamp and time they were tried at: for a while, signed-in visitors get their own
+    /// rendering at once (a while only: the failure may have been passing).
+    unshared: Mutex<HashMap<String, (i64, Instant)>>,
     /// Addresses whose anonymous answer a request is rendering to keep.
     filling: Mutex<HashSet<String>>,
     stamp: tokio::sync::Mutex<(Option<Instant>, i64)>,
@@ -132,7 +135,8 @@ impl PublicCache {
     /// kept under `stamp`, nor while another request renders it (a signed-in crowd after a publish
     /// renders it once, not once each). The leave lasts as long as the guard.
     fn leave_to_fill(&self, key: &str, stamp: i64) -> Option<Filling> {
-        if self.0.unshared.lock().is_ok_and(|u| u.get(key) == Some(&stamp)) {
+        let known_unshared = |u: &HashMap<String, (i64, Instant)>| u.get(key).is_some_and(|(s, at)| *s == stamp && at.elapsed() < UNSHARED_FOR);
+        if self.0.unshared.lock().is_ok_and(|u| known_unshared(&u)) {
             return None;
         }
         let mut filling = self.0.filling.lock().ok()?;
@@ -144,7 +148,7 @@ impl PublicCache {
             if unshared.len() >= MAX_ENTRIES {
                 unshared.clear();
             }
-            unshared.insert(key, stamp);
+            unshared.insert(key, (stamp, Instant::now()));
         }
     }
 }
