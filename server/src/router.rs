@@ -142,7 +142,7 @@ pub fn build(state: AppState, health: crate::health::Health, max_body_bytes: usi
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
                 // Compresses what the page cache did not answer already compressed.
                 // Brotli's default (quality 11) costs tens of milliseconds per 100 KB page: fine
-                // once for the page cache, far too slow for every signed-in answer.
+                // once for the page cache, far too slow for every personal page.
                 .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
                 // Before the page cache, which keeps one answer per language.
                 .layer(middleware::from_fn_with_state((state.clone(), crate::lang::EventLanguages::default()), crate::lang::choose))

@@ -140,9 +140,10 @@ db_test!(public_answers_come_from_the_cache_and_revalidate, |backend: Backend| a
     .await;
 });
 
-// Many signed-in visitors at once on a cold cache, more than the database pool has connections (8 on SQLite):
-// each gets the agenda, none waits on the pool until it gives up (a page that read the database
-// from a future polled before it could be woken lost the pool's wake-ups, and answered 503).
+// Many signed-in visitors at once on a cold cache, more than the database pool has connections
+// (8 on SQLite): each gets the agenda, none waits on the pool until it gives up (a page that read
+// the database from a future polled before it could be woken lost the pool's wake-ups, and
+// answered 503).
 db_test!(signed_in_visitors_at_once_all_get_the_agenda, |backend: Backend| async move {
     let s = sched(backend, Setup::default()).await;
     published(&s).await;
